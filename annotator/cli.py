@@ -1,0 +1,274 @@
+"""The command line: import, export, list, stats, show, schema. No Qt.
+
+Every command takes ``--db PATH`` (else ``$ANNOTATOR_DB``, else the default
+project in the user data folder). Errors are one line on stderr and exit
+status 1; ``--help`` works on every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Status
+from annotator.core.schema import load_schema_text, schema_to_json
+from annotator.core.terminal import for_terminal, mark_spans
+from annotator.storage.exporter import export_jsonl
+from annotator.storage.importer import FileOutcome, import_paths
+from annotator.storage.location import ENV_VAR, resolve_project_path
+from annotator.storage.project import Project
+
+COMMANDS = ("import", "export", "list", "stats", "show", "schema")
+FORMATS = ("jsonl",)
+
+
+class CliError(AnnotatorError):
+    """A usage mistake: reported like any other error, exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see '{self.prog} --help')")
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"project file (default: ${ENV_VAR}, else the default project)",
+    )
+
+
+def _bidi_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--bidi",
+        action="store_true",
+        help="shape and reorder Arabic for terminals without bidi support",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="annotator",
+        description="Annotate Arabic news articles. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    _db_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("import", help="import .txt articles and native .jsonl files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    p.add_argument(
+        "--no-clean",
+        action="store_true",
+        help="keep .txt pages as decoded (no removal of page furniture)",
+    )
+    _db_option(p)
+
+    p = sub.add_parser("export", help="export documents with their annotations")
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); default stdout")
+    p.add_argument(
+        "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
+    )
+    p.add_argument("--label", action="append", metavar="LABEL", help="only spans with these labels")
+    p.add_argument("--annotator", metavar="NAME", help="only spans by this annotator")
+    _db_option(p)
+
+    p = sub.add_parser("list", help="list documents")
+    p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
+    _bidi_option(p)
+    _db_option(p)
+
+    p = sub.add_parser("stats", help="documents by status, spans and relations by label")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _db_option(p)
+
+    p = sub.add_parser("show", help="print a document with its spans marked")
+    p.add_argument("doc", type=int, metavar="DOC", help="document id (see 'annotator list')")
+    _bidi_option(p)
+    _db_option(p)
+
+    p = sub.add_parser("schema", help="show or replace the project's label schema")
+    schema_sub = p.add_subparsers(dest="schema_command", metavar="ACTION", parser_class=_Parser)
+    schema_sub.required = True
+    s = schema_sub.add_parser("show", help="print the schema as JSON")
+    _db_option(s)
+    s = schema_sub.add_parser("load", help="replace the schema with a schema file")
+    s.add_argument("file", metavar="FILE")
+    _db_option(s)
+    _db_option(p)
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Project:
+    return Project.open(resolve_project_path(args.db))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _removed_text(outcome: FileOutcome) -> str:
+    parts = [_count(n, reason) for reason, n in outcome.removed.items()]
+    return "; removed " + ", ".join(parts) if parts else ""
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        report = import_paths(project, args.paths, clean=not args.no_clean)
+    for outcome in report.outcomes:
+        if outcome.error:
+            print(f"annotator: error: {outcome.error}", file=err)
+            continue
+        for message in outcome.duplicates:
+            print(message, file=err)
+        if outcome.imported:
+            ids = ", ".join(map(str, outcome.imported))
+            detail = f" ({outcome.encoding})" if outcome.encoding else ""
+            source = f"; source: {outcome.source}" if outcome.source else ""
+            noun = "document" if len(outcome.imported) == 1 else "documents"
+            print(f"{outcome.path}{detail}: {noun} {ids}{_removed_text(outcome)}{source}", file=err)
+    for path in report.missing:
+        print(f"annotator: error: {path}: no such file or folder", file=err)
+    if report.skipped:
+        print(f"skipped {len(report.skipped)} files that are not .txt or .jsonl", file=err)
+    failed = report.failed
+    summary = f"imported {_count(report.imported, 'document')}"
+    if report.duplicates:
+        summary += f", skipped {report.duplicates} already in the project"
+    if failed or report.missing:
+        names = [str(o.path) for o in failed] + [str(p) for p in report.missing]
+        summary += f"; {_count(len(names), 'file')} failed: {', '.join(names)}"
+    print(summary, file=err)
+    return 1 if failed or report.missing else 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output = Path(args.output) if args.output else None
+    with _open(args) as project:
+        if unknown := sorted(set(args.label or ()) - {lb.name for lb in project.schema.labels}):
+            raise CliError(f"unknown label {', '.join(unknown)}")
+        summary = export_jsonl(
+            project,
+            output,
+            out,
+            statuses=[Status(s) for s in args.status or ()],
+            labels=args.label or (),
+            annotator=args.annotator,
+        )
+    where = output or "stdout"
+    print(
+        f"exported {_count(summary.documents, 'document')}, {_count(summary.spans, 'span')}, "
+        f"{_count(summary.relations, 'relation')} to {where}",
+        file=err,
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        rows = project.documents(Status(args.status) if args.status else None)
+    print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
+    for row in rows:
+        title = for_terminal(row.title, visual=args.bidi)
+        print(f"{row.id:>5}  {row.status:<11}  {row.span_count:>5}  {title}", file=out)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        stats = project.stats()
+    if args.json:
+        data = {
+            "documents": stats.documents,
+            "by_status": dict(stats.by_status),
+            "spans": dict(stats.spans_by_label),
+            "relations": dict(stats.relations_by_label),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        return 0
+    print(f"documents  {stats.documents}", file=out)
+    for status, n in stats.by_status.items():
+        print(f"  {status:<11} {n}", file=out)
+    print(f"spans      {sum(stats.spans_by_label.values())}", file=out)
+    for label, n in stats.spans_by_label.items():
+        print(f"  {label:<11} {n}", file=out)
+    print(f"relations  {sum(stats.relations_by_label.values())}", file=out)
+    for label, n in stats.relations_by_label.items():
+        print(f"  {label:<11} {n}", file=out)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        doc = project.document(args.doc)
+        spans = project.spans(args.doc)
+        relations = project.relations(args.doc)
+    print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
+    print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
+    if spans:
+        print("", file=out)
+    for span in spans:
+        text = for_terminal(span.text, visual=args.bidi)
+        print(f"  span {span.id:>5}  {span.label:<10} {span.start}-{span.end}  {text}", file=out)
+    for rel in relations:
+        print(f"  rel  {rel.id:>5}  {rel.label:<10} {rel.head} -> {rel.tail}", file=out)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        if args.schema_command == "load":
+            try:
+                text = Path(args.file).read_text(encoding="utf-8-sig")
+            except OSError as exc:
+                raise CliError(f"{args.file}: cannot read: {exc.strerror}") from None
+            except UnicodeDecodeError:
+                raise CliError(f"{args.file}: not UTF-8 text") from None
+            try:
+                schema = load_schema_text(text)
+            except AnnotatorError as exc:
+                raise CliError(f"{args.file}: {exc}") from None
+            project.set_schema(schema)
+            print(f"schema loaded: {len(schema.labels)} labels", file=err)
+        else:
+            print(json.dumps(schema_to_json(project.schema), ensure_ascii=False, indent=2), file=out)
+    return 0
+
+
+HANDLERS = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "list": cmd_list,
+    "stats": cmd_stats,
+    "show": cmd_show,
+    "schema": cmd_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one command; return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(out)
+            return 0
+        return HANDLERS[args.command](args, out, err)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=err)
+        return 130
+    except BrokenPipeError:  # `annotator export | head`
+        return 0

@@ -1,0 +1,191 @@
+"""The native JSONL format: one annotated document per line.
+
+::
+
+    {"format_version": 1, "id": 3, "text": "...", "status": "todo",
+     "meta": {"title": ..., "source": ..., "url": ..., "published": ...,
+              "lang": ..., "direction": ...},
+     "spans": [{"id": 7, "start": 0, "end": 8, "label": "ACTOR",
+                "text": "...", "attrs": {}, "annotator": "..."}],
+     "relations": [{"id": 2, "label": "SOURCE", "head": 7, "tail": 9, "attrs": {}}]}
+
+Offsets are code points, end exclusive; ``head``/``tail`` are span ids of
+the same line. Keys are written in that fixed order, Arabic unescaped
+(``ensure_ascii=False``). Reading validates everything and raises
+``InputError`` with the line number; it never shifts an offset to fit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, TextIO
+
+from annotator.core.errors import InputError, SpanError
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
+from annotator.core.spans import check_span
+
+FORMAT_VERSION = 1
+
+
+def span_to_json(span: Span) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": span.id,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text,
+        "attrs": dict(span.attrs),
+    }
+    if span.annotator is not None:
+        out["annotator"] = span.annotator
+    return out
+
+
+def relation_to_json(relation: Relation) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": relation.id,
+        "label": relation.label,
+        "head": relation.head,
+        "tail": relation.tail,
+        "attrs": dict(relation.attrs),
+    }
+    if relation.annotator is not None:
+        out["annotator"] = relation.annotator
+    return out
+
+
+def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
+    doc = record.document
+    return {
+        "format_version": FORMAT_VERSION,
+        "id": doc.id,
+        "text": doc.text,
+        "status": str(doc.status),
+        "meta": dict(doc.meta),
+        "spans": [span_to_json(s) for s in record.spans],
+        "relations": [relation_to_json(r) for r in record.relations],
+    }
+
+
+def dumps_record(record: AnnotatedDocument) -> str:
+    """One line of native JSONL (without the newline)."""
+    return json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError(f"{what} must be an object, got {type(value).__name__}")
+    return value
+
+
+def _optional_str(value: Any, what: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"{what} must be a string")
+    return value
+
+
+def parse_record(data: Any) -> AnnotatedDocument:
+    """Validate one decoded JSON object and build the record it describes.
+
+    Span ids are the file's own (or the span's position when absent);
+    relation heads and tails refer to them.
+    """
+    if not isinstance(data, dict):
+        raise InputError(f"expected a JSON object, got {type(data).__name__}")
+    version = data.get("format_version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise InputError(f"unsupported format_version {version!r} (this version reads 1)")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("'text' must be a non-empty string")
+    try:
+        status = Status(data.get("status") or Status.TODO)
+    except ValueError:
+        raise InputError(
+            f"unknown status {data.get('status')!r} (todo, in_progress or done)"
+        ) from None
+    meta = _mapping(data.get("meta"), "'meta'")
+    raw_spans = data.get("spans") or []
+    raw_relations = data.get("relations") or []
+    if not isinstance(raw_spans, list) or not isinstance(raw_relations, list):
+        raise InputError("'spans' and 'relations' must be lists")
+
+    spans: list[Span] = []
+    ids: set[Any] = set()
+    for index, item in enumerate(raw_spans):
+        where = f"spans[{index}]"
+        if not isinstance(item, dict):
+            raise InputError(f"{where} must be an object")
+        label = item.get("label")
+        if not isinstance(label, str) or not label:
+            raise InputError(f"{where}: 'label' must be a non-empty string")
+        span_text = _optional_str(item.get("text"), f"{where}.text")
+        try:
+            covered = check_span(text, item.get("start"), item.get("end"), span_text)  # type: ignore[arg-type]
+        except SpanError as exc:
+            raise InputError(f"{where} ({label}): {exc}") from None
+        span_id = item.get("id", index)
+        if span_id in ids or not isinstance(span_id, (int, str)) or isinstance(span_id, bool):
+            raise InputError(f"{where}: id {span_id!r} is missing, repeated or not an int/str")
+        ids.add(span_id)
+        spans.append(
+            Span(
+                start=item["start"],
+                end=item["end"],
+                label=label,
+                text=covered,
+                id=span_id,
+                attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
+                annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
+            )
+        )
+
+    relations: list[Relation] = []
+    for index, item in enumerate(raw_relations):
+        where = f"relations[{index}]"
+        if not isinstance(item, dict):
+            raise InputError(f"{where} must be an object")
+        label = item.get("label")
+        if not isinstance(label, str) or not label:
+            raise InputError(f"{where}: 'label' must be a non-empty string")
+        head, tail = item.get("head"), item.get("tail")
+        for end_name, ref in (("head", head), ("tail", tail)):
+            if ref not in ids:
+                raise InputError(f"{where}: {end_name} {ref!r} is not the id of a span in this record")
+        relations.append(
+            Relation(
+                label=label,
+                head=head,  # type: ignore[arg-type]
+                tail=tail,  # type: ignore[arg-type]
+                id=item.get("id"),
+                attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
+                annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
+            )
+        )
+
+    doc_id = data.get("id")
+    document = Document(
+        text=text,
+        id=doc_id if isinstance(doc_id, int) and not isinstance(doc_id, bool) else None,
+        meta=meta,
+        status=status,
+    )
+    return AnnotatedDocument(document, tuple(spans), tuple(relations))
+
+
+def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
+    """Yield ``(line_number, record)`` for each non-blank line; errors carry the line."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}", line=number) from None
+        try:
+            yield number, parse_record(data)
+        except InputError as exc:
+            raise InputError(exc.message, line=number) from None

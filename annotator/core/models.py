@@ -1,0 +1,100 @@
+"""Domain objects: documents, spans, relations and labels.
+
+Frozen dataclasses with no Qt and no SQLite types, so reading a JSON file or a
+project needs neither a GUI library nor a database connection.
+
+Offsets are Unicode code points into ``Document.text`` (Python ``str``
+indices), end exclusive: ``text[span.start:span.end] == span.text`` always.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Status(enum.StrEnum):
+    """Where an analyst is with a document."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class LabelKind(enum.StrEnum):
+    SPAN = "span"
+    RELATION = "relation"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A span or relation label of the project's schema.
+
+    ``hotkey`` is the key that applies a span label in the window ("1".."9");
+    ``head``/``tail`` list the span labels a relation may connect (empty: any).
+    """
+
+    name: str
+    kind: LabelKind = LabelKind.SPAN
+    color: str = "#888888"
+    hotkey: str | None = None
+    order: int = 0
+    description: str = ""
+    head: tuple[str, ...] = ()
+    tail: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of a document's text, in code points, end exclusive."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    id: int | None = None
+    doc_id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+    annotator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A directed, labelled link between two spans of the same document."""
+
+    label: str
+    head: int
+    tail: int
+    id: int | None = None
+    doc_id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+    annotator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as stored: its text is what every offset refers to."""
+
+    text: str
+    id: int | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    status: Status = Status.TODO
+    raw: str | None = None
+
+    @property
+    def title(self) -> str:
+        title = self.meta.get("title")
+        if isinstance(title, str) and title:
+            return title
+        return self.text.split("\n", 1)[0][:120]
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """A document with its spans and relations: the unit of import and export."""
+
+    document: Document
+    spans: tuple[Span, ...] = ()
+    relations: tuple[Relation, ...] = ()

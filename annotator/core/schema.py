@@ -1,0 +1,149 @@
+"""Label schemas: which span and relation labels a project uses.
+
+A schema file is JSON (see ``resources/schema/default.json`` and
+``docs/schema.md``). Span labels keep the order of the file; a hotkey is one of
+"1".."9" and unique; colours are ``#RRGGBB``. Relations name the span labels
+allowed at their head and tail.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.errors import SchemaError
+from annotator.core.models import Label, LabelKind
+
+SCHEMA_FORMAT_VERSION = 1
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,39}")
+_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+_HOTKEYS = set("123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """The labels of a project, span labels first, each kind in its order."""
+
+    labels: tuple[Label, ...]
+
+    @property
+    def span_labels(self) -> tuple[Label, ...]:
+        return tuple(lb for lb in self.labels if lb.kind is LabelKind.SPAN)
+
+    @property
+    def relation_labels(self) -> tuple[Label, ...]:
+        return tuple(lb for lb in self.labels if lb.kind is LabelKind.RELATION)
+
+    def get(self, name: str, kind: LabelKind) -> Label | None:
+        return next((lb for lb in self.labels if lb.name == name and lb.kind is kind), None)
+
+    def names(self, kind: LabelKind) -> list[str]:
+        return [lb.name for lb in self.labels if lb.kind is kind]
+
+
+def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
+    if not isinstance(entry, dict):
+        raise SchemaError(f"{where}: expected an object, got {type(entry).__name__}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise SchemaError(
+            f"{where}: label name {name!r} must be a letter then letters, digits, '_' or '-'"
+        )
+    color = entry.get("color", "#888888")
+    if not isinstance(color, str) or not _COLOR.fullmatch(color):
+        raise SchemaError(f"{where}: colour {color!r} of {name} is not #RRGGBB")
+    hotkey = entry.get("hotkey")
+    if hotkey is not None:
+        hotkey = str(hotkey)
+        if kind is LabelKind.RELATION or hotkey not in _HOTKEYS:
+            raise SchemaError(f"{where}: hotkey {hotkey!r} of {name} must be one of 1-9")
+    head = tuple(entry.get("head", ()))
+    tail = tuple(entry.get("tail", ()))
+    return Label(
+        name=name,
+        kind=kind,
+        color=color.upper(),
+        hotkey=hotkey,
+        order=order,
+        description=str(entry.get("description", "")),
+        head=head,
+        tail=tail,
+    )
+
+
+def build_schema(labels: Iterable[Label]) -> Schema:
+    """Check a set of labels as a whole: unique names and hotkeys, known relation ends."""
+    labels = tuple(labels)
+    seen: set[str] = set()
+    hotkeys: dict[str, str] = {}
+    for lb in labels:
+        if lb.name in seen:
+            raise SchemaError(f"label {lb.name} is defined twice (names are shared by spans and relations)")
+        seen.add(lb.name)
+        if lb.hotkey:
+            if lb.hotkey in hotkeys:
+                raise SchemaError(
+                    f"hotkey {lb.hotkey} is used by both {hotkeys[lb.hotkey]} and {lb.name}"
+                )
+            hotkeys[lb.hotkey] = lb.name
+    span_names = {lb.name for lb in labels if lb.kind is LabelKind.SPAN}
+    if not span_names:
+        raise SchemaError("a schema needs at least one span label")
+    for lb in labels:
+        unknown = [n for n in (*lb.head, *lb.tail) if n not in span_names]
+        if unknown:
+            raise SchemaError(f"relation {lb.name} refers to unknown span labels {unknown}")
+    return Schema(labels)
+
+
+def parse_schema(data: Any) -> Schema:
+    """A ``Schema`` from the decoded JSON of a schema file."""
+    if not isinstance(data, dict):
+        raise SchemaError("a schema file holds a JSON object")
+    version = data.get("format_version", SCHEMA_FORMAT_VERSION)
+    if version != SCHEMA_FORMAT_VERSION:
+        raise SchemaError(f"unsupported schema format_version {version!r}")
+    spans = data.get("labels")
+    if not isinstance(spans, list):
+        raise SchemaError("'labels' must be a list")
+    relations = data.get("relations", [])
+    if not isinstance(relations, list):
+        raise SchemaError("'relations' must be a list")
+    labels = [
+        _label(e, LabelKind.SPAN, i, f"labels[{i}]") for i, e in enumerate(spans)
+    ] + [_label(e, LabelKind.RELATION, i, f"relations[{i}]") for i, e in enumerate(relations)]
+    return build_schema(labels)
+
+
+def load_schema_text(text: str) -> Schema:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"not valid JSON (line {exc.lineno}): {exc.msg}") from None
+    return parse_schema(data)
+
+
+def schema_to_json(schema: Schema) -> dict[str, Any]:
+    """The schema in its file form, for ``annotator schema show``."""
+
+    def entry(lb: Label) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": lb.name}
+        if lb.hotkey:
+            out["hotkey"] = lb.hotkey
+        out["color"] = lb.color
+        if lb.head:
+            out["head"] = list(lb.head)
+        if lb.tail:
+            out["tail"] = list(lb.tail)
+        if lb.description:
+            out["description"] = lb.description
+        return out
+
+    return {
+        "format_version": SCHEMA_FORMAT_VERSION,
+        "labels": [entry(lb) for lb in schema.span_labels],
+        "relations": [entry(lb) for lb in schema.relation_labels],
+    }

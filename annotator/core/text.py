@@ -1,0 +1,95 @@
+"""Text utilities: canonical form of imported text, direction detection.
+
+``canonical_text`` is applied to every imported text before it is stored, so
+the same article saved as UTF-8, Windows-1256 or UTF-8 with a BOM and CRLF line
+ends becomes the identical string (and so gets the same sha256).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from bidi import get_base_level
+
+# Arabic Presentation Forms-A and -B: contextual glyph codes that PDF
+# extraction leaves behind. They look right but do not match, search or
+# tokenise like the letters they stand for. U+FEFF (BOM) sits in the B block.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+_BOM = "\ufeff"
+
+_STRONG_BIDI = {"L": 0, "R": 1, "AL": 1}
+
+
+def canonical_text(text: str) -> str:
+    """The stored form of decoded text.
+
+    Drops byte-order marks, turns CRLF/CR (and Unicode line separators) into
+    LF, maps Arabic presentation forms to ordinary letters (NFKC on those code
+    points only, so "ﻻ" becomes "لا" while everything else keeps its
+    compatibility characters), then NFC.
+    """
+    text = text.replace(_BOM, "")
+    text = _NEWLINES.sub("\n", text)
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return unicodedata.normalize("NFC", text)
+
+
+def sha256(text: str) -> str:
+    """The identity of a document's text, used to skip re-imports."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def has_strong_direction(text: str) -> bool:
+    """Whether the text has at least one letter with a direction of its own."""
+    return any(unicodedata.bidirectional(ch) in _STRONG_BIDI for ch in text)
+
+
+def paragraph_direction(paragraph: str) -> str | None:
+    """``rtl`` or ``ltr`` by the Unicode bidi rules (first strong letter), None if neutral."""
+    if not has_strong_direction(paragraph):
+        return None
+    return "rtl" if get_base_level(paragraph) == 1 else "ltr"
+
+
+def text_direction(paragraphs: Iterable[str]) -> str:
+    """``rtl``, ``ltr`` or ``mixed`` over the paragraphs that have a direction.
+
+    A text with no strong letters at all (digits only) counts as ``ltr``.
+    """
+    found = {d for p in paragraphs if (d := paragraph_direction(p))}
+    if len(found) > 1:
+        return "mixed"
+    return found.pop() if found else "ltr"
+
+
+_PERSIAN_ONLY = set("پچژگکی")  # letters Persian uses and Arabic does not
+
+
+def guess_language(text: str) -> str | None:
+    """A coarse script-based guess: ``ar``, ``fa`` or ``en``; None when unclear.
+
+    Only meant to fill ``meta.lang`` for plain-text imports; a JSONL record's
+    own ``lang`` always wins.
+    """
+    arabic = latin = persian = 0
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff" and ch.isalpha():
+            arabic += 1
+            if ch in _PERSIAN_ONLY:
+                persian += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    if arabic > latin:
+        return "fa" if persian * 50 > arabic else "ar"
+    if latin > arabic:
+        return "en"
+    return None
+
+
+def collapse_spaces(text: str) -> str:
+    """Whitespace runs as one space: how two copies of a paragraph are compared."""
+    return " ".join(text.split())

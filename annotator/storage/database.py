@@ -1,0 +1,122 @@
+"""Opening a project file: pragmas for durability, migrations, write transactions.
+
+Durability choices (a committed edit must survive ``kill -9`` and power loss):
+
+* ``journal_mode=WAL`` with ``synchronous=FULL``: every commit is fsynced;
+* write transactions start with ``BEGIN IMMEDIATE``: a read-then-write
+  transaction begun DEFERRED fails with "database is locked" under a second
+  writer even with a busy timeout, because SQLite cannot upgrade its read
+  lock; IMMEDIATE takes the write lock first and waits for it;
+* foreign keys on and a busy timeout, on every connection.
+
+The connection runs in autocommit mode (``isolation_level=None``) so Python's
+``sqlite3`` never opens transactions behind our back; sqlite-utils joins the
+transaction we opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from annotator.core.errors import StoreError
+from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS
+
+BUSY_TIMEOUT_MS = 10_000
+# PRAGMA application_id marks a file as ours ("ANNO"), so a foreign SQLite
+# database given as a project is refused instead of altered.
+APPLICATION_ID = 0x414E4E4F
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_is_project_file(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open project: {exc.strerror}") from None
+    if header and header != _SQLITE_HEADER:
+        raise StoreError(f"{path}: not an annotator project (not an SQLite file)")
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the project at ``path``; ``:memory:`` for tests."""
+    memory = str(path) == ":memory:"
+    if not memory:
+        path = Path(path)
+        if path.exists():
+            _check_is_project_file(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot create project folder: {exc.strerror}") from None
+    try:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        db = sqlite_utils.Database(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(db, None if memory else Path(path))
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open project: {exc}") from None
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, begun IMMEDIATE; nested calls become savepoints."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None) -> None:
+    """Bring the file up to ``LATEST_VERSION``, after backing up an older project."""
+    conn = db.conn
+    version = schema_version(db)
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if version == 0 and db.table_names():
+        raise StoreError(f"{path}: not an annotator project (an SQLite database of another program)")
+    if version and app_id != APPLICATION_ID:
+        raise StoreError(f"{path}: not an annotator project (application id {app_id:#x})")
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"{path}: project schema version {version} is newer than this annotator "
+            f"understands ({LATEST_VERSION}); update annotator"
+        )
+    if version == LATEST_VERSION:
+        return
+    if version and path is not None:
+        backup = path.with_name(f"{path.name}.v{version}.bak")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup)
+    with write_transaction(db):
+        for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            db.executescript(script)  # inside our transaction: no implicit COMMIT
+            conn.execute(f"PRAGMA user_version = {target}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

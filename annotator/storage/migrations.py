@@ -1,0 +1,120 @@
+"""Schema migrations, applied in order; ``PRAGMA user_version`` is the version.
+
+Each entry turns version ``n`` into ``n + 1`` and runs in one transaction with
+the version bump. Never edit a released entry: append a new one.
+
+Invariants are enforced by the database itself, not only by Python code, so a
+project edited with ``sqlite-utils`` or Datasette cannot break them either:
+
+* a span's ``text`` equals the document text at its offsets (SQLite's
+  ``substr`` counts code points, like Python's ``str``);
+* a document's text cannot change once it has spans;
+* a relation links two spans of its own document.
+"""
+
+from __future__ import annotations
+
+_NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+
+V1 = f"""
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done')),
+    meta TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(meta)),
+    raw TEXT,
+    created_at TEXT NOT NULL DEFAULT {_NOW},
+    updated_at TEXT NOT NULL DEFAULT {_NOW}
+);
+
+CREATE TABLE labels (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('span', 'relation')),
+    color TEXT NOT NULL,
+    hotkey TEXT,
+    ord INTEGER NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    head TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(head)),
+    tail TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tail))
+);
+
+CREATE TABLE spans (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+    text TEXT NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
+    annotator TEXT,
+    created_at TEXT NOT NULL DEFAULT {_NOW},
+    updated_at TEXT NOT NULL DEFAULT {_NOW},
+    CHECK (start >= 0 AND "end" > start)
+);
+CREATE INDEX spans_by_doc ON spans(doc_id, start, "end");
+CREATE INDEX spans_by_label ON spans(label);
+
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    head INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    tail INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+    attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
+    annotator TEXT,
+    created_at TEXT NOT NULL DEFAULT {_NOW}
+);
+CREATE INDEX relations_by_doc ON relations(doc_id);
+CREATE INDEX relations_by_head ON relations(head);
+CREATE INDEX relations_by_tail ON relations(tail);
+
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases)),
+    wikidata TEXT,
+    geonames TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT {_NOW},
+    updated_at TEXT NOT NULL DEFAULT {_NOW}
+);
+
+CREATE TRIGGER documents_text_is_immutable_once_annotated
+BEFORE UPDATE OF text ON documents
+WHEN NEW.text IS NOT OLD.text AND EXISTS (SELECT 1 FROM spans WHERE doc_id = OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'document text is immutable once it has annotations');
+END;
+
+CREATE TRIGGER spans_text_matches_offsets_on_insert
+BEFORE INSERT ON spans
+WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
+  OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
+                      FROM documents WHERE id = NEW.doc_id)
+BEGIN
+    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
+END;
+
+CREATE TRIGGER spans_text_matches_offsets_on_update
+BEFORE UPDATE OF start, "end", text, doc_id ON spans
+WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
+  OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
+                      FROM documents WHERE id = NEW.doc_id)
+BEGIN
+    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
+END;
+
+CREATE TRIGGER relations_stay_in_their_document
+BEFORE INSERT ON relations
+WHEN (SELECT doc_id FROM spans WHERE id = NEW.head) IS NOT NEW.doc_id
+  OR (SELECT doc_id FROM spans WHERE id = NEW.tail) IS NOT NEW.doc_id
+BEGIN
+    SELECT RAISE(ABORT, 'a relation must link two spans of its own document');
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
+LATEST_VERSION = len(MIGRATIONS)

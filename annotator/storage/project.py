@@ -1,0 +1,474 @@
+"""The project store: documents, labels, spans and relations as domain objects.
+
+Every public method that writes is one transaction (``write_transaction``),
+committed before it returns: an edit the user saw is on disk. Rows are turned
+into the frozen dataclasses of ``annotator.core.models`` here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
+from annotator.core.models import (
+    AnnotatedDocument,
+    Document,
+    Label,
+    LabelKind,
+    Relation,
+    Span,
+    Status,
+)
+from annotator.core.schema import Schema, build_schema
+from annotator.core.spans import check_span
+from annotator.core.text import sha256
+from annotator.storage.database import connect, write_transaction
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A row of the document list: enough to show it without loading its text."""
+
+    id: int
+    title: str
+    status: Status
+    span_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    documents: int
+    by_status: Mapping[str, int]
+    spans_by_label: Mapping[str, int]
+    relations_by_label: Mapping[str, int]
+
+
+def _json(value: Mapping[str, Any] | Sequence[Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def _span(row: Mapping[str, Any]) -> Span:
+    return Span(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        attrs=json.loads(row["attrs"]),
+        annotator=row["annotator"],
+    )
+
+
+def _relation(row: Mapping[str, Any]) -> Relation:
+    return Relation(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        head=row["head"],
+        tail=row["tail"],
+        label=row["label"],
+        attrs=json.loads(row["attrs"]),
+        annotator=row["annotator"],
+    )
+
+
+def _document(row: Mapping[str, Any], *, with_raw: bool = False) -> Document:
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        meta=json.loads(row["meta"]),
+        status=Status(row["status"]),
+        raw=row["raw"] if with_raw else None,
+    )
+
+
+class Project:
+    """One annotation project: one SQLite file."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+        self._schema: Schema | None = None
+
+    @classmethod
+    def open(cls, path: Path | str) -> Project:
+        """Open or create the project at ``path``; a new project gets the default schema."""
+        db = connect(path)
+        project = cls(db, None if str(path) == ":memory:" else Path(path))
+        if not db["labels"].count:
+            from annotator.assets import default_schema  # one place knows where assets are
+
+            project.set_schema(default_schema())
+        return project
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ------------------------------------------------------------
+
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            labels = []
+            for r in self.db.query("SELECT * FROM labels ORDER BY kind = 'relation', ord, name"):
+                labels.append(
+                    Label(
+                        name=r["name"],
+                        kind=LabelKind(r["kind"]),
+                        color=r["color"],
+                        hotkey=r["hotkey"],
+                        order=r["ord"],
+                        description=r["description"],
+                        head=tuple(json.loads(r["head"])),
+                        tail=tuple(json.loads(r["tail"])),
+                    )
+                )
+            self._schema = Schema(tuple(labels))
+        return self._schema
+
+    def set_schema(self, schema: Schema) -> None:
+        """Replace the label schema; labels still used by annotations cannot go."""
+        schema = build_schema(schema.labels)
+        with write_transaction(self.db):
+            keep = {lb.name for lb in schema.labels}
+            used = {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT label FROM spans UNION SELECT label FROM relations"
+                )
+            }
+            if missing := sorted(used - keep):
+                raise SchemaError(
+                    f"labels {', '.join(missing)} are used by annotations and must stay in the schema"
+                )
+            for name in {r[0] for r in self.db.execute("SELECT name FROM labels")} - keep:
+                self.db.execute("DELETE FROM labels WHERE name = ?", [name])
+            self.db["labels"].upsert_all(
+                [
+                    {
+                        "name": lb.name,
+                        "kind": str(lb.kind),
+                        "color": lb.color,
+                        "hotkey": lb.hotkey,
+                        "ord": lb.order,
+                        "description": lb.description,
+                        "head": _json(list(lb.head)),
+                        "tail": _json(list(lb.tail)),
+                    }
+                    for lb in schema.labels
+                ],
+                pk="name",
+            )
+        self._schema = None
+
+    def _require_label(self, name: str, kind: LabelKind) -> Label:
+        label = self.schema.get(name, kind)
+        if label is None:
+            known = ", ".join(self.schema.names(kind)) or "none"
+            raise SpanError(f"unknown {kind} label {name!r} (project labels: {known})")
+        return label
+
+    # -- documents -----------------------------------------------------------
+
+    def find_by_text(self, text: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256(text)]).fetchone()
+        return row[0] if row else None
+
+    def add_document(self, document: Document) -> int:
+        """Store a document; ``StoreError`` if the same text is already there."""
+        return self.import_record(AnnotatedDocument(document))
+
+    def import_record(self, record: AnnotatedDocument) -> int:
+        """Store a document with its spans and relations in one transaction.
+
+        Span ids of the record are its own; relations refer to them and are
+        mapped to the new ids. Raises ``StoreError`` for a text already in the
+        project and ``SpanError`` for an unknown label or a bad span.
+        """
+        doc = record.document
+        digest = sha256(doc.text)
+        with write_transaction(self.db):
+            existing = self.find_by_text(doc.text)
+            if existing is not None:
+                raise DuplicateDocumentError(existing)
+            meta = dict(doc.meta)
+            doc_id = self.db["documents"].insert(
+                {
+                    "title": str(meta.get("title") or doc.title),
+                    "text": doc.text,
+                    "sha256": digest,
+                    "status": str(doc.status),
+                    "meta": _json(meta),
+                    "raw": doc.raw,
+                }
+            ).last_pk
+            new_ids: dict[Any, int] = {}
+            for span in record.spans:
+                self._require_label(span.label, LabelKind.SPAN)
+                check_span(doc.text, span.start, span.end, span.text)
+                new_ids[span.id] = self._insert_span(doc_id, span)
+            for relation in record.relations:
+                self._require_label(relation.label, LabelKind.RELATION)
+                self._insert_relation(
+                    doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
+                )
+        return int(doc_id)
+
+    def document(self, doc_id: int, *, with_raw: bool = False) -> Document:
+        row = next(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]), None)
+        if row is None:
+            raise StoreError(f"no document with id {doc_id}")
+        return _document(row, with_raw=with_raw)
+
+    def documents(self, status: Status | None = None) -> list[DocumentSummary]:
+        """All documents in id order, with their span counts (one query)."""
+        sql = (
+            "SELECT d.id, d.title, d.status, "
+            "(SELECT count(*) FROM spans s WHERE s.doc_id = d.id) FROM documents d"
+        )
+        params: list[Any] = []
+        if status is not None:
+            sql += " WHERE d.status = ?"
+            params.append(str(status))
+        sql += " ORDER BY d.id"
+        return [
+            DocumentSummary(id=r[0], title=r[1], status=Status(r[2]), span_count=r[3])
+            for r in self.db.execute(sql, params)
+        ]
+
+    def set_status(self, doc_id: int, status: Status) -> None:
+        with write_transaction(self.db):
+            self._touch(doc_id, status=str(Status(status)))
+
+    def set_text(self, doc_id: int, text: str) -> None:
+        """Change a document's text: only while it has no annotations."""
+        with write_transaction(self.db):
+            if self.db.execute("SELECT 1 FROM spans WHERE doc_id = ? LIMIT 1", [doc_id]).fetchone():
+                raise ImmutableTextError(
+                    f"document {doc_id} has annotations: its text can no longer change"
+                )
+            self._touch(doc_id, text=text, sha256=sha256(text))
+
+    def _touch(self, doc_id: int, **values: Any) -> None:
+        sets = ", ".join(f"{k} = :{k}" for k in values)
+        cur = self.db.execute(
+            f"UPDATE documents SET {sets}, updated_at = {_NOW} WHERE id = :id",
+            {**values, "id": doc_id},
+        )
+        if cur.rowcount == 0:
+            raise StoreError(f"no document with id {doc_id}")
+
+    # -- spans and relations -------------------------------------------------
+
+    def _insert_span(self, doc_id: int, span: Span) -> int:
+        return int(
+            self.db["spans"]
+            .insert(
+                {
+                    "doc_id": doc_id,
+                    "start": span.start,
+                    "end": span.end,
+                    "label": span.label,
+                    "text": span.text,
+                    "attrs": _json(dict(span.attrs)),
+                    "annotator": span.annotator,
+                }
+            )
+            .last_pk
+        )
+
+    def _insert_relation(self, doc_id: int, relation: Relation, head: int, tail: int) -> int:
+        return int(
+            self.db["relations"]
+            .insert(
+                {
+                    "doc_id": doc_id,
+                    "head": head,
+                    "tail": tail,
+                    "label": relation.label,
+                    "attrs": _json(dict(relation.attrs)),
+                    "annotator": relation.annotator,
+                }
+            )
+            .last_pk
+        )
+
+    def add_span(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        attrs: Mapping[str, Any] | None = None,
+        annotator: str | None = None,
+    ) -> Span:
+        """Store a new span over ``text[start:end]`` of the document; return it with its id."""
+        self._require_label(label, LabelKind.SPAN)
+        with write_transaction(self.db):
+            text = self.document(doc_id).text
+            covered = check_span(text, start, end)
+            span = Span(start, end, label, covered, doc_id=doc_id, attrs=attrs or {}, annotator=annotator)
+            span_id = self._insert_span(doc_id, span)
+            self._touch(doc_id)
+        return Span(start, end, label, covered, span_id, doc_id, dict(attrs or {}), annotator)
+
+    def spans(self, doc_id: int) -> list[Span]:
+        """The document's spans in reading order (start, then longer first)."""
+        return [
+            _span(r)
+            for r in self.db.query(
+                'SELECT * FROM spans WHERE doc_id = ? ORDER BY start, "end" DESC, id', [doc_id]
+            )
+        ]
+
+    def relations(self, doc_id: int) -> list[Relation]:
+        return [
+            _relation(r)
+            for r in self.db.query("SELECT * FROM relations WHERE doc_id = ? ORDER BY id", [doc_id])
+        ]
+
+    def delete_span(self, span_id: int) -> None:
+        """Delete a span; its relations go with it (ON DELETE CASCADE)."""
+        with write_transaction(self.db):
+            row = self.db.execute("SELECT doc_id FROM spans WHERE id = ?", [span_id]).fetchone()
+            if row is None:
+                raise StoreError(f"no span with id {span_id}")
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._touch(row[0])
+
+    def add_relation(
+        self,
+        label: str,
+        head: int,
+        tail: int,
+        *,
+        attrs: Mapping[str, Any] | None = None,
+        annotator: str | None = None,
+    ) -> Relation:
+        rel_label = self._require_label(label, LabelKind.RELATION)
+        with write_transaction(self.db):
+            ends = {
+                r[0]: (r[1], r[2])
+                for r in self.db.execute(
+                    "SELECT id, doc_id, label FROM spans WHERE id IN (?, ?)", [head, tail]
+                )
+            }
+            if head not in ends or tail not in ends:
+                raise SpanError("a relation needs two existing spans")
+            (doc_id, head_label), (tail_doc, tail_label) = ends[head], ends[tail]
+            if doc_id != tail_doc:
+                raise SpanError("a relation must link two spans of the same document")
+            if rel_label.head and head_label not in rel_label.head:
+                raise SpanError(f"{label} goes from {'/'.join(rel_label.head)}, not {head_label}")
+            if rel_label.tail and tail_label not in rel_label.tail:
+                raise SpanError(f"{label} goes to {'/'.join(rel_label.tail)}, not {tail_label}")
+            relation = Relation(label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator)
+            rel_id = self._insert_relation(doc_id, relation, head, tail)
+        return Relation(label, head, tail, rel_id, doc_id, dict(attrs or {}), annotator)
+
+    # -- reading in bulk -----------------------------------------------------
+
+    def stats(self) -> Stats:
+        by_status = {str(s): 0 for s in Status}
+        by_status.update(dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status")))
+        spans = {lb.name: 0 for lb in self.schema.span_labels}
+        spans.update(dict(self.db.execute("SELECT label, count(*) FROM spans GROUP BY label")))
+        relations = {lb.name: 0 for lb in self.schema.relation_labels}
+        relations.update(
+            dict(self.db.execute("SELECT label, count(*) FROM relations GROUP BY label"))
+        )
+        return Stats(sum(by_status.values()), by_status, spans, relations)
+
+    def iter_records(
+        self,
+        *,
+        statuses: Iterable[Status] = (),
+        labels: Iterable[str] = (),
+        annotator: str | None = None,
+    ) -> Iterator[AnnotatedDocument]:
+        """Stream every document with its spans and relations, in id order.
+
+        Three ordered cursors merged in step inside one read transaction (one
+        consistent snapshot even while another process writes), so memory
+        stays flat however large the project. ``labels``/``annotator`` keep
+        only matching spans; a relation is kept only when both its spans are.
+        """
+        own_transaction = not self.db.conn.in_transaction
+        if own_transaction:
+            self.db.conn.execute("BEGIN")
+        try:
+            yield from self._iter_records(statuses, labels, annotator)
+        finally:
+            if own_transaction and self.db.conn.in_transaction:
+                self.db.conn.execute("COMMIT")
+
+    def _iter_records(
+        self, statuses: Iterable[Status], labels: Iterable[str], annotator: str | None
+    ) -> Iterator[AnnotatedDocument]:
+        where, params = "", []
+        if statuses := [str(Status(s)) for s in statuses]:
+            where = f"WHERE status IN ({', '.join('?' * len(statuses))})"
+            params = statuses
+        docs = self.db.query(f"SELECT * FROM documents {where} ORDER BY id", params)
+        span_filter, span_params = [], []
+        if labels := list(labels):
+            span_filter.append(f"label IN ({', '.join('?' * len(labels))})")
+            span_params += labels
+        if annotator is not None:
+            span_filter.append("annotator = ?")
+            span_params.append(annotator)
+        span_where = ("WHERE " + " AND ".join(span_filter)) if span_filter else ""
+        spans = self.db.query(
+            f'SELECT * FROM spans {span_where} ORDER BY doc_id, start, "end" DESC, id', span_params
+        )
+        relations = self.db.query("SELECT * FROM relations ORDER BY doc_id, id")
+        span_rows = _Cursor(spans)
+        relation_rows = _Cursor(relations)
+        for row in docs:
+            doc_spans = [_span(r) for r in span_rows.take(row["id"])]
+            kept = {s.id for s in doc_spans}
+            doc_relations = [
+                _relation(r)
+                for r in relation_rows.take(row["id"])
+                if r["head"] in kept and r["tail"] in kept
+            ]
+            yield AnnotatedDocument(_document(row), tuple(doc_spans), tuple(doc_relations))
+
+
+class DuplicateDocumentError(StoreError):
+    """The same text (same sha256) is already in the project."""
+
+    def __init__(self, existing_id: int) -> None:
+        super().__init__(f"the same text is already in the project as document {existing_id}")
+        self.existing_id = existing_id
+
+
+class _Cursor:
+    """Rows ordered by ``doc_id``, handed out one document at a time."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self._rows = rows
+        self._next: dict[str, Any] | None = next(rows, None)
+
+    def take(self, doc_id: int) -> list[dict[str, Any]]:
+        out = []
+        while self._next is not None and self._next["doc_id"] <= doc_id:
+            if self._next["doc_id"] == doc_id:
+                out.append(self._next)
+            self._next = next(self._rows, None)
+        return out
