@@ -20,7 +20,7 @@ from annotator.core.cleaning import clean_page
 from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
 from annotator.core.models import AnnotatedDocument, Document
-from annotator.core.text import canonical_text, guess_language, text_direction
+from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -91,6 +91,7 @@ def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> An
         }
     else:
         meta["title"] = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+    check_document_text(text)
     meta.update(text_meta(text))
     meta["encoding"] = decoded.encoding
     if name:

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from annotator.core.errors import InputError, SpanError
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.spans import check_span
+from annotator.core.text import check_document_text
 
 FORMAT_VERSION = 1
 
@@ -101,6 +102,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("'text' must be a non-empty string")
+    check_document_text(text)
     try:
         status = Status(data.get("status") or Status.TODO)
     except ValueError:

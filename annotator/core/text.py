@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from bidi import get_base_level
 
+from annotator.core.errors import InputError
+
 # Arabic Presentation Forms-A and -B: contextual glyph codes that PDF
 # extraction leaves behind. They look right but do not match, search or
 # tokenise like the letters they stand for. U+FEFF (BOM) sits in the B block.
@@ -36,6 +38,18 @@ def canonical_text(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
     text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return unicodedata.normalize("NFC", text)
+
+
+def check_document_text(text: str) -> None:
+    """Refuse texts a document cannot hold: empty, or with NUL characters.
+
+    SQLite's text functions stop at U+0000, so offsets past one could not be
+    checked by the database; no real article contains one.
+    """
+    if not text.strip():
+        raise InputError("the text is empty")
+    if "\x00" in text:
+        raise InputError(f"the text contains a NUL character at offset {text.index(chr(0))}")
 
 
 def sha256(text: str) -> str:

@@ -27,7 +27,7 @@ from annotator.core.models import (
 )
 from annotator.core.schema import Schema, build_schema
 from annotator.core.spans import check_span
-from annotator.core.text import sha256
+from annotator.core.text import check_document_text, sha256
 from annotator.storage.database import connect, write_transaction
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -200,6 +200,7 @@ class Project:
         project and ``SpanError`` for an unknown label or a bad span.
         """
         doc = record.document
+        check_document_text(doc.text)
         digest = sha256(doc.text)
         with write_transaction(self.db):
             existing = self.find_by_text(doc.text)
@@ -261,12 +262,13 @@ class Project:
                 raise ImmutableTextError(
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
+            check_document_text(text)
             self._touch(doc_id, text=text, sha256=sha256(text))
 
     def _touch(self, doc_id: int, **values: Any) -> None:
-        sets = ", ".join(f"{k} = :{k}" for k in values)
+        sets = "".join(f"{k} = :{k}, " for k in values)
         cur = self.db.execute(
-            f"UPDATE documents SET {sets}, updated_at = {_NOW} WHERE id = :id",
+            f"UPDATE documents SET {sets}updated_at = {_NOW} WHERE id = :id",
             {**values, "id": doc_id},
         )
         if cur.rowcount == 0:
@@ -405,7 +407,9 @@ class Project:
 
         Three ordered cursors merged in step inside one read transaction (one
         consistent snapshot even while another process writes), so memory
-        stays flat however large the project. ``labels``/``annotator`` keep
+        stays flat however large the project. Spans and relations come in
+        creation (id) order, which an import preserves, so export -> import ->
+        export gives the same file. ``labels``/``annotator`` keep
         only matching spans; a relation is kept only when both its spans are.
         """
         own_transaction = not self.db.conn.in_transaction
@@ -434,7 +438,7 @@ class Project:
             span_params.append(annotator)
         span_where = ("WHERE " + " AND ".join(span_filter)) if span_filter else ""
         spans = self.db.query(
-            f'SELECT * FROM spans {span_where} ORDER BY doc_id, start, "end" DESC, id', span_params
+            f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params
         )
         relations = self.db.query("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = _Cursor(spans)

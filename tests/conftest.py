@@ -1,0 +1,33 @@
+"""Shared fixtures. Qt runs offscreen: CI has no display."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from annotator.storage.project import Project  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_PATH = REPO / "sample_data" / "karabakh_ceasefire_raw.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    """The real scraped Al Jazeera page, as UTF-8 text."""
+    return SAMPLE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project_path(tmp_path: Path) -> Path:
+    return tmp_path / "project.annotator.db"
+
+
+@pytest.fixture
+def project(project_path: Path):
+    with Project.open(project_path) as p:
+        yield p

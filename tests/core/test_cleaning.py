@@ -1,0 +1,116 @@
+"""Scraped-page cleaning on the real sample page and on pages built from general rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.cleaning import clean_page
+from annotator.core.text import canonical_text
+
+BOILERPLATE = [
+    "حول هذه القصة",
+    "الأكثر قراءة",
+    "Share on",
+    "Facebook",
+    "WhatsApp",
+    "logo",
+    "جميع الحقوق محفوظة",
+    "رابط مختصر",
+    "اترك تعليقاً",
+    "لن يتم نشر عنوان بريدك الإلكتروني",
+    "تشغيل الفيديو",
+    "المصدر",
+    "اقرأ أيضاً",
+    # titles from the related-stories and most-read lists
+    "قتلى بقصف أرميني على مدينتين أذريتين",
+    "طعن مسلمتين أمام أطفالهما عند برج إيفل",
+    "لقاح أكسفورد",
+]
+
+
+@pytest.fixture(scope="module")
+def cleaned(sample_text: str):
+    return clean_page(canonical_text(sample_text))
+
+
+def body_paragraphs(sample_text: str) -> list[str]:
+    """The article body as the page's second (clean) copy has it: lines 91-140."""
+    lines = sample_text.split("\n")
+    return [ln for ln in lines[90:140] if ln.strip()]
+
+
+def test_headline_first_then_each_body_paragraph_exactly_once(cleaned, sample_text):
+    paragraphs = cleaned.text.split("\n")
+    body = body_paragraphs(sample_text)
+    assert paragraphs[0] == "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+    assert paragraphs[1:] == body
+    for paragraph in body:
+        assert cleaned.text.count(paragraph) == 1
+
+
+def test_no_boilerplate_left(cleaned):
+    for fragment in BOILERPLATE:
+        assert fragment not in cleaned.text, fragment
+
+
+def test_title_and_source_in_meta(cleaned):
+    assert cleaned.title == "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+    assert cleaned.source == "الجزيرة + وكالات"
+
+
+def test_glued_fragments_cut_at_the_sentence_end(cleaned):
+    assert "في الجبهة المركزية.\n" in cleaned.text
+    assert cleaned.text.endswith("إن بلاده ستستعيد الإقليم بالقوة.")
+
+
+def test_what_was_removed_is_reported_with_lines(cleaned):
+    summary = cleaned.summary()
+    assert summary["repeated paragraph"] == 27
+    assert summary["glued fragment"] == 1
+    assert summary["source line"] == 1
+    lines = {r.line for r in cleaned.removed}
+    assert 55 in lines  # "حول هذه القصة"
+    assert all(r.text for r in cleaned.removed)
+
+
+def test_general_rules_on_an_english_page():
+    page = "\n".join(
+        [
+            "Ceasefire collapses in Karabakh",
+            "",
+            "Fighting resumed on Thursday, the ministry said.",
+            "Officials denied the reports.Play video",
+            "Related stories",
+            "Another headline about the war",
+            "A teaser sentence that goes on for a while about the other story.",
+            "Share on facebook",
+            "Twitter",
+            "© 2020 Some Network. All rights reserved.",
+            "Fighting resumed on Thursday, the ministry said.",
+            "Leave a comment",
+            "Your email address will not be published.",
+        ]
+    )
+    cleaned = clean_page(page)
+    assert cleaned.text == (
+        "Ceasefire collapses in Karabakh\n"
+        "Fighting resumed on Thursday, the ministry said.\n"
+        "Officials denied the reports."
+    )
+
+
+def test_body_resumes_after_a_link_list():
+    long_paragraph = " ".join(["كلمة"] * 30) + "."
+    page = "\n".join(
+        ["العنوان", "الفقرة الأولى.", "اقرأ أيضا", "عنوان قصة أخرى", long_paragraph, long_paragraph + " ثانية"]
+    )
+    cleaned = clean_page(page)
+    # The teaser right after the link title goes; the next body paragraph stays.
+    assert cleaned.text.split("\n") == ["العنوان", "الفقرة الأولى.", long_paragraph + " ثانية"]
+
+
+def test_a_page_with_nothing_to_clean_is_unchanged():
+    text = "عنوان\nفقرة أولى.\nفقرة ثانية."
+    cleaned = clean_page(text)
+    assert cleaned.text == text
+    assert cleaned.removed == []

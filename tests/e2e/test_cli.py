@@ -1,0 +1,156 @@
+"""The command line as an analyst uses it: exit codes, one-line errors, summaries."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.storage.project import Project
+
+SAMPLE_TITLE = "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path, sample_text: str) -> Path:
+    path = tmp_path / "in" / "karabakh.txt"
+    path.parent.mkdir()
+    path.write_text(sample_text, encoding="utf-8")
+    return path
+
+
+def test_import_list_show_stats_export(db: str, sample_file: Path, tmp_path: Path):
+    code, _, err = run("import", str(sample_file.parent), "--db", db)
+    assert code == 0
+    assert "removed" in err and "source: الجزيرة + وكالات" in err
+    assert err.strip().endswith("imported 1 document")
+
+    code, out, _ = run("list", "--db", db)
+    assert code == 0 and SAMPLE_TITLE in out
+
+    with Project.open(db) as project:
+        text = project.document(1).text
+        start = text.index("أذربيجان")
+        project.add_span(1, start, start + len("أذربيجان"), "LOCATION")
+
+    code, out, _ = run("show", "1", "--db", db)
+    assert code == 0 and "[أذربيجان]LOCATION" in out
+
+    code, out, _ = run("stats", "--json", "--db", db)
+    assert json.loads(out)["spans"] == {"CLAIM": 0, "ACTOR": 0, "LOCATION": 1}
+
+    target = tmp_path / "out.jsonl"
+    code, _, err = run("export", "--format", "jsonl", "-o", str(target), "--db", db)
+    assert code == 0 and "exported 1 document, 1 span, 0 relations" in err
+    [record] = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert record["meta"]["title"] == SAMPLE_TITLE
+    span = record["spans"][0]
+    assert record["text"][span["start"] : span["end"]] == span["text"] == "أذربيجان"
+
+
+def test_no_clean_keeps_the_page(db: str, sample_file: Path, sample_text: str):
+    assert run("import", "--no-clean", str(sample_file), "--db", db)[0] == 0
+    with Project.open(db) as project:
+        assert project.document(1).text == sample_text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG image"),
+        ("broken.txt", ("نص عربي سليم\n" * 30).encode() + b"\xff\xfe\xfa\n", ":31: undecodable bytes"),
+        ("bad.jsonl", b'{"text": "\xd9\x86\xd8\xb5"}\n{"text": oops}\n', ":2: invalid JSON"),
+        (
+            "range.jsonl",
+            '{"text": "نص", "spans": [{"start": 0, "end": 9, "label": "ACTOR"}]}\n'.encode(),
+            ":1: spans[0] (ACTOR): span 0-9 is out of range",
+        ),
+        (
+            "mismatch.jsonl",
+            '{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "ACTOR", "text": "قص"}]}\n'.encode(),
+            ":1: spans[0] (ACTOR): span 0-2 text 'قص' differs",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file(
+    db: str, tmp_path: Path, sample_file: Path, name: str, content: bytes, message: str
+):
+    bad = sample_file.parent / name
+    bad.write_bytes(content)
+    code, out, err = run("import", str(sample_file.parent), "--db", db)
+    assert code == 1
+    errors = [ln for ln in err.splitlines() if ln.startswith("annotator: error:")]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"annotator: error: {bad}") and message in errors[0]
+    assert "Traceback" not in err
+    assert err.splitlines()[-1] == f"imported 1 document; 1 file failed: {bad}"
+    with Project.open(db) as project:  # the good file came in, nothing from the bad one
+        assert [d.title for d in project.documents()] == [SAMPLE_TITLE]
+
+
+def test_errors_are_one_line_with_status_1(db: str, tmp_path: Path):
+    notdb = tmp_path / "notes.txt"
+    notdb.write_text("hello", encoding="utf-8")
+    for argv, message in [
+        (("list", "--db", str(notdb)), "not an SQLite file"),
+        (("show", "42", "--db", db), "no document with id 42"),
+        (("frobnicate",), "invalid choice"),
+        (("export", "--label", "NOPE", "--db", db), "unknown label NOPE"),
+        (("schema", "load", str(notdb), "--db", db), "not valid JSON"),
+    ]:
+        code, _, err = run(*argv)
+        assert code == 1, argv
+        assert err.count("\n") == 1 and err.startswith("annotator: error:") and message in err
+
+
+def test_schema_load_and_show(db: str, tmp_path: Path):
+    schema = tmp_path / "schema.json"
+    schema.write_text(
+        json.dumps({"labels": [{"name": "EVENT", "hotkey": "1", "color": "#56b4e9"}]}),
+        encoding="utf-8",
+    )
+    assert run("schema", "load", str(schema), "--db", db)[0] == 0
+    code, out, _ = run("schema", "show", "--db", db)
+    assert json.loads(out)["labels"] == [{"name": "EVENT", "hotkey": "1", "color": "#56B4E9"}]
+
+
+def test_database_from_environment(tmp_path: Path, sample_file: Path, monkeypatch):
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("ANNOTATOR_DB", str(target))
+    assert run("import", str(sample_file))[0] == 0
+    assert target.exists()
+
+
+def test_bidi_output_for_plain_terminals(db: str, sample_file: Path):
+    run("import", str(sample_file), "--db", db)
+    _, logical, _ = run("list", "--db", db)
+    _, visual, _ = run("list", "--bidi", "--db", db)
+    assert SAMPLE_TITLE in logical and SAMPLE_TITLE not in visual
+    assert "\ufecd\ufe8e\ufe91" in visual  # "باغ" shaped and reversed
+
+
+def test_entry_points_run_and_help_everywhere(tmp_path: Path):
+    env = {**os.environ, "ANNOTATOR_DB": str(tmp_path / "x.db")}
+    for argv in (["--help"], ["import", "--help"], ["export", "--help"], ["schema", "load", "--help"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "annotator", *argv], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0 and "usage: annotator" in done.stdout, done.stderr

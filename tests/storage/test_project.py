@@ -1,0 +1,194 @@
+"""The project store: durability settings, invariants held by the database itself."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
+from annotator.core.models import Document, Label, LabelKind, Status
+from annotator.core.schema import Schema, build_schema
+from annotator.storage.database import APPLICATION_ID
+from annotator.storage.migrations import LATEST_VERSION
+from annotator.storage.project import DuplicateDocumentError, Project
+
+TEXT = "قالت 😀 أذربيجان إن القتال اندلع في قره باغ"
+
+
+def test_durability_pragmas(project: Project):
+    conn = project.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_default_schema_order_hotkeys_and_colours(project: Project):
+    labels = project.schema.span_labels
+    assert [(lb.name, lb.hotkey) for lb in labels] == [("CLAIM", "1"), ("ACTOR", "2"), ("LOCATION", "3")]
+    assert len({lb.color for lb in labels}) == 3
+
+
+def test_offsets_are_code_points_even_after_an_emoji(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    span = project.add_span(doc_id, 7, 15, "ACTOR")
+    assert span.text == "أذربيجان"
+    [stored] = project.spans(doc_id)
+    assert TEXT[stored.start : stored.end] == stored.text == "أذربيجان"
+
+
+def test_a_committed_edit_is_visible_to_another_connection_at_once(project_path: Path):
+    with Project.open(project_path) as writer:
+        doc_id = writer.add_document(Document(TEXT))
+        writer.add_span(doc_id, 7, 15, "ACTOR")
+        # No close, no explicit commit: a second process sees it already.
+        other = sqlite3.connect(project_path)
+        assert other.execute("SELECT text FROM spans").fetchall() == [("أذربيجان",)]
+        other.close()
+
+
+def test_text_is_immutable_once_annotated(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    project.set_text(doc_id, TEXT + ".")  # allowed: no annotations yet
+    project.add_span(doc_id, 0, 4, "CLAIM")
+    with pytest.raises(ImmutableTextError):
+        project.set_text(doc_id, "شيء آخر")
+    # The database itself refuses, even to a raw SQL client.
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+        project.db.conn.execute("UPDATE documents SET text = 'x' WHERE id = ?", [doc_id])
+    assert project.document(doc_id).text == TEXT + "."
+
+
+def test_the_database_refuses_a_span_whose_text_does_not_match(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    insert = 'INSERT INTO spans (doc_id, start, "end", label, text) VALUES (?, ?, ?, ?, ?)'
+    with pytest.raises(sqlite3.IntegrityError, match="does not match"):
+        project.db.conn.execute(insert, [doc_id, 8, 16, "ACTOR", "أذربيجان"])  # UTF-16 offsets
+    with pytest.raises(sqlite3.IntegrityError, match="does not match"):
+        project.db.conn.execute(insert, [doc_id, 40, 99, "ACTOR", ""])
+    project.db.conn.execute(insert, [doc_id, 7, 15, "ACTOR", "أذربيجان"])
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (10, 2), (0, 999)])
+def test_bad_offsets_are_refused(project: Project, start: int, end: int):
+    doc_id = project.add_document(Document(TEXT))
+    with pytest.raises(SpanError):
+        project.add_span(doc_id, start, end, "ACTOR")
+    assert project.spans(doc_id) == []
+
+
+def test_unknown_label_is_refused_with_the_known_ones(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    with pytest.raises(SpanError, match="CLAIM, ACTOR, LOCATION"):
+        project.add_span(doc_id, 0, 4, "PERSON")
+
+
+def test_relations_follow_the_schema_and_go_with_their_spans(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
+    actor = project.add_span(doc_id, 7, 15, "ACTOR")
+    with pytest.raises(SpanError, match="goes from CLAIM"):
+        project.add_relation("SOURCE", actor.id, claim.id)
+    relation = project.add_relation("SOURCE", claim.id, actor.id, attrs={"stance": "support"})
+    assert project.relations(doc_id) == [relation]
+    project.delete_span(actor.id)
+    assert project.relations(doc_id) == []
+
+
+def test_relation_across_documents_is_refused(project: Project):
+    a = project.add_document(Document(TEXT))
+    b = project.add_document(Document(TEXT + " أيضا"))
+    claim = project.add_span(a, 0, 4, "CLAIM")
+    actor = project.add_span(b, 7, 15, "ACTOR")
+    with pytest.raises(SpanError, match="same document"):
+        project.add_relation("SOURCE", claim.id, actor.id)
+
+
+def test_same_text_twice_is_a_duplicate(project: Project):
+    first = project.add_document(Document(TEXT))
+    with pytest.raises(DuplicateDocumentError) as info:
+        project.add_document(Document(TEXT, meta={"title": "again"}))
+    assert info.value.existing_id == first
+    assert len(project.documents()) == 1
+
+
+def test_status_and_document_list(project: Project):
+    doc_id = project.add_document(Document(TEXT, meta={"title": "عنوان"}))
+    project.add_span(doc_id, 7, 15, "ACTOR")
+    project.set_status(doc_id, Status.DONE)
+    [row] = project.documents()
+    assert (row.title, row.status, row.span_count) == ("عنوان", Status.DONE, 1)
+    assert project.documents(Status.TODO) == []
+
+
+def test_schema_replacement_keeps_used_labels(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    project.add_span(doc_id, 7, 15, "ACTOR")
+    only_claims = build_schema([Label("CLAIM", hotkey="1")])
+    with pytest.raises(SchemaError, match="ACTOR"):
+        project.set_schema(only_claims)
+    assert project.schema.get("ACTOR", LabelKind.SPAN) is not None
+    wider = Schema(project.schema.labels + (Label("EVENT", hotkey="4", color="#56B4E9", order=3),))
+    project.set_schema(wider)
+    assert "EVENT" in project.schema.names(LabelKind.SPAN)
+
+
+def test_a_non_sqlite_file_is_refused_and_left_alone(tmp_path: Path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an SQLite file"):
+        Project.open(path)
+    assert path.read_text(encoding="utf-8") == "this is not a database"
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        Project.open(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["customers"]
+    conn.close()
+
+
+def test_a_newer_schema_version_is_refused(project_path: Path):
+    Project.open(project_path).close()
+    conn = sqlite3.connect(project_path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        Project.open(project_path)
+
+
+def test_a_second_writer_waits_instead_of_failing(project_path: Path):
+    """Read-then-write under a concurrent writer: IMMEDIATE waits on the busy timeout."""
+    with Project.open(project_path) as first, Project.open(project_path) as second:
+        doc_id = first.add_document(Document(TEXT))
+        holding = threading.Event()
+        release = threading.Event()
+
+        def hold_write_lock() -> None:
+            conn = sqlite3.connect(project_path, isolation_level=None)
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE documents SET status = 'in_progress'")
+            holding.set()
+            release.wait(5)
+            conn.execute("COMMIT")
+            conn.close()
+
+        thread = threading.Thread(target=hold_write_lock)
+        thread.start()
+        holding.wait(5)
+        threading.Timer(0.3, release.set).start()
+        span = second.add_span(doc_id, 7, 15, "ACTOR")  # blocks until the other commits
+        thread.join()
+        assert [s.id for s in first.spans(doc_id)] == [span.id]
+        assert first.document(doc_id).status is Status.IN_PROGRESS
