@@ -28,12 +28,20 @@ class LabelKind(enum.StrEnum):
     RELATION = "relation"
 
 
+class Display(enum.StrEnum):
+    """How the window draws a span label: a tinted background or an underline band."""
+
+    BACKGROUND = "background"
+    UNDERLINE = "underline"
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     """A span or relation label of the project's schema.
 
     ``hotkey`` is the key that applies a span label in the window ("1".."9");
-    ``head``/``tail`` list the span labels a relation may connect (empty: any).
+    ``head``/``tail`` list the span labels a relation may connect (empty: any);
+    ``display`` says how the window draws it.
     """
 
     name: str
@@ -44,6 +52,7 @@ class Label:
     description: str = ""
     head: tuple[str, ...] = ()
     tail: tuple[str, ...] = ()
+    display: Display = Display.BACKGROUND
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import SchemaError
-from annotator.core.models import Label, LabelKind
+from annotator.core.models import Display, Label, LabelKind
 
 SCHEMA_FORMAT_VERSION = 1
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,39}")
@@ -60,6 +60,10 @@ def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
         hotkey = str(hotkey)
         if kind is LabelKind.RELATION or hotkey not in _HOTKEYS:
             raise SchemaError(f"{where}: hotkey {hotkey!r} of {name} must be one of 1-9")
+    try:
+        display = Display(entry.get("display", Display.BACKGROUND))
+    except ValueError:
+        raise SchemaError(f"{where}: display of {name} must be 'background' or 'underline'") from None
     head = tuple(entry.get("head", ()))
     tail = tuple(entry.get("tail", ()))
     return Label(
@@ -71,6 +75,7 @@ def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
         description=str(entry.get("description", "")),
         head=head,
         tail=tail,
+        display=display,
     )
 
 
@@ -134,6 +139,8 @@ def schema_to_json(schema: Schema) -> dict[str, Any]:
         if lb.hotkey:
             out["hotkey"] = lb.hotkey
         out["color"] = lb.color
+        if lb.kind is LabelKind.SPAN and lb.display is not Display.BACKGROUND:
+            out["display"] = str(lb.display)
         if lb.head:
             out["head"] = list(lb.head)
         if lb.tail:

@@ -116,5 +116,13 @@ BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# v2: how a label is drawn. Long spans (claims) are drawn as an underline band
+# so the entities inside them stay visible; entities as a background.
+V2 = """
+ALTER TABLE labels ADD COLUMN display TEXT NOT NULL DEFAULT 'background'
+    CHECK (display IN ('background', 'underline'));
+UPDATE labels SET display = 'underline' WHERE name = 'CLAIM' AND kind = 'span';
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 LATEST_VERSION = len(MIGRATIONS)

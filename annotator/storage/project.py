@@ -18,6 +18,7 @@ import sqlite_utils
 from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
 from annotator.core.models import (
     AnnotatedDocument,
+    Display,
     Document,
     Label,
     LabelKind,
@@ -135,6 +136,7 @@ class Project:
                         description=r["description"],
                         head=tuple(json.loads(r["head"])),
                         tail=tuple(json.loads(r["tail"])),
+                        display=Display(r["display"]),
                     )
                 )
             self._schema = Schema(tuple(labels))
@@ -168,6 +170,7 @@ class Project:
                         "description": lb.description,
                         "head": _json(list(lb.head)),
                         "tail": _json(list(lb.tail)),
+                        "display": str(lb.display),
                     }
                     for lb in schema.labels
                 ],
@@ -276,37 +279,35 @@ class Project:
 
     # -- spans and relations -------------------------------------------------
 
+    @staticmethod
+    def _span_row(doc_id: int, span: Span) -> dict[str, Any]:
+        return {
+            "doc_id": doc_id,
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "text": span.text,
+            "attrs": _json(dict(span.attrs)),
+            "annotator": span.annotator,
+        }
+
+    @staticmethod
+    def _relation_row(doc_id: int, relation: Relation, head: int, tail: int) -> dict[str, Any]:
+        return {
+            "doc_id": doc_id,
+            "head": head,
+            "tail": tail,
+            "label": relation.label,
+            "attrs": _json(dict(relation.attrs)),
+            "annotator": relation.annotator,
+        }
+
     def _insert_span(self, doc_id: int, span: Span) -> int:
-        return int(
-            self.db["spans"]
-            .insert(
-                {
-                    "doc_id": doc_id,
-                    "start": span.start,
-                    "end": span.end,
-                    "label": span.label,
-                    "text": span.text,
-                    "attrs": _json(dict(span.attrs)),
-                    "annotator": span.annotator,
-                }
-            )
-            .last_pk
-        )
+        return int(self.db["spans"].insert(self._span_row(doc_id, span)).last_pk)
 
     def _insert_relation(self, doc_id: int, relation: Relation, head: int, tail: int) -> int:
         return int(
-            self.db["relations"]
-            .insert(
-                {
-                    "doc_id": doc_id,
-                    "head": head,
-                    "tail": tail,
-                    "label": relation.label,
-                    "attrs": _json(dict(relation.attrs)),
-                    "annotator": relation.annotator,
-                }
-            )
-            .last_pk
+            self.db["relations"].insert(self._relation_row(doc_id, relation, head, tail)).last_pk
         )
 
     def add_span(
@@ -329,6 +330,57 @@ class Project:
             self._touch(doc_id)
         return Span(start, end, label, covered, span_id, doc_id, dict(attrs or {}), annotator)
 
+    def span(self, span_id: int) -> Span:
+        row = next(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]), None)
+        if row is None:
+            raise StoreError(f"no span with id {span_id}")
+        return _span(row)
+
+    def update_span(
+        self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None
+    ) -> Span:
+        """Move or relabel a span; relations must still fit their schema rules."""
+        with write_transaction(self.db):
+            old = self.span(span_id)
+            start = old.start if start is None else start
+            end = old.end if end is None else end
+            label = old.label if label is None else label
+            self._require_label(label, LabelKind.SPAN)
+            if label != old.label:
+                self._check_relations_allow(span_id, label)
+            text = check_span(self.document(old.doc_id).text, start, end)  # type: ignore[arg-type]
+            self.db.execute(
+                f'UPDATE spans SET start = ?, "end" = ?, text = ?, label = ?, updated_at = {_NOW} '
+                "WHERE id = ?",
+                [start, end, text, label, span_id],
+            )
+            self._touch(old.doc_id)  # type: ignore[arg-type]
+        return Span(start, end, label, text, span_id, old.doc_id, old.attrs, old.annotator)
+
+    def _check_relations_allow(self, span_id: int, label: str) -> None:
+        for rel in self.db.query(
+            "SELECT label, head, tail FROM relations WHERE head = ? OR tail = ?", [span_id, span_id]
+        ):
+            rule = self.schema.get(rel["label"], LabelKind.RELATION)
+            if rule is None:
+                continue
+            allowed = rule.head if rel["head"] == span_id else rule.tail
+            if allowed and label not in allowed:
+                end = "from" if rel["head"] == span_id else "to"
+                raise SpanError(
+                    f"its {rel['label']} link goes {end} {'/'.join(allowed)}; remove the link first"
+                )
+
+    def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
+        """Put back a deleted span and its relations with their old ids (undo of delete)."""
+        with write_transaction(self.db):
+            self.db["spans"].insert({"id": span.id, **self._span_row(span.doc_id, span)})  # type: ignore[arg-type]
+            for rel in relations:
+                self.db["relations"].insert(
+                    {"id": rel.id, **self._relation_row(rel.doc_id, rel, rel.head, rel.tail)}  # type: ignore[arg-type]
+                )
+            self._touch(span.doc_id)  # type: ignore[arg-type]
+
     def spans(self, doc_id: int) -> list[Span]:
         """The document's spans in reading order (start, then longer first)."""
         return [
@@ -344,14 +396,19 @@ class Project:
             for r in self.db.query("SELECT * FROM relations WHERE doc_id = ? ORDER BY id", [doc_id])
         ]
 
-    def delete_span(self, span_id: int) -> None:
-        """Delete a span; its relations go with it (ON DELETE CASCADE)."""
+    def delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
+        """Delete a span; its relations go with it. Returns both, for undo."""
         with write_transaction(self.db):
-            row = self.db.execute("SELECT doc_id FROM spans WHERE id = ?", [span_id]).fetchone()
-            if row is None:
-                raise StoreError(f"no span with id {span_id}")
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-            self._touch(row[0])
+            span = self.span(span_id)
+            relations = [
+                _relation(r)
+                for r in self.db.query(
+                    "SELECT * FROM relations WHERE head = ? OR tail = ? ORDER BY id", [span_id, span_id]
+                )
+            ]
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])  # relations cascade
+            self._touch(span.doc_id)  # type: ignore[arg-type]
+        return span, relations
 
     def add_relation(
         self,

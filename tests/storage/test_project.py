@@ -192,3 +192,55 @@ def test_a_second_writer_waits_instead_of_failing(project_path: Path):
         thread.join()
         assert [s.id for s in first.spans(doc_id)] == [span.id]
         assert first.document(doc_id).status is Status.IN_PROGRESS
+
+
+def test_delete_then_restore_brings_back_span_and_relations_with_their_ids(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
+    actor = project.add_span(doc_id, 7, 15, "ACTOR")
+    relation = project.add_relation("SOURCE", claim.id, actor.id)
+    span, relations = project.delete_span(actor.id)
+    assert relations == [relation] and project.relations(doc_id) == []
+    project.restore_span(span, relations)
+    assert project.span(actor.id) == actor
+    assert project.relations(doc_id) == [relation]
+
+
+def test_update_span_moves_and_relabels_within_the_rules(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
+    actor = project.add_span(doc_id, 6, 15, "ACTOR")
+    moved = project.update_span(actor.id, start=7)
+    assert moved.text == "أذربيجان" and project.span(actor.id).text == "أذربيجان"
+    assert project.update_span(actor.id, label="LOCATION").label == "LOCATION"
+    project.update_span(actor.id, label="ACTOR")
+    project.add_relation("SOURCE", claim.id, actor.id)
+    with pytest.raises(SpanError, match="SOURCE link goes to ACTOR"):
+        project.update_span(actor.id, label="LOCATION")
+    assert project.span(actor.id).label == "ACTOR"
+
+
+def test_a_version_1_project_is_migrated_after_a_backup(tmp_path: Path):
+    from annotator.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "old.annotator.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(MIGRATIONS[0])  # the schema as version 1 shipped it
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("INSERT INTO labels (name, kind, color, hotkey, ord) VALUES ('CLAIM', 'span', '#E69F00', '1', 0)")
+    conn.execute("INSERT INTO labels (name, kind, color, hotkey, ord) VALUES ('ACTOR', 'span', '#0072B2', '2', 1)")
+    conn.execute("INSERT INTO documents (id, title, text, sha256) VALUES (1, 't', ?, 'x')", [TEXT])
+    conn.execute("""INSERT INTO spans (doc_id, start, "end", label, text) VALUES (1, 7, 15, 'ACTOR', 'أذربيجان')""")
+    conn.close()
+
+    with Project.open(path) as project:
+        assert project.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 2
+        displays = {lb.name: str(lb.display) for lb in project.schema.span_labels}
+        assert displays == {"CLAIM": "underline", "ACTOR": "background"}
+        assert [s.text for s in project.spans(1)] == ["أذربيجان"]
+    backup = tmp_path / "old.annotator.db.v1.bak"
+    assert backup.exists()
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    old.close()
