@@ -7,10 +7,32 @@ from collections.abc import Sequence
 
 from annotator import cli
 
+_CLI_WORDS = {*cli.COMMANDS, "-h", "--help", "--version"}
+
+
+def wants_cli(argv: Sequence[str]) -> bool:
+    """A command word (or --help/--version) anywhere before a lone ``--db`` value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--db":
+            skip = True
+            continue
+        if arg.startswith("--db="):
+            continue
+        return arg in _CLI_WORDS or not arg.startswith("-")
+    return False
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    return cli.main(argv)
+    if wants_cli(argv):
+        return cli.main(argv)
+    from annotator import app  # Qt is imported only for the window
+
+    return app.run(argv)
 
 
 if __name__ == "__main__":

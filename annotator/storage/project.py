@@ -320,7 +320,10 @@ class Project:
         attrs: Mapping[str, Any] | None = None,
         annotator: str | None = None,
     ) -> Span:
-        """Store a new span over ``text[start:end]`` of the document; return it with its id."""
+        """Store a new span over ``text[start:end]`` of the document; return it with its id.
+
+        A ``todo`` document becomes ``in_progress`` in the same transaction.
+        """
         self._require_label(label, LabelKind.SPAN)
         with write_transaction(self.db):
             text = self.document(doc_id).text
@@ -328,6 +331,10 @@ class Project:
             span = Span(start, end, label, covered, doc_id=doc_id, attrs=attrs or {}, annotator=annotator)
             span_id = self._insert_span(doc_id, span)
             self._touch(doc_id)
+            # The first annotation starts the work on a document: same transaction.
+            self.db.execute(
+                "UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'todo'", [doc_id]
+            )
         return Span(start, end, label, covered, span_id, doc_id, dict(attrs or {}), annotator)
 
     def span(self, span_id: int) -> Span:

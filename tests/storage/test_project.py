@@ -244,3 +244,12 @@ def test_a_version_1_project_is_migrated_after_a_backup(tmp_path: Path):
     old = sqlite3.connect(backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     old.close()
+
+
+def test_the_first_span_starts_the_work_on_a_document(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    project.add_span(doc_id, 7, 15, "ACTOR")
+    assert project.document(doc_id).status is Status.IN_PROGRESS
+    project.set_status(doc_id, Status.DONE)
+    project.add_span(doc_id, 0, 4, "CLAIM")
+    assert project.document(doc_id).status is Status.DONE

@@ -1,0 +1,177 @@
+"""The article: read-only text with a caret, laid out per paragraph direction, spans painted.
+
+A ``QTextEdit`` rather than a ``QPlainTextEdit``: the plain-text layout
+applies one alignment and direction to the whole document, so an Arabic
+paragraph beside an English one cannot both be right. The rich-text layout
+resolves each paragraph's direction from its own text (Qt's bidi rules) and
+aligns it to its leading edge. The text goes in with ``setPlainText``: it is
+never interpreted as HTML or Markdown.
+
+Signals:
+    page_past_end: PageDown pressed with the end already in view.
+    page_before_start: PageUp pressed with the start already in view.
+    selection_moved: the selection or caret changed (by the user or code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextBlockFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from annotator.core.models import Span
+from annotator.gui.highlighter import QtSpan, SpanHighlighter
+from annotator.gui.label_styles import LabelStyles
+from annotator.gui.text_offsets import OffsetMap
+
+LINE_HEIGHT_PERCENT = 135
+PARAGRAPH_SPACING = 10
+MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
+
+
+class ArticleView(QTextEdit):
+    page_past_end = Signal()
+    page_before_start = Signal()
+    selection_moved = Signal()
+
+    def __init__(self, styles: LabelStyles, font_family: str, point_size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFont(QFont(font_family, point_size))
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(18)
+        self._styles = styles
+        self._highlighter = SpanHighlighter(self.document(), styles)
+        self._offsets = OffsetMap("")
+        self._current: Span | None = None
+        self.selectionChanged.connect(self.selection_moved)
+        self.cursorPositionChanged.connect(self.selection_moved)
+
+    # -- content -------------------------------------------------------------
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return self._offsets
+
+    def show_document(self, text: str, spans: Iterable[Span]) -> None:
+        """Show ``text`` literally with its spans painted, caret at the start."""
+        self._current = None
+        self.setExtraSelections([])
+        self._offsets = OffsetMap(text)
+        self.document().blockSignals(True)
+        self.setPlainText(text)
+        self.document().blockSignals(False)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(PARAGRAPH_SPACING)
+        cursor.mergeBlockFormat(block)
+        self._highlighter.set_spans(self._qt_span(s) for s in spans)
+        self.set_caret(0)
+
+    def set_styles(self, styles: LabelStyles) -> None:
+        self._styles = styles
+        self._highlighter.set_styles(styles)
+
+    def _qt_span(self, span: Span) -> QtSpan:
+        start, end = self._offsets.range_to_qt(span.start, span.end)
+        return QtSpan(span.id or 0, start, end, span.label)
+
+    def add_span(self, span: Span) -> None:
+        self._highlighter.add_span(self._qt_span(span))
+
+    def remove_span(self, span: Span) -> None:
+        self._highlighter.remove_span(span.id or 0)
+        if self._current is not None and self._current.id == span.id:
+            self.set_current(None)
+
+    # -- the current span ----------------------------------------------------
+
+    def set_current(self, span: Span | None) -> None:
+        """Mark ``span`` as the current one (solid colour) and select its text."""
+        self._current = span
+        if span is None:
+            self.setExtraSelections([])
+            return
+        start, end = self._offsets.range_to_qt(span.start, span.end)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(start, end)
+        selection.format = self._styles.current(span.label)
+        self.setExtraSelections([selection])
+        self.select_range(span.start, span.end)
+
+    # -- selection and caret, in code points ---------------------------------
+
+    def _cursor(self, anchor: int, position: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def selection_range(self) -> tuple[int, int]:
+        """The selection as code-point offsets (start <= end); empty at the caret."""
+        cursor = self.textCursor()
+        return self._offsets.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        start_qt, end_qt = self._offsets.range_to_qt(start, end)
+        self.setTextCursor(self._cursor(start_qt, end_qt))
+        self._bring_into_view()
+
+    def _bring_into_view(self) -> None:
+        """Scroll a caret or span that is out of view to the middle, not to the very edge."""
+        rect = self.cursorRect()
+        height = self.viewport().height()
+        margin = rect.height() * 2
+        if rect.top() < margin or rect.bottom() > height - margin:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - height // 2)
+
+    def caret(self) -> int:
+        return self._offsets.from_qt(self.textCursor().position())
+
+    def set_caret(self, offset: int) -> None:
+        offset = max(0, min(offset, self._offsets.from_qt(self._offsets.qt_length)))
+        position = self._offsets.to_qt(offset)
+        self.setTextCursor(self._cursor(position, position))
+        if offset:
+            self._bring_into_view()
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    # -- zoom ----------------------------------------------------------------
+
+    def point_size(self) -> int:
+        return self.font().pointSize()
+
+    def set_point_size(self, size: int) -> int:
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+        return size
+
+    # -- keys ----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        bar = self.verticalScrollBar()
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if plain and event.key() == Qt.Key.Key_PageDown and bar.value() >= bar.maximum():
+            self.page_past_end.emit()
+            return
+        if plain and event.key() == Qt.Key.Key_PageUp and bar.value() <= bar.minimum():
+            self.page_before_start.emit()
+            return
+        super().keyPressEvent(event)

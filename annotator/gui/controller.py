@@ -1,0 +1,211 @@
+"""The controller: what the analyst is working on, and every edit as an undo command.
+
+It owns the QUndoStack. Keyboard, menus and lists call its public methods
+(``tag``, ``delete_current``, ``relabel``...); those validate, then push a
+command; commands call back the ``store_*`` methods, which make one store
+call and emit one signal. Selections arrive here already in code points
+(the article view converts them, see ``text_offsets``).
+
+Signals:
+    document_opened(Document): a document is shown; its spans are ``spans``.
+    span_added(Span), span_removed(Span), span_changed(Span old, Span new)
+    current_changed(object): the current span (Span) or None.
+    status_changed(int doc_id, Status)
+    message(str): something to tell the analyst in the status bar.
+"""
+
+from __future__ import annotations
+
+import getpass
+from bisect import insort
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Document, LabelKind, Relation, Span, Status
+from annotator.core.span_rules import clean_selection, strip_proclitic
+from annotator.gui.commands import AddSpanCommand, DeleteSpanCommand, SetStatusCommand, UpdateSpanCommand
+from annotator.storage.project import Project
+
+
+def reading_order(span: Span) -> tuple[int, int, int]:
+    return (span.start, -span.end, span.id or 0)
+
+
+class Controller(QObject):
+    document_opened = Signal(object)
+    span_added = Signal(object)
+    span_removed = Signal(object)
+    span_changed = Signal(object, object)
+    current_changed = Signal(object)
+    status_changed = Signal(int, object)
+    message = Signal(str)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+        self.document: Document | None = None
+        self.spans: list[Span] = []
+        self.current: Span | None = None
+        self.snap_to_words = True
+        self.annotator = getpass.getuser() or None
+
+    # -- documents -----------------------------------------------------------
+
+    def open_document(self, doc_id: int) -> None:
+        if self.document is not None and self.document.id == doc_id:
+            return
+        try:
+            document = self.project.document(doc_id)
+        except AnnotatorError as exc:
+            self.report(exc)
+            return
+        self.document = document
+        self.spans = sorted(self.project.spans(doc_id), key=reading_order)
+        self.current = None
+        self.document_opened.emit(document)
+
+    def _ensure_shown(self, doc_id: int) -> None:
+        """Undo and redo may touch a document that is not shown: show it first."""
+        if self.document is None or self.document.id != doc_id:
+            self.open_document(doc_id)
+
+    def report(self, error: Exception) -> None:
+        self.message.emit(str(error))
+
+    # -- what the keyboard asks for ------------------------------------------
+
+    def label_for_hotkey(self, hotkey: str) -> str | None:
+        label = next((lb for lb in self.project.schema.span_labels if lb.hotkey == hotkey), None)
+        return label.name if label else None
+
+    def apply_label(self, label: str, selection: tuple[int, int], *, exact: bool = False) -> None:
+        """A label hotkey: relabel the current span, or tag the selection."""
+        if self.document is None or self.document.id is None:
+            return
+        if self.current is not None and selection == (self.current.start, self.current.end):
+            self.relabel(self.current, label)
+            return
+        start, end = clean_selection(
+            self.document.text, *selection, snap=self.snap_to_words and not exact
+        )
+        if start >= end:
+            self.message.emit(self.tr("Select some text first, then press a label key."))
+            return
+        if any(s.start == start and s.end == end and s.label == label for s in self.spans):
+            self.message.emit(self.tr("That text already has this label."))
+            self.set_current(next(s for s in self.spans if (s.start, s.end, s.label) == (start, end, label)))
+            return
+        self.undo_stack.push(AddSpanCommand(self, self.document.id, start, end, label))
+
+    def relabel(self, span: Span, label: str) -> None:
+        if span.label != label:
+            self.undo_stack.push(UpdateSpanCommand(self, span, self.tr("Relabel as %s") % label, label=label))
+
+    def delete_current(self) -> None:
+        if self.current is None:
+            self.message.emit(self.tr("No span is selected (Tab goes to the next one)."))
+            return
+        self.undo_stack.push(DeleteSpanCommand(self, self.current))
+
+    def strip_proclitic_of_current(self) -> None:
+        if self.current is None or self.document is None:
+            self.message.emit(self.tr("No span is selected (Tab goes to the next one)."))
+            return
+        stripped = strip_proclitic(self.document.text, self.current.start, self.current.end)
+        if stripped is None:
+            self.message.emit(self.tr("This span does not start with و ف ب ل ك before a word."))
+            return
+        self.undo_stack.push(
+            UpdateSpanCommand(self, self.current, self.tr("Strip proclitic"), start=stripped[0])
+        )
+
+    def set_status(self, status: Status) -> None:
+        if self.document is None or self.document.id is None or self.document.status is status:
+            return
+        self.undo_stack.push(SetStatusCommand(self, self.document.id, self.document.status, status))
+
+    # -- the current span ------------------------------------------------------
+
+    def set_current(self, span: Span | None) -> None:
+        if span != self.current:
+            self.current = span
+            self.current_changed.emit(span)
+
+    def span_after(self, offset: int, *, backwards: bool = False) -> Span | None:
+        """The next span in reading order after the current one (or after ``offset``)."""
+        if not self.spans:
+            return None
+        if self.current is not None and self.current in self.spans:
+            index = self.spans.index(self.current) + (-1 if backwards else 1)
+            return self.spans[index % len(self.spans)]
+        if backwards:
+            before = [s for s in self.spans if s.start < offset]
+            return before[-1] if before else self.spans[-1]
+        return next((s for s in self.spans if s.start >= offset), self.spans[0])
+
+    def span_by_id(self, span_id: int) -> Span | None:
+        return next((s for s in self.spans if s.id == span_id), None)
+
+    def counts(self) -> dict[str, int]:
+        counts = {lb.name: 0 for lb in self.project.schema.span_labels}
+        for span in self.spans:
+            counts[span.label] = counts.get(span.label, 0) + 1
+        return counts
+
+    # -- store calls made by undo commands -------------------------------------
+
+    def store_add_span(self, doc_id: int, start: int, end: int, label: str) -> Span:
+        self._ensure_shown(doc_id)
+        span = self.project.add_span(doc_id, start, end, label, annotator=self.annotator)
+        self._added(span)
+        self._promote_to_in_progress(doc_id)
+        return span
+
+    def store_restore_span(self, span: Span, relations: Iterable[Relation]) -> None:
+        assert span.doc_id is not None
+        self._ensure_shown(span.doc_id)
+        self.project.restore_span(span, relations)
+        self._added(span)
+
+    def store_delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
+        span = self.project.span(span_id)
+        assert span.doc_id is not None
+        self._ensure_shown(span.doc_id)
+        span, relations = self.project.delete_span(span_id)
+        self.spans = [s for s in self.spans if s.id != span_id]
+        if self.current is not None and self.current.id == span_id:
+            self.set_current(None)
+        self.span_removed.emit(span)
+        return span, relations
+
+    def store_update_span(self, span_id: int, *, start: int, end: int, label: str) -> None:
+        old = self.project.span(span_id)
+        assert old.doc_id is not None
+        self._ensure_shown(old.doc_id)
+        if self.project.schema.get(label, LabelKind.SPAN) is None:
+            raise AnnotatorError(f"unknown label {label}")
+        new = self.project.update_span(span_id, start=start, end=end, label=label)
+        self.spans = sorted([new if s.id == span_id else s for s in self.spans], key=reading_order)
+        self.span_changed.emit(old, new)
+        self.set_current(new)
+
+    def store_set_status(self, doc_id: int, status: Status) -> None:
+        self.project.set_status(doc_id, status)
+        if self.document is not None and self.document.id == doc_id:
+            self.document = Document(self.document.text, doc_id, self.document.meta, status)
+        self.status_changed.emit(doc_id, status)
+
+    def _added(self, span: Span) -> None:
+        insort(self.spans, span, key=reading_order)
+        self.span_added.emit(span)
+        self.set_current(span)
+
+    def _promote_to_in_progress(self, doc_id: int) -> None:
+        """Mirror the store, which marks a ``todo`` document in progress on its first span."""
+        if self.document is not None and self.document.id == doc_id and self.document.status is Status.TODO:
+            self.document = Document(self.document.text, doc_id, self.document.meta, Status.IN_PROGRESS)
+            self.status_changed.emit(doc_id, Status.IN_PROGRESS)

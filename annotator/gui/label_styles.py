@@ -1,0 +1,74 @@
+"""How each label looks: one place that turns schema colours into Qt formats.
+
+Colours come from the schema (the default uses the Okabe-Ito colour-blind
+safe palette). Backgrounds are translucent tints, so they read on light and
+dark themes alike; underline labels (claims) get a coloured underline plus a
+faint tint, so entities inside a claim keep their own background and all
+three stay visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QColor, QTextCharFormat
+
+from annotator.core.models import Display, Label
+
+BACKGROUND_ALPHA = 95
+UNDERLINE_TINT_ALPHA = 40
+CURRENT_ALPHA = 230
+
+
+def _tint(color: str, alpha: int) -> QColor:
+    c = QColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+def contrasting_text(color: str) -> QColor:
+    """Black or white, whichever reads better on ``color``."""
+    c = QColor(color)
+    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+    return QColor("#000000") if luminance > 0.5 else QColor("#FFFFFF")
+
+
+class LabelStyles:
+    """Character formats per label and per combination of overlapping labels."""
+
+    def __init__(self, labels: Iterable[Label]) -> None:
+        self._labels = {lb.name: lb for lb in labels}
+        self._cache: dict[tuple[str | None, str | None], QTextCharFormat] = {}
+
+    def label(self, name: str) -> Label | None:
+        return self._labels.get(name)
+
+    def display(self, name: str) -> Display:
+        label = self._labels.get(name)
+        return label.display if label else Display.BACKGROUND
+
+    def color(self, name: str) -> str:
+        label = self._labels.get(name)
+        return label.color if label else "#888888"
+
+    def combined(self, background: str | None, underline: str | None) -> QTextCharFormat:
+        """The format of text covered by a background label and/or an underline label."""
+        key = (background, underline)
+        fmt = self._cache.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            if underline is not None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(self.color(underline)))
+                fmt.setBackground(_tint(self.color(underline), UNDERLINE_TINT_ALPHA))
+            if background is not None:
+                fmt.setBackground(_tint(self.color(background), BACKGROUND_ALPHA))
+            self._cache[key] = fmt
+        return fmt
+
+    def current(self, name: str) -> QTextCharFormat:
+        """The selected span: solid label colour, contrasting text."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(_tint(self.color(name), CURRENT_ALPHA))
+        fmt.setForeground(contrasting_text(self.color(name)))
+        return fmt

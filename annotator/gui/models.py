@@ -1,0 +1,188 @@
+"""Item models for the lists beside the article: documents, labels, annotations.
+
+Table models over plain Python lists: a view asks only for the rows it
+shows, so a 10,000-document project costs no widget per row. Each model is
+updated in place from the controller's signals (insert/remove/dataChanged),
+never rebuilt on an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.models import Label, Span, Status
+from annotator.core.text import paragraph_direction
+from annotator.storage.project import DocumentSummary
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+
+
+def _alignment(text: str) -> Qt.AlignmentFlag:
+    """Right-to-left text hugs the right edge of its cell."""
+    horizontal = Qt.AlignmentFlag.AlignRight if paragraph_direction(text) == "rtl" else Qt.AlignmentFlag.AlignLeft
+    return horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+
+
+class _TableModel(QAbstractTableModel):
+    headers: Sequence[str] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.headers[section])
+        return None
+
+
+class DocumentListModel(_TableModel):
+    """Title, status, span count; ``ID_ROLE`` gives the document id."""
+
+    headers = ("Title", "Status", "Spans")
+
+    def __init__(self, rows: Sequence[DocumentSummary] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+
+    def reset(self, rows: Sequence[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.title, STATUS_TEXT[row.status], row.span_count)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == 0:
+                return _alignment(row.title)
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.title
+        return None
+
+    def row_of(self, doc_id: int) -> int | None:
+        return self._row_of.get(doc_id)
+
+    def summary(self, row: int) -> DocumentSummary:
+        return self._rows[row]
+
+    def update(self, doc_id: int, *, status: Status | None = None, span_delta: int = 0) -> None:
+        row = self._row_of.get(doc_id)
+        if row is None:
+            return
+        old = self._rows[row]
+        self._rows[row] = DocumentSummary(
+            old.id, old.title, status or old.status, old.span_count + span_delta
+        )
+        self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
+
+
+class LabelModel(_TableModel):
+    """The label panel: hotkey, label (with its colour), count in this document."""
+
+    headers = ("Key", "Label", "Count")
+
+    def __init__(self, labels: Sequence[Label] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._labels = list(labels)
+        self._counts: dict[str, int] = {}
+
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        self.beginResetModel()
+        self._labels = list(labels)
+        self.endResetModel()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self._counts = dict(counts)
+        if self._labels:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._labels) - 1, 2))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._labels)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        label = self._labels[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (label.hotkey or "", label.name, self._counts.get(label.name, 0))[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return QColor(label.color)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return label.description or label.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+
+class AnnotationModel(_TableModel):
+    """This document's spans in reading order: text and label; ``ID_ROLE`` gives the span id."""
+
+    headers = ("Text", "Label")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._spans: list[Span] = []
+        self._colors: dict[str, str] = {}
+
+    def set_colors(self, labels: Sequence[Label]) -> None:
+        self._colors = {lb.name: lb.color for lb in labels}
+
+    def reset(self, spans: Sequence[Span]) -> None:
+        self.beginResetModel()
+        self._spans = list(spans)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return span.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (span.text.replace("\n", " ⏎ "), span.label)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return QColor(self._colors.get(span.label, "#888888"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return _alignment(span.text)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{span.label} {span.start}–{span.end}: {span.text}"
+        return None
+
+    def row_of(self, span_id: int) -> int | None:
+        return next((i for i, s in enumerate(self._spans) if s.id == span_id), None)
+
+    def insert(self, row: int, span: Span) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self.endInsertRows()
+
+    def remove(self, span_id: int) -> None:
+        row = self.row_of(span_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._spans[row]
+            self.endRemoveRows()

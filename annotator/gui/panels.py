@@ -1,0 +1,101 @@
+"""The side panels: the document list with its filter, and the label/annotation lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class DocumentPanel(QWidget):
+    """A filter box over the document list (title, status, span count)."""
+
+    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("document_filter")
+        self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = _table(self, "documents")
+        self.view.setModel(self.proxy)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def doc_id_at(self, proxy_row: int) -> int | None:
+        if not 0 <= proxy_row < self.proxy.rowCount():
+            return None
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return self.model.summary(source.row()).id
+
+    def proxy_row_of(self, doc_id: int) -> int | None:
+        row = self.model.row_of(doc_id)
+        if row is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        return index.row() if index.isValid() else None
+
+    def select(self, doc_id: int) -> None:
+        row = self.proxy_row_of(doc_id)
+        if row is not None:
+            self.view.blockSignals(True)
+            self.view.selectRow(row)
+            self.view.blockSignals(False)
+            self.view.scrollTo(self.proxy.index(row, 0))
+
+
+class SidePanel(QWidget):
+    """Labels (colour, hotkey, count here) above this document's annotations."""
+
+    def __init__(self, labels: LabelModel, annotations: AnnotationModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = _table(self, "labels")
+        self.labels.setModel(labels)
+        self.labels.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.labels.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.labels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.labels.horizontalHeader().setStretchLastSection(True)
+        self.annotations = _table(self, "annotations")
+        self.annotations.setModel(annotations)
+        header = self.annotations.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Labels"), self))
+        layout.addWidget(self.labels, 1)
+        layout.addWidget(QLabel(self.tr("Annotations in this document"), self))
+        layout.addWidget(self.annotations, 3)

@@ -1,0 +1,76 @@
+"""File menu work: import with a progress dialog, export, and the project file dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.storage.exporter import ExportSummary, export_jsonl
+from annotator.storage.importer import ImportReport, import_paths
+from annotator.storage.project import Project
+
+PROJECT_FILTER = "Annotator projects (*.db *.sqlite *.annotator.db);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("project_io", text)
+
+
+def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> ImportReport:
+    """Import with a progress dialog; tell what came in and what failed."""
+    dialog = QProgressDialog(tr("Importing…"), "", 0, 0, parent)
+    dialog.setWindowTitle(tr("Import"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def progress(done: int, total: int, outcome: object) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total)))
+        QCoreApplication.processEvents()
+
+    report = import_paths(project, paths, progress=progress)
+    dialog.close()
+    summary = tr("Imported %1 documents.").replace("%1", str(report.imported))
+    if report.duplicates:
+        summary += " " + tr("%1 were already in the project.").replace("%1", str(report.duplicates))
+    failures = [o.error for o in report.failed if o.error] + [f"{p}: no such file" for p in report.missing]
+    if failures:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), summary + " " + tr("%1 files failed.").replace("%1", str(len(failures))), parent=parent)
+        box.setDetailedText("\n".join(failures))
+        box.exec()
+    return report
+
+
+def ask_import_files(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, tr("Import files"), "", "Articles (*.txt *.jsonl);;All files (*)")
+    return [Path(n) for n in names]
+
+
+def ask_import_folder(parent: QWidget) -> list[Path]:
+    name = QFileDialog.getExistingDirectory(parent, tr("Import a folder"))
+    return [Path(name)] if name else []
+
+
+def run_export(parent: QWidget, project: Project) -> ExportSummary | None:
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Export JSONL"), "annotations.jsonl", "JSON Lines (*.jsonl)")
+    if not name:
+        return None
+    try:
+        return export_jsonl(project, Path(name), None)  # type: ignore[arg-type]
+    except (AnnotatorError, OSError) as exc:
+        QMessageBox.warning(parent, tr("Export"), str(exc))
+        return None
+
+
+def ask_project(parent: QWidget, *, new: bool) -> Path | None:
+    if new:
+        name, _ = QFileDialog.getSaveFileName(parent, tr("New project"), "project.annotator.db", PROJECT_FILTER)
+    else:
+        name, _ = QFileDialog.getOpenFileName(parent, tr("Open project"), "", PROJECT_FILTER)
+    return Path(name) if name else None

@@ -1,0 +1,82 @@
+"""What the window remembers between runs (QSettings): layout, zoom, place in each project."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class WindowState:
+    """Typed access to the settings the window keeps; one instance per window."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def _get(self, key: str, default: object, kind: type) -> object:
+        value = self._settings.value(key, default)
+        try:
+            return kind(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return default
+
+    # layout
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._settings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def splitter(self) -> QByteArray | None:
+        value = self._settings.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_layout(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._settings.setValue("window/state", state)
+        self._settings.setValue("window/splitter", splitter)
+
+    # reading
+    def point_size(self, default: int) -> int:
+        return int(self._get("view/point_size", default, int))  # type: ignore[arg-type]
+
+    def set_point_size(self, size: int) -> None:
+        self._settings.setValue("view/point_size", size)
+
+    def snap_to_words(self) -> bool:
+        return str(self._settings.value("annotate/snap_to_words", "true")).lower() == "true"
+
+    def set_snap_to_words(self, on: bool) -> None:
+        self._settings.setValue("annotate/snap_to_words", "true" if on else "false")
+
+    # place in a project
+    @staticmethod
+    def _project_key(path: Path | None) -> str:
+        name = str(path.resolve()) if path else ":memory:"
+        return "projects/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+
+    def place(self, path: Path | None) -> tuple[int | None, int]:
+        key = self._project_key(path)
+        doc = self._settings.value(f"{key}/document")
+        caret = self._get(f"{key}/caret", 0, int)
+        try:
+            return (int(doc) if doc is not None else None), int(caret)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return None, 0
+
+    def save_place(self, path: Path | None, doc_id: int, caret: int) -> None:
+        key = self._project_key(path)
+        self._settings.setValue(f"{key}/document", doc_id)
+        self._settings.setValue(f"{key}/caret", caret)
+        self._settings.sync()
+
+    def last_project(self) -> str | None:
+        value = self._settings.value("projects/last")
+        return str(value) if value else None
+
+    def set_last_project(self, path: Path | None) -> None:
+        if path is not None:
+            self._settings.setValue("projects/last", str(path))

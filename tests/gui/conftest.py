@@ -1,0 +1,52 @@
+"""A real main window on a fresh project holding the sample article and two short texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from annotator.app import seed_sample
+from annotator.core.models import Document
+from annotator.gui.fonts import register_fonts
+from annotator.gui.main_window import MainWindow
+from annotator.storage.project import Project
+
+EMOJI_TEXT = "قالت 😀 أذربيجان إن القتال اندلع في قره باغ"
+MIXED_TEXT = "قال Mike Pompeo في واشنطن إن المحادثات ستستمر\nAn English paragraph about Baku."
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fonts(qapp):
+    return register_fonts()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def gui_project(tmp_path: Path):
+    project = Project.open(tmp_path / "gui.annotator.db")
+    seed_sample(project)
+    project.add_document(Document(EMOJI_TEXT, meta={"title": "emoji"}))
+    project.add_document(Document(MIXED_TEXT, meta={"title": "mixed"}))
+    yield project
+    project.close()
+
+
+def show(qtbot, window: MainWindow) -> MainWindow:
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.article.setFocus()
+    qtbot.waitUntil(window.article.hasFocus)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, gui_project: Project, settings: QSettings) -> MainWindow:
+    return show(qtbot, MainWindow(gui_project, settings))

@@ -1,0 +1,86 @@
+"""Moving through documents, marking them done, and coming back where one left off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.models import Status
+from annotator.gui.main_window import MainWindow
+from tests.gui.conftest import show
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def current_title(window) -> str:
+    return window.controller.document.meta.get("title", "")
+
+
+def test_alt_down_and_up_move_between_documents(qtbot, window):
+    assert window.controller.document.id == 1
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    assert current_title(window) == "emoji"
+    assert window.article.hasFocus() and window.article.caret() == 0
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    assert current_title(window) == "mixed"
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    assert current_title(window) == "mixed"
+    assert "last document" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.article, Qt.Key.Key_Up, ALT)
+    assert current_title(window) == "emoji"
+
+
+def test_page_down_at_the_end_opens_the_next_document(qtbot, window):
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)  # the short "emoji" document: no scrolling
+    qtbot.keyClick(window.article, Qt.Key.Key_PageDown)
+    assert current_title(window) == "mixed"
+    qtbot.keyClick(window.article, Qt.Key.Key_PageUp)
+    assert current_title(window) == "emoji"
+
+
+def test_ctrl_enter_marks_done_and_opens_the_next_not_done(qtbot, window):
+    window.project.set_status(2, Status.DONE)
+    window.documents.reset(window.project.documents())
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.document(1).status is Status.DONE
+    assert current_title(window) == "mixed"  # "emoji" (2) is done already
+    assert window.documents.summary(0).status is Status.DONE
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.document(1).status is Status.TODO
+
+
+def test_filter_narrows_the_list_and_navigation_follows_it(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.document_panel.filter.hasFocus()
+    qtbot.keyClicks(window.document_panel.filter, "mixed")
+    assert window.document_panel.proxy.rowCount() == 1
+    window.focus_article()
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    assert window.controller.document.id == 3
+
+
+def test_place_zoom_and_layout_come_back_on_reopen(qtbot, gui_project, settings):
+    first = show(qtbot, MainWindow(gui_project, settings))
+    qtbot.keyClick(first.article, Qt.Key.Key_Down, ALT)
+    first.article.set_caret(12)
+    qtbot.keyClick(first.article, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    size = first.article.point_size()
+    first.close()
+
+    second = show(qtbot, MainWindow(gui_project, settings))
+    assert current_title(second) == "emoji"
+    assert second.article.caret() == 12
+    assert second.article.point_size() == size
+
+
+def test_mixed_paragraphs_take_their_own_direction(window, qtbot):
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    document = window.article.document()
+    first, second = document.firstBlock(), document.firstBlock().next()
+    assert first.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert second.textDirection() == Qt.LayoutDirection.LeftToRight
+    width = window.article.viewport().width()
+    first_line = first.layout().lineAt(0).naturalTextRect()
+    second_line = second.layout().lineAt(0).naturalTextRect()
+    assert first_line.right() > width * 0.8  # hugs the right edge
+    assert second_line.left() < width * 0.2  # hugs the left edge

@@ -1,0 +1,159 @@
+"""An analyst tags the RTL sample with the keyboard; the store holds exactly what was meant."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.core.models import Status
+from tests.gui.conftest import EMOJI_TEXT  # noqa: F401  (documented fixture text)
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def stored(window, doc_id=None):
+    doc_id = doc_id or window.controller.document.id
+    return [(s.label, s.text) for s in window.project.spans(doc_id)]
+
+
+def open_doc(qtbot, window, title: str) -> int:
+    doc_id = next(d.id for d in window.project.documents() if d.title == title)
+    window.open_document(doc_id)
+    qtbot.waitUntil(lambda: window.controller.document.id == doc_id)
+    return doc_id
+
+
+def test_article_has_focus_with_the_caret_at_the_start(window):
+    assert window.article.hasFocus()
+    assert window.article.caret() == 0
+    assert window.controller.document.text.startswith("تجدد القتال العنيف")
+
+
+def test_ctrl_shift_left_selects_forward_in_rtl_and_a_hotkey_tags_it(qtbot, window):
+    # In a right-to-left line, Left moves forward in reading order and takes
+    # the trailing space along; the span is trimmed to the word.
+    qtbot.keyClick(window.article, Qt.Key.Key_Left, CTRL_SHIFT)
+    qtbot.keyClick(window.article, Qt.Key.Key_Left, CTRL_SHIFT)
+    assert window.article.selection_range() == (0, len("تجدد القتال "))
+    qtbot.keyClick(window.article, Qt.Key.Key_1)
+    assert stored(window) == [("CLAIM", "تجدد القتال")]
+    [span] = window.project.spans(window.controller.document.id)
+    assert (span.start, span.end) == (0, 11)
+    assert window.project.document(span.doc_id).status is Status.IN_PROGRESS
+
+
+def test_span_after_an_emoji_has_code_point_offsets(qtbot, window):
+    doc_id = open_doc(qtbot, window, "emoji")
+    window.article.set_caret(EMOJI_TEXT.index("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_Left, CTRL_SHIFT)
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    [span] = window.project.spans(doc_id)
+    assert (span.start, span.end, span.label) == (7, 15, "LOCATION")
+    assert EMOJI_TEXT[span.start : span.end] == span.text == "أذربيجان"
+
+
+def test_mid_word_selection_snaps_and_alt_keeps_it_exact(qtbot, window):
+    doc_id = open_doc(qtbot, window, "emoji")
+    start = EMOJI_TEXT.index("قره")
+    window.article.set_caret(start + 1)
+    for _ in range(4):  # "ره", the space, then "ب" of "باغ"
+        qtbot.keyClick(window.article, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    assert stored(window, doc_id) == [("LOCATION", "قره باغ")]
+    window.article.set_caret(EMOJI_TEXT.index("القتال") + 2)
+    for _ in range(4):
+        qtbot.keyClick(window.article, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.article, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert ("CLAIM", "قتال") in stored(window, doc_id)
+
+
+def test_punctuation_and_quotes_are_trimmed(qtbot, window):
+    text = window.controller.document.text
+    quoted = "“بعدما تكبد خسائر كبيرة”."
+    start = text.index(quoted)
+    window.article.select_range(start - 1, start + len(quoted))
+    qtbot.keyClick(window.article, Qt.Key.Key_1)
+    assert stored(window) == [("CLAIM", "بعدما تكبد خسائر كبيرة")]
+
+
+def test_nested_spans_relabel_delete_undo_redo(qtbot, window):
+    text = window.controller.document.text
+    claim = "قالت وزارة الدفاع الأذرية إن تم إطلاق صواريخ باليستية من الأراضي الأرمينية"
+    actor = "وزارة الدفاع الأذرية"
+    window.article.select_range(text.index(claim), text.index(claim) + len(claim))
+    qtbot.keyClick(window.article, Qt.Key.Key_1)
+    window.article.select_range(text.index(actor), text.index(actor) + len(actor))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)  # wrong key...
+    qtbot.keyClick(window.article, Qt.Key.Key_2)  # ...corrected at once: relabels the new span
+    assert sorted(stored(window)) == [("ACTOR", actor), ("CLAIM", claim)]
+    assert window.annotations.rowCount() == 2
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Escape)
+    assert window.controller.current is None
+    window.article.set_caret(0)
+    qtbot.keyClick(window.article, Qt.Key.Key_Tab)  # first span in reading order: the claim
+    assert window.controller.current.label == "CLAIM"
+    qtbot.keyClick(window.article, Qt.Key.Key_Tab)
+    assert window.controller.current.label == "ACTOR"
+    qtbot.keyClick(window.article, Qt.Key.Key_Delete)
+    assert stored(window) == [("CLAIM", claim)]
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(stored(window)) == [("ACTOR", actor), ("CLAIM", claim)]
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the relabel
+    assert sorted(stored(window)) == [("CLAIM", claim), ("LOCATION", actor)]
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL_SHIFT)
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert stored(window) == [("CLAIM", claim)]
+    assert window.annotations.rowCount() == 1
+
+
+def test_strip_proclitic_command(qtbot, window):
+    text = window.controller.document.text
+    word = "وأذربيجان"
+    start = text.index(word)
+    window.article.select_range(start, start + len(word))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    qtbot.keyClick(window.article, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window) == [("LOCATION", "أذربيجان")]
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(window) == [("LOCATION", word)]
+
+
+def test_hotkey_without_selection_explains(qtbot, window):
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert stored(window) == []
+    assert "Select some text" in window.statusBar().currentMessage()
+
+
+def test_selecting_an_annotation_selects_it_in_the_text(qtbot, window):
+    text = window.controller.document.text
+    start = text.index("موسكو")
+    window.article.select_range(start, start + 5)
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    window.article.set_caret(0)
+    table = window.side_panel.annotations
+    table.setFocus()
+    table.selectRow(0)
+    assert window.article.selection_range() == (start, start + 5)
+    assert window.article.textCursor().selectedText() == "موسكو"
+
+
+def test_every_edit_is_on_disk_at_once(qtbot, window, tmp_path):
+    import sqlite3
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Left, CTRL_SHIFT)
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    other = sqlite3.connect(window.project.path)  # another process's view, no commit asked
+    assert other.execute("SELECT label, text FROM spans").fetchall() == [("ACTOR", "تجدد")]
+    other.close()
+
+
+def test_cursor_never_splits_an_emoji(qtbot, window):
+    open_doc(qtbot, window, "emoji")
+    window.article.set_caret(6)  # just after the emoji
+    cursor = window.article.textCursor()
+    assert cursor.position() == 7  # UTF-16: the emoji is two units
+    cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
+    window.article.setTextCursor(cursor)
+    assert window.article.selection_range() == (5, 6)
