@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextBlockFormat, QTextCursor, QTextOption
+from functools import partial
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.models import Span
@@ -28,6 +31,9 @@ from annotator.gui.text_offsets import OffsetMap
 
 LINE_HEIGHT_PERCENT = 135
 PARAGRAPH_SPACING = 10
+DOCUMENT_MARGIN = 18
+NEAR_BLOCKS = 40  # paragraphs each side of the caret formatted before the first paint
+CHUNK_BLOCKS = 64  # paragraphs formatted per event-loop turn after it
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
 
 
@@ -45,16 +51,13 @@ class ArticleView(QTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setFont(QFont(font_family, point_size))
-        option = self.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        self.document().setDefaultTextOption(option)
-        self.document().setDocumentMargin(18)
         self._styles = styles
-        self._highlighter = SpanHighlighter(self.document(), styles)
+        self._highlighter = SpanHighlighter(self, styles)
         self._offsets = OffsetMap("")
         self._current: Span | None = None
+        self._pending: set[int] = set()  # paragraphs with spans not formatted yet
+        self._generation = 0  # bumped per opened document; stale chunks stop
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
 
@@ -64,22 +67,82 @@ class ArticleView(QTextEdit):
     def offsets(self) -> OffsetMap:
         return self._offsets
 
-    def show_document(self, text: str, spans: Iterable[Span]) -> None:
-        """Show ``text`` literally with its spans painted, caret at the start."""
+    def show_document(self, text: str, spans: Iterable[Span], caret: int = 0) -> None:
+        """Show ``text`` literally with its spans painted, caret at ``caret``.
+
+        Opening stays within a few times a bare ``setPlainText``:
+
+        * the new document is built detached from the view, so no layout runs
+          while it fills (``setPlainText``: never read as HTML);
+        * only paragraphs that have spans are formatted, those around the
+          caret before the first paint, the rest right after it in small
+          chunks, nearest first (``_format_pending``);
+        * attaching does not re-run the highlighter.
+        """
         self._current = None
         self.setExtraSelections([])
         self._offsets = OffsetMap(text)
-        self.document().blockSignals(True)
-        self.setPlainText(text)
-        self.document().blockSignals(False)
-        cursor = QTextCursor(self.document())
+        self._generation += 1
+        document = self._new_document(text)
+        self._pending = self._highlighter.prepare(
+            self._offsets.block_starts(text), [self._qt_span(s) for s in spans]
+        )
+        self._format_near(caret)
+        old = self.document()
+        document.blockSignals(True)  # attaching re-announces all content
+        self.setDocument(document)
+        document.blockSignals(False)
+        if shiboken6.isValid(old) and old.parent() is self:
+            old.deleteLater()
+        self.set_caret(caret)
+        if self._pending:
+            QTimer.singleShot(0, partial(self._format_pending, self._generation))
+
+    def _block_of(self, offset: int) -> int:
+        return self._highlighter.block_number(self._offsets.to_qt(offset))
+
+    def _format_near(self, offset: int) -> None:
+        """Format the not-yet-formatted paragraphs within reach of ``offset`` now."""
+        if not self._pending:
+            return
+        here = self._block_of(min(offset, self._offsets.from_qt(self._offsets.qt_length)))
+        near = {n for n in self._pending if abs(n - here) <= NEAR_BLOCKS}
+        self._pending -= near
+        self._highlighter.highlight_blocks(sorted(near))
+
+    def _format_pending(self, generation: int) -> None:
+        """Format the remaining paragraphs in chunks, nearest to the view first."""
+        if generation != self._generation or not self._pending:
+            return
+        here = self.document().findBlock(self.cursorForPosition(self.viewport().rect().center()).position()).blockNumber()
+        chunk = sorted(self._pending, key=lambda n: abs(n - here))[:CHUNK_BLOCKS]
+        self._pending.difference_update(chunk)
+        self._highlighter.highlight_blocks(chunk)
+        if self._pending:
+            QTimer.singleShot(0, partial(self._format_pending, generation))
+
+    def _new_document(self, text: str) -> QTextDocument:
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self.font())
+        option = document.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)  # each paragraph its own
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        # The highlighter joins while the document is empty (so it schedules
+        # no full pass of its own) and is kept out of the filling.
+        self._highlighter.setDocument(document)
+        document.blockSignals(True)
+        document.setPlainText(text)
+        cursor = QTextCursor(document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(PARAGRAPH_SPACING)
         cursor.mergeBlockFormat(block)
-        self._highlighter.set_spans(self._qt_span(s) for s in spans)
-        self.set_caret(0)
+        document.blockSignals(False)
+        return document
 
     def set_styles(self, styles: LabelStyles) -> None:
         self._styles = styles
@@ -90,6 +153,7 @@ class ArticleView(QTextEdit):
         return QtSpan(span.id or 0, start, end, span.label)
 
     def add_span(self, span: Span) -> None:
+        self._format_near(span.start)
         self._highlighter.add_span(self._qt_span(span))
 
     def remove_span(self, span: Span) -> None:
@@ -126,6 +190,7 @@ class ArticleView(QTextEdit):
         return self._offsets.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
 
     def select_range(self, start: int, end: int) -> None:
+        self._format_near(start)
         start_qt, end_qt = self._offsets.range_to_qt(start, end)
         self.setTextCursor(self._cursor(start_qt, end_qt))
         self._bring_into_view()
@@ -144,6 +209,7 @@ class ArticleView(QTextEdit):
 
     def set_caret(self, offset: int) -> None:
         offset = max(0, min(offset, self._offsets.from_qt(self._offsets.qt_length)))
+        self._format_near(offset)
         position = self._offsets.to_qt(offset)
         self.setTextCursor(self._cursor(position, position))
         if offset:
@@ -161,6 +227,7 @@ class ArticleView(QTextEdit):
         font = self.font()
         font.setPointSize(size)
         self.setFont(font)
+        self.document().setDefaultFont(font)
         return size
 
     # -- keys ----------------------------------------------------------------

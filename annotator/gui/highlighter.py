@@ -11,13 +11,14 @@ containing an actor and a location shows all three.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QSyntaxHighlighter
 
-from annotator.core.models import Display
 from annotator.gui.label_styles import LabelStyles
 
 
@@ -32,23 +33,34 @@ class QtSpan:
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument, styles: LabelStyles) -> None:
-        super().__init__(document)
+    def __init__(self, parent: QObject, styles: LabelStyles) -> None:
+        # Parented to the view, not to a document: documents are replaced on
+        # every opening, the highlighter moves from one to the next.
+        super().__init__(parent)
         self._styles = styles
         self._by_block: dict[int, dict[int, QtSpan]] = defaultdict(dict)
         self._blocks_of: dict[int, range] = {}
+        self._block_starts: Sequence[int] = (0,)
 
     def set_styles(self, styles: LabelStyles) -> None:
         self._styles = styles
         self.rehighlight()
 
-    def set_spans(self, spans: Iterable[QtSpan]) -> None:
-        """Replace all spans and repaint the whole document (on opening it)."""
+    def prepare(self, block_starts: Sequence[int], spans: Iterable[QtSpan]) -> set[int]:
+        """Index the spans of a new text (block starts in Qt positions).
+
+        Returns the numbers of the paragraphs that have spans: only those need
+        formatting, and the view formats them nearest-first (see ArticleView).
+        """
+        self._block_starts = block_starts
         self._by_block.clear()
         self._blocks_of.clear()
         for span in spans:
             self._index(span)
-        self.rehighlight()
+        return {number for number, spans in self._by_block.items() if spans}
+
+    def highlight_blocks(self, numbers: Iterable[int]) -> None:
+        self._rehighlight(numbers)
 
     def add_span(self, span: QtSpan) -> None:
         self._index(span)
@@ -60,16 +72,19 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._by_block[number].pop(span_id, None)
         self._rehighlight(blocks)
 
+    def block_number(self, position: int) -> int:
+        """The paragraph holding Qt position ``position`` (works before the text is shown)."""
+        return bisect_right(self._block_starts, position) - 1
+
     def _index(self, span: QtSpan) -> None:
-        document = self.document()
-        first = document.findBlock(span.start).blockNumber()
-        last = document.findBlock(max(span.start, span.end - 1)).blockNumber()
+        first = self.block_number(span.start)
+        last = self.block_number(max(span.start, span.end - 1))
         blocks = range(first, last + 1)
         self._blocks_of[span.id] = blocks
         for number in blocks:
             self._by_block[number][span.id] = span
 
-    def _rehighlight(self, blocks: range) -> None:
+    def _rehighlight(self, blocks: Iterable[int]) -> None:
         document = self.document()
         for number in blocks:
             block = document.findBlockByNumber(number)
@@ -78,25 +93,29 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         # ``text`` is a Python str (code points); Qt formats count UTF-16 units,
-        # so all arithmetic uses the block's own Qt positions.
+        # so all arithmetic uses the block's own Qt positions. Runs once per
+        # paragraph on opening: kept lean (one sort per paragraph).
         block = self.currentBlock()
         spans = self._by_block.get(block.blockNumber())
         if not spans:
             return
         base, length = block.position(), block.length() - 1
-        local = [
-            (max(s.start - base, 0), min(s.end - base, length), s.end - s.start, s.label)
-            for s in spans.values()
-        ]
-        cuts = sorted({p for a, b, _, _ in local for p in (a, b)})
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            covering = [(size, label) for s, e, size, label in local if s <= a and e >= b]
-            if not covering:
-                continue
-            background = underline = None
-            for _, label in sorted(covering, reverse=True):  # outermost first, innermost wins
-                if self._styles.display(label) is Display.UNDERLINE:
-                    underline = label
-                else:
-                    background = label
-            self.setFormat(a, b - a, self._styles.combined(background, underline))
+        local = sorted(
+            ((max(s.start - base, 0), min(s.end - base, length), s.label) for s in spans.values()),
+            key=lambda item: item[0] - item[1],  # longest first: inner spans win
+        )
+        underline = self._styles.underline_labels
+        combined = self._styles.combined
+        cuts = sorted({p for a, b, _ in local for p in (a, b)})
+        previous = cuts[0]
+        for cut in cuts[1:]:
+            background_label = underline_label = None
+            for a, b, label in local:
+                if a <= previous and b >= cut:
+                    if label in underline:
+                        underline_label = label
+                    else:
+                        background_label = label
+            if background_label or underline_label:
+                self.setFormat(previous, cut - previous, combined(background_label, underline_label))
+            previous = cut

@@ -38,6 +38,9 @@ class LabelStyles:
 
     def __init__(self, labels: Iterable[Label]) -> None:
         self._labels = {lb.name: lb for lb in labels}
+        self.underline_labels = frozenset(
+            lb.name for lb in self._labels.values() if lb.display is Display.UNDERLINE
+        )
         self._cache: dict[tuple[str | None, str | None], QTextCharFormat] = {}
 
     def label(self, name: str) -> Label | None:

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.actions_by_id: dict[str, QAction] = {}
         self.controller: Controller | None = None
+        self._opening_caret = 0
         self.project: Project | None = None
         self._connect_views()
         self.load_project(project)
@@ -121,16 +122,17 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: int, caret: int = 0) -> None:
         assert self.controller is not None
         self._save_place()
+        self._opening_caret = caret
         self.controller.open_document(doc_id)
         self.document_panel.select(doc_id)
-        self.article.set_caret(caret)
         self.article.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- controller signals --------------------------------------------------
 
     def _on_document_opened(self, document: Document) -> None:
         assert self.controller is not None
-        self.article.show_document(document.text, self.controller.spans)
+        caret, self._opening_caret = self._opening_caret, 0
+        self.article.show_document(document.text, self.controller.spans, caret)
         self.annotations.reset(self.controller.spans)
         self.labels.set_counts(self.controller.counts())
         self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")

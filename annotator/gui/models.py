@@ -24,10 +24,15 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
 
+# Combined once: combining Qt flags creates enum members, too slow per cell.
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
 def _alignment(text: str) -> Qt.AlignmentFlag:
     """Right-to-left text hugs the right edge of its cell."""
-    horizontal = Qt.AlignmentFlag.AlignRight if paragraph_direction(text) == "rtl" else Qt.AlignmentFlag.AlignLeft
-    return horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+    return _RIGHT if paragraph_direction(text) == "rtl" else _LEFT
 
 
 class _TableModel(QAbstractTableModel):
@@ -73,7 +78,7 @@ class DocumentListModel(_TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 0:
                 return _alignment(row.title)
-            return Qt.AlignmentFlag.AlignCenter
+            return _CENTER
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.title
         return None
@@ -130,7 +135,7 @@ class LabelModel(_TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return label.description or label.name
         if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
-            return Qt.AlignmentFlag.AlignCenter
+            return _CENTER
         return None
 
 

@@ -47,9 +47,11 @@ class DocumentPanel(QWidget):
         self.view = _table(self, "documents")
         self.view.setModel(self.proxy)
         header = self.view.horizontalHeader()
+        # Fixed widths: ResizeToContents would read all 10,000 rows on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((1, 90), (2, 55)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -91,8 +93,10 @@ class SidePanel(QWidget):
         self.annotations = _table(self, "annotations")
         self.annotations.setModel(annotations)
         header = self.annotations.horizontalHeader()
+        # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Labels"), self))

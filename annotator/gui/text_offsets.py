@@ -8,8 +8,11 @@ position that reaches the core passes through here, and nowhere else.
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
+
+_BLOCK_BREAK = re.compile("\r\n|[\n\r\u2029]")
 
 
 class OffsetMap:
@@ -60,6 +63,13 @@ class OffsetMap:
         if self._qt is None:
             return position
         return bisect_right(self._qt, position) - 1
+
+    def block_starts(self, text: str) -> list[int]:
+        """Qt positions where each paragraph (QTextBlock) of ``text`` starts.
+
+        QTextDocument starts a new block after LF, CR, CRLF and U+2029.
+        """
+        return [0] + [self.to_qt(m.end()) for m in _BLOCK_BREAK.finditer(text)]
 
     def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
         return self.to_qt(start), self.to_qt(end)

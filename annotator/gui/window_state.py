@@ -71,7 +71,6 @@ class WindowState:
         key = self._project_key(path)
         self._settings.setValue(f"{key}/document", doc_id)
         self._settings.setValue(f"{key}/caret", caret)
-        self._settings.sync()
 
     def last_project(self) -> str | None:
         value = self._settings.value("projects/last")

@@ -56,6 +56,10 @@ def _json(value: Mapping[str, Any] | Sequence[Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=False)
 
 
+def _attrs(value: str) -> dict[str, Any]:
+    return {} if value == "{}" else json.loads(value)  # most spans have none: skip the parser
+
+
 def _span(row: Mapping[str, Any]) -> Span:
     return Span(
         id=row["id"],
@@ -64,7 +68,7 @@ def _span(row: Mapping[str, Any]) -> Span:
         end=row["end"],
         label=row["label"],
         text=row["text"],
-        attrs=json.loads(row["attrs"]),
+        attrs=_attrs(row["attrs"]),
         annotator=row["annotator"],
     )
 
@@ -76,7 +80,7 @@ def _relation(row: Mapping[str, Any]) -> Relation:
         head=row["head"],
         tail=row["tail"],
         label=row["label"],
-        attrs=json.loads(row["attrs"]),
+        attrs=_attrs(row["attrs"]),
         annotator=row["annotator"],
     )
 
@@ -389,12 +393,18 @@ class Project:
             self._touch(span.doc_id)  # type: ignore[arg-type]
 
     def spans(self, doc_id: int) -> list[Span]:
-        """The document's spans in reading order (start, then longer first)."""
+        """The document's spans in reading order (start, then longer first).
+
+        Read with the bare cursor: opening a document waits on this.
+        """
+        rows = self.db.conn.execute(
+            'SELECT id, start, "end", label, text, attrs, annotator FROM spans '
+            'WHERE doc_id = ? ORDER BY start, "end" DESC, id',
+            [doc_id],
+        )
         return [
-            _span(r)
-            for r in self.db.query(
-                'SELECT * FROM spans WHERE doc_id = ? ORDER BY start, "end" DESC, id', [doc_id]
-            )
+            Span(start, end, label, text, span_id, doc_id, _attrs(attrs), annotator)
+            for span_id, start, end, label, text, attrs, annotator in rows
         ]
 
     def relations(self, doc_id: int) -> list[Relation]:

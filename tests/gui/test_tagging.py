@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from annotator.core.models import Status
 from tests.gui.conftest import EMOJI_TEXT  # noqa: F401  (documented fixture text)
@@ -157,3 +157,61 @@ def test_cursor_never_splits_an_emoji(qtbot, window):
     cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
     window.article.setTextCursor(cursor)
     assert window.article.selection_range() == (5, 6)
+
+
+def highlighted_ranges(window) -> list[tuple[int, int]]:
+    """(start, end) Qt positions of every highlight format laid over the article."""
+    ranges = []
+    block = window.article.document().firstBlock()
+    while block.isValid():
+        for fmt_range in block.layout().formats():
+            ranges.append((block.position() + fmt_range.start, block.position() + fmt_range.start + fmt_range.length))
+        block = block.next()
+    return ranges
+
+
+def test_highlights_sit_on_the_spans_letters_after_an_emoji(qtbot, window):
+    open_doc(qtbot, window, "emoji")
+    start = EMOJI_TEXT.index("أذربيجان")
+    window.article.select_range(start, start + 8)
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    # Qt positions: the emoji before the span counts two UTF-16 units.
+    assert highlighted_ranges(window) == [(start + 1, start + 9)]
+    window.open_document(1)
+    window.open_document(next(d.id for d in window.project.documents() if d.title == "emoji"))
+    assert highlighted_ranges(window) == [(start + 1, start + 9)]  # painted again on reopening
+
+
+def test_nested_spans_are_all_painted(qtbot, window):
+    text = window.controller.document.text
+    claim = "قالت وزارة الدفاع الأذرية إن تم إطلاق صواريخ"
+    actor = "وزارة الدفاع الأذرية"
+    c, a = text.index(claim), text.index(actor)
+    for (start, length), key in (((c, len(claim)), Qt.Key.Key_1), ((a, len(actor)), Qt.Key.Key_2)):
+        window.article.select_range(start, start + length)
+        qtbot.keyClick(window.article, key)
+    # Three segments: claim before the actor, the actor (claim underline kept), claim after.
+    assert highlighted_ranges(window) == [(c, a), (a, a + len(actor)), (a + len(actor), c + len(claim))]
+    block = window.article.document().findBlock(a)
+    looks = {
+        r.start + block.position(): (r.format.underlineStyle(), r.format.background().color().name())
+        for r in block.layout().formats()
+    }
+    assert looks[a][0] == looks[c][0] == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert looks[a][1] != looks[c][1]  # the actor's own colour inside the claim
+
+
+def test_a_long_article_is_painted_to_its_last_paragraph(qtbot, window):
+    paragraphs = [f"الفقرة رقم {i} عن أذربيجان وأرمينيا." for i in range(400)]
+    text = "\n".join(paragraphs)
+    from annotator.core.models import Document
+
+    doc_id = window.project.add_document(Document(text, meta={"title": "long"}))
+    last = text.rindex("أرمينيا")
+    window.project.add_span(doc_id, 0, 6, "CLAIM")
+    window.project.add_span(doc_id, last, last + 7, "ACTOR")
+    window.documents.reset(window.project.documents())
+    window.open_document(doc_id)
+    # The paragraph at the caret is painted at once, the far one right after.
+    assert (0, 6) in highlighted_ranges(window)
+    qtbot.waitUntil(lambda: (last, last + 7) in highlighted_ranges(window), timeout=2000)

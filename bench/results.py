@@ -1,0 +1,58 @@
+"""Benchmark results: one table per suite in bench/RESULTS.md, with the machine it ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+
+
+@dataclass
+class Result:
+    what: str
+    median_ms: float
+    floor_ms: float | None
+    floor: str
+    target: str
+    ok: bool
+
+    def ratio(self) -> str:
+        return f"{self.median_ms / self.floor_ms:.2f}×" if self.floor_ms else "—"
+
+    def line(self) -> str:
+        floor = f"{self.floor_ms:.1f} ms" if self.floor_ms is not None else "—"
+        mark = "met" if self.ok else "MISSED"
+        return f"| {self.what} | {self.median_ms:.1f} ms | {floor} ({self.floor}) | {self.ratio()} | {self.target} | {mark} |"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from PySide6 import __version__ as pyside
+
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, PySide6 {pyside}, {platform.system()} {platform.release()}"
+
+
+def write_results(suite: str, results: list[Result]) -> None:
+    """Replace this suite's section of RESULTS.md, keeping the others."""
+    header = "# Benchmark results\n\nMedians of repeated runs; floors measured in the same run.\n"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else header
+    section = (
+        f"## {suite}\n\nMachine: {machine()}\n\n"
+        "| what | median | floor | ratio | target | |\n|---|---|---|---|---|---|\n"
+        + "\n".join(r.line() for r in results)
+        + "\n"
+    )
+    pattern = re.compile(rf"## {re.escape(suite)}\n.*?(?=\n## |\Z)", re.S)
+    text = pattern.sub(section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")

@@ -1,0 +1,61 @@
+"""Starting the window: the command dispatch and the no-display message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from annotator.app import display_problem
+from annotator.main import wants_cli
+
+
+def test_command_words_go_to_the_cli_and_the_rest_to_the_window():
+    assert wants_cli(["import", "x.txt"])
+    assert wants_cli(["--db", "p.db", "list"])
+    assert wants_cli(["--help"])
+    assert not wants_cli([])
+    assert not wants_cli(["--db", "p.db"])
+    assert not wants_cli(["--db=p.db"])
+
+
+def test_no_display_is_one_clear_line():
+    problem = display_problem({"QT_QPA_PLATFORM": "", "PATH": "/usr/bin"})
+    if sys.platform == "linux":
+        assert problem is not None and "DISPLAY" in problem
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+
+
+def test_the_window_command_without_a_display_exits_cleanly(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(tmp_path / "p.db")],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("annotator: error: no display")
+    assert "Traceback" not in done.stderr
+
+
+def test_first_start_seeds_the_default_project(tmp_path: Path):
+    """The window's first run on the default project brings the sample article in."""
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "QTimer.singleShot(500, app.quit)\n"
+        "from annotator import app as window_app\n"
+        "sys.exit(window_app.run([]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+    env.pop("ANNOTATOR_DB", None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    default = tmp_path / "data" / "annotator" / "default.annotator.db"
+    assert default.exists()
+    listing = subprocess.run([sys.executable, "-m", "annotator", "list", "--db", str(default)],
+                             capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert "تجدد القتال العنيف" in listing.stdout

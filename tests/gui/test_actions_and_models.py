@@ -1,0 +1,61 @@
+"""One table of actions with unique keys; item models that pass Qt's model checks."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from annotator.core.models import Span
+from annotator.gui.actions import ACTIONS, all_specs, key_sequences
+from annotator.gui.main_window import MainWindow
+from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel
+from annotator.gui.shortcuts_dialog import shortcut_model
+
+
+def test_every_shortcut_is_unique_and_every_handler_exists(window):
+    seen: dict[str, str] = {}
+    for spec in window.specs:
+        assert callable(getattr(MainWindow, spec.handler, None)), spec.handler
+        for sequence in key_sequences(spec):
+            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            assert key not in seen, f"{key} is bound to {seen[key]} and {spec.id}"
+            seen[key] = spec.id
+    for required in ("Ctrl+Z", "Ctrl+Shift+Z", "Tab", "Del", "Esc", "Alt+Down", "Alt+Up",
+                     "Ctrl+Return", "F1", "Ctrl+Q", "Ctrl+=", "Ctrl+-", "1", "2", "3", "Alt+1"):
+        assert required in seen, required
+
+
+def test_menus_and_sheet_come_from_the_table(window):
+    menu_actions = {a.objectName() for m in window.menuBar().actions() for a in m.menu().actions()}
+    assert {spec.id for spec in ACTIONS} <= menu_actions
+    model = shortcut_model(window.specs)
+    texts = {model.item(r, 1).text() for r in range(model.rowCount())}
+    assert "Tag as ACTOR" in texts and "Keyboard Shortcuts" in texts
+
+
+def test_label_keys_follow_the_schema_order(gui_project):
+    specs = [s for s in all_specs(gui_project.schema.span_labels) if s.handler == "apply_label"]
+    assert [(s.argument, s.keys) for s in specs] == [("CLAIM", ("1",)), ("ACTOR", ("2",)), ("LOCATION", ("3",))]
+
+
+def test_models_pass_the_model_tester(qtmodeltester, gui_project):
+    documents = DocumentListModel(gui_project.documents())
+    qtmodeltester.check(documents)
+    labels = LabelModel(gui_project.schema.span_labels)
+    labels.set_counts({"ACTOR": 2})
+    qtmodeltester.check(labels)
+    annotations = AnnotationModel()
+    annotations.reset([Span(0, 4, "CLAIM", "تجدد", id=1)])
+    annotations.insert(1, Span(5, 11, "ACTOR", "القتال", id=2))
+    qtmodeltester.check(annotations)
+    annotations.remove(1)
+    assert annotations.rowCount() == 1
+
+
+def test_arabic_titles_are_right_aligned_in_the_list(gui_project):
+    from PySide6.QtCore import Qt
+
+    documents = DocumentListModel(gui_project.documents())
+    alignment = documents.data(documents.index(0, 0), Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignRight
+    alignment = documents.data(documents.index(1, 0), Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignLeft  # "emoji"
