@@ -67,7 +67,9 @@ def seed_sample(project: Project) -> None:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="annotator", add_help=False)
-    parser.add_argument("--db", metavar="PATH", help=f"project file (default: ${ENV_VAR}, else the default project)")
+    parser.add_argument(
+        "--db", metavar="PATH", help=f"project file (default: ${ENV_VAR}, else the default project)"
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 

@@ -239,7 +239,9 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             project.set_schema(schema)
             print(f"schema loaded: {len(schema.labels)} labels", file=err)
         else:
-            print(json.dumps(schema_to_json(project.schema), ensure_ascii=False, indent=2), file=out)
+            print(
+                json.dumps(schema_to_json(project.schema), ensure_ascii=False, indent=2), file=out
+            )
     return 0
 
 
@@ -253,7 +255,9 @@ HANDLERS = {
 }
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run one command; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr

@@ -44,7 +44,9 @@ def nested_spans(text: str, total: int = 500) -> list[Span]:
             if i >= words_per_paragraph or len(spans) >= total:
                 break
             start, end = offset + match.start(), offset + match.end()
-            spans.append(Span(start, end, "ACTOR" if i % 2 else "LOCATION", text[start:end], id=len(spans)))
+            spans.append(
+                Span(start, end, "ACTOR" if i % 2 else "LOCATION", text[start:end], id=len(spans))
+            )
         offset += len(paragraph) + 1
     return spans[:total]
 
@@ -53,8 +55,12 @@ def article_project(path: Path, words: int = 5000, spans: int = 500) -> tuple[Pr
     """A project with the long article twice (one annotated, one bare); returns their ids."""
     project = Project.open(path)
     text = long_article(words)
-    annotated = project.import_record(AnnotatedDocument(Document(text, meta={"title": "long"}), tuple(nested_spans(text, spans))))
-    other = project.import_record(AnnotatedDocument(Document(text + "\nآخر", meta={"title": "other"})))
+    annotated = project.import_record(
+        AnnotatedDocument(Document(text, meta={"title": "long"}), tuple(nested_spans(text, spans)))
+    )
+    other = project.import_record(
+        AnnotatedDocument(Document(text + "\nآخر", meta={"title": "other"}))
+    )
     return project, annotated, other
 
 
@@ -65,5 +71,7 @@ def many_documents(path: Path, count: int = 10_000) -> Project:
     with write_transaction(project.db):
         for i in range(count):
             body = "\n".join(source[(i + k) % len(source)] for k in range(8))
-            project.import_record(AnnotatedDocument(Document(f"{source[i % len(source)]} {i}\n{body}")))
+            project.import_record(
+                AnnotatedDocument(Document(f"{source[i % len(source)]} {i}\n{body}"))
+            )
     return project

@@ -26,7 +26,8 @@ class Result:
     def line(self) -> str:
         floor = f"{self.floor_ms:.1f} ms" if self.floor_ms is not None else "—"
         mark = "met" if self.ok else "MISSED"
-        return f"| {self.what} | {self.median_ms:.1f} ms | {floor} ({self.floor}) | {self.ratio()} | {self.target} | {mark} |"
+        cells = [self.what, f"{self.median_ms:.1f} ms", f"{floor} ({self.floor})", self.ratio()]
+        return "| " + " | ".join([*cells, self.target, mark]) + " |"
 
 
 def machine() -> str:
@@ -40,7 +41,9 @@ def machine() -> str:
         pass
     from PySide6 import __version__ as pyside
 
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, PySide6 {pyside}, {platform.system()} {platform.release()}"
+    system = f"{platform.system()} {platform.release()}"
+    python = platform.python_version()
+    return f"{cpu}, {os.cpu_count()} cores, Python {python}, PySide6 {pyside}, {system}"
 
 
 def write_results(suite: str, results: list[Result]) -> None:
@@ -54,5 +57,9 @@ def write_results(suite: str, results: list[Result]) -> None:
         + "\n"
     )
     pattern = re.compile(rf"## {re.escape(suite)}\n.*?(?=\n## |\Z)", re.S)
-    text = pattern.sub(section.rstrip("\n"), text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section
+    text = (
+        pattern.sub(section.rstrip("\n"), text)
+        if pattern.search(text)
+        else text.rstrip("\n") + "\n\n" + section
+    )
     RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")

@@ -12,16 +12,23 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from annotator.app import seed_sample  # noqa: E402
-from annotator.gui.fonts import register_fonts  # noqa: E402
-from annotator.gui.main_window import MainWindow  # noqa: E402
-from annotator.storage.project import Project  # noqa: E402
+from annotator.app import seed_sample
+from annotator.gui.fonts import register_fonts
+from annotator.gui.main_window import MainWindow
+from annotator.storage.project import Project
 
 SPANS = [  # (text, label, occurrence, trim from start, trim from end)
-    ("قالت وزارة الدفاع الأذرية إن تم إطلاق صواريخ باليستية من الأراضي الأرمينية اليوم باتجاه مناطق داخل أذربيجان", "CLAIM", 0, 0, 0),
+    (
+        "قالت وزارة الدفاع الأذرية إن تم إطلاق صواريخ باليستية من الأراضي الأرمينية اليوم "
+        "باتجاه مناطق داخل أذربيجان",
+        "CLAIM",
+        0,
+        0,
+        0,
+    ),
     ("وزارة الدفاع الأذرية", "ACTOR", 0, 0, 0),
     ("الأراضي الأرمينية", "LOCATION", 0, 0, 0),
     ("أذربيجان", "LOCATION", 5, 0, 0),
@@ -47,7 +54,9 @@ def main(target: Path) -> None:
             for _ in range(occurrence + 1):
                 at = text.index(phrase, at + 1)
             project.add_span(1, at + cut_start, at + len(phrase) - cut_end, label)
-        window = MainWindow(project, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(
+            project, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        )
         window.resize(1400, 860)
         window.show()
         app.processEvents()

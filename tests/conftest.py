@@ -6,11 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from annotator.storage.project import Project  # noqa: E402
+from annotator.storage.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = REPO / "sample_data" / "karabakh_ceasefire_raw.txt"

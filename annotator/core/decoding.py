@@ -37,7 +37,9 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
 )
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 
 
@@ -89,14 +91,12 @@ def decode_bytes(data: bytes) -> Decoded:
             if valid >= 10 * broken:
                 raise InputError(
                     f"undecodable bytes: invalid UTF-8 at byte {exc.start} "
-                    f"({data[exc.start:exc.start + 4]!r})",
+                    f"({data[exc.start : exc.start + 4]!r})",
                     line=_line_of(data, exc.start),
                 ) from None
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(
-            "undecodable bytes: not text in any known encoding (binary file?)"
-        )
+        raise InputError("undecodable bytes: not text in any known encoding (binary file?)")
     return _checked(str(best), best.encoding)
 
 

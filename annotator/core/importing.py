@@ -109,8 +109,7 @@ def read_file(path: Path, *, clean: bool = True) -> Iterator[tuple[int | None, A
     try:
         if suffix in JSONL_SUFFIXES:
             with path.open(encoding="utf-8-sig", newline="") as stream:
-                for number, record in jsonl.read_records(stream):
-                    yield number, record
+                yield from jsonl.read_records(stream)
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)
@@ -121,6 +120,4 @@ def read_file(path: Path, *, clean: bool = True) -> Iterator[tuple[int | None, A
         raise InputError(f"not UTF-8 ({exc.reason})", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
-    raise InputError(
-        f"unsupported file type {suffix or '(none)'!r}: expected .txt or .jsonl", path
-    )
+    raise InputError(f"unsupported file type {suffix or '(none)'!r}: expected .txt or .jsonl", path)

@@ -29,31 +29,38 @@ from annotator.core.text import check_document_text
 FORMAT_VERSION = 1
 
 
+def _with_annotator(fields: dict[str, Any], annotator: str | None) -> dict[str, Any]:
+    """``annotator`` is written only when known, so files from elsewhere round-trip."""
+    if annotator is not None:
+        fields["annotator"] = annotator
+    return fields
+
+
 def span_to_json(span: Span) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": span.id,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "text": span.text,
-        "attrs": dict(span.attrs),
-    }
-    if span.annotator is not None:
-        out["annotator"] = span.annotator
-    return out
+    return _with_annotator(
+        {
+            "id": span.id,
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "text": span.text,
+            "attrs": dict(span.attrs),
+        },
+        span.annotator,
+    )
 
 
 def relation_to_json(relation: Relation) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": relation.id,
-        "label": relation.label,
-        "head": relation.head,
-        "tail": relation.tail,
-        "attrs": dict(relation.attrs),
-    }
-    if relation.annotator is not None:
-        out["annotator"] = relation.annotator
-    return out
+    return _with_annotator(
+        {
+            "id": relation.id,
+            "label": relation.label,
+            "head": relation.head,
+            "tail": relation.tail,
+            "attrs": dict(relation.attrs),
+        },
+        relation.annotator,
+    )
 
 
 def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
@@ -91,8 +98,9 @@ def _optional_str(value: Any, what: str) -> str | None:
 def parse_record(data: Any) -> AnnotatedDocument:
     """Validate one decoded JSON object and build the record it describes.
 
-    Span ids are the file's own (or the span's position when absent);
-    relation heads and tails refer to them.
+    Spans get their position in the record as id; relation heads and tails
+    are mapped from the file's own span ids (an int or a string, the span's
+    position when absent) to those positions.
     """
     if not isinstance(data, dict):
         raise InputError(f"expected a JSON object, got {type(data).__name__}")
@@ -116,7 +124,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
         raise InputError("'spans' and 'relations' must be lists")
 
     spans: list[Span] = []
-    ids: set[Any] = set()
+    ids: dict[Any, int] = {}  # the file's span ids -> positions, which become the span ids
     for index, item in enumerate(raw_spans):
         where = f"spans[{index}]"
         if not isinstance(item, dict):
@@ -132,14 +140,14 @@ def parse_record(data: Any) -> AnnotatedDocument:
         span_id = item.get("id", index)
         if span_id in ids or not isinstance(span_id, (int, str)) or isinstance(span_id, bool):
             raise InputError(f"{where}: id {span_id!r} is missing, repeated or not an int/str")
-        ids.add(span_id)
+        ids[span_id] = index
         spans.append(
             Span(
                 start=item["start"],
                 end=item["end"],
                 label=label,
                 text=covered,
-                id=span_id,
+                id=index,
                 attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
                 annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
             )
@@ -156,12 +164,14 @@ def parse_record(data: Any) -> AnnotatedDocument:
         head, tail = item.get("head"), item.get("tail")
         for end_name, ref in (("head", head), ("tail", tail)):
             if ref not in ids:
-                raise InputError(f"{where}: {end_name} {ref!r} is not the id of a span in this record")
+                raise InputError(
+                    f"{where}: {end_name} {ref!r} is not the id of a span in this record"
+                )
         relations.append(
             Relation(
                 label=label,
-                head=head,  # type: ignore[arg-type]
-                tail=tail,  # type: ignore[arg-type]
+                head=ids[head],
+                tail=ids[tail],
                 id=item.get("id"),
                 attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
                 annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
@@ -186,7 +196,9 @@ def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}", line=number) from None
+            raise InputError(
+                f"invalid JSON: {exc.msg} at column {exc.colno}", line=number
+            ) from None
         try:
             yield number, parse_record(data)
         except InputError as exc:

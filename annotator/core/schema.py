@@ -63,7 +63,9 @@ def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
     try:
         display = Display(entry.get("display", Display.BACKGROUND))
     except ValueError:
-        raise SchemaError(f"{where}: display of {name} must be 'background' or 'underline'") from None
+        raise SchemaError(
+            f"{where}: display of {name} must be 'background' or 'underline'"
+        ) from None
     head = tuple(entry.get("head", ()))
     tail = tuple(entry.get("tail", ()))
     return Label(
@@ -86,7 +88,9 @@ def build_schema(labels: Iterable[Label]) -> Schema:
     hotkeys: dict[str, str] = {}
     for lb in labels:
         if lb.name in seen:
-            raise SchemaError(f"label {lb.name} is defined twice (names are shared by spans and relations)")
+            raise SchemaError(
+                f"label {lb.name} is defined twice (names are shared by spans and relations)"
+            )
         seen.add(lb.name)
         if lb.hotkey:
             if lb.hotkey in hotkeys:
@@ -117,9 +121,9 @@ def parse_schema(data: Any) -> Schema:
     relations = data.get("relations", [])
     if not isinstance(relations, list):
         raise SchemaError("'relations' must be a list")
-    labels = [
-        _label(e, LabelKind.SPAN, i, f"labels[{i}]") for i, e in enumerate(spans)
-    ] + [_label(e, LabelKind.RELATION, i, f"relations[{i}]") for i, e in enumerate(relations)]
+    labels = [_label(e, LabelKind.SPAN, i, f"labels[{i}]") for i, e in enumerate(spans)] + [
+        _label(e, LabelKind.RELATION, i, f"relations[{i}]") for i, e in enumerate(relations)
+    ]
     return build_schema(labels)
 
 

@@ -27,8 +27,10 @@ def is_word_char(ch: str) -> bool:
 
 def _is_edge_junk(ch: str) -> bool:
     """White space, punctuation, and invisible format characters at a span edge."""
-    return ch.isspace() or unicodedata.category(ch)[0] in "PZ" or (
-        unicodedata.category(ch) == "Cf" and ch not in _JOINERS
+    return (
+        ch.isspace()
+        or unicodedata.category(ch)[0] in "PZ"
+        or (unicodedata.category(ch) == "Cf" and ch not in _JOINERS)
     )
 
 

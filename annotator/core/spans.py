@@ -14,9 +14,7 @@ def check_span(text: str, start: int, end: int, span_text: str | None = None) ->
     if type(start) is not int or type(end) is not int:
         raise SpanError(f"offsets must be integers, got start={start!r} end={end!r}")
     if not 0 <= start < end <= len(text):
-        raise SpanError(
-            f"span {start}-{end} is out of range for a text of {len(text)} characters"
-        )
+        raise SpanError(f"span {start}-{end} is out of range for a text of {len(text)} characters")
     covered = text[start:end]
     if span_text is not None and covered != span_text:
         raise SpanError(

@@ -36,21 +36,56 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("project.open", "&Open Project…", (QKeySequence.StandardKey.Open,), "&File", "open_project"),
-    ActionSpec("project.new", "&New Project…", (QKeySequence.StandardKey.New,), "&File", "new_project"),
+    ActionSpec(
+        "project.open", "&Open Project…", (QKeySequence.StandardKey.Open,), "&File", "open_project"
+    ),
+    ActionSpec(
+        "project.new", "&New Project…", (QKeySequence.StandardKey.New,), "&File", "new_project"
+    ),
     ActionSpec("import.files", "&Import Files…", ("Ctrl+I",), "&File", "import_files"),
     ActionSpec("import.folder", "Import &Folder…", ("Ctrl+Shift+I",), "&File", "import_folder"),
     ActionSpec("export.jsonl", "&Export JSONL…", ("Ctrl+E",), "&File", "export_jsonl"),
     ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", "close"),
     ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "&Edit", "undo"),
     ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Edit", "redo"),
-    ActionSpec("span.delete", "&Delete Span", ("Del", "Backspace"), "&Annotate", "delete_span", "article"),
-    ActionSpec("span.strip", "Strip &Proclitic (و ف ب ل ك)", ("Ctrl+Backspace",), "&Annotate", "strip_proclitic", "article"),
+    ActionSpec(
+        "span.delete", "&Delete Span", ("Del", "Backspace"), "&Annotate", "delete_span", "article"
+    ),
+    ActionSpec(
+        "span.strip",
+        "Strip &Proclitic (و ف ب ل ك)",
+        ("Ctrl+Backspace",),
+        "&Annotate",
+        "strip_proclitic",
+        "article",
+    ),
     ActionSpec("span.next", "&Next Span", ("Tab",), "&Annotate", "next_span", "article"),
-    ActionSpec("span.previous", "P&revious Span", ("Shift+Tab", "Backtab"), "&Annotate", "previous_span", "article"),
-    ActionSpec("span.clear", "&Clear Selection", ("Esc",), "&Annotate", "clear_selection", "article"),
-    ActionSpec("span.snap", "&Snap Selections to Whole Words", ("Ctrl+Shift+W",), "&Annotate", "toggle_snap", checkable=True),
-    ActionSpec("doc.done", "Mark &Done, Open Next", ("Ctrl+Return", "Ctrl+Enter"), "&Navigate", "done_and_next"),
+    ActionSpec(
+        "span.previous",
+        "P&revious Span",
+        ("Shift+Tab", "Backtab"),
+        "&Annotate",
+        "previous_span",
+        "article",
+    ),
+    ActionSpec(
+        "span.clear", "&Clear Selection", ("Esc",), "&Annotate", "clear_selection", "article"
+    ),
+    ActionSpec(
+        "span.snap",
+        "&Snap Selections to Whole Words",
+        ("Ctrl+Shift+W",),
+        "&Annotate",
+        "toggle_snap",
+        checkable=True,
+    ),
+    ActionSpec(
+        "doc.done",
+        "Mark &Done, Open Next",
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "&Navigate",
+        "done_and_next",
+    ),
     ActionSpec("doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document"),
     ActionSpec("doc.previous", "&Previous Document", ("Alt+Up",), "&Navigate", "previous_document"),
     ActionSpec("focus.article", "Go to &Article", ("Ctrl+1",), "&Navigate", "focus_article"),
@@ -68,11 +103,28 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
     for label in labels:
         if not label.hotkey:
             continue
-        specs.append(ActionSpec(f"label.{label.name}", f"Tag as {label.name}", (label.hotkey,),
-                                "&Annotate", "apply_label", "article", argument=label.name))
-        specs.append(ActionSpec(f"label.{label.name}.exact", f"Tag as {label.name}, exact characters",
-                                (f"Alt+{label.hotkey}",), "&Annotate", "apply_label_exact", "article",
-                                argument=label.name))
+        specs.append(
+            ActionSpec(
+                f"label.{label.name}",
+                f"Tag as {label.name}",
+                (label.hotkey,),
+                "&Annotate",
+                "apply_label",
+                "article",
+                argument=label.name,
+            )
+        )
+        specs.append(
+            ActionSpec(
+                f"label.{label.name}.exact",
+                f"Tag as {label.name}, exact characters",
+                (f"Alt+{label.hotkey}",),
+                "&Annotate",
+                "apply_label_exact",
+                "article",
+                argument=label.name,
+            )
+        )
     return tuple(specs)
 
 
@@ -87,7 +139,9 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 
 def shortcut_text(spec: ActionSpec) -> str:
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec))
+    return ", ".join(
+        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec)
+    )
 
 
 def build_action(

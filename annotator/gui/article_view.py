@@ -16,12 +16,18 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Iterable
-
 from functools import partial
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.models import Span
@@ -42,14 +48,17 @@ class ArticleView(QTextEdit):
     page_before_start = Signal()
     selection_moved = Signal()
 
-    def __init__(self, styles: LabelStyles, font_family: str, point_size: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, styles: LabelStyles, font_family: str, point_size: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("article")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setAcceptRichText(False)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.setFont(QFont(font_family, point_size))
         self._styles = styles
@@ -114,7 +123,11 @@ class ArticleView(QTextEdit):
         """Format the remaining paragraphs in chunks, nearest to the view first."""
         if generation != self._generation or not self._pending:
             return
-        here = self.document().findBlock(self.cursorForPosition(self.viewport().rect().center()).position()).blockNumber()
+        here = (
+            self.document()
+            .findBlock(self.cursorForPosition(self.viewport().rect().center()).position())
+            .blockNumber()
+        )
         chunk = sorted(self._pending, key=lambda n: abs(n - here))[:CHUNK_BLOCKS]
         self._pending.difference_update(chunk)
         self._highlighter.highlight_blocks(chunk)
@@ -138,7 +151,9 @@ class ArticleView(QTextEdit):
         cursor = QTextCursor(document)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
         block.setBottomMargin(PARAGRAPH_SPACING)
         cursor.mergeBlockFormat(block)
         document.blockSignals(False)
@@ -232,7 +247,7 @@ class ArticleView(QTextEdit):
 
     # -- keys ----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         bar = self.verticalScrollBar()
         plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
         if plain and event.key() == Qt.Key.Key_PageDown and bar.value() >= bar.maximum():

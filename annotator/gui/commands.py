@@ -51,7 +51,9 @@ class _StoreCommand(QUndoCommand):
 class AddSpanCommand(_StoreCommand):
     """Tag ``text[start:end]``; redo after undo restores the same span id."""
 
-    def __init__(self, controller: Controller, doc_id: int, start: int, end: int, label: str) -> None:
+    def __init__(
+        self, controller: Controller, doc_id: int, start: int, end: int, label: str
+    ) -> None:
         super().__init__(controller, f"Tag {label}")
         self._args = (doc_id, start, end, label)
         self._span: Span | None = None
@@ -90,8 +92,15 @@ class DeleteSpanCommand(_StoreCommand):
 class UpdateSpanCommand(_StoreCommand):
     """Relabel a span or move its edges (strip a proclitic)."""
 
-    def __init__(self, controller: Controller, span: Span, text: str, *, start: int | None = None,
-                 label: str | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        span: Span,
+        text: str,
+        *,
+        start: int | None = None,
+        label: str | None = None,
+    ) -> None:
         super().__init__(controller, text)
         self._old = span
         self._start = span.start if start is None else start
@@ -99,7 +108,9 @@ class UpdateSpanCommand(_StoreCommand):
 
     def _redo(self) -> None:
         assert self._old.id is not None
-        self._controller.store_update_span(self._old.id, start=self._start, end=self._old.end, label=self._label)
+        self._controller.store_update_span(
+            self._old.id, start=self._start, end=self._old.end, label=self._label
+        )
 
     def _undo(self) -> None:
         assert self._old.id is not None

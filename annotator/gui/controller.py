@@ -26,7 +26,12 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, LabelKind, Relation, Span, Status
 from annotator.core.span_rules import clean_selection, strip_proclitic
-from annotator.gui.commands import AddSpanCommand, DeleteSpanCommand, SetStatusCommand, UpdateSpanCommand
+from annotator.gui.commands import (
+    AddSpanCommand,
+    DeleteSpanCommand,
+    SetStatusCommand,
+    UpdateSpanCommand,
+)
 from annotator.storage.project import Project
 
 
@@ -97,13 +102,17 @@ class Controller(QObject):
             return
         if any(s.start == start and s.end == end and s.label == label for s in self.spans):
             self.message.emit(self.tr("That text already has this label."))
-            self.set_current(next(s for s in self.spans if (s.start, s.end, s.label) == (start, end, label)))
+            self.set_current(
+                next(s for s in self.spans if (s.start, s.end, s.label) == (start, end, label))
+            )
             return
         self.undo_stack.push(AddSpanCommand(self, self.document.id, start, end, label))
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
-            self.undo_stack.push(UpdateSpanCommand(self, span, self.tr("Relabel as %s") % label, label=label))
+            self.undo_stack.push(
+                UpdateSpanCommand(self, span, self.tr("Relabel as %s") % label, label=label)
+            )
 
     def delete_current(self) -> None:
         if self.current is None:
@@ -206,6 +215,12 @@ class Controller(QObject):
 
     def _promote_to_in_progress(self, doc_id: int) -> None:
         """Mirror the store, which marks a ``todo`` document in progress on its first span."""
-        if self.document is not None and self.document.id == doc_id and self.document.status is Status.TODO:
-            self.document = Document(self.document.text, doc_id, self.document.meta, Status.IN_PROGRESS)
+        if (
+            self.document is not None
+            and self.document.id == doc_id
+            and self.document.status is Status.TODO
+        ):
+            self.document = Document(
+                self.document.text, doc_id, self.document.meta, Status.IN_PROGRESS
+            )
             self.status_changed.emit(doc_id, Status.IN_PROGRESS)

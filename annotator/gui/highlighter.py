@@ -91,7 +91,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 self.rehighlightBlock(block)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         # ``text`` is a Python str (code points); Qt formats count UTF-16 units,
         # so all arithmetic uses the block's own Qt positions. Runs once per
         # paragraph on opening: kept lean (one sort per paragraph).
@@ -117,5 +117,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                     else:
                         background_label = label
             if background_label or underline_label:
-                self.setFormat(previous, cut - previous, combined(background_label, underline_label))
+                self.setFormat(
+                    previous, cut - previous, combined(background_label, underline_label)
+                )
             previous = cut

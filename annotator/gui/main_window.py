@@ -20,7 +20,13 @@ from annotator.gui.article_view import ArticleView
 from annotator.gui.controller import Controller
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.label_styles import LabelStyles
-from annotator.gui.models import ID_ROLE, STATUS_TEXT, AnnotationModel, DocumentListModel, LabelModel
+from annotator.gui.models import (
+    ID_ROLE,
+    STATUS_TEXT,
+    AnnotationModel,
+    DocumentListModel,
+    LabelModel,
+)
 from annotator.gui.panels import DocumentPanel, SidePanel
 from annotator.gui.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.window_state import WindowState
@@ -30,14 +36,18 @@ MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, project: Project, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.state = WindowState(settings)
         self.documents = DocumentListModel(parent=self)
         self.labels = LabelModel(parent=self)
         self.annotations = AnnotationModel(self)
-        self.article = ArticleView(LabelStyles(()), ARTICLE_FONT, self.state.point_size(DEFAULT_POINT_SIZE), self)
+        self.article = ArticleView(
+            LabelStyles(()), ARTICLE_FONT, self.state.point_size(DEFAULT_POINT_SIZE), self
+        )
         self.document_panel = DocumentPanel(self.documents, self)
         self.side_panel = SidePanel(self.labels, self.annotations, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -59,8 +69,12 @@ class MainWindow(QMainWindow):
     # -- wiring --------------------------------------------------------------
 
     def _connect_views(self) -> None:
-        self.document_panel.view.selectionModel().currentRowChanged.connect(self._on_documents_row_changed)
-        self.side_panel.annotations.selectionModel().selectionChanged.connect(self._on_annotations_selection_changed)
+        self.document_panel.view.selectionModel().currentRowChanged.connect(
+            self._on_documents_row_changed
+        )
+        self.side_panel.annotations.selectionModel().selectionChanged.connect(
+            self._on_annotations_selection_changed
+        )
         self.side_panel.annotations.activated.connect(self._on_annotation_activated)
         self.article.page_past_end.connect(self.next_document)
         self.article.page_before_start.connect(self.previous_document)
@@ -186,7 +200,11 @@ class MainWindow(QMainWindow):
 
     def _on_documents_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         doc_id = self.document_panel.doc_id_at(current.row())
-        if doc_id is not None and self.controller and (self.controller.document is None or self.controller.document.id != doc_id):
+        if (
+            doc_id is not None
+            and self.controller
+            and (self.controller.document is None or self.controller.document.id != doc_id)
+        ):
             self.open_document(doc_id)
 
     def _on_annotations_selection_changed(self) -> None:
@@ -257,7 +275,11 @@ class MainWindow(QMainWindow):
         row = self.document_panel.proxy_row_of(self.controller.document.id or 0)
         doc_id = self.document_panel.doc_id_at((row if row is not None else -1) + step)
         if doc_id is None:
-            self._show_message(self.tr("This is the last document.") if step > 0 else self.tr("This is the first document."))
+            self._show_message(
+                self.tr("This is the last document.")
+                if step > 0
+                else self.tr("This is the first document.")
+            )
             return
         self.open_document(doc_id)
 
@@ -278,7 +300,11 @@ class MainWindow(QMainWindow):
         for step in range(1, total):
             row = (start + step) % total
             doc_id = self.document_panel.doc_id_at(row)
-            if doc_id is not None and self.documents.summary(self.documents.row_of(doc_id) or 0).status is not Status.DONE:
+            if (
+                doc_id is not None
+                and self.documents.summary(self.documents.row_of(doc_id) or 0).status
+                is not Status.DONE
+            ):
                 self.open_document(doc_id)
                 return
         self._show_message(self.tr("All documents are done."))
@@ -326,7 +352,9 @@ class MainWindow(QMainWindow):
         if summary:
             self._show_message(
                 self.tr("Exported %1 documents, %2 spans, %3 relations.")
-                .replace("%1", str(summary.documents)).replace("%2", str(summary.spans)).replace("%3", str(summary.relations))
+                .replace("%1", str(summary.documents))
+                .replace("%2", str(summary.spans))
+                .replace("%3", str(summary.relations))
             )
 
     def open_project(self, new: bool = False) -> None:
@@ -346,8 +374,15 @@ class MainWindow(QMainWindow):
     # -- state ---------------------------------------------------------------
 
     def _save_place(self) -> None:
-        if self.controller and self.controller.document and self.controller.document.id is not None and self.project:
-            self.state.save_place(self.project.path, self.controller.document.id, self.article.caret())
+        if (
+            self.controller
+            and self.controller.document
+            and self.controller.document.id is not None
+            and self.project
+        ):
+            self.state.save_place(
+                self.project.path, self.controller.document.id, self.article.caret()
+            )
 
     def _restore_layout(self) -> None:
         if geometry := self.state.geometry():
@@ -361,7 +396,7 @@ class MainWindow(QMainWindow):
         else:
             QTimer.singleShot(0, lambda: self.splitter.setSizes([300, 800, 300]))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         super().closeEvent(event)

@@ -25,7 +25,9 @@ STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DO
 
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+_RIGHT = (
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+)
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -38,10 +40,12 @@ def _alignment(text: str) -> Qt.AlignmentFlag:
 class _TableModel(QAbstractTableModel):
     headers: Sequence[str] = ()
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.headers[section])
         return None
@@ -63,7 +67,7 @@ class DocumentListModel(_TableModel):
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -120,7 +124,7 @@ class LabelModel(_TableModel):
         if self._labels:
             self.dataChanged.emit(self.index(0, 2), self.index(len(self._labels) - 1, 2))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._labels)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -157,7 +161,7 @@ class AnnotationModel(_TableModel):
         self._spans = list(spans)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -82,7 +82,9 @@ class DocumentPanel(QWidget):
 class SidePanel(QWidget):
     """Labels (colour, hotkey, count here) above this document's annotations."""
 
-    def __init__(self, labels: LabelModel, annotations: AnnotationModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, labels: LabelModel, annotations: AnnotationModel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.labels = _table(self, "labels")
         self.labels.setModel(labels)

@@ -31,7 +31,9 @@ def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> Impo
     def progress(done: int, total: int, outcome: object) -> None:
         dialog.setMaximum(total)
         dialog.setValue(done)
-        dialog.setLabelText(tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total)))
+        dialog.setLabelText(
+            tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+        )
         QCoreApplication.processEvents()
 
     report = import_paths(project, paths, progress=progress)
@@ -39,16 +41,25 @@ def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> Impo
     summary = tr("Imported %1 documents.").replace("%1", str(report.imported))
     if report.duplicates:
         summary += " " + tr("%1 were already in the project.").replace("%1", str(report.duplicates))
-    failures = [o.error for o in report.failed if o.error] + [f"{p}: no such file" for p in report.missing]
+    failures = [o.error for o in report.failed if o.error] + [
+        f"{p}: no such file" for p in report.missing
+    ]
     if failures:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), summary + " " + tr("%1 files failed.").replace("%1", str(len(failures))), parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Import"),
+            summary + " " + tr("%1 files failed.").replace("%1", str(len(failures))),
+            parent=parent,
+        )
         box.setDetailedText("\n".join(failures))
         box.exec()
     return report
 
 
 def ask_import_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, tr("Import files"), "", "Articles (*.txt *.jsonl);;All files (*)")
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, tr("Import files"), "", "Articles (*.txt *.jsonl);;All files (*)"
+    )
     return [Path(n) for n in names]
 
 
@@ -58,7 +69,9 @@ def ask_import_folder(parent: QWidget) -> list[Path]:
 
 
 def run_export(parent: QWidget, project: Project) -> ExportSummary | None:
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Export JSONL"), "annotations.jsonl", "JSON Lines (*.jsonl)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, tr("Export JSONL"), "annotations.jsonl", "JSON Lines (*.jsonl)"
+    )
     if not name:
         return None
     try:
@@ -70,7 +83,9 @@ def run_export(parent: QWidget, project: Project) -> ExportSummary | None:
 
 def ask_project(parent: QWidget, *, new: bool) -> Path | None:
     if new:
-        name, _ = QFileDialog.getSaveFileName(parent, tr("New project"), "project.annotator.db", PROJECT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            parent, tr("New project"), "project.annotator.db", PROJECT_FILTER
+        )
     else:
         name, _ = QFileDialog.getOpenFileName(parent, tr("Open project"), "", PROJECT_FILTER)
     return Path(name) if name else None

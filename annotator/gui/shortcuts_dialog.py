@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.gui.actions import ActionSpec, shortcut_text
 
@@ -22,13 +29,38 @@ def shortcut_model(specs: Sequence[ActionSpec]) -> QStandardItemModel:
     model.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
     for spec in specs:
         text = QCoreApplication.translate("actions", spec.text).replace("&", "")
-        model.appendRow([QStandardItem(spec.menu.replace("&", "")), QStandardItem(text), QStandardItem(shortcut_text(spec))])
+        model.appendRow(
+            [
+                QStandardItem(spec.menu.replace("&", "")),
+                QStandardItem(text),
+                QStandardItem(shortcut_text(spec)),
+            ]
+        )
     for keys, text in EXTRA_KEYS:
         model.appendRow([QStandardItem("Article"), QStandardItem(text), QStandardItem(keys)])
     for row in range(model.rowCount()):
         for column in range(3):
             model.item(row, column).setEditable(False)
     return model
+
+
+def markdown_sheet(specs: Sequence[ActionSpec]) -> str:
+    """The same sheet as Markdown, for docs/keyboard.md (a test keeps the two in step)."""
+    model = shortcut_model(specs)
+    lines = [
+        "# Keyboard reference",
+        "",
+        "Generated from the actions table (`annotator/gui/actions.py`);",
+        "F1 in the window shows the same.",
+        "Label keys follow the project's schema; these are the default schema's.",
+        "",
+        "| Menu | Action | Keys |",
+        "|---|---|---|",
+    ]
+    for row in range(model.rowCount()):
+        cells = [model.item(row, column).text().replace("|", "\\|") for column in range(3)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 class ShortcutsDialog(QDialog):

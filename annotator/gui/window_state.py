@@ -14,11 +14,10 @@ class WindowState:
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
 
-    def _get(self, key: str, default: object, kind: type) -> object:
-        value = self._settings.value(key, default)
+    def _int(self, key: str, default: int) -> int:
         try:
-            return kind(value)  # type: ignore[call-arg]
-        except (TypeError, ValueError):
+            return int(str(self._settings.value(key, default)))
+        except ValueError:
             return default
 
     # layout
@@ -41,7 +40,7 @@ class WindowState:
 
     # reading
     def point_size(self, default: int) -> int:
-        return int(self._get("view/point_size", default, int))  # type: ignore[arg-type]
+        return self._int("view/point_size", default)
 
     def set_point_size(self, size: int) -> None:
         self._settings.setValue("view/point_size", size)
@@ -60,12 +59,8 @@ class WindowState:
 
     def place(self, path: Path | None) -> tuple[int | None, int]:
         key = self._project_key(path)
-        doc = self._settings.value(f"{key}/document")
-        caret = self._get(f"{key}/caret", 0, int)
-        try:
-            return (int(doc) if doc is not None else None), int(caret)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            return None, 0
+        doc = self._int(f"{key}/document", -1)
+        return (doc if doc >= 0 else None), self._int(f"{key}/caret", 0)
 
     def save_place(self, path: Path | None, doc_id: int, caret: int) -> None:
         key = self._project_key(path)

@@ -101,7 +101,9 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> None:
     version = schema_version(db)
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if version == 0 and db.table_names():
-        raise StoreError(f"{path}: not an annotator project (an SQLite database of another program)")
+        raise StoreError(
+            f"{path}: not an annotator project (an SQLite database of another program)"
+        )
     if version and app_id != APPLICATION_ID:
         raise StoreError(f"{path}: not an annotator project (application id {app_id:#x})")
     if version > LATEST_VERSION:

@@ -16,6 +16,14 @@ from __future__ import annotations
 
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
+# Body of the two triggers (insert, update) keeping span text = document text at its offsets.
+_SPAN_TEXT_MUST_MATCH = """WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
+  OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
+                      FROM documents WHERE id = NEW.doc_id)
+BEGIN
+    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
+END;"""
+
 V1 = f"""
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -91,21 +99,11 @@ END;
 
 CREATE TRIGGER spans_text_matches_offsets_on_insert
 BEFORE INSERT ON spans
-WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
-  OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
-                      FROM documents WHERE id = NEW.doc_id)
-BEGIN
-    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
-END;
+{_SPAN_TEXT_MUST_MATCH}
 
 CREATE TRIGGER spans_text_matches_offsets_on_update
 BEFORE UPDATE OF start, "end", text, doc_id ON spans
-WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
-  OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
-                      FROM documents WHERE id = NEW.doc_id)
-BEGIN
-    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
-END;
+{_SPAN_TEXT_MUST_MATCH}
 
 CREATE TRIGGER relations_stay_in_their_document
 BEFORE INSERT ON relations

@@ -159,11 +159,12 @@ class Project:
             }
             if missing := sorted(used - keep):
                 raise SchemaError(
-                    f"labels {', '.join(missing)} are used by annotations and must stay in the schema"
+                    f"labels {', '.join(missing)} are used by annotations "
+                    "and must stay in the schema"
                 )
             for name in {r[0] for r in self.db.execute("SELECT name FROM labels")} - keep:
                 self.db.execute("DELETE FROM labels WHERE name = ?", [name])
-            self.db["labels"].upsert_all(
+            self.db.table("labels").upsert_all(
                 [
                     {
                         "name": lb.name,
@@ -192,7 +193,9 @@ class Project:
     # -- documents -----------------------------------------------------------
 
     def find_by_text(self, text: str) -> int | None:
-        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256(text)]).fetchone()
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE sha256 = ?", [sha256(text)]
+        ).fetchone()
         return row[0] if row else None
 
     def add_document(self, document: Document) -> int:
@@ -214,7 +217,8 @@ class Project:
             if existing is not None:
                 raise DuplicateDocumentError(existing)
             meta = dict(doc.meta)
-            doc_id = self.db["documents"].insert(
+            doc_id = self._insert(
+                "documents",
                 {
                     "title": str(meta.get("title") or doc.title),
                     "text": doc.text,
@@ -222,9 +226,9 @@ class Project:
                     "status": str(doc.status),
                     "meta": _json(meta),
                     "raw": doc.raw,
-                }
-            ).last_pk
-            new_ids: dict[Any, int] = {}
+                },
+            )
+            new_ids: dict[int | None, int] = {}
             for span in record.spans:
                 self._require_label(span.label, LabelKind.SPAN)
                 check_span(doc.text, span.start, span.end, span.text)
@@ -234,7 +238,7 @@ class Project:
                 self._insert_relation(
                     doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
                 )
-        return int(doc_id)
+        return doc_id
 
     def document(self, doc_id: int, *, with_raw: bool = False) -> Document:
         row = next(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]), None)
@@ -307,12 +311,15 @@ class Project:
         }
 
     def _insert_span(self, doc_id: int, span: Span) -> int:
-        return int(self.db["spans"].insert(self._span_row(doc_id, span)).last_pk)
+        return self._insert("spans", self._span_row(doc_id, span))
 
     def _insert_relation(self, doc_id: int, relation: Relation, head: int, tail: int) -> int:
-        return int(
-            self.db["relations"].insert(self._relation_row(doc_id, relation, head, tail)).last_pk
-        )
+        return self._insert("relations", self._relation_row(doc_id, relation, head, tail))
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        last_pk = self.db.table(table).insert(row).last_pk
+        assert last_pk is not None
+        return int(last_pk)
 
     def add_span(
         self,
@@ -332,12 +339,15 @@ class Project:
         with write_transaction(self.db):
             text = self.document(doc_id).text
             covered = check_span(text, start, end)
-            span = Span(start, end, label, covered, doc_id=doc_id, attrs=attrs or {}, annotator=annotator)
+            span = Span(
+                start, end, label, covered, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
+            )
             span_id = self._insert_span(doc_id, span)
             self._touch(doc_id)
             # The first annotation starts the work on a document: same transaction.
             self.db.execute(
-                "UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'todo'", [doc_id]
+                "UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'todo'",
+                [doc_id],
             )
         return Span(start, end, label, covered, span_id, doc_id, dict(attrs or {}), annotator)
 
@@ -348,7 +358,12 @@ class Project:
         return _span(row)
 
     def update_span(
-        self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None
+        self,
+        span_id: int,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
     ) -> Span:
         """Move or relabel a span; relations must still fit their schema rules."""
         with write_transaction(self.db):
@@ -384,13 +399,13 @@ class Project:
 
     def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
         """Put back a deleted span and its relations with their old ids (undo of delete)."""
+        assert span.id is not None and span.doc_id is not None
         with write_transaction(self.db):
-            self.db["spans"].insert({"id": span.id, **self._span_row(span.doc_id, span)})  # type: ignore[arg-type]
+            self._insert("spans", {"id": span.id, **self._span_row(span.doc_id, span)})
             for rel in relations:
-                self.db["relations"].insert(
-                    {"id": rel.id, **self._relation_row(rel.doc_id, rel, rel.head, rel.tail)}  # type: ignore[arg-type]
-                )
-            self._touch(span.doc_id)  # type: ignore[arg-type]
+                row = self._relation_row(span.doc_id, rel, rel.head, rel.tail)
+                self._insert("relations", {"id": rel.id, **row})
+            self._touch(span.doc_id)
 
     def spans(self, doc_id: int) -> list[Span]:
         """The document's spans in reading order (start, then longer first).
@@ -420,7 +435,8 @@ class Project:
             relations = [
                 _relation(r)
                 for r in self.db.query(
-                    "SELECT * FROM relations WHERE head = ? OR tail = ? ORDER BY id", [span_id, span_id]
+                    "SELECT * FROM relations WHERE head = ? OR tail = ? ORDER BY id",
+                    [span_id, span_id],
                 )
             ]
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])  # relations cascade
@@ -453,7 +469,9 @@ class Project:
                 raise SpanError(f"{label} goes from {'/'.join(rel_label.head)}, not {head_label}")
             if rel_label.tail and tail_label not in rel_label.tail:
                 raise SpanError(f"{label} goes to {'/'.join(rel_label.tail)}, not {tail_label}")
-            relation = Relation(label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator)
+            relation = Relation(
+                label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
+            )
             rel_id = self._insert_relation(doc_id, relation, head, tail)
         return Relation(label, head, tail, rel_id, doc_id, dict(attrs or {}), annotator)
 
@@ -461,7 +479,9 @@ class Project:
 
     def stats(self) -> Stats:
         by_status = {str(s): 0 for s in Status}
-        by_status.update(dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status")))
+        by_status.update(
+            dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status"))
+        )
         spans = {lb.name: 0 for lb in self.schema.span_labels}
         spans.update(dict(self.db.execute("SELECT label, count(*) FROM spans GROUP BY label")))
         relations = {lb.name: 0 for lb in self.schema.relation_labels}
@@ -499,9 +519,9 @@ class Project:
         self, statuses: Iterable[Status], labels: Iterable[str], annotator: str | None
     ) -> Iterator[AnnotatedDocument]:
         where, params = "", []
-        if statuses := [str(Status(s)) for s in statuses]:
-            where = f"WHERE status IN ({', '.join('?' * len(statuses))})"
-            params = statuses
+        if names := [str(Status(s)) for s in statuses]:
+            where = f"WHERE status IN ({', '.join('?' * len(names))})"
+            params = names
         docs = self.db.query(f"SELECT * FROM documents {where} ORDER BY id", params)
         span_filter, span_params = [], []
         if labels := list(labels):
@@ -511,9 +531,7 @@ class Project:
             span_filter.append("annotator = ?")
             span_params.append(annotator)
         span_where = ("WHERE " + " AND ".join(span_filter)) if span_filter else ""
-        spans = self.db.query(
-            f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params
-        )
+        spans = self.db.query(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)
         relations = self.db.query("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = _Cursor(spans)
         relation_rows = _Cursor(relations)

@@ -42,7 +42,10 @@ def body_paragraphs(sample_text: str) -> list[str]:
 def test_headline_first_then_each_body_paragraph_exactly_once(cleaned, sample_text):
     paragraphs = cleaned.text.split("\n")
     body = body_paragraphs(sample_text)
-    assert paragraphs[0] == "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+    assert (
+        paragraphs[0]
+        == "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+    )
     assert paragraphs[1:] == body
     for paragraph in body:
         assert cleaned.text.count(paragraph) == 1
@@ -54,7 +57,10 @@ def test_no_boilerplate_left(cleaned):
 
 
 def test_title_and_source_in_meta(cleaned):
-    assert cleaned.title == "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+    assert (
+        cleaned.title
+        == "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+    )
     assert cleaned.source == "الجزيرة + وكالات"
 
 
@@ -102,7 +108,14 @@ def test_general_rules_on_an_english_page():
 def test_body_resumes_after_a_link_list():
     long_paragraph = " ".join(["كلمة"] * 30) + "."
     page = "\n".join(
-        ["العنوان", "الفقرة الأولى.", "اقرأ أيضا", "عنوان قصة أخرى", long_paragraph, long_paragraph + " ثانية"]
+        [
+            "العنوان",
+            "الفقرة الأولى.",
+            "اقرأ أيضا",
+            "عنوان قصة أخرى",
+            long_paragraph,
+            long_paragraph + " ثانية",
+        ]
     )
     cleaned = clean_page(page)
     # The teaser right after the link title goes; the next body paragraph stays.

@@ -14,7 +14,10 @@ TEXT = "قالت 😀 أذربيجان إن القتال"
 
 
 def line(**overrides) -> str:
-    record = {"text": TEXT, "spans": [{"id": 1, "start": 7, "end": 15, "label": "ACTOR", "text": "أذربيجان"}]}
+    record = {
+        "text": TEXT,
+        "spans": [{"id": 1, "start": 7, "end": 15, "label": "ACTOR", "text": "أذربيجان"}],
+    }
     record.update(overrides)
     return json.dumps(record, ensure_ascii=False)
 
@@ -51,5 +54,13 @@ def test_bad_lines_name_their_line(bad: str, message: str):
 def test_keys_in_a_stable_order_and_arabic_unescaped():
     [(_, record)] = list(read_records(io.StringIO(line())))
     out = dumps_record(record)
-    assert list(json.loads(out)) == ["format_version", "id", "text", "status", "meta", "spans", "relations"]
+    assert list(json.loads(out)) == [
+        "format_version",
+        "id",
+        "text",
+        "status",
+        "meta",
+        "spans",
+        "relations",
+    ]
     assert "أذربيجان" in out

@@ -25,8 +25,12 @@ def test_trailing_space_and_arabic_comma_are_trimmed():
 
 
 def test_quotes_brackets_question_mark_are_trimmed():
-    for rough, clean in [("«القتال» ", "القتال"), ("اندلع؟ ", "اندلع"), (" (غوبادلي)", "غوبادلي"),
-                         ("“بعدما تكبد خسائر”", "بعدما تكبد خسائر")]:
+    for rough, clean in [
+        ("«القتال» ", "القتال"),
+        ("اندلع؟ ", "اندلع"),
+        (" (غوبادلي)", "غوبادلي"),
+        ("“بعدما تكبد خسائر”", "بعدما تكبد خسائر"),
+    ]:
         assert span(TEXT, *clean_selection(TEXT, *sel(rough))) == clean
 
 
@@ -71,7 +75,10 @@ def test_strip_proclitic():
     for word, stripped in [("وأذربيجان", "أذربيجان"), ("وبغداد", "بغداد")]:
         start, end = sel(word, text)
         assert span(text, *strip_proclitic(text, start, end)) == stripped
-    assert strip_proclitic(text, *sel("فرنسا", text)) == (text.index("رنسا"), text.index("رنسا") + 4)
+    assert strip_proclitic(text, *sel("فرنسا", text)) == (
+        text.index("رنسا"),
+        text.index("رنسا") + 4,
+    )
     assert strip_proclitic(text, *sel("لو", text)) is None
     assert strip_proclitic(text, *sel("أذربيجان", text)) is None
 

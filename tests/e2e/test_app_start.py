@@ -28,10 +28,18 @@ def test_no_display_is_one_clear_line():
 
 
 def test_the_window_command_without_a_display_exits_cleanly(tmp_path: Path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     done = subprocess.run(
         [sys.executable, "-m", "annotator", "--db", str(tmp_path / "p.db")],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("annotator: error: no display")
@@ -49,13 +57,31 @@ def test_first_start_seeds_the_default_project(tmp_path: Path):
         "from annotator import app as window_app\n"
         "sys.exit(window_app.run([]))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
     env.pop("ANNOTATOR_DB", None)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     default = tmp_path / "data" / "annotator" / "default.annotator.db"
     assert default.exists()
-    listing = subprocess.run([sys.executable, "-m", "annotator", "list", "--db", str(default)],
-                             capture_output=True, text=True, env=env, timeout=60, check=False)
+    listing = subprocess.run(
+        [sys.executable, "-m", "annotator", "list", "--db", str(default)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
     assert "تجدد القتال العنيف" in listing.stdout

@@ -14,7 +14,9 @@ import pytest
 from annotator.cli import main
 from annotator.storage.project import Project
 
-SAMPLE_TITLE = "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+SAMPLE_TITLE = (
+    "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
+)
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -76,7 +78,11 @@ def test_no_clean_keeps_the_page(db: str, sample_file: Path, sample_text: str):
     [
         ("empty.txt", b"", "empty file"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG image"),
-        ("broken.txt", ("نص عربي سليم\n" * 30).encode() + b"\xff\xfe\xfa\n", ":31: undecodable bytes"),
+        (
+            "broken.txt",
+            ("نص عربي سليم\n" * 30).encode() + b"\xff\xfe\xfa\n",
+            ":31: undecodable bytes",
+        ),
         ("bad.jsonl", b'{"text": "\xd9\x86\xd8\xb5"}\n{"text": oops}\n', ":2: invalid JSON"),
         (
             "range.jsonl",
@@ -85,7 +91,10 @@ def test_no_clean_keeps_the_page(db: str, sample_file: Path, sample_text: str):
         ),
         (
             "mismatch.jsonl",
-            '{"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "ACTOR", "text": "قص"}]}\n'.encode(),
+            (
+                '{"text": "نص قصير", "spans": '
+                '[{"start": 0, "end": 2, "label": "ACTOR", "text": "قص"}]}\n'
+            ).encode(),
             ":1: spans[0] (ACTOR): span 0-2 text 'قص' differs",
         ),
     ],
@@ -95,7 +104,7 @@ def test_bad_input_is_one_line_naming_the_file(
 ):
     bad = sample_file.parent / name
     bad.write_bytes(content)
-    code, out, err = run("import", str(sample_file.parent), "--db", db)
+    code, _, err = run("import", str(sample_file.parent), "--db", db)
     assert code == 1
     errors = [ln for ln in err.splitlines() if ln.startswith("annotator: error:")]
     assert len(errors) == 1
@@ -128,7 +137,7 @@ def test_schema_load_and_show(db: str, tmp_path: Path):
         encoding="utf-8",
     )
     assert run("schema", "load", str(schema), "--db", db)[0] == 0
-    code, out, _ = run("schema", "show", "--db", db)
+    _, out, _ = run("schema", "show", "--db", db)
     assert json.loads(out)["labels"] == [{"name": "EVENT", "hotkey": "1", "color": "#56B4E9"}]
 
 
@@ -149,8 +158,17 @@ def test_bidi_output_for_plain_terminals(db: str, sample_file: Path):
 
 def test_entry_points_run_and_help_everywhere(tmp_path: Path):
     env = {**os.environ, "ANNOTATOR_DB": str(tmp_path / "x.db")}
-    for argv in (["--help"], ["import", "--help"], ["export", "--help"], ["schema", "load", "--help"]):
+    for argv in (
+        ["--help"],
+        ["import", "--help"],
+        ["export", "--help"],
+        ["schema", "load", "--help"],
+    ):
         done = subprocess.run(
-            [sys.executable, "-m", "annotator", *argv], capture_output=True, text=True, env=env, check=False
+            [sys.executable, "-m", "annotator", *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
         )
         assert done.returncode == 0 and "usage: annotator" in done.stdout, done.stderr

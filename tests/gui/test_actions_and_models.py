@@ -19,8 +19,24 @@ def test_every_shortcut_is_unique_and_every_handler_exists(window):
             key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
             assert key not in seen, f"{key} is bound to {seen[key]} and {spec.id}"
             seen[key] = spec.id
-    for required in ("Ctrl+Z", "Ctrl+Shift+Z", "Tab", "Del", "Esc", "Alt+Down", "Alt+Up",
-                     "Ctrl+Return", "F1", "Ctrl+Q", "Ctrl+=", "Ctrl+-", "1", "2", "3", "Alt+1"):
+    for required in (
+        "Ctrl+Z",
+        "Ctrl+Shift+Z",
+        "Tab",
+        "Del",
+        "Esc",
+        "Alt+Down",
+        "Alt+Up",
+        "Ctrl+Return",
+        "F1",
+        "Ctrl+Q",
+        "Ctrl+=",
+        "Ctrl+-",
+        "1",
+        "2",
+        "3",
+        "Alt+1",
+    ):
         assert required in seen, required
 
 
@@ -34,7 +50,11 @@ def test_menus_and_sheet_come_from_the_table(window):
 
 def test_label_keys_follow_the_schema_order(gui_project):
     specs = [s for s in all_specs(gui_project.schema.span_labels) if s.handler == "apply_label"]
-    assert [(s.argument, s.keys) for s in specs] == [("CLAIM", ("1",)), ("ACTOR", ("2",)), ("LOCATION", ("3",))]
+    assert [(s.argument, s.keys) for s in specs] == [
+        ("CLAIM", ("1",)),
+        ("ACTOR", ("2",)),
+        ("LOCATION", ("3",)),
+    ]
 
 
 def test_models_pass_the_model_tester(qtmodeltester, gui_project):
@@ -59,3 +79,15 @@ def test_arabic_titles_are_right_aligned_in_the_list(gui_project):
     assert alignment & Qt.AlignmentFlag.AlignRight
     alignment = documents.data(documents.index(1, 0), Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & Qt.AlignmentFlag.AlignLeft  # "emoji"
+
+
+def test_keyboard_reference_in_docs_is_current(gui_project):
+    from pathlib import Path
+
+    from annotator.gui.shortcuts_dialog import markdown_sheet
+
+    reference = Path(__file__).resolve().parents[2] / "docs" / "keyboard.md"
+    expected = markdown_sheet(all_specs(gui_project.schema.span_labels))
+    assert reference.read_text(encoding="utf-8") == expected, (
+        "regenerate it: .venv/bin/python docs/make_keyboard_reference.py"
+    )

@@ -27,6 +27,8 @@ print("ok", sys.getrefcount(None) >= refs - 1000)
 
 
 def test_100k_calls_of_void_qt_methods_do_not_abort():
-    done = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["ok", "True"]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from annotator.core.models import Status
-from tests.gui.conftest import EMOJI_TEXT  # noqa: F401  (documented fixture text)
+from tests.gui.conftest import EMOJI_TEXT
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -154,7 +154,9 @@ def test_cursor_never_splits_an_emoji(qtbot, window):
     window.article.set_caret(6)  # just after the emoji
     cursor = window.article.textCursor()
     assert cursor.position() == 7  # UTF-16: the emoji is two units
-    cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor)
+    cursor.movePosition(
+        QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor
+    )
     window.article.setTextCursor(cursor)
     assert window.article.selection_range() == (5, 6)
 
@@ -165,7 +167,12 @@ def highlighted_ranges(window) -> list[tuple[int, int]]:
     block = window.article.document().firstBlock()
     while block.isValid():
         for fmt_range in block.layout().formats():
-            ranges.append((block.position() + fmt_range.start, block.position() + fmt_range.start + fmt_range.length))
+            ranges.append(
+                (
+                    block.position() + fmt_range.start,
+                    block.position() + fmt_range.start + fmt_range.length,
+                )
+            )
         block = block.next()
     return ranges
 
@@ -191,10 +198,17 @@ def test_nested_spans_are_all_painted(qtbot, window):
         window.article.select_range(start, start + length)
         qtbot.keyClick(window.article, key)
     # Three segments: claim before the actor, the actor (claim underline kept), claim after.
-    assert highlighted_ranges(window) == [(c, a), (a, a + len(actor)), (a + len(actor), c + len(claim))]
+    assert highlighted_ranges(window) == [
+        (c, a),
+        (a, a + len(actor)),
+        (a + len(actor), c + len(claim)),
+    ]
     block = window.article.document().findBlock(a)
     looks = {
-        r.start + block.position(): (r.format.underlineStyle(), r.format.background().color().name())
+        r.start + block.position(): (
+            r.format.underlineStyle(),
+            r.format.background().color().name(),
+        )
         for r in block.layout().formats()
     }
     assert looks[a][0] == looks[c][0] == QTextCharFormat.UnderlineStyle.SingleUnderline

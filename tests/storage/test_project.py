@@ -30,7 +30,11 @@ def test_durability_pragmas(project: Project):
 
 def test_default_schema_order_hotkeys_and_colours(project: Project):
     labels = project.schema.span_labels
-    assert [(lb.name, lb.hotkey) for lb in labels] == [("CLAIM", "1"), ("ACTOR", "2"), ("LOCATION", "3")]
+    assert [(lb.name, lb.hotkey) for lb in labels] == [
+        ("CLAIM", "1"),
+        ("ACTOR", "2"),
+        ("LOCATION", "3"),
+    ]
     assert len({lb.color for lb in labels}) == 3
 
 
@@ -133,7 +137,7 @@ def test_schema_replacement_keeps_used_labels(project: Project):
     with pytest.raises(SchemaError, match="ACTOR"):
         project.set_schema(only_claims)
     assert project.schema.get("ACTOR", LabelKind.SPAN) is not None
-    wider = Schema(project.schema.labels + (Label("EVENT", hotkey="4", color="#56B4E9", order=3),))
+    wider = Schema((*project.schema.labels, Label("EVENT", hotkey="4", color="#56B4E9", order=3)))
     project.set_schema(wider)
     assert "EVENT" in project.schema.names(LabelKind.SPAN)
 
@@ -228,10 +232,14 @@ def test_a_version_1_project_is_migrated_after_a_backup(tmp_path: Path):
     conn.executescript(MIGRATIONS[0])  # the schema as version 1 shipped it
     conn.execute("PRAGMA user_version = 1")
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute("INSERT INTO labels (name, kind, color, hotkey, ord) VALUES ('CLAIM', 'span', '#E69F00', '1', 0)")
-    conn.execute("INSERT INTO labels (name, kind, color, hotkey, ord) VALUES ('ACTOR', 'span', '#0072B2', '2', 1)")
+    add_label = "INSERT INTO labels (name, kind, color, hotkey, ord) VALUES (?, 'span', ?, ?, ?)"
+    conn.execute(add_label, ["CLAIM", "#E69F00", "1", 0])
+    conn.execute(add_label, ["ACTOR", "#0072B2", "2", 1])
     conn.execute("INSERT INTO documents (id, title, text, sha256) VALUES (1, 't', ?, 'x')", [TEXT])
-    conn.execute("""INSERT INTO spans (doc_id, start, "end", label, text) VALUES (1, 7, 15, 'ACTOR', 'أذربيجان')""")
+    conn.execute(
+        'INSERT INTO spans (doc_id, start, "end", label, text) VALUES (1, 7, 15, ?, ?)',
+        ["ACTOR", "أذربيجان"],
+    )
     conn.close()
 
     with Project.open(path) as project:
