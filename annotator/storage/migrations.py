@@ -17,7 +17,8 @@ from __future__ import annotations
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
 # Body of the two triggers (insert, update) keeping span text = document text at its offsets.
-_SPAN_TEXT_MUST_MATCH = """WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
+_SPAN_TEXT_MUST_MATCH = """
+WHEN NEW."end" > (SELECT length(text) FROM documents WHERE id = NEW.doc_id)
   OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
                       FROM documents WHERE id = NEW.doc_id)
 BEGIN
