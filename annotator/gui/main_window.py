@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         assert self.controller is not None
         caret, self._opening_caret = self._opening_caret, 0
         self.article.show_document(document.text, self.controller.spans, caret)
+        self.document_panel.select(document.id or 0)  # also when undo brought it back
         self.annotations.reset(self.controller.spans)
         self.labels.set_counts(self.controller.counts())
         self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")

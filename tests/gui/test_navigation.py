@@ -84,3 +84,44 @@ def test_mixed_paragraphs_take_their_own_direction(window, qtbot):
     second_line = second.layout().lineAt(0).naturalTextRect()
     assert first_line.right() > width * 0.8  # hugs the right edge
     assert second_line.left() < width * 0.2  # hugs the left edge
+
+
+def test_undo_returns_to_the_document_it_changed(qtbot, window):
+    qtbot.keyClick(
+        window.article,
+        Qt.Key.Key_Left,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
+    assert current_title(window) == "emoji"
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.id == 1
+    assert window.project.spans(1) == []
+    selected = window.document_panel.view.selectionModel().selectedRows()
+    assert [window.document_panel.doc_id_at(i.row()) for i in selected] == [1]
+
+
+def test_import_and_export_from_the_file_menu(qtbot, window, tmp_path, monkeypatch, sample_text):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "new.txt").write_text("عنوان جديد\nفقرة عن باكو.", encoding="utf-8")
+    (folder / "broken.jsonl").write_text("{oops\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()) or 0)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.documents.rowCount() == 4
+    assert "broken.jsonl:1: invalid JSON" in shown[0]
+
+    target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 4
+    assert "Exported 4 documents" in window.statusBar().currentMessage()
