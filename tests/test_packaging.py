@@ -35,6 +35,8 @@ def test_wheel_contains_resources_and_sample(tmp_path: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "annotator/resources/schema/default.json" in names
     assert "annotator/resources/sample/karabakh_ceasefire_raw.txt" in names
+    assert "annotator/resources/fonts/NotoNaskhArabic-Regular.ttf" in names
+    assert "annotator/resources/fonts/OFL.txt" in names  # the font's licence travels with it
     assert any(n.endswith("entry_points.txt") for n in names)
 
 

@@ -91,3 +91,10 @@ def test_keyboard_reference_in_docs_is_current(gui_project):
     assert reference.read_text(encoding="utf-8") == expected, (
         "regenerate it: .venv/bin/python docs/make_keyboard_reference.py"
     )
+
+
+def test_the_shipped_arabic_font_is_registered_and_used(window, fonts):
+    from PySide6.QtGui import QFontInfo
+
+    assert "Noto Naskh Arabic" in fonts
+    assert QFontInfo(window.article.font()).family() == "Noto Naskh Arabic"
