@@ -42,5 +42,5 @@ def test_wheel_contains_resources_and_sample(tmp_path: Path):
 
 def test_assets_load_through_importlib_resources():
     schema = assets.default_schema()
-    assert [lb.name for lb in schema.span_labels] == ["CLAIM", "ACTOR", "LOCATION"]
+    assert [lb.name for lb in schema.span_labels] == ["CLAIM", "ACTOR", "LOCATION", "CUE"]
     assert assets.sample_article() == (REPO / "sample_data" / assets.SAMPLE_ARTICLE).read_bytes()

@@ -35,6 +35,28 @@ class Display(enum.StrEnum):
     UNDERLINE = "underline"
 
 
+class AttributeType(enum.StrEnum):
+    CHOICE = "choice"
+    BOOL = "bool"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeSpec:
+    """One attribute a label's spans or relations carry, as the schema defines it.
+
+    ``choices`` maps a one-letter key (typed in the attribute editor) to a value.
+    """
+
+    name: str
+    type: AttributeType = AttributeType.CHOICE
+    choices: tuple[tuple[str, str], ...] = ()
+    description: str = ""
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for _, value in self.choices)
+
+
 @dataclass(frozen=True, slots=True)
 class Label:
     """A span or relation label of the project's schema.
@@ -53,6 +75,31 @@ class Label:
     head: tuple[str, ...] = ()
     tail: tuple[str, ...] = ()
     display: Display = Display.BACKGROUND
+    attributes: tuple[AttributeSpec, ...] = ()
+
+    def allows(self, head_label: str, tail_label: str) -> bool:
+        """Whether this relation may go from a ``head_label`` span to a ``tail_label`` span."""
+        return (not self.head or head_label in self.head) and (
+            not self.tail or tail_label in self.tail
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical actor or place in the project's registry; mentions link to it.
+
+    ``kind`` is the span label it applies to (ACTOR, LOCATION); ``type`` a
+    finer class (state, city...). ``aliases`` are other spellings and names.
+    """
+
+    name: str
+    kind: str
+    id: int | None = None
+    type: str = ""
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    geonames: str | None = None
+    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +114,7 @@ class Span:
     doc_id: int | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict)
     annotator: str | None = None
+    entity_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 A schema file is JSON (see ``resources/schema/default.json`` and
 ``docs/schema.md``). Span labels keep the order of the file; a hotkey is one of
-"1".."9" and unique; colours are ``#RRGGBB``. Relations name the span labels
+"1".."9" and unique; colours are ``#RRGGBB``; a span label and a relation type
+may share a name (CUE is both). Attributes are defined per label. Relations name the span labels
 allowed at their head and tail.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import SchemaError
-from annotator.core.models import Display, Label, LabelKind
+from annotator.core.models import AttributeSpec, AttributeType, Display, Label, LabelKind
 
 SCHEMA_FORMAT_VERSION = 1
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,39}")
@@ -66,6 +67,14 @@ def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
         raise SchemaError(
             f"{where}: display of {name} must be 'background' or 'underline'"
         ) from None
+    raw_attributes = entry.get("attributes", [])
+    if not isinstance(raw_attributes, list):
+        raise SchemaError(f"{where}: 'attributes' of {name} must be a list")
+    attributes = tuple(
+        _attribute(a, f"{where}.attributes[{i}]") for i, a in enumerate(raw_attributes)
+    )
+    if len({a.name for a in attributes}) != len(attributes):
+        raise SchemaError(f"{where}: {name} defines an attribute twice")
     head = tuple(entry.get("head", ()))
     tail = tuple(entry.get("tail", ()))
     return Label(
@@ -78,20 +87,41 @@ def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
         head=head,
         tail=tail,
         display=display,
+        attributes=attributes,
     )
+
+
+def _attribute(entry: Any, where: str) -> AttributeSpec:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise SchemaError(f"{where}: an attribute is an object with a 'name'")
+    name = entry["name"]
+    try:
+        kind = AttributeType(entry.get("type", AttributeType.CHOICE))
+    except ValueError:
+        raise SchemaError(f"{where}: type of {name} must be choice, bool or text") from None
+    choices: tuple[tuple[str, str], ...] = ()
+    if kind is AttributeType.CHOICE:
+        raw = entry.get("choices")
+        if not isinstance(raw, dict) or not raw:
+            raise SchemaError(f"{where}: {name} needs 'choices', an object of key: value")
+        for key, value in raw.items():
+            if len(key) != 1 or not isinstance(value, str) or not value:
+                raise SchemaError(f"{where}: choice keys of {name} are single characters")
+        if len(set(raw.values())) != len(raw):
+            raise SchemaError(f"{where}: {name} lists a value twice")
+        choices = tuple(raw.items())
+    return AttributeSpec(name, kind, choices, str(entry.get("description", "")))
 
 
 def build_schema(labels: Iterable[Label]) -> Schema:
     """Check a set of labels as a whole: unique names and hotkeys, known relation ends."""
     labels = tuple(labels)
-    seen: set[str] = set()
+    seen: set[tuple[LabelKind, str]] = set()
     hotkeys: dict[str, str] = {}
     for lb in labels:
-        if lb.name in seen:
-            raise SchemaError(
-                f"label {lb.name} is defined twice (names are shared by spans and relations)"
-            )
-        seen.add(lb.name)
+        if (lb.kind, lb.name) in seen:
+            raise SchemaError(f"{lb.kind} label {lb.name} is defined twice")
+        seen.add((lb.kind, lb.name))
         if lb.hotkey:
             if lb.hotkey in hotkeys:
                 raise SchemaError(
@@ -151,6 +181,16 @@ def schema_to_json(schema: Schema) -> dict[str, Any]:
             out["tail"] = list(lb.tail)
         if lb.description:
             out["description"] = lb.description
+        if lb.attributes:
+            out["attributes"] = [attribute(a) for a in lb.attributes]
+        return out
+
+    def attribute(spec: AttributeSpec) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": spec.name, "type": str(spec.type)}
+        if spec.choices:
+            out["choices"] = dict(spec.choices)
+        if spec.description:
+            out["description"] = spec.description
         return out
 
     return {

@@ -123,5 +123,55 @@ ALTER TABLE labels ADD COLUMN display TEXT NOT NULL DEFAULT 'background'
 UPDATE labels SET display = 'underline' WHERE name = 'CLAIM' AND kind = 'span';
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# v3: who said what. Relation types get their own table (a span label and a
+# relation type may share a name: CUE is both), labels and relation types carry
+# attribute definitions, spans link to the entity registry.
+V3 = f"""
+ALTER TABLE labels ADD COLUMN attributes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attributes));
+
+CREATE TABLE relation_types (
+    name TEXT PRIMARY KEY,
+    color TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    head TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(head)),
+    tail TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tail)),
+    attributes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attributes))
+);
+INSERT INTO relation_types (name, color, ord, description, head, tail)
+    SELECT name, color, ord, description, head, tail FROM labels WHERE kind = 'relation';
+
+CREATE TABLE relations_v3 (
+    id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    head INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    tail INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    label TEXT NOT NULL REFERENCES relation_types(name) ON UPDATE CASCADE,
+    attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
+    annotator TEXT,
+    created_at TEXT NOT NULL DEFAULT {_NOW}
+);
+INSERT INTO relations_v3 SELECT id, doc_id, head, tail, label, attrs, annotator, created_at
+    FROM relations;
+DROP TABLE relations;
+ALTER TABLE relations_v3 RENAME TO relations;
+CREATE INDEX relations_by_doc ON relations(doc_id);
+CREATE INDEX relations_by_head ON relations(head);
+CREATE INDEX relations_by_tail ON relations(tail);
+CREATE TRIGGER relations_stay_in_their_document
+BEFORE INSERT ON relations
+WHEN (SELECT doc_id FROM spans WHERE id = NEW.head) IS NOT NEW.doc_id
+  OR (SELECT doc_id FROM spans WHERE id = NEW.tail) IS NOT NEW.doc_id
+BEGIN
+    SELECT RAISE(ABORT, 'a relation must link two spans of its own document');
+END;
+DELETE FROM labels WHERE kind = 'relation';
+
+ALTER TABLE spans ADD COLUMN entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL;
+CREATE INDEX spans_by_entity ON spans(entity_id);
+ALTER TABLE entities ADD COLUMN type TEXT NOT NULL DEFAULT '';
+CREATE INDEX entities_by_kind ON entities(kind, name);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 LATEST_VERSION = len(MIGRATIONS)

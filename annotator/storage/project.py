@@ -15,10 +15,9 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
+from annotator.core.errors import ImmutableTextError, SpanError, StoreError
 from annotator.core.models import (
     AnnotatedDocument,
-    Display,
     Document,
     Label,
     LabelKind,
@@ -26,10 +25,11 @@ from annotator.core.models import (
     Span,
     Status,
 )
-from annotator.core.schema import Schema, build_schema
+from annotator.core.schema import Schema
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage.database import connect, write_transaction
+from annotator.storage.schema_store import read_schema, write_schema
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -128,59 +128,12 @@ class Project:
     @property
     def schema(self) -> Schema:
         if self._schema is None:
-            labels = []
-            for r in self.db.query("SELECT * FROM labels ORDER BY kind = 'relation', ord, name"):
-                labels.append(
-                    Label(
-                        name=r["name"],
-                        kind=LabelKind(r["kind"]),
-                        color=r["color"],
-                        hotkey=r["hotkey"],
-                        order=r["ord"],
-                        description=r["description"],
-                        head=tuple(json.loads(r["head"])),
-                        tail=tuple(json.loads(r["tail"])),
-                        display=Display(r["display"]),
-                    )
-                )
-            self._schema = Schema(tuple(labels))
+            self._schema = read_schema(self.db)
         return self._schema
 
     def set_schema(self, schema: Schema) -> None:
         """Replace the label schema; labels still used by annotations cannot go."""
-        schema = build_schema(schema.labels)
-        with write_transaction(self.db):
-            keep = {lb.name for lb in schema.labels}
-            used = {
-                r[0]
-                for r in self.db.execute(
-                    "SELECT label FROM spans UNION SELECT label FROM relations"
-                )
-            }
-            if missing := sorted(used - keep):
-                raise SchemaError(
-                    f"labels {', '.join(missing)} are used by annotations "
-                    "and must stay in the schema"
-                )
-            for name in {r[0] for r in self.db.execute("SELECT name FROM labels")} - keep:
-                self.db.execute("DELETE FROM labels WHERE name = ?", [name])
-            self.db.table("labels").upsert_all(
-                [
-                    {
-                        "name": lb.name,
-                        "kind": str(lb.kind),
-                        "color": lb.color,
-                        "hotkey": lb.hotkey,
-                        "ord": lb.order,
-                        "description": lb.description,
-                        "head": _json(list(lb.head)),
-                        "tail": _json(list(lb.tail)),
-                        "display": str(lb.display),
-                    }
-                    for lb in schema.labels
-                ],
-                pk="name",
-            )
+        write_schema(self.db, schema)
         self._schema = None
 
     def _require_label(self, name: str, kind: LabelKind) -> Label:

@@ -56,7 +56,7 @@ def test_import_list_show_stats_export(db: str, sample_file: Path, tmp_path: Pat
     assert code == 0 and "[أذربيجان]LOCATION" in out
 
     code, out, _ = run("stats", "--json", "--db", db)
-    assert json.loads(out)["spans"] == {"CLAIM": 0, "ACTOR": 0, "LOCATION": 1}
+    assert json.loads(out)["spans"] == {"CLAIM": 0, "ACTOR": 0, "LOCATION": 1, "CUE": 0}
 
     target = tmp_path / "out.jsonl"
     code, _, err = run("export", "--format", "jsonl", "-o", str(target), "--db", db)

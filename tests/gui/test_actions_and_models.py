@@ -54,6 +54,7 @@ def test_label_keys_follow_the_schema_order(gui_project):
         ("CLAIM", ("1",)),
         ("ACTOR", ("2",)),
         ("LOCATION", ("3",)),
+        ("CUE", ("4",)),
     ]
 
 

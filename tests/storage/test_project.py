@@ -34,8 +34,9 @@ def test_default_schema_order_hotkeys_and_colours(project: Project):
         ("CLAIM", "1"),
         ("ACTOR", "2"),
         ("LOCATION", "3"),
+        ("CUE", "4"),
     ]
-    assert len({lb.color for lb in labels}) == 3
+    assert len({lb.color for lb in labels}) == 4
 
 
 def test_offsets_are_code_points_even_after_an_emoji(project: Project):
@@ -137,7 +138,7 @@ def test_schema_replacement_keeps_used_labels(project: Project):
     with pytest.raises(SchemaError, match="ACTOR"):
         project.set_schema(only_claims)
     assert project.schema.get("ACTOR", LabelKind.SPAN) is not None
-    wider = Schema((*project.schema.labels, Label("EVENT", hotkey="4", color="#56B4E9", order=3)))
+    wider = Schema((*project.schema.labels, Label("EVENT", hotkey="5", color="#56B4E9", order=4)))
     project.set_schema(wider)
     assert "EVENT" in project.schema.names(LabelKind.SPAN)
 
@@ -243,7 +244,7 @@ def test_a_version_1_project_is_migrated_after_a_backup(tmp_path: Path):
     conn.close()
 
     with Project.open(path) as project:
-        assert project.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 2
+        assert project.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
         displays = {lb.name: str(lb.display) for lb in project.schema.span_labels}
         assert displays == {"CLAIM": "underline", "ACTOR": "background"}
         assert [s.text for s in project.spans(1)] == ["أذربيجان"]

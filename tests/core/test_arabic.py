@@ -1,0 +1,54 @@
+"""The normalisation table and the matching keys."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.arabic import match_key, normalize, normalize_with_offsets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أإآٱا", "ااااا"),
+        ("مدرسة", "مدرسه"),
+        ("مستشفى", "مستشفي"),
+        ("أذربيـــجان", "اذربيجان"),
+        ("مُحَمَّدٌ", "محمد"),
+        ("می\u200cخواهم", "ميخواهم"),
+        ("کتاب", "كتاب"),
+        ("Baku", "baku"),
+        ("قره باغ", "قره باغ"),
+    ],
+)
+def test_normalisation_table(text: str, expected: str):
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "spelling", ["أذربيجان", "اذربيجان", "وأذربيجان", "لأذربيجان", "بأذربيجان", "أذَرْبيجان"]
+)
+def test_spellings_of_azerbaijan_share_a_key(spelling: str):
+    assert match_key(spelling) == match_key("أذربيجان") == "اذربيجان"
+
+
+def test_article_and_proclitics_come_off_each_word():
+    assert match_key("والحكومة الأذرية") == match_key("الحكومة الاذرية") == "حكومه اذريه"
+    assert match_key("للانسحاب") == "انسحاب"
+    assert match_key("وزارة الدفاع") == match_key("لوزارة الدفاع")
+    assert match_key("باكو") == match_key("وباكو")
+
+
+def test_short_words_keep_their_letters():
+    assert match_key("لو") == "لو"
+    assert match_key("بل") == "بل"
+
+
+@given(st.text(max_size=40))
+def test_offsets_point_back_into_the_original(text: str):
+    normalized, offsets = normalize_with_offsets(text)
+    assert len(normalized) == len(offsets)
+    assert offsets == sorted(offsets)
+    assert all(0 <= i < len(text) for i in offsets)
