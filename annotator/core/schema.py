@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,3 +198,24 @@ def schema_to_json(schema: Schema) -> dict[str, Any]:
         "labels": [entry(lb) for lb in schema.span_labels],
         "relations": [entry(lb) for lb in schema.relation_labels],
     }
+
+
+def check_attrs(label: Label, attrs: Mapping[str, Any]) -> None:
+    """Values of the attributes ``label`` defines must fit their definition.
+
+    Keys the schema does not define are left alone: imported files may carry
+    metadata of their own, and it round-trips untouched.
+    """
+    specs = {a.name: a for a in label.attributes}
+    for name, value in attrs.items():
+        spec = specs.get(name)
+        if spec is None or value is None:
+            continue
+        if spec.type is AttributeType.CHOICE and value not in spec.values():
+            raise SchemaError(
+                f"{label.name}.{name} is one of {', '.join(spec.values())}, not {value!r}"
+            )
+        if spec.type is AttributeType.BOOL and not isinstance(value, bool):
+            raise SchemaError(f"{label.name}.{name} is true or false, not {value!r}")
+        if spec.type is AttributeType.TEXT and not isinstance(value, str):
+            raise SchemaError(f"{label.name}.{name} is text, not {value!r}")

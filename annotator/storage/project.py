@@ -7,9 +7,8 @@ into the frozen dataclasses of ``annotator.core.models`` here and nowhere else.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +24,20 @@ from annotator.core.models import (
     Span,
     Status,
 )
-from annotator.core.schema import Schema
+from annotator.core.schema import Schema, check_attrs
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage.database import connect, write_transaction
+from annotator.storage.entities import EntityRegistry
+from annotator.storage.rows import (
+    attrs_from_json,
+    document_from_row,
+    relation_from_row,
+    relation_row,
+    span_from_row,
+    span_row,
+    to_json,
+)
 from annotator.storage.schema_store import read_schema, write_schema
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -52,49 +61,6 @@ class Stats:
     relations_by_label: Mapping[str, int]
 
 
-def _json(value: Mapping[str, Any] | Sequence[Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
-
-
-def _attrs(value: str) -> dict[str, Any]:
-    return {} if value == "{}" else json.loads(value)  # most spans have none: skip the parser
-
-
-def _span(row: Mapping[str, Any]) -> Span:
-    return Span(
-        id=row["id"],
-        doc_id=row["doc_id"],
-        start=row["start"],
-        end=row["end"],
-        label=row["label"],
-        text=row["text"],
-        attrs=_attrs(row["attrs"]),
-        annotator=row["annotator"],
-    )
-
-
-def _relation(row: Mapping[str, Any]) -> Relation:
-    return Relation(
-        id=row["id"],
-        doc_id=row["doc_id"],
-        head=row["head"],
-        tail=row["tail"],
-        label=row["label"],
-        attrs=_attrs(row["attrs"]),
-        annotator=row["annotator"],
-    )
-
-
-def _document(row: Mapping[str, Any], *, with_raw: bool = False) -> Document:
-    return Document(
-        id=row["id"],
-        text=row["text"],
-        meta=json.loads(row["meta"]),
-        status=Status(row["status"]),
-        raw=row["raw"] if with_raw else None,
-    )
-
-
 class Project:
     """One annotation project: one SQLite file."""
 
@@ -102,6 +68,7 @@ class Project:
         self.db = db
         self.path = path
         self._schema: Schema | None = None
+        self.entities = EntityRegistry(db)
 
     @classmethod
     def open(cls, path: Path | str) -> Project:
@@ -177,7 +144,7 @@ class Project:
                     "text": doc.text,
                     "sha256": digest,
                     "status": str(doc.status),
-                    "meta": _json(meta),
+                    "meta": to_json(meta),
                     "raw": doc.raw,
                 },
             )
@@ -197,7 +164,7 @@ class Project:
         row = next(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]), None)
         if row is None:
             raise StoreError(f"no document with id {doc_id}")
-        return _document(row, with_raw=with_raw)
+        return document_from_row(row, with_raw=with_raw)
 
     def documents(self, status: Status | None = None) -> list[DocumentSummary]:
         """All documents in id order, with their span counts (one query)."""
@@ -240,34 +207,11 @@ class Project:
 
     # -- spans and relations -------------------------------------------------
 
-    @staticmethod
-    def _span_row(doc_id: int, span: Span) -> dict[str, Any]:
-        return {
-            "doc_id": doc_id,
-            "start": span.start,
-            "end": span.end,
-            "label": span.label,
-            "text": span.text,
-            "attrs": _json(dict(span.attrs)),
-            "annotator": span.annotator,
-        }
-
-    @staticmethod
-    def _relation_row(doc_id: int, relation: Relation, head: int, tail: int) -> dict[str, Any]:
-        return {
-            "doc_id": doc_id,
-            "head": head,
-            "tail": tail,
-            "label": relation.label,
-            "attrs": _json(dict(relation.attrs)),
-            "annotator": relation.annotator,
-        }
-
     def _insert_span(self, doc_id: int, span: Span) -> int:
-        return self._insert("spans", self._span_row(doc_id, span))
+        return self._insert("spans", span_row(doc_id, span))
 
     def _insert_relation(self, doc_id: int, relation: Relation, head: int, tail: int) -> int:
-        return self._insert("relations", self._relation_row(doc_id, relation, head, tail))
+        return self._insert("relations", relation_row(doc_id, relation, head, tail))
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
         last_pk = self.db.table(table).insert(row).last_pk
@@ -288,7 +232,7 @@ class Project:
 
         A ``todo`` document becomes ``in_progress`` in the same transaction.
         """
-        self._require_label(label, LabelKind.SPAN)
+        check_attrs(self._require_label(label, LabelKind.SPAN), attrs or {})
         with write_transaction(self.db):
             text = self.document(doc_id).text
             covered = check_span(text, start, end)
@@ -308,7 +252,7 @@ class Project:
         row = next(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]), None)
         if row is None:
             raise StoreError(f"no span with id {span_id}")
-        return _span(row)
+        return span_from_row(row)
 
     def update_span(
         self,
@@ -354,9 +298,9 @@ class Project:
         """Put back a deleted span and its relations with their old ids (undo of delete)."""
         assert span.id is not None and span.doc_id is not None
         with write_transaction(self.db):
-            self._insert("spans", {"id": span.id, **self._span_row(span.doc_id, span)})
+            self._insert("spans", {"id": span.id, **span_row(span.doc_id, span)})
             for rel in relations:
-                row = self._relation_row(span.doc_id, rel, rel.head, rel.tail)
+                row = relation_row(span.doc_id, rel, rel.head, rel.tail)
                 self._insert("relations", {"id": rel.id, **row})
             self._touch(span.doc_id)
 
@@ -366,18 +310,20 @@ class Project:
         Read with the bare cursor: opening a document waits on this.
         """
         rows = self.db.conn.execute(
-            'SELECT id, start, "end", label, text, attrs, annotator FROM spans '
+            'SELECT id, start, "end", label, text, attrs, annotator, entity_id FROM spans '
             'WHERE doc_id = ? ORDER BY start, "end" DESC, id',
             [doc_id],
         )
         return [
-            Span(start, end, label, text, span_id, doc_id, _attrs(attrs), annotator)
-            for span_id, start, end, label, text, attrs, annotator in rows
+            Span(
+                start, end, label, text, span_id, doc_id, attrs_from_json(attrs), annotator, entity
+            )
+            for span_id, start, end, label, text, attrs, annotator, entity in rows
         ]
 
     def relations(self, doc_id: int) -> list[Relation]:
         return [
-            _relation(r)
+            relation_from_row(r)
             for r in self.db.query("SELECT * FROM relations WHERE doc_id = ? ORDER BY id", [doc_id])
         ]
 
@@ -386,7 +332,7 @@ class Project:
         with write_transaction(self.db):
             span = self.span(span_id)
             relations = [
-                _relation(r)
+                relation_from_row(r)
                 for r in self.db.query(
                     "SELECT * FROM relations WHERE head = ? OR tail = ? ORDER BY id",
                     [span_id, span_id],
@@ -406,6 +352,7 @@ class Project:
         annotator: str | None = None,
     ) -> Relation:
         rel_label = self._require_label(label, LabelKind.RELATION)
+        check_attrs(rel_label, attrs or {})
         with write_transaction(self.db):
             ends = {
                 r[0]: (r[1], r[2])
@@ -418,15 +365,63 @@ class Project:
             (doc_id, head_label), (tail_doc, tail_label) = ends[head], ends[tail]
             if doc_id != tail_doc:
                 raise SpanError("a relation must link two spans of the same document")
-            if rel_label.head and head_label not in rel_label.head:
-                raise SpanError(f"{label} goes from {'/'.join(rel_label.head)}, not {head_label}")
-            if rel_label.tail and tail_label not in rel_label.tail:
-                raise SpanError(f"{label} goes to {'/'.join(rel_label.tail)}, not {tail_label}")
+            if not rel_label.allows(head_label, tail_label):
+                raise SpanError(_rule_text(rel_label, head_label, tail_label))
             relation = Relation(
                 label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
             )
             rel_id = self._insert_relation(doc_id, relation, head, tail)
         return Relation(label, head, tail, rel_id, doc_id, dict(attrs or {}), annotator)
+
+    def relation(self, relation_id: int) -> Relation:
+        row = next(self.db.query("SELECT * FROM relations WHERE id = ?", [relation_id]), None)
+        if row is None:
+            raise StoreError(f"no relation with id {relation_id}")
+        return relation_from_row(row)
+
+    def delete_relation(self, relation_id: int) -> Relation:
+        """Delete one relation; returns it, for undo."""
+        with write_transaction(self.db):
+            relation = self.relation(relation_id)
+            self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+        return relation
+
+    def restore_relation(self, relation: Relation) -> None:
+        """Put back a deleted relation with its old id (undo)."""
+        assert relation.doc_id is not None
+        with write_transaction(self.db):
+            row = relation_row(relation.doc_id, relation, relation.head, relation.tail)
+            self._insert("relations", {"id": relation.id, **row})
+
+    def set_span_attrs(self, span_id: int, attrs: Mapping[str, Any]) -> Span:
+        """Replace a span's attributes (checked against its label's definitions)."""
+        with write_transaction(self.db):
+            span = self.span(span_id)
+            check_attrs(self._require_label(span.label, LabelKind.SPAN), attrs)
+            self.db.execute(
+                f"UPDATE spans SET attrs = ?, updated_at = {_NOW} WHERE id = ?",
+                [to_json(dict(attrs)), span_id],
+            )
+        return replace(span, attrs=dict(attrs))
+
+    def set_relation_attrs(self, relation_id: int, attrs: Mapping[str, Any]) -> Relation:
+        with write_transaction(self.db):
+            relation = self.relation(relation_id)
+            check_attrs(self._require_label(relation.label, LabelKind.RELATION), attrs)
+            self.db.execute(
+                "UPDATE relations SET attrs = ? WHERE id = ?", [to_json(dict(attrs)), relation_id]
+            )
+        return replace(relation, attrs=dict(attrs))
+
+    def link_entity(self, span_id: int, entity_id: int | None) -> Span:
+        """Link a mention to a registry entity (None unlinks it)."""
+        with write_transaction(self.db):
+            span = self.span(span_id)
+            self.db.execute(
+                f"UPDATE spans SET entity_id = ?, updated_at = {_NOW} WHERE id = ?",
+                [entity_id, span_id],
+            )
+        return replace(span, entity_id=entity_id)
 
     # -- reading in bulk -----------------------------------------------------
 
@@ -489,14 +484,20 @@ class Project:
         span_rows = _Cursor(spans)
         relation_rows = _Cursor(relations)
         for row in docs:
-            doc_spans = [_span(r) for r in span_rows.take(row["id"])]
+            doc_spans = [span_from_row(r) for r in span_rows.take(row["id"])]
             kept = {s.id for s in doc_spans}
             doc_relations = [
-                _relation(r)
+                relation_from_row(r)
                 for r in relation_rows.take(row["id"])
                 if r["head"] in kept and r["tail"] in kept
             ]
-            yield AnnotatedDocument(_document(row), tuple(doc_spans), tuple(doc_relations))
+            yield AnnotatedDocument(document_from_row(row), tuple(doc_spans), tuple(doc_relations))
+
+
+def _rule_text(rule: Label, head_label: str, tail_label: str) -> str:
+    """Why a relation type refuses these two spans, in the analyst's terms."""
+    wanted = f"{'/'.join(rule.head) or 'any'} → {'/'.join(rule.tail) or 'any'}"
+    return f"{rule.name} links {wanted}, not {head_label} → {tail_label}"
 
 
 class DuplicateDocumentError(StoreError):

@@ -97,7 +97,7 @@ def test_relations_follow_the_schema_and_go_with_their_spans(project: Project):
     doc_id = project.add_document(Document(TEXT))
     claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
     actor = project.add_span(doc_id, 7, 15, "ACTOR")
-    with pytest.raises(SpanError, match="goes from CLAIM"):
+    with pytest.raises(SpanError, match="SOURCE links CLAIM → ACTOR, not ACTOR → CLAIM"):
         project.add_relation("SOURCE", actor.id, claim.id)
     relation = project.add_relation("SOURCE", claim.id, actor.id, attrs={"stance": "support"})
     assert project.relations(doc_id) == [relation]

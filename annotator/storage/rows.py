@@ -1,0 +1,77 @@
+"""Rows to domain objects and back: the one place that knows the column layout."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from annotator.core.models import Document, Relation, Span, Status
+
+
+def to_json(value: Mapping[str, Any] | Sequence[Any]) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def attrs_from_json(value: str) -> dict[str, Any]:
+    return {} if value == "{}" else json.loads(value)  # most spans have none: skip the parser
+
+
+def span_from_row(row: Mapping[str, Any]) -> Span:
+    return Span(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        label=row["label"],
+        text=row["text"],
+        attrs=attrs_from_json(row["attrs"]),
+        annotator=row["annotator"],
+        entity_id=row["entity_id"],
+    )
+
+
+def relation_from_row(row: Mapping[str, Any]) -> Relation:
+    return Relation(
+        id=row["id"],
+        doc_id=row["doc_id"],
+        head=row["head"],
+        tail=row["tail"],
+        label=row["label"],
+        attrs=attrs_from_json(row["attrs"]),
+        annotator=row["annotator"],
+    )
+
+
+def document_from_row(row: Mapping[str, Any], *, with_raw: bool = False) -> Document:
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        meta=json.loads(row["meta"]),
+        status=Status(row["status"]),
+        raw=row["raw"] if with_raw else None,
+    )
+
+
+def span_row(doc_id: int, span: Span) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text,
+        "attrs": to_json(dict(span.attrs)),
+        "annotator": span.annotator,
+        "entity_id": span.entity_id,
+    }
+
+
+def relation_row(doc_id: int, relation: Relation, head: int, tail: int) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "head": head,
+        "tail": tail,
+        "label": relation.label,
+        "attrs": to_json(dict(relation.attrs)),
+        "annotator": relation.annotator,
+    }
