@@ -19,13 +19,14 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import Status
 from annotator.core.schema import load_schema_text, schema_to_json
 from annotator.core.terminal import for_terminal, mark_spans
-from annotator.storage.exporter import export_jsonl
+from annotator.storage.claims import claims
+from annotator.storage.exporter import export_entities, export_jsonl
 from annotator.storage.importer import FileOutcome, import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
 
-COMMANDS = ("import", "export", "list", "stats", "show", "schema")
-FORMATS = ("jsonl",)
+COMMANDS = ("import", "export", "list", "stats", "show", "claims", "schema")
+FORMATS = ("jsonl", "entities")
 
 
 class CliError(AnnotatorError):
@@ -95,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     _bidi_option(p)
     _db_option(p)
 
+    p = sub.add_parser("claims", help="claims with their sources, stances and cues")
+    p.add_argument("--doc", type=int, metavar="DOC", help="only this document")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    _bidi_option(p)
+    _db_option(p)
+
     p = sub.add_parser("schema", help="show or replace the project's label schema")
     schema_sub = p.add_subparsers(dest="schema_command", metavar="ACTION", parser_class=_Parser)
     schema_sub.required = True
@@ -112,7 +119,9 @@ def _open(args: argparse.Namespace) -> Project:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
 
 
 def _removed_text(outcome: FileOutcome) -> str:
@@ -153,6 +162,12 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = Path(args.output) if args.output else None
     with _open(args) as project:
+        if args.format == "entities":
+            summary = export_entities(project, output, out)
+            print(
+                f"exported {_count(summary.entities, 'entity')} to {output or 'stdout'}", file=err
+            )
+            return 0
         if unknown := sorted(set(args.label or ()) - {lb.name for lb in project.schema.labels}):
             raise CliError(f"unknown label {', '.join(unknown)}")
         summary = export_jsonl(
@@ -223,6 +238,32 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        if args.doc is not None:
+            project.document(args.doc)  # a clear error for an unknown id
+        found = claims(project, args.doc)
+    if args.json:
+        print(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=2), file=out)
+        return 0
+
+    def show(text: str) -> str:
+        return for_terminal(text, visual=args.bidi)
+
+    for claim in found:
+        factuality = claim.span.attrs.get("factuality")
+        mark = f" [{factuality}]" if factuality else ""
+        print(f"#{claim.doc_id}  claim {claim.span.id}{mark}: {show(claim.span.text)}", file=out)
+        for source in claim.sources:
+            entity = f" = {show(source.entity.name)}" if source.entity else ""
+            stance = source.stance or "no stance"
+            print(f"    source ({stance}): {show(source.span.text)}{entity}", file=out)
+        for cue in claim.cues:
+            print(f"    cue: {show(cue.text)}", file=out)
+    print(f"{_count(len(found), 'claim')}", file=err)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
         if args.schema_command == "load":
@@ -251,6 +292,7 @@ HANDLERS = {
     "list": cmd_list,
     "stats": cmd_stats,
     "show": cmd_show,
+    "claims": cmd_claims,
     "schema": cmd_schema,
 }
 

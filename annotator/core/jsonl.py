@@ -6,7 +6,8 @@
      "meta": {"title": ..., "source": ..., "url": ..., "published": ...,
               "lang": ..., "direction": ...},
      "spans": [{"id": 7, "start": 0, "end": 8, "label": "ACTOR",
-                "text": "...", "attrs": {}, "annotator": "..."}],
+                "text": "...", "attrs": {}, "annotator": "...",
+                "entity": {"id": 3, "name": "..."}}],
      "relations": [{"id": 2, "label": "SOURCE", "head": 7, "tail": 9, "attrs": {}}]}
 
 Offsets are code points, end exclusive; ``head``/``tail`` are span ids of
@@ -22,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError, SpanError
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
+from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text
 
@@ -36,18 +37,19 @@ def _with_annotator(fields: dict[str, Any], annotator: str | None) -> dict[str, 
     return fields
 
 
-def span_to_json(span: Span) -> dict[str, Any]:
-    return _with_annotator(
-        {
-            "id": span.id,
-            "start": span.start,
-            "end": span.end,
-            "label": span.label,
-            "text": span.text,
-            "attrs": dict(span.attrs),
-        },
-        span.annotator,
-    )
+def span_to_json(span: Span, entities: Mapping[int, Entity] | None = None) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "id": span.id,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text,
+        "attrs": dict(span.attrs),
+    }
+    if span.entity_id is not None:
+        entity = (entities or {}).get(span.entity_id)
+        fields["entity"] = {"id": span.entity_id, "name": entity.name if entity else None}
+    return _with_annotator(fields, span.annotator)
 
 
 def relation_to_json(relation: Relation) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
         "text": doc.text,
         "status": str(doc.status),
         "meta": dict(doc.meta),
-        "spans": [span_to_json(s) for s in record.spans],
+        "spans": [span_to_json(s, record.entities) for s in record.spans],
         "relations": [relation_to_json(r) for r in record.relations],
     }
 
@@ -124,6 +126,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
         raise InputError("'spans' and 'relations' must be lists")
 
     spans: list[Span] = []
+    entities: dict[int, Entity] = {}
     ids: dict[Any, int] = {}  # the file's span ids -> positions, which become the span ids
     for index, item in enumerate(raw_spans):
         where = f"spans[{index}]"
@@ -141,6 +144,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
         if span_id in ids or not isinstance(span_id, (int, str)) or isinstance(span_id, bool):
             raise InputError(f"{where}: id {span_id!r} is missing, repeated or not an int/str")
         ids[span_id] = index
+        entity_id = _entity_ref(item.get("entity"), label, where, entities)
         spans.append(
             Span(
                 start=item["start"],
@@ -150,6 +154,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
                 id=index,
                 attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
                 annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
+                entity_id=entity_id,
             )
         )
 
@@ -185,7 +190,22 @@ def parse_record(data: Any) -> AnnotatedDocument:
         meta=meta,
         status=status,
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations))
+    return AnnotatedDocument(document, tuple(spans), tuple(relations), entities)
+
+
+def _entity_ref(value: Any, label: str, where: str, entities: dict[int, Entity]) -> int | None:
+    """A span's ``entity``: ``{"id": int, "name": str}``, registered in ``entities``."""
+    if value is None:
+        return None
+    entity_id = value.get("id") if isinstance(value, dict) else None
+    name = value.get("name") if isinstance(value, dict) else None
+    if not isinstance(entity_id, int) or isinstance(entity_id, bool) or not isinstance(name, str):
+        raise InputError(f"{where}.entity must be an object with an integer id and a name")
+    known = entities.get(entity_id)
+    if known is not None and known.name != name:
+        raise InputError(f"{where}.entity {entity_id} is called {known.name!r} elsewhere")
+    entities[entity_id] = Entity(name, label, id=entity_id)
+    return entity_id
 
 
 def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:

@@ -155,3 +155,5 @@ class AnnotatedDocument:
     document: Document
     spans: tuple[Span, ...] = ()
     relations: tuple[Relation, ...] = ()
+    # The registry entities the spans link to, by ``Span.entity_id``.
+    entities: Mapping[int, Entity] = field(default_factory=dict)

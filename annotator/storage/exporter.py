@@ -1,8 +1,15 @@
-"""Exporting a project to native JSONL: streamed, atomic when written to a file."""
+"""Exporting a project to native JSONL: streamed, atomic when written to a file.
+
+``jsonl`` writes one document per line; span ``entity`` fields name the
+registry entity by id and name. ``entities`` writes the registry itself (one
+entity per line, aliases, Wikidata/GeoNames ids and mention counts), a file
+of its own so that every line of the documents file has the same shape.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +25,7 @@ class ExportSummary:
     documents: int = 0
     spans: int = 0
     relations: int = 0
+    entities: int = 0
 
 
 def write_jsonl(
@@ -38,6 +46,28 @@ def write_jsonl(
     return summary
 
 
+def write_entities(project: Project, stream: TextIO) -> ExportSummary:
+    """The entity registry as JSONL, one entity per line, with its mention counts."""
+    summary = ExportSummary()
+    for item in project.entities.all():
+        e = item.entity
+        record = {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "wikidata": e.wikidata,
+            "geonames": e.geonames,
+            "notes": e.notes,
+            "mentions": item.mentions,
+            "documents": item.documents,
+        }
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        summary.entities += 1
+    return summary
+
+
 def export_jsonl(
     project: Project,
     output: Path | None,
@@ -48,7 +78,23 @@ def export_jsonl(
     annotator: str | None = None,
 ) -> ExportSummary:
     """Write to ``output`` atomically (temp file, fsync, rename), or to ``stdout``."""
+    return _write(
+        output,
+        stdout,
+        lambda stream: write_jsonl(
+            project, stream, statuses=statuses, labels=labels, annotator=annotator
+        ),
+    )
+
+
+def export_entities(project: Project, output: Path | None, stdout: TextIO) -> ExportSummary:
+    return _write(output, stdout, lambda stream: write_entities(project, stream))
+
+
+def _write(
+    output: Path | None, stdout: TextIO, write: Callable[[TextIO], ExportSummary]
+) -> ExportSummary:
     if output is None:
-        return write_jsonl(project, stdout, statuses=statuses, labels=labels, annotator=annotator)
+        return write(stdout)
     with atomic_text_writer(output) as stream:
-        return write_jsonl(project, stream, statuses=statuses, labels=labels, annotator=annotator)
+        return write(stream)

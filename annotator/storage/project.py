@@ -18,6 +18,7 @@ from annotator.core.errors import ImmutableTextError, SpanError, StoreError
 from annotator.core.models import (
     AnnotatedDocument,
     Document,
+    Entity,
     Label,
     LabelKind,
     Relation,
@@ -126,8 +127,10 @@ class Project:
         """Store a document with its spans and relations in one transaction.
 
         Span ids of the record are its own; relations refer to them and are
-        mapped to the new ids. Raises ``StoreError`` for a text already in the
-        project and ``SpanError`` for an unknown label or a bad span.
+        mapped to the new ids. Entities the spans link to are found in the
+        registry (same id and name, else same name or alias and kind) or
+        added to it. Raises ``StoreError`` for a text already in the project
+        and ``SpanError`` for an unknown label or a bad span.
         """
         doc = record.document
         check_document_text(doc.text)
@@ -149,9 +152,17 @@ class Project:
                 },
             )
             new_ids: dict[int | None, int] = {}
+            entity_ids: dict[int, int] = {}
             for span in record.spans:
                 self._require_label(span.label, LabelKind.SPAN)
                 check_span(doc.text, span.start, span.end, span.text)
+                if span.entity_id is not None:
+                    if span.entity_id not in entity_ids:
+                        entity_ids[span.entity_id] = self._resolve_entity(
+                            record.entities.get(span.entity_id)
+                            or Entity(f"#{span.entity_id}", span.label, id=span.entity_id)
+                        )
+                    span = replace(span, entity_id=entity_ids[span.entity_id])
                 new_ids[span.id] = self._insert_span(doc_id, span)
             for relation in record.relations:
                 self._require_label(relation.label, LabelKind.RELATION)
@@ -159,6 +170,16 @@ class Project:
                     doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
                 )
         return doc_id
+
+    def _resolve_entity(self, entity: Entity) -> int:
+        if entity.id is not None:
+            row = self.db.execute("SELECT name FROM entities WHERE id = ?", [entity.id]).fetchone()
+            if row and row[0] == entity.name:
+                return entity.id
+        found = self.entities.find(entity.name, entity.kind)
+        added = found or self.entities.add(replace(entity, id=None))
+        assert added.id is not None
+        return added.id
 
     def document(self, doc_id: int, *, with_raw: bool = False) -> Document:
         row = next(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]), None)
@@ -483,6 +504,7 @@ class Project:
         relations = self.db.query("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = _Cursor(spans)
         relation_rows = _Cursor(relations)
+        entities = {s.entity.id: s.entity for s in self.entities.all() if s.entity.id is not None}
         for row in docs:
             doc_spans = [span_from_row(r) for r in span_rows.take(row["id"])]
             kept = {s.id for s in doc_spans}
@@ -491,7 +513,12 @@ class Project:
                 for r in relation_rows.take(row["id"])
                 if r["head"] in kept and r["tail"] in kept
             ]
-            yield AnnotatedDocument(document_from_row(row), tuple(doc_spans), tuple(doc_relations))
+            linked = {
+                s.entity_id: entities[s.entity_id] for s in doc_spans if s.entity_id in entities
+            }
+            yield AnnotatedDocument(
+                document_from_row(row), tuple(doc_spans), tuple(doc_relations), linked
+            )
 
 
 def _rule_text(rule: Label, head_label: str, tail_label: str) -> str:

@@ -172,3 +172,81 @@ def test_entry_points_run_and_help_everywhere(tmp_path: Path):
             check=False,
         )
         assert done.returncode == 0 and "usage: annotator" in done.stdout, done.stderr
+
+
+def _attribution_scenario(db: str) -> dict[str, int]:
+    """The sample article's two opposite claims about the missiles, with sources and cues."""
+    from annotator.app import seed_sample
+    from annotator.core.models import Entity
+
+    with Project.open(db) as project:
+        seed_sample(project)
+        text = project.document(1).text
+
+        def tag(phrase: str, label: str, **attrs: str) -> int:
+            start = text.index(phrase)
+            span = project.add_span(1, start, start + len(phrase), label, attrs=attrs or None)
+            assert span.id is not None
+            return span.id
+
+        ids = {
+            "claim1": tag(
+                "تم إطلاق صواريخ باليستية من الأراضي الأرمينية", "CLAIM", factuality="asserted"
+            ),
+            "source1": tag("وزارة الدفاع الأذرية", "ACTOR", actor_type="government body"),
+            "cue1": tag("قالت", "CUE"),
+            "claim2": tag(
+                "إطلاق أي صواريخ باليستية على الأراضي الأذرية", "CLAIM", factuality="negated"
+            ),
+            "source2": tag("مصادر من الخارجية الأرمينية", "ACTOR", mention="anonymous"),
+            "cue2": tag("نفت", "CUE"),
+        }
+        ministry = project.entities.add(Entity("وزارة الدفاع الأذربيجانية", "ACTOR"))
+        project.link_entity(ids["source1"], ministry.id)
+        project.add_relation("SOURCE", ids["claim1"], ids["source1"], attrs={"stance": "support"})
+        project.add_relation("CUE", ids["claim1"], ids["cue1"])
+        project.add_relation("SOURCE", ids["claim2"], ids["source2"], attrs={"stance": "deny"})
+        project.add_relation("CUE", ids["claim2"], ids["cue2"])
+    return ids
+
+
+def test_claims_lists_who_said_what(db: str):
+    _attribution_scenario(db)
+    code, out, _ = run("claims", "--json", "--db", db)
+    assert code == 0
+    found = json.loads(out)
+    assert [(c["claim"]["attrs"]["factuality"], c["sources"], c["cues"]) for c in found] == [
+        (
+            "asserted",
+            [
+                {
+                    "text": "وزارة الدفاع الأذرية",
+                    "entity": "وزارة الدفاع الأذربيجانية",
+                    "stance": "support",
+                }
+            ],
+            [{"text": "قالت"}],
+        ),
+        (
+            "negated",
+            [{"text": "مصادر من الخارجية الأرمينية", "entity": None, "stance": "deny"}],
+            [{"text": "نفت"}],
+        ),
+    ]
+    code, out, _ = run("claims", "--doc", "1", "--db", db)
+    assert "source (deny): مصادر من الخارجية الأرمينية" in out
+    code, _, err = run("claims", "--doc", "99", "--db", db)
+    assert code == 1 and "no document with id 99" in err
+
+
+def test_export_entities(db: str, tmp_path: Path):
+    _attribution_scenario(db)
+    target = tmp_path / "entities.jsonl"
+    code, _, err = run("export", "--format", "entities", "-o", str(target), "--db", db)
+    assert code == 0 and "exported 1 entity" in err
+    [entity] = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert (entity["name"], entity["kind"], entity["mentions"]) == (
+        "وزارة الدفاع الأذربيجانية",
+        "ACTOR",
+        1,
+    )

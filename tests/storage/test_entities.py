@@ -113,3 +113,31 @@ def test_relation_types_validate_both_ends(project: Project, doc_id: int):
     removed = project.delete_relation(project.relations(doc_id)[0].id)
     project.restore_relation(removed)
     assert [r.label for r in project.relations(doc_id)] == ["CUE", "OCCURRED_AT", "ABOUT"]
+
+
+def test_entity_links_survive_export_and_import(project: Project, doc_id: int, tmp_path):
+    import io
+    import json
+
+    from annotator.storage.exporter import write_jsonl
+    from annotator.storage.importer import import_paths
+
+    azerbaijan = project.entities.add(Entity("أذربيجان", "LOCATION", aliases=("اذربيجان",)))
+    for word in ("أذربيجان", "اذربيجان"):
+        project.link_entity(mention(project, doc_id, word).id, azerbaijan.id)
+    out = io.StringIO()
+    write_jsonl(project, out)
+    record = json.loads(out.getvalue())
+    assert [s["entity"] for s in record["spans"]] == [{"id": azerbaijan.id, "name": "أذربيجان"}] * 2
+
+    path = tmp_path / "linked.jsonl"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with Project.open(tmp_path / "other.db") as other:
+        other.entities.add(Entity("أرمينيا", "LOCATION"))  # ids differ in the other project
+        assert not import_paths(other, [path]).failed
+        [summary] = [s for s in other.entities.all() if s.entity.name == "أذربيجان"]
+        assert summary.mentions == 2
+        again = io.StringIO()
+        write_jsonl(other, again)
+        names = {s["entity"]["name"] for s in json.loads(again.getvalue())["spans"]}
+        assert names == {"أذربيجان"}
