@@ -3,14 +3,16 @@
 Menus, the F1 shortcut sheet and the key bindings are all generated from
 ``ACTIONS`` (plus one action per label hotkey, generated from the schema:
 label keys are data on the label). ``handler`` names a method of the main
-window. ``scope`` says where a shortcut works: ``window`` anywhere in the
-window, ``article`` only while the article has the focus, so typing a digit
-or Tab in the document filter still types.
+window, or of the helper named by ``target`` (``linking``: links,
+attributes and entities). ``scope`` says where a shortcut works: ``window``
+anywhere in the window, ``article`` only while the article has the focus (so
+typing a digit or Tab in the document filter still types), ``links`` in the
+list of the current span's links, ``registry`` in the entities panel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,9 +32,10 @@ class ActionSpec:
     keys: tuple[Key, ...]
     menu: str
     handler: str
-    scope: Literal["window", "article"] = "window"
+    scope: Literal["window", "article", "links", "registry"] = "window"
     checkable: bool = False
     argument: str | None = None
+    target: Literal["window", "linking"] = "window"
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -72,6 +75,59 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "span.clear", "&Clear Selection", ("Esc",), "&Annotate", "clear_selection", "article"
     ),
     ActionSpec(
+        "span.link",
+        "&Link to Another Span…",
+        ("L",),
+        "&Annotate",
+        "link_span",
+        "article",
+        target="linking",
+    ),
+    ActionSpec(
+        "span.attributes",
+        "&Attributes…",
+        ("Return", "Enter"),
+        "&Annotate",
+        "edit_attributes",
+        "article",
+        target="linking",
+    ),
+    ActionSpec(
+        "span.entity",
+        "Link to &Entity…",
+        ("E",),
+        "&Annotate",
+        "link_entity",
+        "article",
+        target="linking",
+    ),
+    ActionSpec(
+        "link.delete",
+        "Remove Link",
+        ("Del",),
+        "&Annotate",
+        "remove_link",
+        "links",
+        target="linking",
+    ),
+    ActionSpec(
+        "link.attributes",
+        "Link Attributes…",
+        ("Return", "Enter"),
+        "&Annotate",
+        "edit_link",
+        "links",
+        target="linking",
+    ),
+    ActionSpec(
+        "entity.merge",
+        "&Merge Entity Into Selected…",
+        ("Ctrl+M",),
+        "&Annotate",
+        "merge_entities",
+        "registry",
+    ),
+    ActionSpec(
         "span.snap",
         "&Snap Selections to Whole Words",
         ("Ctrl+Shift+W",),
@@ -90,6 +146,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("doc.previous", "&Previous Document", ("Alt+Up",), "&Navigate", "previous_document"),
     ActionSpec("focus.article", "Go to &Article", ("Ctrl+1",), "&Navigate", "focus_article"),
     ActionSpec("focus.filter", "&Filter Documents", ("Ctrl+L",), "&Navigate", "focus_filter"),
+    ActionSpec("focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links"),
+    ActionSpec(
+        "focus.entities", "Go to &Entities", ("Ctrl+Shift+E",), "&Navigate", "focus_entities"
+    ),
     ActionSpec("view.zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++"), "&View", "zoom_in"),
     ActionSpec("view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", "zoom_out"),
     ActionSpec("view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "&View", "zoom_reset"),
@@ -145,19 +205,25 @@ def shortcut_text(spec: ActionSpec) -> str:
 
 
 def build_action(
-    spec: ActionSpec, parent: QWidget, article: QWidget, trigger: Callable[[ActionSpec], None]
+    spec: ActionSpec,
+    parent: QWidget,
+    scopes: Mapping[str, QWidget],
+    trigger: Callable[[ActionSpec], None],
 ) -> QAction:
-    """A QAction for ``spec``, attached where its scope says, calling ``trigger(spec)``."""
+    """A QAction for ``spec``, attached where its scope says, calling ``trigger(spec)``.
+
+    ``scopes`` maps the narrow scopes (article, links, registry) to their widgets.
+    """
     action = QAction(QCoreApplication.translate("actions", spec.text), parent)
     action.setObjectName(spec.id)
     action.setShortcuts(key_sequences(spec))
     action.setCheckable(spec.checkable)
-    if spec.scope == "article":
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        article.addAction(action)
-    else:
+    if spec.scope == "window":
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         parent.addAction(action)
+    else:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        scopes[spec.scope].addAction(action)
     action.triggered.connect(lambda _checked=False: trigger(spec))
     return action
 

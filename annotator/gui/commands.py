@@ -9,12 +9,13 @@ stack drops it and nothing half-done is left to undo.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Relation, Span, Status
+from annotator.core.models import Entity, Relation, Span, Status
+from annotator.storage.entities import Merge
 
 if TYPE_CHECKING:
     from annotator.gui.controller import Controller
@@ -129,3 +130,99 @@ class SetStatusCommand(_StoreCommand):
 
     def _undo(self) -> None:
         self._controller.store_set_status(self._doc_id, self._old)
+
+
+class AddRelationCommand(_StoreCommand):
+    def __init__(
+        self, controller: Controller, label: str, head: int, tail: int, attrs: dict[str, Any]
+    ) -> None:
+        super().__init__(controller, f"Link {label}")
+        self._args = (label, head, tail, attrs)
+        self._relation: Relation | None = None
+
+    def _redo(self) -> None:
+        if self._relation is None:
+            self._relation = self._controller.store_add_relation(*self._args)
+        else:
+            self._controller.store_restore_relation(self._relation)
+
+    def _undo(self) -> None:
+        assert self._relation is not None and self._relation.id is not None
+        self._controller.store_delete_relation(self._relation.id)
+
+
+class DeleteRelationCommand(_StoreCommand):
+    def __init__(self, controller: Controller, relation: Relation) -> None:
+        super().__init__(controller, f"Remove {relation.label} link")
+        self._relation = relation
+
+    def _redo(self) -> None:
+        assert self._relation.id is not None
+        self._relation = self._controller.store_delete_relation(self._relation.id)
+
+    def _undo(self) -> None:
+        self._controller.store_restore_relation(self._relation)
+
+
+class SetAttrsCommand(_StoreCommand):
+    """New attribute values for a span or a relation."""
+
+    def __init__(
+        self, controller: Controller, target: Span | Relation, attrs: dict[str, Any]
+    ) -> None:
+        super().__init__(controller, f"Edit {target.label} attributes")
+        self._target = target
+        self._old = dict(target.attrs)
+        self._new = attrs
+
+    def _redo(self) -> None:
+        self._controller.store_set_attrs(self._target, self._new)
+
+    def _undo(self) -> None:
+        self._controller.store_set_attrs(self._target, self._old)
+
+
+class LinkEntityCommand(_StoreCommand):
+    """Link a mention to an entity; with ``new`` set, create that entity first."""
+
+    def __init__(
+        self, controller: Controller, span: Span, entity: Entity | None, *, new: bool = False
+    ) -> None:
+        name = entity.name if entity else None
+        super().__init__(
+            controller,
+            f"New entity {name}" if new else f"Link to {name}" if name else "Unlink entity",
+        )
+        self._span = span
+        self._entity = entity
+        self._new = new
+        self._old = span.entity_id
+
+    def _redo(self) -> None:
+        if self._new and self._entity is not None:
+            self._entity = self._controller.store_add_entity(self._entity)
+        entity_id = self._entity.id if self._entity else None
+        assert self._span.id is not None
+        self._controller.store_link_entity(self._span.id, entity_id)
+
+    def _undo(self) -> None:
+        assert self._span.id is not None
+        self._controller.store_link_entity(self._span.id, self._old)
+        if self._new and self._entity is not None and self._entity.id is not None:
+            self._controller.store_delete_entity(self._entity.id)
+
+
+class MergeEntitiesCommand(_StoreCommand):
+    def __init__(self, controller: Controller, keep: Entity, gone: Entity) -> None:
+        super().__init__(controller, f"Merge {gone.name} into {keep.name}")
+        self._ids = (keep.id, gone.id)
+        self._merge: Merge | None = None
+
+    def _redo(self) -> None:
+        keep, gone = self._ids
+        assert keep is not None and gone is not None
+        self._merge = self._controller.store_merge(keep, gone)
+
+    def _undo(self) -> None:
+        assert self._merge is not None
+        self._controller.store_unmerge(self._merge)

@@ -11,6 +11,8 @@ Signals:
     span_added(Span), span_removed(Span), span_changed(Span old, Span new)
     current_changed(object): the current span (Span) or None.
     status_changed(int doc_id, Status)
+    relations_changed(): this document's ``relations`` changed.
+    entities_changed(): the registry changed (an entity added, merged, linked).
     message(str): something to tell the analyst in the status bar.
 """
 
@@ -19,19 +21,27 @@ from __future__ import annotations
 import getpass
 from bisect import insort
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, LabelKind, Relation, Span, Status
+from annotator.core.models import Document, Entity, LabelKind, Relation, Span, Status
+from annotator.core.relations import LinkOption, LinkType, link_options
 from annotator.core.span_rules import clean_selection, strip_proclitic
 from annotator.gui.commands import (
+    AddRelationCommand,
     AddSpanCommand,
+    DeleteRelationCommand,
     DeleteSpanCommand,
+    LinkEntityCommand,
+    MergeEntitiesCommand,
+    SetAttrsCommand,
     SetStatusCommand,
     UpdateSpanCommand,
 )
+from annotator.storage.entities import Merge
 from annotator.storage.project import Project
 
 
@@ -46,6 +56,8 @@ class Controller(QObject):
     span_changed = Signal(object, object)
     current_changed = Signal(object)
     status_changed = Signal(int, object)
+    relations_changed = Signal()
+    entities_changed = Signal()
     message = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
@@ -54,6 +66,7 @@ class Controller(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.spans: list[Span] = []
+        self.relations: list[Relation] = []
         self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
@@ -70,6 +83,7 @@ class Controller(QObject):
             return
         self.document = document
         self.spans = sorted(self.project.spans(doc_id), key=reading_order)
+        self.relations = self.project.relations(doc_id)
         self.current = None
         self.document_opened.emit(document)
 
@@ -132,6 +146,47 @@ class Controller(QObject):
             UpdateSpanCommand(self, self.current, self.tr("Strip proclitic"), start=stripped[0])
         )
 
+    # -- links, attributes, entities ------------------------------------------
+
+    def link_options(self, span: Span) -> list[LinkOption]:
+        return link_options(span, self.spans, self.project.schema.relation_labels, self.relations)
+
+    def links_of(self, span: Span) -> list[Relation]:
+        return [r for r in self.relations if span.id in (r.head, r.tail)]
+
+    def link(self, span: Span, other: Span, link_type: LinkType) -> None:
+        head, tail = (span, other) if link_type.current_is_head else (other, span)
+        assert head.id is not None and tail.id is not None
+        self.undo_stack.push(
+            AddRelationCommand(self, link_type.relation.name, head.id, tail.id, {})
+        )
+
+    def unlink(self, relation: Relation) -> None:
+        self.undo_stack.push(DeleteRelationCommand(self, relation))
+
+    def set_attrs(self, target: Span | Relation, attrs: dict[str, Any]) -> None:
+        if dict(target.attrs) != attrs:
+            self.undo_stack.push(SetAttrsCommand(self, target, attrs))
+
+    def link_entity(self, span: Span, entity: Entity | None) -> None:
+        if (entity.id if entity else None) != span.entity_id:
+            self.undo_stack.push(LinkEntityCommand(self, span, entity))
+
+    def new_entity_for(self, span: Span, name: str) -> None:
+        """Create an entity named ``name`` (kind: the span's label) and link the span to it."""
+        if not name.strip():
+            self.message.emit(self.tr("An entity needs a name."))
+            return
+        self.undo_stack.push(
+            LinkEntityCommand(self, span, Entity(name.strip(), span.label), new=True)
+        )
+
+    def merge_entities(self, keep: Entity, gone: Entity) -> None:
+        if keep.id == gone.id:
+            self.message.emit(self.tr("Choose two different entities to merge."))
+            return
+        self.undo_stack.push(MergeEntitiesCommand(self, keep, gone))
+
     def set_status(self, status: Status) -> None:
         if self.document is None or self.document.id is None or self.document.status is status:
             return
@@ -179,6 +234,9 @@ class Controller(QObject):
         self._ensure_shown(span.doc_id)
         self.project.restore_span(span, relations)
         self._added(span)
+        if relations := list(relations):
+            self.relations = self.project.relations(span.doc_id)
+            self.relations_changed.emit()
 
     def store_delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
         span = self.project.span(span_id)
@@ -186,6 +244,9 @@ class Controller(QObject):
         self._ensure_shown(span.doc_id)
         span, relations = self.project.delete_span(span_id)
         self.spans = [s for s in self.spans if s.id != span_id]
+        if relations:
+            self.relations = [r for r in self.relations if r not in relations]
+            self.relations_changed.emit()
         if self.current is not None and self.current.id == span_id:
             self.set_current(None)
         self.span_removed.emit(span)
@@ -201,6 +262,90 @@ class Controller(QObject):
         self.spans = sorted([new if s.id == span_id else s for s in self.spans], key=reading_order)
         self.span_changed.emit(old, new)
         self.set_current(new)
+
+    def store_add_relation(
+        self, label: str, head: int, tail: int, attrs: dict[str, Any]
+    ) -> Relation:
+        relation = self.project.add_relation(
+            label, head, tail, attrs=attrs, annotator=self.annotator
+        )
+        assert relation.doc_id is not None
+        self._ensure_shown(relation.doc_id)
+        self.relations.append(relation)
+        self.relations_changed.emit()
+        return relation
+
+    def store_restore_relation(self, relation: Relation) -> None:
+        assert relation.doc_id is not None
+        self._ensure_shown(relation.doc_id)
+        self.project.restore_relation(relation)
+        self.relations = self.project.relations(relation.doc_id)
+        self.relations_changed.emit()
+
+    def store_delete_relation(self, relation_id: int) -> Relation:
+        relation = self.project.relation(relation_id)
+        assert relation.doc_id is not None
+        self._ensure_shown(relation.doc_id)
+        self.project.delete_relation(relation_id)
+        self.relations = [r for r in self.relations if r.id != relation_id]
+        self.relations_changed.emit()
+        return relation
+
+    def store_set_attrs(self, target: Span | Relation, attrs: dict[str, Any]) -> None:
+        assert target.id is not None and target.doc_id is not None
+        self._ensure_shown(target.doc_id)
+        if isinstance(target, Relation):
+            self.project.set_relation_attrs(target.id, attrs)
+            self.relations = self.project.relations(target.doc_id)
+            self.relations_changed.emit()
+        else:
+            old = self.span_by_id(target.id) or target
+            self._replace_span(old, self.project.set_span_attrs(target.id, attrs))
+
+    def store_link_entity(self, span_id: int, entity_id: int | None) -> None:
+        old = self.project.span(span_id)
+        assert old.doc_id is not None
+        self._ensure_shown(old.doc_id)
+        self._replace_span(
+            self.span_by_id(span_id) or old, self.project.link_entity(span_id, entity_id)
+        )
+        self.entities_changed.emit()
+
+    def store_add_entity(self, entity: Entity) -> Entity:
+        added = self.project.entities.add(entity)
+        self.entities_changed.emit()
+        return added
+
+    def store_delete_entity(self, entity_id: int) -> None:
+        self.project.entities.delete(entity_id)
+        self.entities_changed.emit()
+
+    def store_merge(self, keep: int, gone: int) -> Merge:
+        merge = self.project.entities.merge(keep, gone)
+        self._reload_spans()
+        self.entities_changed.emit()
+        return merge
+
+    def store_unmerge(self, merge: Merge) -> None:
+        self.project.entities.unmerge(merge)
+        self._reload_spans()
+        self.entities_changed.emit()
+
+    def _replace_span(self, old: Span, new: Span) -> None:
+        self.spans = sorted([new if s.id == new.id else s for s in self.spans], key=reading_order)
+        self.span_changed.emit(old, new)
+        if self.current is not None and self.current.id == new.id:
+            self.set_current(new)
+
+    def _reload_spans(self) -> None:
+        """Entity links changed under many spans at once (a merge): refresh this document's."""
+        if self.document is None or self.document.id is None:
+            return
+        fresh = {s.id: s for s in self.project.spans(self.document.id)}
+        for old in list(self.spans):
+            new = fresh.get(old.id)
+            if new is not None and new != old:
+                self._replace_span(old, new)
 
     def store_set_status(self, doc_id: int, status: Status) -> None:
         self.project.set_status(doc_id, status)

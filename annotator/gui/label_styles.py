@@ -18,6 +18,7 @@ from annotator.core.models import Display, Label
 BACKGROUND_ALPHA = 95
 UNDERLINE_TINT_ALPHA = 40
 CURRENT_ALPHA = 230
+LINKED_ALPHA = 120
 
 
 def _tint(color: str, alpha: int) -> QColor:
@@ -67,6 +68,14 @@ class LabelStyles:
             if background is not None:
                 fmt.setBackground(_tint(self.color(background), BACKGROUND_ALPHA))
             self._cache[key] = fmt
+        return fmt
+
+    def linked(self, color: str) -> QTextCharFormat:
+        """A span linked to the current one: dashed underline, a wash of the link colour."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(color))
+        fmt.setBackground(_tint(color, LINKED_ALPHA))
         return fmt
 
     def current(self, name: str) -> QTextCharFormat:

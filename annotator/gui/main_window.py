@@ -13,21 +13,25 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Span, Status
+from annotator.core.models import Document, Entity, Span, Status
 from annotator.gui import project_io
 from annotator.gui.actions import ActionSpec, all_specs, build_action
 from annotator.gui.article_view import ArticleView
 from annotator.gui.controller import Controller
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.label_styles import LabelStyles
+from annotator.gui.linking import Linking, entity_text
 from annotator.gui.models import (
     ID_ROLE,
     STATUS_TEXT,
     AnnotationModel,
     DocumentListModel,
     LabelModel,
+    LinkModel,
 )
 from annotator.gui.panels import DocumentPanel, SidePanel
+from annotator.gui.pickers import Picker, PickerItem, loose_filter
+from annotator.gui.registry_panel import RegistryPanel
 from annotator.gui.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.window_state import WindowState
 from annotator.storage.project import Project
@@ -49,7 +53,11 @@ class MainWindow(QMainWindow):
             LabelStyles(()), ARTICLE_FONT, self.state.point_size(DEFAULT_POINT_SIZE), self
         )
         self.document_panel = DocumentPanel(self.documents, self)
-        self.side_panel = SidePanel(self.labels, self.annotations, self)
+        self.link_model = LinkModel(self)
+        self.side_panel = SidePanel(self.labels, self.annotations, self.link_model, self)
+        self.registry = RegistryPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.registry)
+        self.linking = Linking(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         for widget, stretch in ((self.document_panel, 1), (self.article, 3), (self.side_panel, 1)):
@@ -79,6 +87,7 @@ class MainWindow(QMainWindow):
         self.article.page_past_end.connect(self.next_document)
         self.article.page_before_start.connect(self.previous_document)
         self.article.selection_moved.connect(self._on_article_selection_moved)
+        self.registry.mention_activated.connect(self._on_mention_activated)
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
@@ -86,10 +95,15 @@ class MainWindow(QMainWindow):
         self.actions_by_id.clear()
         self.menuBar().clear()
         menus: dict[str, object] = {}
+        scopes = {
+            "article": self.article,
+            "links": self.side_panel.links,
+            "registry": self.registry,
+        }
         assert self.project is not None
         self.specs = all_specs(self.project.schema.span_labels)
         for spec in self.specs:
-            action = build_action(spec, self, self.article, self._trigger)
+            action = build_action(spec, self, scopes, self._trigger)
             self.actions_by_id[spec.id] = action
             if spec.menu not in menus:
                 menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
@@ -98,7 +112,7 @@ class MainWindow(QMainWindow):
         snap.setChecked(self.state.snap_to_words())
 
     def _trigger(self, spec: ActionSpec) -> None:
-        handler = getattr(self, spec.handler)
+        handler = getattr(self.linking if spec.target == "linking" else self, spec.handler)
         handler(spec.argument) if spec.argument is not None else handler()
 
     def load_project(self, project: Project) -> None:
@@ -118,12 +132,15 @@ class MainWindow(QMainWindow):
         controller.current_changed.connect(self._on_current_changed)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self._show_message)
+        controller.relations_changed.connect(self._show_links)
+        controller.entities_changed.connect(self.registry.refresh)
         self.controller = controller
         schema_labels = project.schema.span_labels
         self.article.set_styles(LabelStyles(schema_labels))
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
         self.documents.reset(project.documents())
+        self.registry.set_project(project)
         self._build_actions()
         self.state.set_last_project(project.path)
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
@@ -178,7 +195,7 @@ class MainWindow(QMainWindow):
             self.documents.update(doc_id, span_delta=delta)
 
     def _on_current_changed(self, span: Span | None) -> None:
-        self.article.set_current(span)
+        self._show_links()
         table = self.side_panel.annotations
         row = self.annotations.row_of(span.id or 0) if span else None
         table.selectionModel().blockSignals(True)
@@ -188,6 +205,31 @@ class MainWindow(QMainWindow):
             table.selectRow(row)
             table.scrollTo(self.annotations.index(row, 0))
         table.selectionModel().blockSignals(False)
+
+    def _show_links(self) -> None:
+        """The current span's links: listed beside the text and marked in it."""
+        controller = self.controller
+        if controller is None:
+            return
+        span = controller.current
+        links = controller.links_of(span) if span else []
+        by_id = {s.id: s for s in controller.spans if s.id is not None}
+        self.link_model.reset(span, links, by_id)
+        colors = {lb.name: lb.color for lb in controller.project.schema.relation_labels}
+        linked = []
+        for relation in links:
+            other = by_id.get(relation.tail if relation.head == span.id else relation.head)  # type: ignore[union-attr]
+            if other is not None:
+                linked.append((other, colors.get(relation.label, "#888888")))
+        self.article.set_current(span, linked)
+
+    def _on_mention_activated(self, doc_id: int, span_id: int) -> None:
+        assert self.controller is not None
+        self.open_document(doc_id)
+        span = self.controller.span_by_id(span_id)
+        if span is not None:
+            self.controller.set_current(span)
+            self.article.setFocus()
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
         self.documents.update(doc_id, status=status)
@@ -312,6 +354,29 @@ class MainWindow(QMainWindow):
 
     def focus_article(self) -> None:
         self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_links(self) -> None:
+        self.side_panel.links.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.link_model.rowCount() and not self.side_panel.links.selectionModel().hasSelection():
+            self.side_panel.links.selectRow(0)
+
+    def focus_entities(self) -> None:
+        self.registry.show()
+        self.registry.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.registry.model.rowCount() and self.registry.selected() is None:
+            self.registry.table.selectRow(0)
+
+    def merge_entities(self) -> None:
+        """Merge another entity (picked) into the one selected in the registry."""
+        assert self.controller is not None
+        keep = self.registry.selected()
+        if keep is None:
+            self._show_message(self.tr("Select the entity to keep first."))
+            return
+        items = [PickerItem(entity_text(e), e) for e in self.registry.others(keep)]
+        picker = Picker(self.tr("Merge into %s…") % keep.name, loose_filter(items), self)
+        if picker.exec() and isinstance(picker.chosen, Entity):
+            self.controller.merge_entities(keep, picker.chosen)
 
     def focus_filter(self) -> None:
         self.document_panel.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)

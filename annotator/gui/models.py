@@ -1,4 +1,4 @@
-"""Item models for the lists beside the article: documents, labels, annotations.
+"""Item models for the lists beside the article: documents, labels, annotations, links, entities.
 
 Table models over plain Python lists: a view asks only for the rows it
 shows, so a 10,000-document project costs no widget per row. Each model is
@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from annotator.core.models import Label, Span, Status
+from annotator.core.models import Entity, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
+from annotator.storage.entities import EntitySummary
 from annotator.storage.project import DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -195,3 +196,88 @@ class AnnotationModel(_TableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._spans[row]
             self.endRemoveRows()
+
+
+class LinkModel(_TableModel):
+    """The links of the current span: direction and type, the span at the other end, attributes."""
+
+    headers = ("Link", "Span", "Attributes")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[Relation, bool, Span | None]] = []
+
+    def reset(
+        self, span: Span | None, relations: Sequence[Relation], spans_by_id: dict[int, Span]
+    ) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if span is not None:
+            for relation in relations:
+                outgoing = relation.head == span.id
+                other = spans_by_id.get(relation.tail if outgoing else relation.head)
+                self._rows.append((relation, outgoing, other))
+        self.endResetModel()
+
+    def relation(self, row: int) -> Relation:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        relation, outgoing, other = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return relation.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{'→' if outgoing else '←'} {relation.label}"
+            if column == 1:
+                return f"{other.label}: {other.text}" if other else "?"
+            return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and other:
+            return _alignment(other.text)
+        return None
+
+
+class EntityModel(_TableModel):
+    """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
+
+    headers = ("Name", "Kind", "Type", "Mentions", "Docs")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EntitySummary] = []
+
+    def reset(self, rows: Sequence[EntitySummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def entity(self, row: int) -> Entity:
+        return self._rows[row].entity
+
+    def row_of(self, entity_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.entity.id == entity_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        e = summary.entity
+        if role == ID_ROLE:
+            return e.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (e.name, e.kind, e.type, summary.mentions, summary.documents)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            aliases = "، ".join(e.aliases)
+            return f"{e.name}\n{aliases}" if aliases else e.name
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(e.name) if index.column() == 0 else _CENTER
+        return None

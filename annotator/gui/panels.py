@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel
+from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel, LinkModel
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
+def make_table(parent: QWidget, name: str) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -44,7 +44,7 @@ class DocumentPanel(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = _table(self, "documents")
+        self.view = make_table(self, "documents")
         self.view.setModel(self.proxy)
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would read all 10,000 rows on each change.
@@ -83,16 +83,20 @@ class SidePanel(QWidget):
     """Labels (colour, hotkey, count here) above this document's annotations."""
 
     def __init__(
-        self, labels: LabelModel, annotations: AnnotationModel, parent: QWidget | None = None
+        self,
+        labels: LabelModel,
+        annotations: AnnotationModel,
+        links: LinkModel,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.labels = _table(self, "labels")
+        self.labels = make_table(self, "labels")
         self.labels.setModel(labels)
         self.labels.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.labels.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.labels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.labels.horizontalHeader().setStretchLastSection(True)
-        self.annotations = _table(self, "annotations")
+        self.annotations = make_table(self, "annotations")
         self.annotations.setModel(annotations)
         header = self.annotations.horizontalHeader()
         # Fixed widths: ResizeToContents would read every row on each change.
@@ -105,3 +109,9 @@ class SidePanel(QWidget):
         layout.addWidget(self.labels, 1)
         layout.addWidget(QLabel(self.tr("Annotations in this document"), self))
         layout.addWidget(self.annotations, 3)
+        self.links = make_table(self, "links")
+        self.links.setModel(links)
+        links_header = self.links.horizontalHeader()
+        links_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(QLabel(self.tr("Links of the selected span (L adds one)"), self))
+        layout.addWidget(self.links, 1)

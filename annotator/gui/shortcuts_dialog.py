@@ -24,6 +24,9 @@ EXTRA_KEYS = (
 )
 
 
+WHERE = {"links": " (links list)", "registry": " (entities panel)"}
+
+
 def shortcut_model(specs: Sequence[ActionSpec]) -> QStandardItemModel:
     model = QStandardItemModel(0, 3)
     model.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
@@ -33,7 +36,7 @@ def shortcut_model(specs: Sequence[ActionSpec]) -> QStandardItemModel:
             [
                 QStandardItem(spec.menu.replace("&", "")),
                 QStandardItem(text),
-                QStandardItem(shortcut_text(spec)),
+                QStandardItem(shortcut_text(spec) + WHERE.get(spec.scope, "")),
             ]
         )
     for keys, text in EXTRA_KEYS:

@@ -105,6 +105,11 @@ class EntityRegistry:
                 {**_row(entity), "id": entity.id},
             )
 
+    def delete(self, entity_id: int) -> None:
+        """Remove an entity; its mentions stay, unlinked (ON DELETE SET NULL)."""
+        with write_transaction(self.db):
+            self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+
     def candidates(self, text: str, kind: str | None = None, limit: int = 10) -> list[Entity]:
         """Entities whose name or an alias matches ``text`` loosely, best first.
 

@@ -12,13 +12,21 @@ from annotator.gui.shortcuts_dialog import shortcut_model
 
 
 def test_every_shortcut_is_unique_and_every_handler_exists(window):
-    seen: dict[str, str] = {}
+    from annotator.gui.linking import Linking
+
+    scopes_of: dict[str, list[tuple[str, str]]] = {}
     for spec in window.specs:
-        assert callable(getattr(MainWindow, spec.handler, None)), spec.handler
+        owner = Linking if spec.target == "linking" else MainWindow
+        assert callable(getattr(owner, spec.handler, None)), spec.handler
         for sequence in key_sequences(spec):
             key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
-            assert key not in seen, f"{key} is bound to {seen[key]} and {spec.id}"
-            seen[key] = spec.id
+            scopes_of.setdefault(key, []).append((spec.scope, spec.id))
+    for key, bound in scopes_of.items():
+        scopes = [scope for scope, _ in bound]
+        # A key may mean different things in different lists, never twice in one place,
+        # and a window-wide key is never also bound somewhere narrower.
+        assert len(set(scopes)) == len(scopes), f"{key}: {bound}"
+        assert "window" not in scopes or len(scopes) == 1, f"{key}: {bound}"
     for required in (
         "Ctrl+Z",
         "Ctrl+Shift+Z",
@@ -35,9 +43,13 @@ def test_every_shortcut_is_unique_and_every_handler_exists(window):
         "1",
         "2",
         "3",
+        "4",
         "Alt+1",
+        "L",
+        "E",
+        "Return",
     ):
-        assert required in seen, required
+        assert required in scopes_of, required
 
 
 def test_menus_and_sheet_come_from_the_table(window):

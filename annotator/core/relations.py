@@ -1,0 +1,60 @@
+"""Which links a span can take: relation types that fit, and candidates nearest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.models import Label, Relation, Span
+
+
+@dataclass(frozen=True, slots=True)
+class LinkType:
+    """A relation type usable between two spans, and which way it points."""
+
+    relation: Label
+    current_is_head: bool
+
+    def describe(self) -> str:
+        arrow = "→" if self.current_is_head else "←"
+        return f"{arrow} {self.relation.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOption:
+    other: Span
+    types: tuple[LinkType, ...]
+    distance: int
+
+
+def link_options(
+    current: Span,
+    spans: Sequence[Span],
+    relation_types: Sequence[Label],
+    existing: Sequence[Relation] = (),
+) -> list[LinkOption]:
+    """Every span ``current`` can be linked to, nearest first (in any paragraph).
+
+    A relation type fits when the schema allows it with ``current`` at the
+    head or at the tail; a link that already exists is not offered again.
+    """
+    taken = {(r.label, r.head, r.tail) for r in existing}
+    options = []
+    for other in spans:
+        if other.id == current.id:
+            continue
+        types = []
+        for relation in relation_types:
+            if (
+                relation.allows(current.label, other.label)
+                and (relation.name, current.id, other.id) not in taken
+            ):
+                types.append(LinkType(relation, True))
+            if (
+                relation.allows(other.label, current.label)
+                and (relation.name, other.id, current.id) not in taken
+            ):
+                types.append(LinkType(relation, False))
+        if types:
+            options.append(LinkOption(other, tuple(types), abs(other.start - current.start)))
+    return sorted(options, key=lambda o: (o.distance, o.other.start))

@@ -1,0 +1,147 @@
+"""The attribute editor: every attribute of a span or link, set with single keys.
+
+Each choice attribute is a row of keyed values ("a asserted · h hedged · ...");
+typing a key sets it, Backspace clears it, Tab and Shift+Tab move between
+rows, Enter saves (one undoable edit), Escape leaves everything as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.models import AttributeSpec, AttributeType, Label
+
+BOOL_CHOICES = (("y", True), ("n", False))
+
+
+class ChoiceField(QLabel):
+    """A focusable row of keyed choices; the chosen one is shown in brackets.
+
+    Signals:
+        value_changed(object): the new value (None when cleared).
+    """
+
+    value_changed = Signal(object)
+
+    def __init__(
+        self, choices: tuple[tuple[str, Any], ...], value: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._choices = choices
+        self._value = value if value in {v for _, v in choices} else None
+        self._render()
+
+    def value(self) -> Any:
+        return self._value
+
+    def _render(self) -> None:
+        parts = []
+        for key, value in self._choices:
+            text = "yes" if value is True else "no" if value is False else str(value)
+            parts.append(
+                f"[{key} {text}]"
+                if value == self._value and self._value is not None
+                else f" {key} {text} "
+            )
+        self.setText(" · ".join(parts))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._set(None)
+            return
+        for key, value in self._choices:
+            if text and text == key:
+                self._set(value)
+                self.focusNextChild()
+                return
+        super().keyPressEvent(event)
+
+    def _set(self, value: Any) -> None:
+        self._value = value
+        self._render()
+        self.value_changed.emit(value)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.setStyleSheet("QLabel { border: 2px solid palette(highlight); padding: 2px; }")
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.setStyleSheet("QLabel { border: 2px solid transparent; padding: 2px; }")
+        super().focusOutEvent(event)
+
+
+class AttributeEditor(QDialog):
+    """Edit ``attrs`` of one span or link against its label's attribute definitions."""
+
+    def __init__(
+        self, label: Label, title: str, attrs: Mapping[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("attribute_editor")
+        self.setWindowTitle(self.tr("Attributes of %s") % label.name)
+        self._attrs = dict(attrs)
+        self._fields: dict[str, ChoiceField | QLineEdit] = {}
+        form = QFormLayout()
+        heading = QLabel(title, self)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setWordWrap(True)
+        for spec in label.attributes:
+            field = self._field(spec, attrs.get(spec.name))
+            self._fields[spec.name] = field
+            form.addRow(spec.name.replace("_", " "), field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the fields
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _field(self, spec: AttributeSpec, value: Any) -> ChoiceField | QLineEdit:
+        if spec.type is AttributeType.TEXT:
+            edit = QLineEdit(self)
+            edit.setText(value if isinstance(value, str) else "")
+            return edit
+        choices: tuple[tuple[str, Any], ...] = (
+            spec.choices if spec.type is AttributeType.CHOICE else BOOL_CHOICES
+        )
+        return ChoiceField(choices, value, self)
+
+    def values(self) -> dict[str, Any]:
+        """The attributes as edited: unset ones removed, unknown keys kept."""
+        out = dict(self._attrs)
+        for name, field in self._fields.items():
+            value = (
+                field.value() if isinstance(field, ChoiceField) else (field.text().strip() or None)
+            )
+            if value is None:
+                out.pop(name, None)
+            else:
+                out[name] = value
+        return out
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)
