@@ -12,34 +12,72 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.app import seed_sample
+from annotator.core.models import Entity
 from annotator.gui.fonts import register_fonts
 from annotator.gui.main_window import MainWindow
 from annotator.storage.project import Project
 
-SPANS = [  # (text, label, occurrence, trim from start, trim from end)
-    (
-        "قالت وزارة الدفاع الأذرية إن تم إطلاق صواريخ باليستية من الأراضي الأرمينية اليوم "
-        "باتجاه مناطق داخل أذربيجان",
+SPANS = {  # name: (text, label, occurrence, attributes)
+    "claim1": (
+        "تم إطلاق صواريخ باليستية من الأراضي الأرمينية اليوم باتجاه مناطق داخل أذربيجان",
         "CLAIM",
         0,
-        0,
-        0,
+        {"factuality": "asserted", "checkworthy": "yes"},
     ),
-    ("وزارة الدفاع الأذرية", "ACTOR", 0, 0, 0),
-    ("الأراضي الأرمينية", "LOCATION", 0, 0, 0),
-    ("أذربيجان", "LOCATION", 5, 0, 0),
-    ("نفت إطلاق أي صواريخ باليستية على الأراضي الأذرية", "CLAIM", 0, 0, 0),
-    ("مصادر من الخارجية الأرمينية", "ACTOR", 0, 0, 0),
-    ("الأراضي الأذرية", "LOCATION", 0, 0, 0),
-    ("سلطات إقليم قره باغ", "ACTOR", 0, 0, 0),
-    ("قره باغ", "LOCATION", 3, 0, 0),
-    ("وأذربيجان", "LOCATION", 1, 1, 0),
-    ("المدفعية", "ACTOR", 1, 2, 0),
+    "cue1": ("قالت", "CUE", 2, {}),
+    "source1": (
+        "وزارة الدفاع الأذرية",
+        "ACTOR",
+        0,
+        {"mention": "name", "actor_type": "government body"},
+    ),
+    "place1": ("الأراضي الأرمينية", "LOCATION", 0, {"loc_type": "region/province"}),
+    "claim2": (
+        "إطلاق أي صواريخ باليستية على الأراضي الأذرية",
+        "CLAIM",
+        0,
+        {"factuality": "negated"},
+    ),
+    "cue2": ("نفت", "CUE", 0, {}),
+    "source2": ("مصادر من الخارجية الأرمينية", "ACTOR", 0, {"mention": "anonymous"}),
+    "place2": ("الأراضي الأذرية", "LOCATION", 0, {"loc_type": "country"}),
+    "place3": ("قره باغ", "LOCATION", 3, {}),
+    "actor3": ("سلطات إقليم قره باغ", "ACTOR", 0, {}),
+    "joined": ("المدفعية", "ACTOR", 1, {}),
+}
+LINKS = [  # (relation, head, tail, attributes)
+    ("SOURCE", "claim1", "source1", {"stance": "support"}),
+    ("CUE", "claim1", "cue1", {}),
+    ("ABOUT", "claim1", "place1", {}),
+    ("SOURCE", "claim2", "source2", {"stance": "deny"}),
+    ("CUE", "claim2", "cue2", {}),
+    ("ABOUT", "claim2", "place2", {}),
 ]
+
+
+def annotate(project: Project) -> dict[str, int]:
+    """The sample article's two opposite claims, with sources, cues, places and an entity."""
+    text = project.document(1).text
+    ids: dict[str, int] = {}
+    for name, (phrase, label, occurrence, attrs) in SPANS.items():
+        at = -1
+        for _ in range(occurrence + 1):
+            at = text.index(phrase, at + 1)
+        span = project.add_span(1, at, at + len(phrase), label, attrs=attrs)
+        assert span.id is not None
+        ids[name] = span.id
+    for relation, head, tail, attrs in LINKS:
+        project.add_relation(relation, ids[head], ids[tail], attrs=attrs)
+    ministry = project.entities.add(
+        Entity("وزارة الدفاع الأذربيجانية", "ACTOR", type="government body")
+    )
+    assert ministry.id is not None
+    project.link_entity(ids["source1"], ministry.id)
+    return ids
 
 
 def main(target: Path) -> None:
@@ -48,22 +86,17 @@ def main(target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = Project.open(Path(tmp) / "screenshot.db")
         seed_sample(project)
-        text = project.document(1).text
-        for phrase, label, occurrence, cut_start, cut_end in SPANS:
-            at = -1
-            for _ in range(occurrence + 1):
-                at = text.index(phrase, at + 1)
-            project.add_span(1, at + cut_start, at + len(phrase) - cut_end, label)
+        ids = annotate(project)
         window = MainWindow(
             project, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         )
-        window.resize(1400, 860)
+        window.resize(1500, 900)
         window.show()
         app.processEvents()
-        window.splitter.setSizes([260, 840, 300])
+        window.splitter.setSizes([230, 760, 320])
+        window.resizeDocks([window.registry], [230], Qt.Orientation.Horizontal)
         app.processEvents()
-        actor = next(s for s in window.controller.spans if s.text == "مصادر من الخارجية الأرمينية")
-        window.controller.set_current(actor)
+        window.controller.set_current(window.controller.span_by_id(ids["claim2"]))
         app.processEvents()
         window.grab().save(str(target))
         window.close()

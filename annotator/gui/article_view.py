@@ -21,8 +21,10 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QKeyEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.models import Span
 from annotator.gui.highlighter import QtSpan, SpanHighlighter
-from annotator.gui.label_styles import LabelStyles
+from annotator.gui.label_styles import LabelStyles, contrasting_text
 from annotator.gui.text_offsets import OffsetMap
 
 LINE_HEIGHT_PERCENT = 135
@@ -187,6 +189,7 @@ class ArticleView(QTextEdit):
         claim shows at a glance.
         """
         self._current = span
+        self._paint_selection_as(span.label if span else None)
         if span is None:
             self.setExtraSelections([])
             return
@@ -196,6 +199,28 @@ class ArticleView(QTextEdit):
         selections.append(self._extra(span, self._styles.current(span.label)))
         self.setExtraSelections(selections)
         self.select_range(span.start, span.end)
+
+    def _paint_selection_as(self, label: str | None) -> None:
+        """The current span is selected; its selection takes the label's colour."""
+        palette = self.palette()
+        default = self.style().standardPalette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            if label is None:
+                palette.setColor(
+                    group,
+                    QPalette.ColorRole.Highlight,
+                    default.color(group, QPalette.ColorRole.Highlight),
+                )
+                palette.setColor(
+                    group,
+                    QPalette.ColorRole.HighlightedText,
+                    default.color(group, QPalette.ColorRole.HighlightedText),
+                )
+            else:
+                color = self._styles.color(label)
+                palette.setColor(group, QPalette.ColorRole.Highlight, QColor(color))
+                palette.setColor(group, QPalette.ColorRole.HighlightedText, contrasting_text(color))
+        self.setPalette(palette)
 
     def _extra(self, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         start, end = self._offsets.range_to_qt(span.start, span.end)

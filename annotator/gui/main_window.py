@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             QTimer.singleShot(0, lambda: self.splitter.setSizes([300, 800, 300]))
+            self.resizeDocks([self.registry], [260], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()

@@ -50,3 +50,18 @@ def show(qtbot, window: MainWindow) -> MainWindow:
 @pytest.fixture
 def window(qtbot, gui_project: Project, settings: QSettings) -> MainWindow:
     return show(qtbot, MainWindow(gui_project, settings))
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` as an Arabic keyboard layout would: key events carrying the characters.
+
+    QTest.keyClicks only knows ASCII keys (it aborts on Arabic letters).
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))

@@ -1,0 +1,221 @@
+"""Who said what, driven by keys on the sample article: claims, sources, cues, stances, entities."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.models import Entity
+from annotator.storage.exporter import write_jsonl
+from tests.gui.conftest import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+CLAIM1 = "تم إطلاق صواريخ باليستية من الأراضي الأرمينية"
+SOURCE1 = "وزارة الدفاع الأذرية"
+CLAIM2 = "إطلاق أي صواريخ باليستية على الأراضي الأذرية"
+SOURCE2 = "مصادر من الخارجية الأرمينية"
+
+
+def in_dialogs(qtbot, *steps):
+    """Answer the modal dialogs the next key opens, one step (keys) per dialog, in order."""
+    pending = list(steps)
+    seen: list[object] = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog in seen:
+            QTimer.singleShot(10, act)
+            return
+        if QApplication.activeWindow() is not dialog:  # keys go where the focus is
+            dialog.activateWindow()
+            QTimer.singleShot(10, act)
+            return
+        seen.append(dialog)
+        keys = pending.pop(0)
+        if pending:
+            QTimer.singleShot(0, act)
+        for key in keys:
+            target = dialog.focusWidget() or dialog
+            if isinstance(key, str):
+                type_text(target, key)
+            else:
+                qtbot.keyClick(target, key[0], key[1]) if isinstance(
+                    key, tuple
+                ) else qtbot.keyClick(target, key)
+
+    QTimer.singleShot(0, act)
+
+
+def tag(qtbot, window, phrase: str, key: Qt.Key, occurrence: int = 0, within: str = "") -> int:
+    """Select ``phrase`` (its n-th occurrence, or the one inside ``within``) and press ``key``."""
+    text = window.controller.document.text
+    at = text.index(within) - 1 if within else -1
+    for _ in range(occurrence + 1):
+        at = text.index(phrase, at + 1)
+    window.article.select_range(at, at + len(phrase))
+    qtbot.keyClick(window.article, key)
+    return window.controller.current.id
+
+
+def back_to(qtbot, window) -> None:
+    """After a dialog closes the window is active again before the next key (as for a person)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.article.setFocus()
+
+
+def make_current(qtbot, window, span_id: int) -> None:
+    back_to(qtbot, window)
+    window.controller.set_current(window.controller.span_by_id(span_id))
+
+
+@pytest.fixture
+def tagged(qtbot, window):
+    """Both claims, both sources and both cues of the missile passage, tagged by keys."""
+    ids = {
+        "claim1": tag(qtbot, window, CLAIM1, Qt.Key.Key_1),
+        "source1": tag(qtbot, window, SOURCE1, Qt.Key.Key_2),
+        "cue1": tag(qtbot, window, "قالت", Qt.Key.Key_4, occurrence=2),
+        "claim2": tag(qtbot, window, CLAIM2, Qt.Key.Key_1),
+        "source2": tag(qtbot, window, SOURCE2, Qt.Key.Key_2),
+        "cue2": tag(qtbot, window, "نفت", Qt.Key.Key_4),
+    }
+    return ids
+
+
+def link(qtbot, window, span_id: int, query: str, *more_steps) -> None:
+    make_current(qtbot, window, span_id)
+    in_dialogs(qtbot, [query, Qt.Key.Key_Return], *more_steps)
+    qtbot.keyClick(window.article, Qt.Key.Key_L)
+
+
+def test_claims_linked_to_sources_and_cues_with_stances_then_exported(qtbot, window, tagged):
+    # SOURCE and ABOUT both fit CLAIM -> ACTOR: "1" picks SOURCE, "s"/"d" set the stance.
+    link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
+    link(qtbot, window, tagged["claim1"], "قالت")
+    link(qtbot, window, tagged["claim2"], "مصادر", ["1"], ["d", Qt.Key.Key_Return])
+    link(qtbot, window, tagged["claim2"], "نفت")
+    # Enter on a span edits its attributes: factuality then checkworthy, one key each.
+    make_current(qtbot, window, tagged["claim2"])
+    in_dialogs(qtbot, ["n", "y", Qt.Key.Key_Return])
+    qtbot.keyClick(window.article, Qt.Key.Key_Return)
+    back_to(qtbot, window)
+
+    out = io.StringIO()
+    write_jsonl(window.project, out)
+    record = json.loads(out.getvalue().splitlines()[0])
+    spans = {s["id"]: s for s in record["spans"]}
+    structure = sorted(
+        (spans[r["head"]]["text"], r["label"], spans[r["tail"]]["text"], r["attrs"].get("stance"))
+        for r in record["relations"]
+    )
+    assert structure == sorted(
+        [
+            (CLAIM1, "SOURCE", SOURCE1, "support"),
+            (CLAIM1, "CUE", "قالت", None),
+            (CLAIM2, "SOURCE", SOURCE2, "deny"),
+            (CLAIM2, "CUE", "نفت", None),
+        ]
+    )
+    assert spans[tagged["claim2"]]["attrs"] == {"factuality": "negated", "checkworthy": "yes"}
+
+    # The links are listed beside the text for the current span.
+    make_current(qtbot, window, tagged["claim1"])
+    assert window.link_model.rowCount() == 2
+    # Undo takes back the last edit (the attributes), then the last link as one step.
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert window.project.span(tagged["claim2"]).attrs == {}
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert len(window.project.relations(1)) == 3
+
+
+def test_relation_rules_are_enforced_in_the_picker(qtbot, window, tagged):
+    # A cue can only be linked from a claim: from the cue, only claims are offered.
+    make_current(qtbot, window, tagged["cue1"])
+    options = window.controller.link_options(window.controller.current)
+    assert {o.other.label for o in options} == {"CLAIM"}
+
+
+def test_deleting_a_span_takes_its_links_and_undo_brings_both_back(qtbot, window, tagged):
+    link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
+    make_current(qtbot, window, tagged["source1"])
+    qtbot.keyClick(window.article, Qt.Key.Key_Delete)
+    assert window.project.relations(1) == []
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    [relation] = window.project.relations(1)
+    assert (relation.label, relation.attrs) == ("SOURCE", {"stance": "support"})
+
+
+def test_remove_a_link_from_the_links_list(qtbot, window, tagged):
+    link(qtbot, window, tagged["claim1"], "قالت")
+    make_current(qtbot, window, tagged["claim1"])
+    qtbot.keyClick(window.article, Qt.Key.Key_2, CTRL)  # Ctrl+2: go to the links list
+    assert window.side_panel.links.hasFocus()
+    qtbot.keyClick(window.side_panel.links, Qt.Key.Key_Delete)
+    assert window.project.relations(1) == []
+
+
+def test_entity_linking_across_spellings_and_undo(qtbot, window):
+    first = tag(qtbot, window, "أذربيجان", Qt.Key.Key_3, within="قالت أذربيجان إنها")
+    in_dialogs(qtbot, [(Qt.Key.Key_Return, CTRL)])  # a new entity named as the mention
+    qtbot.keyClick(window.article, Qt.Key.Key_E)
+    back_to(qtbot, window)
+    entity_id = window.project.span(first).entity_id
+    assert window.project.entities.get(entity_id).name == "أذربيجان"
+
+    second = tag(qtbot, window, "وأذربيجان", Qt.Key.Key_3)
+    in_dialogs(qtbot, [Qt.Key.Key_Return])  # the picker opens on "وأذربيجان": أذربيجان comes first
+    qtbot.keyClick(window.article, Qt.Key.Key_E)
+    back_to(qtbot, window)
+    assert window.project.span(second).entity_id == entity_id
+    assert window.registry.model.rowCount() == 1
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert window.project.span(second).entity_id is None
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)  # the second tag
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)  # the new entity and its link
+    assert window.project.span(first).entity_id is None
+    assert window.project.entities.all() == []  # the new entity went with its undo
+
+
+def test_registry_lists_mentions_and_merges_undoably(qtbot, window):
+    project = window.project
+    keep = project.entities.add(Entity("أذربيجان", "LOCATION"))
+    gone = project.entities.add(Entity("جمهورية أذربيجان", "LOCATION"))
+    span = tag(qtbot, window, "أذربيجان", Qt.Key.Key_3, within="قالت أذربيجان إنها")
+    project.link_entity(span, gone.id)
+    window.registry.refresh()
+
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    window.registry.select(keep.id)
+    in_dialogs(qtbot, ["جمهورية", Qt.Key.Key_Return])
+    qtbot.keyClick(window.registry.table, Qt.Key.Key_M, CTRL)
+    back_to(qtbot, window)
+    assert project.span(span).entity_id == keep.id
+    assert project.entities.get(keep.id).aliases == ("جمهورية أذربيجان",)
+    window.registry.select(keep.id)
+    assert window.registry.mentions_model.rowCount() == 1
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert project.span(span).entity_id == gone.id
+    assert {s.entity.name for s in project.entities.all()} == {"أذربيجان", "جمهورية أذربيجان"}
+
+
+def test_enter_on_a_mention_opens_it(qtbot, window):
+    project = window.project
+    entity = project.entities.add(Entity("أذربيجان", "LOCATION"))
+    span = tag(qtbot, window, "أذربيجان", Qt.Key.Key_3, within="قالت أذربيجان إنها")
+    project.link_entity(span, entity.id)
+    window.next_document()
+    window.registry.refresh()
+    window.registry.select(entity.id)
+    window.registry.mentions.setFocus()
+    window.registry.mentions.setCurrentIndex(window.registry.mentions_model.index(0, 1))
+    qtbot.keyClick(window.registry.mentions, Qt.Key.Key_Return)
+    assert window.controller.document.id == 1
+    assert window.controller.current.id == span
