@@ -120,6 +120,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         target="linking",
     ),
     ActionSpec(
+        "entity.edit",
+        "Edit &Entity…",
+        ("Return", "Enter"),
+        "&Annotate",
+        "edit_entity",
+        "registry",
+    ),
+    ActionSpec(
         "entity.merge",
         "&Merge Entity Into Selected…",
         ("Ctrl+M",),

@@ -212,6 +212,18 @@ class LinkEntityCommand(_StoreCommand):
             self._controller.store_delete_entity(self._entity.id)
 
 
+class UpdateEntityCommand(_StoreCommand):
+    def __init__(self, controller: Controller, old: Entity, new: Entity) -> None:
+        super().__init__(controller, f"Edit entity {new.name}")
+        self._old, self._new = old, new
+
+    def _redo(self) -> None:
+        self._controller.store_update_entity(self._new)
+
+    def _undo(self) -> None:
+        self._controller.store_update_entity(self._old)
+
+
 class MergeEntitiesCommand(_StoreCommand):
     def __init__(self, controller: Controller, keep: Entity, gone: Entity) -> None:
         super().__init__(controller, f"Merge {gone.name} into {keep.name}")

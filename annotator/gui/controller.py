@@ -39,6 +39,7 @@ from annotator.gui.commands import (
     MergeEntitiesCommand,
     SetAttrsCommand,
     SetStatusCommand,
+    UpdateEntityCommand,
     UpdateSpanCommand,
 )
 from annotator.storage.entities import Merge
@@ -181,6 +182,10 @@ class Controller(QObject):
             LinkEntityCommand(self, span, Entity(name.strip(), span.label), new=True)
         )
 
+    def update_entity(self, old: Entity, new: Entity) -> None:
+        if old != new:
+            self.undo_stack.push(UpdateEntityCommand(self, old, new))
+
     def merge_entities(self, keep: Entity, gone: Entity) -> None:
         if keep.id == gone.id:
             self.message.emit(self.tr("Choose two different entities to merge."))
@@ -315,6 +320,10 @@ class Controller(QObject):
         added = self.project.entities.add(entity)
         self.entities_changed.emit()
         return added
+
+    def store_update_entity(self, entity: Entity) -> None:
+        self.project.entities.update(entity)
+        self.entities_changed.emit()
 
     def store_delete_entity(self, entity_id: int) -> None:
         self.project.entities.delete(entity_id)

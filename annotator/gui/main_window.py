@@ -18,6 +18,7 @@ from annotator.gui import project_io
 from annotator.gui.actions import ActionSpec, all_specs, build_action
 from annotator.gui.article_view import ArticleView
 from annotator.gui.controller import Controller
+from annotator.gui.entity_editor import EntityEditor
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.label_styles import LabelStyles
 from annotator.gui.linking import Linking, entity_text
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         scopes = {
             "article": self.article,
             "links": self.side_panel.links,
-            "registry": self.registry,
+            "registry": self.registry.table,
         }
         assert self.project is not None
         self.specs = all_specs(self.project.schema.span_labels)
@@ -365,6 +366,17 @@ class MainWindow(QMainWindow):
         self.registry.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if self.registry.model.rowCount() and self.registry.selected() is None:
             self.registry.table.selectRow(0)
+
+    def edit_entity(self) -> None:
+        """Edit the entity selected in the registry: names, type, ids, notes."""
+        assert self.controller is not None
+        entity = self.registry.selected()
+        if entity is None:
+            self._show_message(self.tr("Select an entity first."))
+            return
+        editor = EntityEditor(entity, self)
+        if editor.exec():
+            self.controller.update_entity(entity, editor.entity())
 
     def merge_entities(self) -> None:
         """Merge another entity (picked) into the one selected in the registry."""

@@ -24,7 +24,7 @@ EXTRA_KEYS = (
 )
 
 
-WHERE = {"links": " (links list)", "registry": " (entities panel)"}
+WHERE = {"links": " (links list)", "registry": " (entities list)"}
 
 
 def shortcut_model(specs: Sequence[ActionSpec]) -> QStandardItemModel:

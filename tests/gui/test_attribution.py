@@ -219,3 +219,22 @@ def test_enter_on_a_mention_opens_it(qtbot, window):
     qtbot.keyClick(window.registry.mentions, Qt.Key.Key_Return)
     assert window.controller.document.id == 1
     assert window.controller.current.id == span
+
+
+def test_edit_an_entity_from_the_registry(qtbot, window):
+    entity = window.project.entities.add(Entity("أذربيجان", "LOCATION"))
+    window.registry.refresh()
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    window.registry.select(entity.id)
+    steps = [Qt.Key.Key_Tab, "country", Qt.Key.Key_Tab, "اذربيجان، باكو", Qt.Key.Key_Tab, "Q227"]
+    in_dialogs(qtbot, [*steps, Qt.Key.Key_Return])
+    qtbot.keyClick(window.registry.table, Qt.Key.Key_Return)
+    back_to(qtbot, window)
+    edited = window.project.entities.get(entity.id)
+    assert (edited.type, edited.aliases, edited.wikidata) == (
+        "country",
+        ("اذربيجان", "باكو"),
+        "Q227",
+    )
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert window.project.entities.get(entity.id) == entity
