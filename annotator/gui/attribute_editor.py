@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from annotator.core.models import AttributeSpec, AttributeType, Label
 
 BOOL_CHOICES = (("y", True), ("n", False))
+_FOCUSED = "QLabel { border: 2px solid palette(highlight); padding: 3px; }"
+_UNFOCUSED = "QLabel { border: 2px solid transparent; padding: 3px; }"
 
 
 class ChoiceField(QLabel):
@@ -42,8 +44,10 @@ class ChoiceField(QLabel):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)  # long lists (actor types) wrap instead of being cut
         self._choices = choices
         self._value = value if value in {v for _, v in choices} else None
+        self.setStyleSheet(_UNFOCUSED)  # the same box size focused or not
         self._render()
 
     def value(self) -> Any:
@@ -78,11 +82,11 @@ class ChoiceField(QLabel):
         self.value_changed.emit(value)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.setStyleSheet("QLabel { border: 2px solid palette(highlight); padding: 2px; }")
+        self.setStyleSheet(_FOCUSED)
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.setStyleSheet("QLabel { border: 2px solid transparent; padding: 2px; }")
+        self.setStyleSheet(_UNFOCUSED)
         super().focusOutEvent(event)
 
 
@@ -95,6 +99,7 @@ class AttributeEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("attribute_editor")
         self.setWindowTitle(self.tr("Attributes of %s") % label.name)
+        self.setMinimumWidth(640)
         self._attrs = dict(attrs)
         self._fields: dict[str, ChoiceField | QLineEdit] = {}
         form = QFormLayout()
