@@ -238,3 +238,15 @@ def test_edit_an_entity_from_the_registry(qtbot, window):
     )
     qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
     assert window.project.entities.get(entity.id) == entity
+
+
+def test_change_a_stance_from_the_links_list(qtbot, window, tagged):
+    link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
+    make_current(qtbot, window, tagged["claim1"])
+    qtbot.keyClick(window.article, Qt.Key.Key_2, CTRL)
+    in_dialogs(qtbot, ["d", Qt.Key.Key_Return])
+    qtbot.keyClick(window.side_panel.links, Qt.Key.Key_Return)
+    back_to(qtbot, window)
+    [relation] = window.project.relations(1)
+    assert relation.attrs == {"stance": "deny"}
+    assert window.link_model.data(window.link_model.index(0, 2)) == "stance=deny"
