@@ -16,17 +16,19 @@ from typing import NoReturn, TextIO
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.importing import IMPORT_FORMATS
 from annotator.core.models import Status
 from annotator.core.schema import load_schema_text, schema_to_json
+from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
 from annotator.storage.claims import claims
-from annotator.storage.exporter import export_entities, export_jsonl
+from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
+from annotator.storage.exporter import export_entities, export_format, export_jsonl
 from annotator.storage.importer import FileOutcome, import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
 
 COMMANDS = ("import", "export", "list", "stats", "show", "claims", "schema")
-FORMATS = ("jsonl", "entities")
 
 
 class CliError(AnnotatorError):
@@ -70,11 +72,37 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep .txt pages as decoded (no removal of page furniture)",
     )
+    p.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        help="read files as this format (default: by suffix and content)",
+    )
+    p.add_argument(
+        "--offsets",
+        choices=("utf16", "codepoints"),
+        default="utf16",
+        help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
+    )
     _db_option(p)
 
     p = sub.add_parser("export", help="export documents with their annotations")
-    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically); default stdout")
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl", help="output format")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="file (atomic) or folder (hf, brat, --split); default stdout",
+    )
+    p.add_argument(
+        "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
+    )
+    p.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
+    p.add_argument(
+        "--offsets",
+        choices=("utf16", "codepoints"),
+        default="utf16",
+        help="doccano offsets: UTF-16 units as doccano counts them (default) or code points",
+    )
     p.add_argument(
         "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
     )
@@ -131,13 +159,17 @@ def _removed_text(outcome: FileOutcome) -> str:
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
-        report = import_paths(project, args.paths, clean=not args.no_clean)
+        report = import_paths(
+            project, args.paths, clean=not args.no_clean, fmt=args.format, offsets=args.offsets
+        )
     for outcome in report.outcomes:
         if outcome.error:
             print(f"annotator: error: {outcome.error}", file=err)
             continue
         for message in outcome.duplicates:
             print(message, file=err)
+        for note, n in outcome.notes.items():
+            print(f"{outcome.path}: {n} {note}", file=err)
         if outcome.imported:
             ids = ", ".join(map(str, outcome.imported))
             detail = f" ({outcome.encoding})" if outcome.encoding else ""
@@ -170,6 +202,26 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 0
         if unknown := sorted(set(args.label or ()) - {lb.name for lb in project.schema.labels}):
             raise CliError(f"unknown label {', '.join(unknown)}")
+        if args.format != "jsonl" or args.split:
+            try:
+                ratios = parse_ratios(args.split) if args.split else None
+            except ValueError as exc:
+                raise CliError(str(exc)) from None
+            report = export_format(
+                project,
+                args.format,
+                output,
+                out,
+                statuses=[Status(s) for s in args.status or ()],
+                labels=args.label or (),
+                annotator=args.annotator,
+                split=ratios,
+                seed=args.seed,
+                offsets=args.offsets,
+            )
+            for line in report.lines():
+                print(line, file=err)
+            return 0
         summary = export_jsonl(
             project,
             output,

@@ -9,7 +9,9 @@ the line.
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +21,17 @@ from annotator.core import jsonl
 from annotator.core.cleaning import clean_page
 from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
+from annotator.core.formats.brat import read_brat
+from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.labelstudio import read_labelstudio
+from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.models import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".ann"}
+IMPORT_FORMATS = ("native", "doccano", "labelstudio", "prodigy", "brat")
 
 
 @dataclass
@@ -52,6 +59,8 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
                     if name.startswith("."):
                         continue
                     child = Path(root, name)
+                    if child.suffix.lower() in TEXT_SUFFIXES and child.with_suffix(".ann").exists():
+                        continue  # the text of a brat document: read with its .ann
                     (found.files if child.suffix.lower() in SUFFIXES else found.skipped).append(
                         child
                     )
@@ -99,17 +108,67 @@ def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> An
     return AnnotatedDocument(Document(text=text, meta=meta, raw=decoded.text))
 
 
-def read_file(path: Path, *, clean: bool = True) -> Iterator[tuple[int | None, AnnotatedDocument]]:
+def detect_jsonl(first: dict[str, Any]) -> str:
+    """Which tool wrote a JSONL record: native, doccano or Prodigy."""
+    if "format_version" in first:
+        return "native"
+    if "entities" in first or isinstance(first.get("label"), list):
+        return "doccano"
+    spans = first.get("spans") or []
+    if "tokens" in first or any(isinstance(s, dict) and "token_start" in s for s in spans):
+        return "prodigy"
+    return "native"
+
+
+def _first_record(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8-sig") as stream:
+        for line in stream:
+            if line.strip():
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError:
+                    return {}
+                return data if isinstance(data, dict) else {}
+    return {}
+
+
+def read_file(
+    path: Path,
+    *,
+    clean: bool = True,
+    fmt: str | None = None,
+    offsets: str = "utf16",
+    notes: Counter[str] | None = None,
+) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
+    ``fmt`` forces a format (see ``IMPORT_FORMATS``); otherwise it is told by
+    the suffix and, for JSONL, by the first record's keys. ``notes`` collects
+    what was adjusted on the way (Label Studio spans in UTF-16 offsets).
     Raises ``InputError`` located at the file (and line). Callers that want
     all-or-nothing per file must consume the whole iterator before committing.
     """
     suffix = path.suffix.lower()
+    notes = notes if notes is not None else Counter()
     try:
-        if suffix in JSONL_SUFFIXES:
+        if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            yield None, read_brat(path.with_suffix(".ann"))
+            return
+        if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
+            with path.open(encoding="utf-8-sig") as stream:
+                yield from read_labelstudio(stream, notes)
+            return
+        if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
+            kind = fmt or detect_jsonl(_first_record(path))
             with path.open(encoding="utf-8-sig", newline="") as stream:
-                yield from jsonl.read_records(stream)
+                if kind == "doccano":
+                    yield from read_doccano(
+                        stream, "codepoints" if offsets == "codepoints" else "utf16"
+                    )
+                elif kind == "prodigy":
+                    yield from read_prodigy(stream)
+                else:
+                    yield from jsonl.read_records(stream)
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)
@@ -120,4 +179,6 @@ def read_file(path: Path, *, clean: bool = True) -> Iterator[tuple[int | None, A
         raise InputError(f"not UTF-8 ({exc.reason})", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
-    raise InputError(f"unsupported file type {suffix or '(none)'!r}: expected .txt or .jsonl", path)
+    raise InputError(
+        f"unsupported file type {suffix or '(none)'!r}: expected .txt, .jsonl, .json or .ann", path
+    )

@@ -9,14 +9,23 @@ of its own so that every line of the documents file has the same shape.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.files import atomic_text_writer
+from annotator.core.formats import ExportReport, Layers
+from annotator.core.formats.brat import write_brat
+from annotator.core.formats.conll import write_conll
+from annotator.core.formats.doccano import write_doccano
+from annotator.core.formats.hf import dataset_card, write_hf_split
+from annotator.core.formats.labelstudio import write_labelstudio
+from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.jsonl import dumps_record
-from annotator.core.models import Status
+from annotator.core.models import AnnotatedDocument, Status
+from annotator.core.splits import SPLIT_NAMES, assign_splits
 from annotator.storage.project import Project
 
 
@@ -98,3 +107,100 @@ def _write(
         return write(stdout)
     with atomic_text_writer(output) as stream:
         return write(stream)
+
+
+# -- training and interchange formats -----------------------------------------
+
+STREAM_FORMATS = {
+    "jsonl": ".jsonl",
+    "conll": ".conll",
+    "doccano": ".jsonl",
+    "labelstudio": ".json",
+    "prodigy": ".jsonl",
+}
+FOLDER_FORMATS = {"hf", "brat"}
+FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
+
+
+def _write_stream(
+    fmt: str, records: list[AnnotatedDocument], layers: Layers, stream: TextIO, offsets: str
+) -> ExportReport:
+    if fmt == "jsonl":
+        report = ExportReport()
+        for record in records:
+            stream.write(dumps_record(record) + "\n")
+            report.documents += 1
+            report.spans += len(record.spans)
+            report.relations += len(record.relations)
+        return report
+    if fmt == "conll":
+        return write_conll(records, layers, stream)
+    if fmt == "doccano":
+        return write_doccano(records, stream, "codepoints" if offsets == "codepoints" else "utf16")
+    if fmt == "labelstudio":
+        return write_labelstudio(records, stream)
+    if fmt == "prodigy":
+        return write_prodigy(records, stream)
+    raise ValueError(fmt)
+
+
+def _merge(into: ExportReport, part: ExportReport) -> None:
+    into.documents += part.documents
+    into.spans += part.spans
+    into.relations += part.relations
+    into.split_words += part.split_words
+    into.lost.update(part.lost)
+
+
+def export_format(
+    project: Project,
+    fmt: str,
+    output: Path | None,
+    stdout: TextIO,
+    *,
+    statuses: Iterable[Status] = (),
+    labels: Iterable[str] = (),
+    annotator: str | None = None,
+    split: Sequence[int] | None = None,
+    seed: int = 13,
+    offsets: str = "utf16",
+) -> ExportReport:
+    """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``."""
+    if (split or fmt in FOLDER_FORMATS) and output is None:
+        raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
+    records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
+    layers = Layers.of(project.schema.span_labels)
+    parts: dict[str, list[AnnotatedDocument]] = {"all": records}
+    if split:
+        assignment = assign_splits(
+            [(r.document.id or 0, r.document.text) for r in records], split, seed
+        )
+        parts = {
+            name: [r for r in records if assignment[r.document.id or 0] == name]
+            for name in SPLIT_NAMES[: len(split)]
+        }
+    report = ExportReport()
+    if output is None:
+        _merge(report, _write_stream(fmt, records, layers, stdout, offsets))
+        return report
+    if fmt in FOLDER_FORMATS or split:
+        output.mkdir(parents=True, exist_ok=True)
+    for name, part in parts.items():
+        if fmt == "brat":
+            folder = output / name if split else output
+            _merge(report, write_brat(part, folder))
+            report.files.append(str(folder))
+        elif fmt == "hf":
+            target = output / f"{'train' if name == 'all' else name}.jsonl"
+            with atomic_text_writer(target) as stream:
+                _merge(report, write_hf_split(part, layers, stream))
+            report.files.append(str(target))
+        else:
+            target = output / f"{name}{STREAM_FORMATS[fmt]}" if split else output
+            with atomic_text_writer(target) as stream:
+                _merge(report, _write_stream(fmt, part, layers, stream, offsets))
+            report.files.append(str(target))
+    if fmt == "hf":
+        names = ["train"] if not split else list(parts)
+        (output / "README.md").write_text(dataset_card(layers, names), encoding="utf-8")
+    return report

@@ -10,6 +10,7 @@ what is already in).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ class FileOutcome:
     source: str | None = None
     encoding: str | None = None
     error: str | None = None
+    notes: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass
@@ -55,10 +57,12 @@ class ImportReport:
 Progress = Callable[[int, int, FileOutcome], None]
 
 
-def _import_one(project: Project, path: Path, clean: bool) -> FileOutcome:
+def _import_one(
+    project: Project, path: Path, clean: bool, fmt: str | None, offsets: str
+) -> FileOutcome:
     outcome = FileOutcome(path)
     try:
-        records = list(read_file(path, clean=clean))
+        records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=outcome.notes))
     except InputError as exc:
         outcome.error = str(exc)
         return outcome
@@ -90,6 +94,8 @@ def import_paths(
     paths: Iterable[Path | str],
     *,
     clean: bool = True,
+    fmt: str | None = None,
+    offsets: str = "utf16",
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input."""
@@ -99,7 +105,7 @@ def import_paths(
     for start in range(0, total, BATCH_FILES):
         with write_transaction(project.db):
             for path in files.files[start : start + BATCH_FILES]:
-                outcome = _import_one(project, path, clean)
+                outcome = _import_one(project, path, clean, fmt, offsets)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.core.models import Document
 from annotator.storage.project import Project
 
 SAMPLE_TITLE = (
@@ -250,3 +251,58 @@ def test_export_entities(db: str, tmp_path: Path):
         "ACTOR",
         1,
     )
+
+
+@pytest.mark.parametrize(
+    "fmt", ["conll", "doccano", "labelstudio", "prodigy", "brat", "hf", "jsonl"]
+)
+def test_every_format_exports_with_a_split_and_a_summary(db: str, tmp_path: Path, fmt: str):
+    ids = _attribution_scenario(db)
+    with Project.open(db) as project:
+        for i in range(9):  # more documents, so every split gets some
+            project.add_document(Document(f"وثيقة رقم {i} عن {'موضوع ' * (i + 1)}مختلف"))
+    target = tmp_path / fmt
+    code, _, err = run(
+        "export", "--format", fmt, "--split", "80/10/10", "-o", str(target), "--db", db
+    )
+    assert code == 0, err
+    assert err.startswith("wrote 10 documents, 6 spans")
+    names = sorted(p.stem for p in target.iterdir() if p.name != "README.md")
+    assert names == ["dev", "test", "train"]
+    if fmt in ("conll", "hf"):
+        assert "not representable: 4 relations (token tag formats hold none)" in err
+    del ids
+
+
+def test_hf_export_loads_with_datasets(db: str, tmp_path: Path):
+    import datasets as hf  # part of the test extra: never skipped
+
+    _attribution_scenario(db)
+    target = tmp_path / "hf"
+    assert run("export", "--format", "hf", "-o", str(target), "--db", db)[0] == 0
+    loaded = hf.load_dataset("json", data_files={"train": str(target / "train.jsonl")})["train"]
+    source = ["وزارة", "الدفاع", "الأذرية"]
+    for row in loaded:
+        tokens = row["tokens"]
+        hits = [i for i in range(len(tokens)) if tokens[i : i + 3] == source]
+        if hits:
+            i = hits[0]
+            assert row["entity_tags"][i : i + 3] == ["B-ACTOR", "I-ACTOR", "I-ACTOR"]
+            break
+    else:
+        raise AssertionError("the source is not in the export")
+    assert "Class ids" in (target / "README.md").read_text(encoding="utf-8")
+
+
+def test_doccano_export_then_import_into_a_fresh_project(db: str, tmp_path: Path):
+    _attribution_scenario(db)
+    out = tmp_path / "doccano.jsonl"
+    assert run("export", "--format", "doccano", "-o", str(out), "--db", db)[0] == 0
+    fresh = str(tmp_path / "fresh.db")
+    code, _, err = run("import", str(out), "--db", fresh)
+    assert code == 0, err
+    with Project.open(fresh) as project, Project.open(db) as original:
+        assert {(s.label, s.text) for s in project.spans(1)} == {
+            (s.label, s.text) for s in original.spans(1)
+        }
+        assert len(project.relations(1)) == 4

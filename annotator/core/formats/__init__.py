@@ -1,0 +1,56 @@
+"""Training and interchange formats: Hugging Face, CoNLL, doccano, Label Studio, Prodigy, brat.
+
+Every exporter returns an ``ExportReport``: what was written and, for each
+thing a format cannot hold, how many and why. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.models import Display, Label
+
+
+@dataclass
+class ExportReport:
+    documents: int = 0
+    spans: int = 0
+    relations: int = 0
+    split_words: int = 0
+    files: list[str] = field(default_factory=list)
+    lost: Counter[str] = field(default_factory=Counter)
+
+    def lose(self, reason: str, count: int = 1) -> None:
+        if count:
+            self.lost[reason] += count
+
+    def lines(self) -> list[str]:
+        out = [
+            f"wrote {self.documents} documents, {self.spans} spans, {self.relations} relations"
+            + (f" to {', '.join(self.files)}" if self.files else "")
+        ]
+        if self.split_words:
+            out.append(f"split {self.split_words} words at span edges (clitics) so no span is lost")
+        out += [f"not representable: {n} {reason}" for reason, n in sorted(self.lost.items())]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Layers:
+    """Span labels by tag layer: entities (background labels) and claims (underline labels).
+
+    Token formats hold one tag per token and layer, so nested spans of
+    different kinds (an ACTOR inside a CLAIM) each keep a column of their own.
+    """
+
+    entities: tuple[str, ...]
+    claims: tuple[str, ...]
+
+    @classmethod
+    def of(cls, labels: Sequence[Label]) -> Layers:
+        return cls(
+            tuple(lb.name for lb in labels if lb.display is not Display.UNDERLINE),
+            tuple(lb.name for lb in labels if lb.display is Display.UNDERLINE),
+        )

@@ -1,0 +1,130 @@
+"""doccano: JSONL with ``entities`` and ``relations`` (its relation-extraction layout).
+
+::
+
+    {"id": 1, "text": "...", "entities": [{"id": 7, "label": "ACTOR",
+      "start_offset": 8, "end_offset": 16}], "relations": [{"id": 2,
+      "from_id": 9, "to_id": 7, "type": "SOURCE"}]}
+
+doccano 1.8 counts offsets in UTF-16 code units (its browser UI): after an
+emoji they are one higher per astral character than Python's. Export and
+import convert by default; ``offsets="codepoints"`` writes and reads Python
+offsets. The sequence-labelling layout ``"label": [[start, end, "LABEL"]]``
+is read too. doccano stores no span text, so offsets are checked against
+the text's bounds and surrogate pairs only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, TextIO
+
+from annotator.core.errors import InputError
+from annotator.core.formats import ExportReport
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.utf16 import from_utf16, utf16_offsets
+
+Offsets = Literal["utf16", "codepoints"]
+
+
+def write_doccano(
+    records: Iterable[AnnotatedDocument], stream: TextIO, offsets: Offsets = "utf16"
+) -> ExportReport:
+    report = ExportReport()
+    for record in records:
+        text = record.document.text
+        table = utf16_offsets(text) if offsets == "utf16" else None
+
+        def unit(offset: int, table: list[int] | None = table) -> int:
+            return table[offset] if table else offset
+
+        line = {
+            "id": record.document.id,
+            "text": text,
+            "entities": [
+                {
+                    "id": s.id,
+                    "label": s.label,
+                    "start_offset": unit(s.start),
+                    "end_offset": unit(s.end),
+                }
+                for s in record.spans
+            ],
+            "relations": [
+                {"id": r.id, "from_id": r.head, "to_id": r.tail, "type": r.label}
+                for r in record.relations
+            ],
+        }
+        lost_attrs = sum(1 for s in record.spans if s.attrs) + sum(
+            1 for r in record.relations if r.attrs
+        )
+        report.lose("span and relation attributes (doccano has none)", lost_attrs)
+        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        report.documents += 1
+        report.spans += len(record.spans)
+        report.relations += len(record.relations)
+    return report
+
+
+def _offset(text: str, value: Any, table: list[int] | None, where: str) -> int:
+    if type(value) is not int:
+        raise InputError(f"{where}: offset {value!r} is not an integer")
+    if table is None:
+        return value
+    converted = from_utf16(text, value, table)
+    if converted is None:
+        raise InputError(
+            f"{where}: UTF-16 offset {value} falls inside a character (an emoji's two halves)"
+        )
+    return converted
+
+
+def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError("a doccano record is an object with a 'text'")
+    text = data["text"]
+    table = utf16_offsets(text) if offsets == "utf16" else None
+    spans: list[Span] = []
+    ids: dict[Any, int] = {}
+    if "entities" in data:
+        raw = [
+            (e.get("start_offset"), e.get("end_offset"), e.get("label"), e.get("id"))
+            for e in data["entities"]
+        ]
+    else:
+        raw = [(item[0], item[1], item[2], None) for item in data.get("label", [])]
+    for index, (start, end, label, ext_id) in enumerate(raw):
+        where = f"entities[{index}]"
+        s, e = _offset(text, start, table, where), _offset(text, end, table, where)
+        if not (0 <= s < e <= len(text)) or not isinstance(label, str):
+            raise InputError(
+                f"{where}: span {start}-{end} ({label}) does not fit a text of "
+                f"{len(text)} characters"
+            )
+        ids[ext_id if ext_id is not None else index] = index
+        spans.append(Span(s, e, label, text[s:e], id=index))
+    relations = []
+    for index, rel in enumerate(data.get("relations", [])):
+        head, tail = ids.get(rel.get("from_id")), ids.get(rel.get("to_id"))
+        if head is None or tail is None or not isinstance(rel.get("type"), str):
+            raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
+        relations.append(Relation(rel["type"], head, tail, id=index))
+    meta = {
+        k: v for k, v in data.items() if k not in {"id", "text", "entities", "relations", "label"}
+    }
+    return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
+
+
+def read_doccano(
+    stream: TextIO, offsets: Offsets = "utf16"
+) -> Iterator[tuple[int, AnnotatedDocument]]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, parse_doccano(json.loads(line), offsets)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
+        except InputError as exc:
+            raise InputError(exc.message, line=number) from None

@@ -1,0 +1,128 @@
+"""Prodigy: JSONL with ``tokens``, ``spans`` (with token indices) and ``relations``.
+
+Character offsets are code points. A relation's ``head`` and ``child`` are
+the index of the last token of each span, as Prodigy's relation interface
+writes them; ``head_span`` and ``child_span`` carry the spans themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from annotator.core.errors import InputError
+from annotator.core.formats import ExportReport
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.tokens import align, tokenize
+
+
+def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
+    report = ExportReport()
+    for record in records:
+        text = record.document.text
+        tokens, splits = align(
+            text, tokenize(text), [e for s in record.spans for e in (s.start, s.end)]
+        )
+        report.split_words += len(splits)
+        first = {t.start: i for i, t in enumerate(tokens)}
+        last = {t.end: i for i, t in enumerate(tokens)}
+        token_rows = [
+            {
+                "text": t.text,
+                "start": t.start,
+                "end": t.end,
+                "id": i,
+                "ws": i + 1 < len(tokens) and tokens[i + 1].start > t.end,
+            }
+            for i, t in enumerate(tokens)
+        ]
+        spans: dict[int | None, dict[str, Any]] = {}
+        for s in record.spans:
+            if s.start not in first or s.end not in last:
+                report.lose("spans of white space only")
+                continue
+            spans[s.id] = {
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                "token_start": first[s.start],
+                "token_end": last[s.end],
+            }
+        relations = []
+        for r in record.relations:
+            head, child = spans.get(r.head), spans.get(r.tail)
+            if head is None or child is None:
+                report.lose("relations of a span that could not be written")
+                continue
+            relations.append(
+                {
+                    "head": head["token_end"],
+                    "child": child["token_end"],
+                    "label": r.label,
+                    "head_span": head,
+                    "child_span": child,
+                }
+            )
+        report.lose(
+            "span and relation attributes",
+            sum(1 for s in record.spans if s.attrs) + sum(1 for r in record.relations if r.attrs),
+        )
+        line = {
+            "text": text,
+            "tokens": token_rows,
+            "spans": list(spans.values()),
+            "relations": relations,
+            "meta": {"doc_id": record.document.id},
+        }
+        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        report.documents += 1
+        report.spans += len(spans)
+        report.relations += len(relations)
+    return report
+
+
+def parse_prodigy(data: Any) -> AnnotatedDocument:
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError("a Prodigy record is an object with a 'text'")
+    text = data["text"]
+    spans: list[Span] = []
+    at: dict[tuple[Any, Any, Any], int] = {}
+    for index, item in enumerate(data.get("spans", [])):
+        start, end, label = item.get("start"), item.get("end"), item.get("label")
+        if (
+            type(start) is not int
+            or type(end) is not int
+            or not isinstance(label, str)
+            or not 0 <= start < end <= len(text)
+        ):
+            raise InputError(f"spans[{index}]: {start}-{end} ({label}) does not fit the text")
+        if "text" in item and item["text"] != text[start:end]:
+            raise InputError(f"spans[{index}]: text {item['text']!r} is not at {start}-{end}")
+        at[(start, end, label)] = len(spans)
+        spans.append(Span(start, end, label, text[start:end], id=len(spans)))
+    relations = []
+    for index, rel in enumerate(data.get("relations", [])):
+        ends = []
+        for key in ("head_span", "child_span"):
+            span = rel.get(key) or {}
+            found = at.get((span.get("start"), span.get("end"), span.get("label")))
+            if found is None:
+                raise InputError(f"relations[{index}]: {key} is not one of the record's spans")
+            ends.append(found)
+        relations.append(Relation(str(rel.get("label")), ends[0], ends[1], id=index))
+    meta = dict(data.get("meta") or {})
+    meta.pop("doc_id", None)
+    return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
+
+
+def read_prodigy(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, parse_prodigy(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
+        except InputError as exc:
+            raise InputError(exc.message, line=number) from None

@@ -1,0 +1,36 @@
+"""A document as aligned tokens with one IOB2 tag column per layer (shared by token formats)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.formats import ExportReport, Layers
+from annotator.core.formats.iob import iob2
+from annotator.core.models import AnnotatedDocument
+from annotator.core.tokens import Token, align, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedDocument:
+    tokens: list[Token]
+    entity_tags: list[str]
+    claim_tags: list[str]
+
+
+def tag_document(record: AnnotatedDocument, layers: Layers, report: ExportReport) -> TaggedDocument:
+    """Tokens cut at every span edge, tagged per layer; losses counted in ``report``."""
+    text = record.document.text
+    edges = [e for s in record.spans for e in (s.start, s.end)]
+    tokens, splits = align(text, tokenize(text), edges)
+    report.split_words += len(splits)
+    tagged: dict[str, list[str]] = {}
+    for layer, names in (("entities", layers.entities), ("claims", layers.claims)):
+        spans = [s for s in record.spans if s.label in names]
+        tags, dropped = iob2(tokens, spans)
+        report.lose(f"{layer} spans nested in or overlapping another {layer} span", len(dropped))
+        tagged[layer] = tags
+    whitespace_only = [s for s in record.spans if not text[s.start : s.end].strip()]
+    report.lose("spans of white space only", len(whitespace_only))
+    if record.relations:
+        report.lose("relations (token tag formats hold none)", len(record.relations))
+    return TaggedDocument(tokens, tagged["entities"], tagged["claims"])

@@ -1,0 +1,88 @@
+"""Tokens for token-based formats (CoNLL, Hugging Face, Prodigy, spaCy), aligned to spans.
+
+Words are runs of letters, marks (harakat), digits, tatweel and joiners, so a
+vocalised word is one token; every other visible character (، ؛ ؟ quotes,
+emoji) is a token of its own. Arabic clitics make spans begin or end inside
+a word ("وأذربيجان" with LOCATION on "أذربيجان"); ``align`` then splits the
+word at the span edge, so no span is lost, and reports each split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.core.span_rules import is_word_char
+
+SENTENCE_END = frozenset(".!?؟…")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_sentence_end(self) -> bool:
+        return self.text in SENTENCE_END
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        j = i + 1
+        if is_word_char(ch):
+            while j < n and is_word_char(text[j]):
+                j += 1
+        tokens.append(Token(i, j, text[i:j]))
+        i = j
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A word cut at a span edge: what it was and where it was cut."""
+
+    word: str
+    at: int
+
+
+def align(
+    text: str, tokens: Sequence[Token], edges: Iterable[int]
+) -> tuple[list[Token], list[Split]]:
+    """Cut tokens so that every offset in ``edges`` is a token boundary."""
+    cuts = sorted(set(edges))
+    out: list[Token] = []
+    splits: list[Split] = []
+    k = 0
+    for token in tokens:
+        while k < len(cuts) and cuts[k] <= token.start:
+            k += 1
+        start = token.start
+        while k < len(cuts) and cuts[k] < token.end:
+            out.append(Token(start, cuts[k], text[start : cuts[k]]))
+            splits.append(Split(token.text, cuts[k]))
+            start = cuts[k]
+            k += 1
+        out.append(Token(start, token.end, text[start : token.end]))
+    return out, splits
+
+
+def sentences(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
+    """Tokens grouped into sentences: after . ! ? ؟ … and at line breaks."""
+    groups: list[list[Token]] = []
+    current: list[Token] = []
+    for index, token in enumerate(tokens):
+        current.append(token)
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        line_break = nxt is not None and "\n" in text[token.end : nxt.start]
+        if token.is_sentence_end or line_break or nxt is None:
+            groups.append(current)
+            current = []
+    return groups
