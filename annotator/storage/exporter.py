@@ -23,6 +23,7 @@ from annotator.core.formats.doccano import write_doccano
 from annotator.core.formats.hf import dataset_card, write_hf_split
 from annotator.core.formats.labelstudio import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
+from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record
 from annotator.core.models import AnnotatedDocument, Status
 from annotator.core.splits import SPLIT_NAMES, assign_splits
@@ -118,7 +119,7 @@ STREAM_FORMATS = {
     "labelstudio": ".json",
     "prodigy": ".jsonl",
 }
-FOLDER_FORMATS = {"hf", "brat"}
+FOLDER_FORMATS = {"hf", "brat", "spacy"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
 
 
@@ -190,6 +191,11 @@ def export_format(
             folder = output / name if split else output
             _merge(report, write_brat(part, folder))
             report.files.append(str(folder))
+        elif fmt == "spacy":
+            _merge(
+                report,
+                write_spacy(part, layers, output / f"{'train' if name == 'all' else name}.spacy"),
+            )
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with atomic_text_writer(target) as stream:

@@ -306,3 +306,31 @@ def test_doccano_export_then_import_into_a_fresh_project(db: str, tmp_path: Path
             (s.label, s.text) for s in original.spans(1)
         }
         assert len(project.relations(1)) == 4
+
+
+def test_spacy_export_keeps_clitic_spans_and_relations(db: str, tmp_path: Path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    with Project.open(db) as project:
+        text = "قالت الوزارة إن القتال اندلع في وأذربيجان 😀 اليوم"
+        doc_id = project.add_document(Document(text))
+        start = text.index("أذربيجان")
+        place = project.add_span(doc_id, start, start + len("أذربيجان"), "LOCATION")
+        claim = project.add_span(doc_id, text.index("القتال"), text.index(" 😀"), "CLAIM")
+        project.add_relation("OCCURRED_AT", claim.id, place.id)
+    target = tmp_path / "spacy"
+    code, _, err = run("export", "--format", "spacy", "-o", str(target), "--db", db)
+    assert code == 0, err
+    assert "split 1 words at span edges" in err
+    nlp = spacy.blank("ar")
+    [doc] = list(DocBin().from_disk(target / "train.spacy").get_docs(nlp.vocab))
+    assert doc.text == text
+    assert [(e.text, e.label_) for e in doc.ents] == [("أذربيجان", "LOCATION")]
+    assert {(s.text, s.label_) for s in doc.spans["sc"]} == {
+        ("أذربيجان", "LOCATION"),
+        ("القتال اندلع في وأذربيجان", "CLAIM"),
+    }
+    [relation] = doc.user_data["relations"]
+    assert relation["label"] == "OCCURRED_AT"
+    assert text[slice(*relation["tail"])] == "أذربيجان"
