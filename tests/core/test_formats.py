@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.assets import default_schema
 from annotator.core.errors import InputError
@@ -176,3 +178,47 @@ def test_hf_lines_have_aligned_columns():
     write_hf_split([RECORD], LAYERS, out)
     for line in map(json.loads, out.getvalue().splitlines()):
         assert len(line["tokens"]) == len(line["entity_tags"]) == len(line["claim_tags"])
+
+
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40
+).filter(lambda t: t.strip())
+
+
+@st.composite
+def annotated(draw) -> AnnotatedDocument:
+    text = draw(texts)
+    spans = []
+    for i in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        if text[start:end].strip():
+            spans.append(
+                Span(
+                    start, end, draw(st.sampled_from(["ACTOR", "LOCATION"])), text[start:end], id=i
+                )
+            )
+    relations = (
+        (Relation("AFFILIATED_WITH", spans[0].id, spans[-1].id, id=0),) if len(spans) > 1 else ()
+    )
+    return AnnotatedDocument(Document(text, id=1), tuple(spans), relations)
+
+
+@settings(max_examples=60, deadline=None)
+@given(annotated())
+def test_property_every_importable_format_gives_back_its_spans(tmp_path_factory, record):
+    for write, read in (
+        (lambda out: write_doccano([record], out), lambda s: next(read_doccano(s))[1]),
+        (
+            lambda out: write_labelstudio([record], out),
+            lambda s: read_labelstudio(s, Counter())[0][1],
+        ),
+    ):
+        out = io.StringIO()
+        write(out)
+        back = read(io.StringIO(out.getvalue()))
+        assert spans_of(back) == spans_of(record) and relations_of(back) == relations_of(record)
+    folder = tmp_path_factory.mktemp("brat")
+    write_brat([record], folder)
+    back = read_brat(folder / "doc1.ann")
+    assert spans_of(back) == spans_of(record) and relations_of(back) == relations_of(record)

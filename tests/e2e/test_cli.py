@@ -254,7 +254,7 @@ def test_export_entities(db: str, tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    "fmt", ["conll", "doccano", "labelstudio", "prodigy", "brat", "hf", "jsonl"]
+    "fmt", ["conll", "doccano", "labelstudio", "prodigy", "brat", "hf", "spacy", "jsonl"]
 )
 def test_every_format_exports_with_a_split_and_a_summary(db: str, tmp_path: Path, fmt: str):
     ids = _attribution_scenario(db)
