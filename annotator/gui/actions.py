@@ -47,7 +47,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("import.files", "&Import Files…", ("Ctrl+I",), "&File", "import_files"),
     ActionSpec("import.folder", "Import &Folder…", ("Ctrl+Shift+I",), "&File", "import_folder"),
-    ActionSpec("export.jsonl", "&Export JSONL…", ("Ctrl+E",), "&File", "export_jsonl"),
+    ActionSpec("export.jsonl", "&Export…", ("Ctrl+E",), "&File", "export_jsonl"),
     ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", "close"),
     ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "&Edit", "undo"),
     ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Edit", "redo"),

@@ -426,14 +426,9 @@ class MainWindow(QMainWindow):
 
     def export_jsonl(self) -> None:
         assert self.project is not None
-        summary = project_io.run_export(self, self.project)
-        if summary:
-            self._show_message(
-                self.tr("Exported %1 documents, %2 spans, %3 relations.")
-                .replace("%1", str(summary.documents))
-                .replace("%2", str(summary.spans))
-                .replace("%3", str(summary.relations))
-            )
+        report = project_io.run_export(self, self.project)
+        if report:
+            self._show_message(report.lines()[0])
 
     def open_project(self, new: bool = False) -> None:
         path = project_io.ask_project(self, new=new)

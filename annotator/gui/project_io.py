@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.storage.exporter import ExportSummary, export_jsonl
+from annotator.core.formats import ExportReport
+from annotator.storage.exporter import FOLDER_FORMATS, FORMATS, STREAM_FORMATS, export_format
 from annotator.storage.importer import ImportReport, import_paths
 from annotator.storage.project import Project
 
@@ -68,17 +70,37 @@ def ask_import_folder(parent: QWidget) -> list[Path]:
     return [Path(name)] if name else []
 
 
-def run_export(parent: QWidget, project: Project) -> ExportSummary | None:
-    name, _ = QFileDialog.getSaveFileName(
-        parent, tr("Export JSONL"), "annotations.jsonl", "JSON Lines (*.jsonl)"
+def run_export(parent: QWidget, project: Project) -> ExportReport | None:
+    """Choose a format and a place, export with a busy dialog, and say what was written and lost."""
+    fmt, ok = QInputDialog.getItem(
+        parent, tr("Export"), tr("Format:"), [f for f in FORMATS if f != "entities"], 0, False
     )
+    if not ok:
+        return None
+    if fmt in FOLDER_FORMATS:
+        name = QFileDialog.getExistingDirectory(
+            parent, tr("Export %1 into a folder").replace("%1", fmt)
+        )
+    else:
+        suggested = f"annotations{STREAM_FORMATS[fmt]}"
+        name, _ = QFileDialog.getSaveFileName(parent, tr("Export %1").replace("%1", fmt), suggested)
     if not name:
         return None
+    dialog = QProgressDialog(tr("Exporting…"), "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    QCoreApplication.processEvents()
     try:
-        return export_jsonl(project, Path(name), None)  # type: ignore[arg-type]
+        report = export_format(project, fmt, Path(name), sys.stdout)
     except (AnnotatorError, OSError) as exc:
         QMessageBox.warning(parent, tr("Export"), str(exc))
         return None
+    finally:
+        dialog.close()
+    if report.lost:
+        QMessageBox.information(parent, tr("Export"), "\n".join(report.lines()))
+    return report
 
 
 def ask_project(parent: QWidget, *, new: bool) -> Path | None:

@@ -103,7 +103,7 @@ def test_undo_returns_to_the_document_it_changed(qtbot, window):
 
 
 def test_import_and_export_from_the_file_menu(qtbot, window, tmp_path, monkeypatch, sample_text):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     folder = tmp_path / "incoming"
     folder.mkdir()
@@ -120,8 +120,20 @@ def test_import_and_export_from_the_file_menu(qtbot, window, tmp_path, monkeypat
     assert window.documents.rowCount() == 4
     assert "broken.jsonl:1: invalid JSON" in shown[0]
 
+    from PySide6.QtWidgets import QInputDialog
+
     target = tmp_path / "out.jsonl"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("jsonl", True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(target.read_text(encoding="utf-8").splitlines()) == 4
-    assert "Exported 4 documents" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("wrote 4 documents")
+
+    folder = tmp_path / "brat"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("brat", True))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(list(folder.glob("*.ann"))) == 4
