@@ -21,6 +21,7 @@ from annotator.core.models import Status
 from annotator.core.schema import load_schema_text, schema_to_json
 from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
+from annotator.core.wording import count
 from annotator.storage.claims import claims
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import export_entities, export_format, export_jsonl
@@ -106,7 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
     )
-    p.add_argument("--label", action="append", metavar="LABEL", help="only spans with these labels")
+    p.add_argument(
+        "--label",
+        "--labels",
+        action="append",
+        metavar="LABEL[,LABEL]",
+        help="only spans with these labels (repeat or separate with commas)",
+    )
     p.add_argument("--annotator", metavar="NAME", help="only spans by this annotator")
     _db_option(p)
 
@@ -146,14 +153,8 @@ def _open(args: argparse.Namespace) -> Project:
     return Project.open(resolve_project_path(args.db))
 
 
-def _count(n: int, noun: str) -> str:
-    if n == 1:
-        return f"{n} {noun}"
-    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
-
-
 def _removed_text(outcome: FileOutcome) -> str:
-    parts = [_count(n, reason) for reason, n in outcome.removed.items()]
+    parts = [count(n, reason) for reason, n in outcome.removed.items()]
     return "; removed " + ", ".join(parts) if parts else ""
 
 
@@ -181,24 +182,23 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.skipped:
         print(f"skipped {len(report.skipped)} files that are not .txt or .jsonl", file=err)
     failed = report.failed
-    summary = f"imported {_count(report.imported, 'document')}"
+    summary = f"imported {count(report.imported, 'document')}"
     if report.duplicates:
         summary += f", skipped {report.duplicates} already in the project"
     if failed or report.missing:
         names = [str(o.path) for o in failed] + [str(p) for p in report.missing]
-        summary += f"; {_count(len(names), 'file')} failed: {', '.join(names)}"
+        summary += f"; {count(len(names), 'file')} failed: {', '.join(names)}"
     print(summary, file=err)
     return 1 if failed or report.missing else 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = Path(args.output) if args.output else None
+    args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
-            print(
-                f"exported {_count(summary.entities, 'entity')} to {output or 'stdout'}", file=err
-            )
+            print(f"exported {count(summary.entities, 'entity')} to {output or 'stdout'}", file=err)
             return 0
         if unknown := sorted(set(args.label or ()) - {lb.name for lb in project.schema.labels}):
             raise CliError(f"unknown label {', '.join(unknown)}")
@@ -232,8 +232,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     where = output or "stdout"
     print(
-        f"exported {_count(summary.documents, 'document')}, {_count(summary.spans, 'span')}, "
-        f"{_count(summary.relations, 'relation')} to {where}",
+        f"exported {count(summary.documents, 'document')}, {count(summary.spans, 'span')}, "
+        f"{count(summary.relations, 'relation')} to {where}",
         file=err,
     )
     return 0
@@ -312,7 +312,7 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"    source ({stance}): {show(source.span.text)}{entity}", file=out)
         for cue in claim.cues:
             print(f"    cue: {show(cue.text)}", file=out)
-    print(f"{_count(len(found), 'claim')}", file=err)
+    print(f"{count(len(found), 'claim')}", file=err)
     return 0
 
 

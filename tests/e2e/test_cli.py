@@ -334,3 +334,11 @@ def test_spacy_export_keeps_clitic_spans_and_relations(db: str, tmp_path: Path):
     [relation] = doc.user_data["relations"]
     assert relation["label"] == "OCCURRED_AT"
     assert text[slice(*relation["tail"])] == "أذربيجان"
+
+
+def test_entity_links_are_counted_where_a_format_has_no_place_for_them(db: str, tmp_path: Path):
+    _attribution_scenario(db)  # one mention linked to the registry
+    code, _, err = run("export", "--format", "doccano", "--labels", "ACTOR,CLAIM", "--db", db)
+    assert code == 0
+    assert "not representable: 1 entity links of mentions" in err
+    assert err.startswith("wrote 1 document, 4 spans")  # the two CUEs filtered out by --labels

@@ -10,7 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.models import Display, Label
+from annotator.core.models import AnnotatedDocument, Display, Label
+from annotator.core.wording import count
 
 
 @dataclass
@@ -28,13 +29,19 @@ class ExportReport:
 
     def lines(self) -> list[str]:
         out = [
-            f"wrote {self.documents} documents, {self.spans} spans, {self.relations} relations"
+            f"wrote {count(self.documents, 'document')}, {count(self.spans, 'span')}, "
+            f"{count(self.relations, 'relation')}"
             + (f" to {', '.join(self.files)}" if self.files else "")
         ]
         if self.split_words:
             out.append(f"split {self.split_words} words at span edges (clitics) so no span is lost")
         out += [f"not representable: {n} {reason}" for reason, n in sorted(self.lost.items())]
         return out
+
+
+def lose_entity_links(record: AnnotatedDocument, report: ExportReport) -> None:
+    """Formats without a place for registry links count them (the native JSONL keeps them)."""
+    report.lose("entity links of mentions", sum(1 for s in record.spans if s.entity_id is not None))
 
 
 @dataclass(frozen=True, slots=True)

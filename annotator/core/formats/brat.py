@@ -22,7 +22,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 
 _T = re.compile(r"T(\d+)\t(\S+) ([\d ;]+)\t(.*)")
@@ -62,6 +62,7 @@ def write_brat(records: Iterable[AnnotatedDocument], folder: Path) -> ExportRepo
         report.lose(
             "relation attributes (brat has none)", sum(1 for r in record.relations if r.attrs)
         )
+        lose_entity_links(record, report)
         (folder / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
         (folder / f"{name}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8", newline="")
         report.documents += 1

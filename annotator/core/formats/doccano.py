@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
@@ -60,6 +60,7 @@ def write_doccano(
             1 for r in record.relations if r.attrs
         )
         report.lose("span and relation attributes (doccano has none)", lost_attrs)
+        lose_entity_links(record, report)
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         report.documents += 1
         report.spans += len(record.spans)

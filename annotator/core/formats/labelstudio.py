@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
@@ -63,6 +63,7 @@ def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> E
             sum(1 for s in record.spans if s.attrs),
         )
         report.lose("relation attributes", sum(1 for r in record.relations if r.attrs))
+        lose_entity_links(record, report)
         doc = record.document
         tasks.append(
             {

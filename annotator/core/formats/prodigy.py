@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.tokens import align, tokenize
 
@@ -75,6 +75,7 @@ def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> Expor
             "relations": relations,
             "meta": {"doc_id": record.document.id},
         }
+        lose_entity_links(record, report)
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         report.documents += 1
         report.spans += len(spans)

@@ -6,7 +6,8 @@ with only a warning. Every token that a span edge falls into is split there
 (the document is rebuilt from the split words, text unchanged) and each
 split is counted. Non-overlapping ACTOR/LOCATION/CUE spans (longest first)
 go to ``doc.ents``; all spans, nested ones and claims included, to
-``doc.spans["sc"]``. ``doc.user_data`` holds ``"doc_id"``,
+``doc.spans["sc"]``; a mention linked to the entity registry carries the
+entity's name as ``kb_id_``. ``doc.user_data`` holds ``"doc_id"``,
 ``"span_attrs"`` (``[[start, end, label, attrs], ...]``) and ``"relations"``
 (``[{"head": [start, end], "tail": [start, end], "label", "attrs"}]``), all in
 character offsets. spaCy is an optional extra: ``pip install annotator[spacy]``.
@@ -66,7 +67,8 @@ def write_spacy(records: Iterable[AnnotatedDocument], layers: Layers, path: Path
         doc = aligned_doc(nlp, text, [e for s in record.spans for e in (s.start, s.end)], report)
         spans, ents, taken = [], [], [False] * len(doc)
         for s in sorted(record.spans, key=lambda s: (s.start - s.end, s.start)):
-            span = doc.char_span(s.start, s.end, label=s.label)
+            entity = record.entities.get(s.entity_id) if s.entity_id is not None else None
+            span = doc.char_span(s.start, s.end, label=s.label, kb_id=entity.name if entity else "")
             if span is None:
                 report.lose("spans of white space only")
                 continue

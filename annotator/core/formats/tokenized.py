@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.formats import ExportReport, Layers
+from annotator.core.formats import ExportReport, Layers, lose_entity_links
 from annotator.core.formats.iob import iob2
 from annotator.core.models import AnnotatedDocument
 from annotator.core.tokens import Token, align, tokenize
@@ -33,4 +33,5 @@ def tag_document(record: AnnotatedDocument, layers: Layers, report: ExportReport
     report.lose("spans of white space only", len(whitespace_only))
     if record.relations:
         report.lose("relations (token tag formats hold none)", len(record.relations))
+    lose_entity_links(record, report)
     return TaggedDocument(tokens, tagged["entities"], tagged["claims"])
