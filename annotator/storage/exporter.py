@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -30,14 +29,6 @@ from annotator.core.splits import SPLIT_NAMES, assign_splits
 from annotator.storage.project import Project
 
 
-@dataclass
-class ExportSummary:
-    documents: int = 0
-    spans: int = 0
-    relations: int = 0
-    entities: int = 0
-
-
 def write_jsonl(
     project: Project,
     stream: TextIO,
@@ -45,8 +36,8 @@ def write_jsonl(
     statuses: Iterable[Status] = (),
     labels: Iterable[str] = (),
     annotator: str | None = None,
-) -> ExportSummary:
-    summary = ExportSummary()
+) -> ExportReport:
+    summary = ExportReport()
     for record in project.iter_records(statuses=statuses, labels=labels, annotator=annotator):
         stream.write(dumps_record(record))
         stream.write("\n")
@@ -56,9 +47,9 @@ def write_jsonl(
     return summary
 
 
-def write_entities(project: Project, stream: TextIO) -> ExportSummary:
+def write_entities(project: Project, stream: TextIO) -> ExportReport:
     """The entity registry as JSONL, one entity per line, with its mention counts."""
-    summary = ExportSummary()
+    summary = ExportReport()
     for item in project.entities.all():
         e = item.entity
         record = {
@@ -86,7 +77,7 @@ def export_jsonl(
     statuses: Iterable[Status] = (),
     labels: Iterable[str] = (),
     annotator: str | None = None,
-) -> ExportSummary:
+) -> ExportReport:
     """Write to ``output`` atomically (temp file, fsync, rename), or to ``stdout``."""
     return _write(
         output,
@@ -97,13 +88,13 @@ def export_jsonl(
     )
 
 
-def export_entities(project: Project, output: Path | None, stdout: TextIO) -> ExportSummary:
+def export_entities(project: Project, output: Path | None, stdout: TextIO) -> ExportReport:
     return _write(output, stdout, lambda stream: write_entities(project, stream))
 
 
 def _write(
-    output: Path | None, stdout: TextIO, write: Callable[[TextIO], ExportSummary]
-) -> ExportSummary:
+    output: Path | None, stdout: TextIO, write: Callable[[TextIO], ExportReport]
+) -> ExportReport:
     if output is None:
         return write(stdout)
     with atomic_text_writer(output) as stream:

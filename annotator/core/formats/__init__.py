@@ -19,6 +19,7 @@ class ExportReport:
     documents: int = 0
     spans: int = 0
     relations: int = 0
+    entities: int = 0
     split_words: int = 0
     files: list[str] = field(default_factory=list)
     lost: Counter[str] = field(default_factory=Counter)
