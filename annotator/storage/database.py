@@ -74,21 +74,42 @@ def connect(path: Path | str) -> sqlite_utils.Database:
 
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One write transaction, begun IMMEDIATE; nested calls become savepoints."""
+    """One write transaction, begun IMMEDIATE; nested calls become savepoints.
+
+    A write the disk or the file refuses (full disk, read-only file, a lock
+    held past the busy timeout) rolls back and becomes a ``StoreError`` the
+    user can read; what was committed before stays.
+    """
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():
             yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
     try:
-        yield db
-    except BaseException:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise
-    else:
-        conn.execute("COMMIT")
+        raise StoreError(_explain(exc)) from exc
+
+
+def _explain(exc: sqlite3.OperationalError) -> str:
+    message = str(exc)
+    if "full" in message:
+        return "the disk is full: this change was not saved (everything before it is)"
+    if "readonly" in message or "read-only" in message:
+        return "the project file is read-only: this change was not saved"
+    if "locked" in message or "busy" in message:
+        return "another program kept the project busy for too long: this change was not saved"
+    return f"the change was not saved: {message}"
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

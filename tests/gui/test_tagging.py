@@ -229,3 +229,29 @@ def test_a_long_article_is_painted_to_its_last_paragraph(qtbot, window):
     # The paragraph at the caret is painted at once, the far one right after.
     assert (0, 6) in highlighted_ranges(window)
     qtbot.waitUntil(lambda: (last, last + 7) in highlighted_ranges(window), timeout=2000)
+
+
+def test_a_full_disk_refuses_the_tag_and_the_window_carries_on(qtbot, window):
+    conn = window.project.db.conn
+    conn.execute("PRAGMA query_only = ON")  # every write now fails, as on a full or read-only disk
+    qtbot.keyClick(window.article, Qt.Key.Key_Left, CTRL_SHIFT)
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert "not saved" in window.statusBar().currentMessage()
+    assert window.annotations.rowCount() == 0 and window.controller.undo_stack.count() == 0
+    conn.execute("PRAGMA query_only = OFF")
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert stored(window) == [("ACTOR", "تجدد")]
+
+
+def test_html_markdown_and_bidi_controls_are_shown_literally(qtbot, window):
+    from annotator.core.models import Document
+
+    text = (
+        "<b>عاجل</b> <img src=x onerror=alert(1)> **مهم** \u202eمعكوس\u202c &amp; [رابط](http://x)"
+    )
+    doc_id = window.project.add_document(Document(text, meta={"title": "html"}))
+    window.documents.reset(window.project.documents())
+    window.open_document(doc_id)
+    assert window.article.toPlainText() == text
+    assert window.article.document().toPlainText() == text
+    assert window.project.document(doc_id).text == text

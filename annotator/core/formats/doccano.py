@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import ExportReport, lose_entity_links, objects
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
@@ -91,10 +91,15 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     if "entities" in data:
         raw = [
             (e.get("start_offset"), e.get("end_offset"), e.get("label"), e.get("id"))
-            for e in data["entities"]
+            for e in objects(data["entities"], "entities")
         ]
     else:
-        raw = [(item[0], item[1], item[2], None) for item in data.get("label", [])]
+        labels = data.get("label") or []
+        if not isinstance(labels, list) or not all(
+            isinstance(item, list) and len(item) == 3 for item in labels
+        ):
+            raise InputError("'label' must be a list of [start, end, label]")
+        raw = [(item[0], item[1], item[2], None) for item in labels]
     for index, (start, end, label, ext_id) in enumerate(raw):
         where = f"entities[{index}]"
         s, e = _offset(text, start, table, where), _offset(text, end, table, where)
@@ -103,10 +108,13 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
                 f"{where}: span {start}-{end} ({label}) does not fit a text of "
                 f"{len(text)} characters"
             )
-        ids[ext_id if ext_id is not None else index] = index
+        key = ext_id if ext_id is not None else index
+        if not isinstance(key, int | str):
+            raise InputError(f"{where}: id {key!r} is not a number or a string")
+        ids[key] = index
         spans.append(Span(s, e, label, text[s:e], id=index))
     relations = []
-    for index, rel in enumerate(data.get("relations", [])):
+    for index, rel in enumerate(objects(data.get("relations"), "relations")):
         head, tail = ids.get(rel.get("from_id")), ids.get(rel.get("to_id"))
         if head is None or tail is None or not isinstance(rel.get("type"), str):
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")

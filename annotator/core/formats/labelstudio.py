@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import ExportReport, lose_entity_links, mapping, objects
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
@@ -79,18 +79,20 @@ def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> E
 
 
 def parse_task(task: Any, converted: Counter[str]) -> AnnotatedDocument:
-    if not isinstance(task, dict) or not isinstance(task.get("data", {}).get("text"), str):
+    if not isinstance(task, dict) or not isinstance(
+        mapping(task.get("data"), "data").get("text"), str
+    ):
         raise InputError("a Label Studio task has data.text")
     text = task["data"]["text"]
-    annotations = task.get("annotations") or [{"result": []}]
-    result = annotations[0].get("result", [])
+    annotations = objects(task.get("annotations"), "annotations") or [{"result": []}]
+    result = objects(annotations[0].get("result"), "result")
     spans: list[Span] = []
     ids: dict[str, int] = {}
     table: list[int] | None = None
     for item in result:
         if item.get("type") != "labels":
             continue
-        value = item.get("value", {})
+        value = mapping(item.get("value"), "value")
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
         where = f"result {item.get('id')}"
         if type(start) is not int or type(end) is not int or not labels:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import ExportReport, lose_entity_links, mapping, objects
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.tokens import align, tokenize
 
@@ -89,7 +89,7 @@ def parse_prodigy(data: Any) -> AnnotatedDocument:
     text = data["text"]
     spans: list[Span] = []
     at: dict[tuple[Any, Any, Any], int] = {}
-    for index, item in enumerate(data.get("spans", [])):
+    for index, item in enumerate(objects(data.get("spans"), "spans")):
         start, end, label = item.get("start"), item.get("end"), item.get("label")
         if (
             type(start) is not int
@@ -103,16 +103,16 @@ def parse_prodigy(data: Any) -> AnnotatedDocument:
         at[(start, end, label)] = len(spans)
         spans.append(Span(start, end, label, text[start:end], id=len(spans)))
     relations = []
-    for index, rel in enumerate(data.get("relations", [])):
+    for index, rel in enumerate(objects(data.get("relations"), "relations")):
         ends = []
         for key in ("head_span", "child_span"):
-            span = rel.get(key) or {}
+            span = mapping(rel.get(key), f"relations[{index}].{key}")
             found = at.get((span.get("start"), span.get("end"), span.get("label")))
             if found is None:
                 raise InputError(f"relations[{index}]: {key} is not one of the record's spans")
             ends.append(found)
         relations.append(Relation(str(rel.get("label")), ends[0], ends[1], id=index))
-    meta = dict(data.get("meta") or {})
+    meta = dict(mapping(data.get("meta"), "meta"))
     meta.pop("doc_id", None)
     return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
 

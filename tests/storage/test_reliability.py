@@ -1,0 +1,149 @@
+"""When the disk, the file or the process fails: nothing seen is lost, errors are clear."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.errors import InputError, StoreError
+from annotator.core.models import Document
+from annotator.storage.importer import import_paths
+from annotator.storage.project import Project
+
+TEXT = "قالت وزارة الدفاع في أذربيجان إن القتال اندلع في عدة أماكن اليوم"
+
+
+def test_full_disk_refuses_the_edit_and_keeps_what_came_before(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    first = project.add_span(doc_id, 5, 17, "ACTOR")
+    pages = project.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    project.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+    big = "نص طويل جدا " * 20000
+    with pytest.raises(StoreError, match="disk is full"):
+        project.add_document(Document(big))
+    project.db.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert [s.id for s in project.spans(doc_id)] == [first.id]
+    project.add_span(doc_id, 21, 29, "LOCATION")  # usable again once there is room
+
+
+def test_a_file_that_refuses_writes_gives_a_clear_message(project: Project):
+    doc_id = project.add_document(Document(TEXT))
+    project.db.conn.execute("PRAGMA query_only = ON")  # as a read-only file or mount behaves
+    with pytest.raises(StoreError, match="read-only: this change was not saved"):
+        project.add_span(doc_id, 5, 17, "ACTOR")
+    project.db.conn.execute("PRAGMA query_only = OFF")
+    assert project.spans(doc_id) == []
+
+
+CHILD = r"""
+import sys
+from annotator.core.models import Document
+from annotator.storage.project import Project
+project = Project.open(sys.argv[1])
+text = "كلمة " * 400
+doc_id = project.documents()[0].id if project.documents() else project.add_document(Document(text))
+i = len(project.spans(doc_id))
+while True:
+    start = (i * 5) % 1995
+    span = project.add_span(doc_id, start, start + 4, "ACTOR")
+    print(span.id, flush=True)  # reported only after the commit returned
+    i += 1
+"""
+
+
+def test_kill_9_at_random_moments_loses_no_reported_edit(tmp_path: Path):
+    """A child applies edits and reports each once committed; SIGKILL it, again and again."""
+    path = tmp_path / "crash.annotator.db"
+    reported: set[int] = set()
+    for round_number in range(8):
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + 0.15 + 0.05 * round_number
+        assert child.stdout is not None
+        while time.monotonic() < deadline:
+            line = child.stdout.readline()
+            if line.strip():
+                reported.add(int(line))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        for line in child.stdout.read().splitlines():  # printed before the kill landed
+            if line.strip():
+                reported.add(int(line))
+    assert reported, "the child made no edit"
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = {row[0] for row in conn.execute("SELECT id FROM spans")}
+    conn.close()
+    assert reported <= stored
+    with Project.open(path) as project:
+        text = project.document(1).text
+        assert all(text[s.start : s.end] == s.text for s in project.spans(1))
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".jsonl", ".json", ".ann"]))
+def test_importers_take_any_bytes_without_a_traceback_or_half_import(
+    tmp_path_factory, data, suffix
+):
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / f"input{suffix}"
+    path.write_bytes(data)
+    with Project.open(folder / "p.db") as project:
+        report = import_paths(project, [path])
+        [outcome] = report.outcomes
+        if outcome.error:
+            assert not outcome.imported
+            assert project.documents() == []
+            assert outcome.error.startswith(str(path))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 50) | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    record=st.fixed_dictionaries(
+        {"text": st.text(min_size=1, max_size=30)},
+        optional={
+            "spans": json_values,
+            "relations": json_values,
+            "meta": json_values,
+            "status": json_values,
+            "entities": json_values,
+            "label": json_values,
+            "tokens": json_values,
+        },
+    )
+)
+def test_any_json_record_imports_whole_or_fails_clearly(record):
+    import io
+    import json
+
+    from annotator.core import jsonl
+    from annotator.core.formats.doccano import read_doccano
+    from annotator.core.formats.prodigy import read_prodigy
+
+    line = json.dumps(record, ensure_ascii=False)
+    for read in (jsonl.read_records, read_doccano, read_prodigy):
+        try:
+            list(read(io.StringIO(line)))
+        except InputError as exc:
+            assert exc.line == 1
