@@ -101,5 +101,8 @@ def run(argv: Sequence[str]) -> int:
     app.setOrganizationName("annotator")
     register_fonts()
     window = MainWindow(project, QSettings())
+    if not window.loaded:  # open in another window; the window said so
+        print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
+        return 1
     window.show()
     return int(app.exec())

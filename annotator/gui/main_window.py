@@ -33,9 +33,11 @@ from annotator.gui.models import (
 from annotator.gui.panels import DocumentPanel, SidePanel
 from annotator.gui.pickers import Picker, PickerItem, loose_filter
 from annotator.gui.registry_panel import RegistryPanel
+from annotator.gui.session import ProjectSession
 from annotator.gui.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.window_state import WindowState
 from annotator.storage.project import Project
+from annotator.storage.safety import CheckReport
 
 MESSAGE_MS = 6000
 
@@ -69,10 +71,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.actions_by_id: dict[str, QAction] = {}
         self.controller: Controller | None = None
+        self.session: ProjectSession | None = None
         self._opening_caret = 0
         self.project: Project | None = None
         self._connect_views()
-        self.load_project(project)
+        self.loaded = self.load_project(project)
         self._restore_layout()
 
     # -- wiring --------------------------------------------------------------
@@ -116,8 +119,19 @@ class MainWindow(QMainWindow):
         handler = getattr(self.linking if spec.target == "linking" else self, spec.handler)
         handler(spec.argument) if spec.argument is not None else handler()
 
-    def load_project(self, project: Project) -> None:
-        """Show ``project``: a new controller, models refilled, last place restored."""
+    def load_project(self, project: Project) -> bool:
+        """Show ``project``: a new controller, models refilled, last place restored.
+
+        False (with the reason shown) when another window has the project open.
+        """
+        session = ProjectSession(project, self)
+        if problem := session.start():
+            QMessageBox.warning(self, self.tr("Project open elsewhere"), problem)
+            return False
+        if self.session is not None:
+            self.session.stop()
+        self.session = session
+        session.changed_elsewhere.connect(self._on_changed_elsewhere)
         if self.controller is not None:
             self._save_place()
             self.controller.deleteLater()
@@ -150,6 +164,30 @@ class MainWindow(QMainWindow):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
+        if session.check_report is not None:
+            QTimer.singleShot(0, lambda: self._report_check(session.check_report))
+        return True
+
+    def _report_check(self, report: CheckReport | None) -> None:
+        """After an unclean exit: say what the check of the project found."""
+        if report is None:
+            return
+        text = self.tr("The last session did not end cleanly. ") + report.summary()
+        if report.ok:
+            self._show_message(text)
+        else:
+            QMessageBox.warning(self, self.tr("Project check"), text)
+
+    def _on_changed_elsewhere(self) -> None:
+        """Another process wrote to the project (an import from the command line): refresh."""
+        assert self.project is not None
+        self.documents.reset(self.project.documents())
+        if self.controller and self.controller.document and self.controller.document.id:
+            self.document_panel.select(self.controller.document.id)
+        self.registry.refresh()
+        self._show_message(
+            self.tr("The project changed outside this window; the lists are updated.")
+        )
 
     def open_document(self, doc_id: int, caret: int = 0) -> None:
         assert self.controller is not None
@@ -439,7 +477,8 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             QMessageBox.warning(self, self.tr("Open project"), str(exc))
             return
-        self.load_project(project)
+        if not self.load_project(project):
+            project.close()
 
     def new_project(self) -> None:
         self.open_project(new=True)
@@ -472,5 +511,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
+        if self.session is not None:
+            self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         super().closeEvent(event)

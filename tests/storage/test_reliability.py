@@ -147,3 +147,59 @@ def test_any_json_record_imports_whole_or_fails_clearly(record):
             list(read(io.StringIO(line)))
         except InputError as exc:
             assert exc.line == 1
+
+
+def test_rolling_backups_keep_the_last_copies(project: Project):
+    from annotator.storage.safety import backup, backup_folder
+
+    project.add_document(Document(TEXT))
+    for _ in range(7):
+        made = backup(project, keep=3)
+        assert made is not None
+    copies = sorted(backup_folder(project.path).glob("*.db"))
+    assert len(copies) == 3
+    copy = sqlite3.connect(copies[-1])
+    assert copy.execute("SELECT text FROM documents").fetchone()[0] == TEXT
+    copy.close()
+
+
+def test_check_after_an_unclean_exit_finds_a_span_off_its_text(project: Project):
+    from annotator.storage.safety import check
+
+    doc_id = project.add_document(Document(TEXT))
+    span = project.add_span(doc_id, 5, 17, "ACTOR")
+    assert check(project).ok
+    conn = project.db.conn
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(
+        "DROP TRIGGER spans_text_matches_offsets_on_update"
+    )  # as a corrupted file might be
+    conn.execute('UPDATE spans SET start = 6, "end" = 18 WHERE id = ?', [span.id])
+    report = check(project)
+    assert not report.ok and report.bad_spans == [span.id]
+    assert "1 spans no longer match their text" in report.summary()
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path):
+    path = tmp_path / "two.annotator.db"
+    with Project.open(path) as project:
+        project.add_document(Document("كلمة " * 400))
+    writer = (
+        "import sys\nfrom annotator.storage.project import Project\n"
+        "p = Project.open(sys.argv[1])\n"
+        "for i in range(60):\n"
+        "    s = (int(sys.argv[2]) * 1000 + i * 5) % 1995\n"
+        "    p.add_span(1, s, s + 4, 'ACTOR')\n"
+    )
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", writer, str(path), str(n)], stderr=subprocess.PIPE, text=True
+        )
+        for n in range(2)
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+        assert "locked" not in err
+    with Project.open(path) as project:
+        assert len(project.spans(1)) == 120

@@ -1,0 +1,86 @@
+"""One window per project, a check after a crash, and changes made by other processes.
+
+* A lock file beside the project (QLockFile, stale locks of dead processes
+  recovered) tells a second window that the project is open elsewhere.
+* A mark file exists while a window has the project open; finding it at the
+  next start means the last session did not end cleanly, and the project is
+  checked (``storage.safety.check``) with the result shown.
+* ``PRAGMA data_version`` changes when another connection commits: the
+  command line importing into an open project, say. The window polls it and
+  refreshes its lists.
+
+Signals:
+    changed_elsewhere(): another process committed to the project.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+
+from annotator.storage.project import Project
+from annotator.storage.safety import CheckReport, backup, check
+
+POLL_MS = 1500
+
+
+class ProjectSession(QObject):
+    changed_elsewhere = Signal()
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._lock: QLockFile | None = None
+        self._mark: Path | None = None
+        self._version = self._data_version()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self.check_report: CheckReport | None = None
+
+    def start(self) -> str | None:
+        """Take the project; a message instead when another window has it."""
+        path = self.project.path
+        if path is not None:
+            lock = QLockFile(str(path) + ".lock")
+            lock.setStaleLockTime(0)  # only a dead owner's lock is stale
+            if not lock.tryLock(0):
+                info = lock.getLockInfo()  # (pid, host, application)
+                pid, host = (info[-3], info[-2]) if len(info) >= 3 else ("?", "?")
+                return (
+                    f"{path.name} is open in another annotator window (process {pid} on {host}). "
+                    "Close it there first: two windows would undo each other's work."
+                )
+            self._lock = lock
+            self._mark = path.with_name(path.name + ".open")
+            if self._mark.exists():
+                self.check_report = check(self.project)  # the last session ended uncleanly
+            self._mark.write_text(str(os.getpid()), encoding="utf-8")
+            backup(self.project)
+        self._timer.start()
+        return None
+
+    def stop(self) -> None:
+        """A clean end: the mark goes, the lock is released."""
+        self._timer.stop()
+        if self._mark is not None and self._mark.exists():
+            self._mark.unlink()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def _data_version(self) -> int:
+        return int(self.project.db.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _poll(self) -> None:
+        try:
+            version = self._data_version()
+        except sqlite3.ProgrammingError:  # the project was closed under the timer
+            self._timer.stop()
+            return
+        if version != self._version:
+            self._version = version
+            self.changed_elsewhere.emit()

@@ -1,0 +1,47 @@
+"""One window per project, the check after an unclean exit, changes from other processes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annotator.core.models import Document
+from annotator.gui.session import ProjectSession
+from annotator.storage.project import Project
+from annotator.storage.safety import backup_folder
+
+
+def test_a_second_session_is_told_the_project_is_open(qapp, gui_project: Project):
+    first = ProjectSession(gui_project)
+    assert first.start() is None
+    with Project.open(gui_project.path) as again:
+        second = ProjectSession(again)
+        problem = second.start()
+        assert problem is not None and "open in another annotator window" in problem
+    first.stop()
+    with Project.open(gui_project.path) as again:
+        third = ProjectSession(again)
+        assert third.start() is None  # free again after a clean stop
+        third.stop()
+
+
+def test_an_unclean_exit_is_noticed_and_the_project_checked(qapp, gui_project: Project):
+    session = ProjectSession(gui_project)
+    assert session.start() is None
+    assert session.check_report is None
+    session._lock.unlock()  # the process died: its lock is stale, its mark stays
+    after = ProjectSession(gui_project)
+    assert after.start() is None
+    assert after.check_report is not None and after.check_report.ok
+    assert "intact" in after.check_report.summary()
+    after.stop()
+    assert list(backup_folder(gui_project.path).glob("*.db"))  # a backup on each opening
+
+
+def test_the_window_notices_documents_imported_elsewhere(qtbot, window):
+    rows = window.documents.rowCount()
+    other = sqlite3.connect(window.project.path)
+    other.close()
+    with Project.open(window.project.path) as cli_side:  # as `annotator import` would
+        cli_side.add_document(Document("خبر جديد أضيف من سطر الأوامر"))
+    qtbot.waitUntil(lambda: window.documents.rowCount() == rows + 1, timeout=5000)
+    assert "changed outside this window" in window.statusBar().currentMessage()
