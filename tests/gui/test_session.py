@@ -28,7 +28,9 @@ def test_an_unclean_exit_is_noticed_and_the_project_checked(qapp, gui_project: P
     session = ProjectSession(gui_project)
     assert session.start() is None
     assert session.check_report is None
-    session._lock.unlock()  # the process died: its lock is stale, its mark stays
+    # The process dies: its timer and lock go with it, its mark file stays.
+    session._timer.stop()
+    session._lock.unlock()
     after = ProjectSession(gui_project)
     assert after.start() is None
     assert after.check_report is not None and after.check_report.ok
