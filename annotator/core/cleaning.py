@@ -42,23 +42,29 @@ _SOURCE_TAIL = re.compile(
     re.IGNORECASE,
 )
 
-_FURNITURE = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"(?:share|شارك|مشاركة)(?: (?:on|via|عبر|على|في))? ?\S*",
-        r"(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|linkedin|reddit|"
-        r"pinterest|messenger|copy link|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|"
-        r"بريد إلكتروني|البريد الإلكتروني|طباعة|نسخ الرابط)",
-        r"(?:logo|شعار|advertisement|إعلان|اعلان)",
-        r".*(?:©|جميع الحقوق محفوظة|all rights reserved|copyright).*",
-        r"(?:رابط مختصر|الرابط المختصر|short link|shortlink)(?: للمادة| للخبر)?\s*[:：]?.*",
-        r"https?://\S+",
-        r".*(?:لن يتم نشر عنوان بريدك الإلكتروني|your email address will not be published|"
-        r"الحقول الإلزامية مشار إليها|required fields are marked).*",
-        r"(?:تابعونا|تابعنا|follow us)(?: على| on)?.*",
-        r"(?:اشترك|subscribe)(?: في| to)? (?:النشرة|newsletter).*",
-    )
-]
+_SOURCE_WORD = re.compile("المصدر|المصادر|source", re.IGNORECASE)
+_TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
+
+_FURNITURE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"(?:share|شارك|مشاركة)(?: (?:on|via|عبر|على|في))? ?\S*",
+            r"(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|linkedin|reddit|"
+            r"pinterest|messenger|copy link|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|"
+            r"بريد إلكتروني|البريد الإلكتروني|طباعة|نسخ الرابط)",
+            r"(?:logo|شعار|advertisement|إعلان|اعلان)",
+            r".*(?:©|جميع الحقوق محفوظة|all rights reserved|copyright).*",
+            r"(?:رابط مختصر|الرابط المختصر|short link|shortlink)(?: للمادة| للخبر)?\s*[:：]?.*",
+            r"https?://\S+",
+            r".*(?:لن يتم نشر عنوان بريدك الإلكتروني|your email address will not be published|"
+            r"الحقول الإلزامية مشار إليها|required fields are marked).*",
+            r"(?:تابعونا|تابعنا|follow us)(?: على| on)?.*",
+            r"(?:اشترك|subscribe)(?: في| to)? (?:النشرة|newsletter).*",
+        )
+    ),
+    re.IGNORECASE,
+)
 
 # Headings that open a block of links (or a comment form) rather than text.
 _LIST_HEADINGS = re.compile(
@@ -100,7 +106,7 @@ class Cleaned:
 
 
 def _is_furniture(paragraph: str) -> bool:
-    return any(p.fullmatch(paragraph) for p in _FURNITURE)
+    return _FURNITURE.fullmatch(paragraph) is not None
 
 
 def _is_headline_like(paragraph: str) -> bool:
@@ -122,6 +128,9 @@ class _Cleaner:
         self.removed.append(Removal(line, reason, text))
 
     def strip_glued(self, line: int, paragraph: str) -> str:
+        # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
+        if not (_GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:]) or _SOURCE_WORD.search(paragraph)):
+            return paragraph
         while True:
             if m := _GLUED_TAIL.search(paragraph):
                 self.remove(line, "glued fragment", m.group().strip())

@@ -80,25 +80,24 @@ def text_direction(paragraphs: Iterable[str]) -> str:
     return found.pop() if found else "ltr"
 
 
-_PERSIAN_ONLY = set("پچژگکی")  # letters Persian uses and Arabic does not
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+_PERSIAN_ONLY = re.compile("[پچژگکی]")  # letters Persian uses and Arabic does not
+_SAMPLE = 4000  # characters enough to tell the script of an article
 
 
 def guess_language(text: str) -> str | None:
     """A coarse script-based guess: ``ar``, ``fa`` or ``en``; None when unclear.
 
     Only meant to fill ``meta.lang`` for plain-text imports; a JSONL record's
-    own ``lang`` always wins.
+    own ``lang`` always wins. Regex counts over a sample: imports of 10,000
+    articles call this 10,000 times.
     """
-    arabic = latin = persian = 0
-    for ch in text:
-        if "\u0600" <= ch <= "\u06ff" and ch.isalpha():
-            arabic += 1
-            if ch in _PERSIAN_ONLY:
-                persian += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    sample = text[:_SAMPLE]
+    arabic = len(_ARABIC_LETTERS.findall(sample))
+    latin = len(_LATIN_LETTERS.findall(sample))
     if arabic > latin:
-        return "fa" if persian * 50 > arabic else "ar"
+        return "fa" if len(_PERSIAN_ONLY.findall(sample)) * 50 > arabic else "ar"
     if latin > arabic:
         return "en"
     return None

@@ -1,0 +1,126 @@
+"""Store benchmarks: bulk import and export. Run: python bench/bench_store.py
+
+Floors, measured in the same run: ``sqlite-utils`` ``insert_all`` of the same
+rows already decoded (import), ``json.dumps`` of the same dicts to a file
+(export). Medians of several runs; results go to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sqlite_utils
+from corpus import paragraphs
+from results import Result, write_results
+
+from annotator.core.jsonl import record_to_json
+from annotator.core.models import AnnotatedDocument, Document, Span
+from annotator.storage.database import write_transaction
+from annotator.storage.exporter import write_jsonl
+from annotator.storage.importer import import_paths
+from annotator.storage.project import Project
+
+ARTICLES = 10_000
+RUNS = 3
+
+
+def article(i: int, source: list[str]) -> str:
+    body = "\n".join(source[(i + k) % len(source)] for k in range(12))
+    return f"{source[i % len(source)]} ({i})\n{body}\nShare on facebook\nالمصدر : الجزيرة"
+
+
+def bench_import(tmp: Path) -> Result:
+    source = paragraphs()
+    folder = tmp / "articles"
+    folder.mkdir()
+    for i in range(ARTICLES):
+        (folder / f"{i:05}.txt").write_text(article(i, source), encoding="utf-8")
+    ours, floor = [], []
+    for run in range(RUNS):
+        with Project.open(tmp / f"import{run}.db") as project:
+            start = time.perf_counter()
+            report = import_paths(project, [folder])
+            ours.append(time.perf_counter() - start)
+            assert report.imported == ARTICLES, report.failed[:1]
+            rows = [
+                {
+                    "title": r["title"],
+                    "text": r["text"],
+                    "sha256": r["sha256"],
+                    "meta": r["meta"],
+                    "raw": r["raw"],
+                }
+                for r in project.db.query("SELECT * FROM documents")
+            ]
+        db = sqlite_utils.Database(tmp / f"floor{run}.db")
+        start = time.perf_counter()
+        with db.conn:
+            db["documents"].insert_all(rows, batch_size=500)
+        floor.append(time.perf_counter() - start)
+        db.close()
+    median, base = statistics.median(ours) * 1000, statistics.median(floor) * 1000
+    return Result(
+        "import 10,000 articles (.txt: decode, clean, store)",
+        median,
+        base,
+        "sqlite-utils insert_all of the same rows, already decoded",
+        "≤ 2× floor, ≤ 10 s",
+        median <= 10_000 and median <= 2 * base,
+    )
+
+
+def bench_export(tmp: Path) -> Result:
+    source = paragraphs()
+    project = Project.open(tmp / "export.db")
+    with write_transaction(project.db):
+        for i in range(ARTICLES):
+            text = article(i, source)
+            spans = []
+            for k in range(10):
+                start = (k * 37) % (len(text) - 10)
+                spans.append(Span(start, start + 8, "ACTOR", text[start : start + 8], id=k))
+            project.import_record(AnnotatedDocument(Document(text), tuple(spans)))
+    records = list(project.iter_records())
+    dicts = [record_to_json(r) for r in records]
+    ours, floor = [], []
+    for _ in range(RUNS):
+        with (tmp / "ours.jsonl").open("w", encoding="utf-8") as out:
+            start = time.perf_counter()
+            write_jsonl(project, out)
+            ours.append(time.perf_counter() - start)
+        with (tmp / "floor.jsonl").open("w", encoding="utf-8") as out:
+            start = time.perf_counter()
+            for d in dicts:
+                out.write(json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n")
+            floor.append(time.perf_counter() - start)
+    project.close()
+    median, base = statistics.median(ours) * 1000, statistics.median(floor) * 1000
+    return Result(
+        "export 10,000 documents / 100,000 spans to native JSONL",
+        median,
+        base,
+        "json.dumps of the same dicts to a file",
+        "≤ 1.5× floor",
+        median <= 1.5 * base,
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        results = [bench_import(tmp), bench_export(tmp)]
+    write_results("store", results)
+    for r in results:
+        print(r.line())
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
