@@ -25,8 +25,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit
 from results import Result, write_results
 
+from annotator.core.models import Document
 from annotator.gui.fonts import ARTICLE_FONT, register_fonts
 from annotator.gui.main_window import MainWindow
+from annotator.storage.project import Project
 
 RUNS = 7
 
@@ -128,7 +130,10 @@ app = QApplication([])
 {body}
 window.show()
 app.processEvents()
-print(time.perf_counter() - t0)
+elapsed = time.perf_counter() - t0
+rss_kb = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS"))
+print(elapsed, rss_kb)
+window.close()  # a clean exit, or the next start would check the project first
 """
 
 BARE = textwrap.dedent("""
@@ -147,10 +152,10 @@ OURS = textwrap.dedent("""
 """)
 
 
-def bench_startup(tmp: Path) -> Result:
+def bench_startup(tmp: Path) -> list[Result]:
     many_documents(tmp / "many.db").close()
 
-    def run(body: str) -> float:
+    def run(body: str) -> tuple[float, int]:
         script = STARTUP.format(extra_import="", body=body)
         out = subprocess.run(
             [sys.executable, "-c", script, str(tmp / "many.db"), str(tmp / "s3.ini")],
@@ -158,21 +163,108 @@ def bench_startup(tmp: Path) -> Result:
             text=True,
             check=True,
         )
-        return float(out.stdout.strip().splitlines()[-1])
+        elapsed, rss = out.stdout.strip().splitlines()[-1].split()
+        return float(elapsed), int(rss)
 
-    ours = [run(OURS) for _ in range(5)]
-    floor = [run(BARE) for _ in range(5)]
+    ours_runs = [run(OURS) for _ in range(5)]
+    floor_runs = [run(BARE) for _ in range(5)]
+    ours, floor = [t for t, _ in ours_runs], [t for t, _ in floor_runs]
+    rss = statistics.median(r for _, r in ours_runs) / 1024
+    rss_floor = statistics.median(r for _, r in floor_runs) / 1024
     median, base = median_ms(ours), median_ms(floor)
     # The window issue asks for ≤ 1.5 s; the ratio to a bare PySide6 window is
     # reported for the later speed work (target ≤ 1.5× floor there).
+    return [
+        Result(
+            "start to window shown, 10,000-document project",
+            median,
+            base,
+            "bare PySide6 main window with a QTextEdit, shown",
+            "≤ 1.5 s (≤ 1.5× floor: see below)",
+            median <= 1500,
+        ),
+        Result(
+            "memory (RSS, MB here, not ms) with a 10,000-document project open",
+            rss,
+            rss_floor,
+            "bare PySide6 window RSS",
+            "≤ floor + 150 MB",
+            rss <= rss_floor + 150,
+        ),
+    ]
+
+
+def bench_next_document(app: QApplication, tmp: Path) -> Result:
+    project = Project.open(tmp / "many.db")
+    window = MainWindow(project, QSettings(str(tmp / "s4.ini"), QSettings.Format.IniFormat))
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    samples = []
+    for _ in range(40):
+        start = time.perf_counter()
+        window.next_document()
+        window.article.viewport().repaint()
+        samples.append(time.perf_counter() - start)
+        app.processEvents()
+    window.close()
+    project.close()
+    median = median_ms(samples)
     return Result(
-        "start to window shown, 10,000-document project",
+        "next document (Alt+Down), 10,000-document project",
         median,
-        base,
-        "bare PySide6 main window with a QTextEdit, shown",
-        "≤ 1.5 s",
-        median <= 1500,
+        None,
+        "—",
+        "median ≤ 30 ms",
+        median <= 30,
     )
+
+
+def bench_megabyte(app: QApplication, tmp: Path) -> list[Result]:
+    """A 1 MB report: open, scroll to the end, tag there."""
+    text = long_article(190_000)
+    while len(text.encode("utf-8")) < 1_000_000:
+        text += "\n" + long_article(2000)
+    project = Project.open(tmp / "mega.db")
+    doc_id = project.add_document(Document(text, meta={"title": "long report"}))
+    other = project.add_document(Document("قصير"))
+    window = MainWindow(project, QSettings(str(tmp / "s5.ini"), QSettings.Format.IniFormat))
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    opened, scrolled, tagged = [], [], []
+    for _ in range(3):
+        window.open_document(other)
+        app.processEvents()
+        start = time.perf_counter()
+        window.open_document(doc_id)
+        window.article.viewport().repaint()
+        opened.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        bar = window.article.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        window.article.viewport().repaint()
+        scrolled.append(time.perf_counter() - start)
+    window.activateWindow()
+    window.article.setFocus()
+    position = len(text) - 5000
+    for _ in range(9):
+        position = text.index(" ", position + 10) + 1
+        window.article.select_range(position, text.index(" ", position))
+        start = time.perf_counter()
+        QTest.keyClick(window.article, Qt.Key.Key_2)
+        window.article.viewport().repaint()
+        tagged.append(time.perf_counter() - start)
+    window.close()
+    project.close()
+    o, s, t = median_ms(opened), median_ms(scrolled), median_ms(tagged)
+    return [
+        Result("1 MB document: open, painted", o, None, "—", "≤ 1 s", o <= 1000),
+        Result("1 MB document: scroll to the end, painted", s, None, "—", "(reported)", True),
+        Result(
+            "1 MB document: tag near the end, stored and painted", t, None, "—", "≤ 50 ms", t <= 50
+        ),
+    ]
 
 
 def main() -> int:
@@ -181,7 +273,13 @@ def main() -> int:
     assert ARTICLE_FONT
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        results = [bench_open(app, tmp), bench_keystroke(app, tmp), bench_startup(tmp)]
+        results = [
+            bench_open(app, tmp),
+            bench_keystroke(app, tmp),
+            *bench_startup(tmp),
+            bench_next_document(app, tmp),
+            *bench_megabyte(app, tmp),
+        ]
     write_results("window", results)
     for r in results:
         print(r.line())

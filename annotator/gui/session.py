@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from annotator.storage.project import Project
-from annotator.storage.safety import CheckReport, backup, check
+from annotator.storage.safety import CheckReport, backup_file, check
 
 POLL_MS = 1500
 
@@ -40,6 +41,7 @@ class ProjectSession(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
         self.check_report: CheckReport | None = None
+        self._backup: threading.Thread | None = None
 
     def start(self) -> str | None:
         """Take the project; a message instead when another window has it."""
@@ -59,13 +61,17 @@ class ProjectSession(QObject):
             if self._mark.exists():
                 self.check_report = check(self.project)  # the last session ended uncleanly
             self._mark.write_text(str(os.getpid()), encoding="utf-8")
-            backup(self.project)
+            # The rolling backup copies the whole file: off the GUI thread.
+            self._backup = threading.Thread(target=backup_file, args=(path,), daemon=True)
+            self._backup.start()
         self._timer.start()
         return None
 
     def stop(self) -> None:
-        """A clean end: the mark goes, the lock is released."""
+        """A clean end: the backup finishes, the mark goes, the lock is released."""
         self._timer.stop()
+        if self._backup is not None:
+            self._backup.join()
         if self._mark is not None and self._mark.exists():
             self._mark.unlink()
         if self._lock is not None:

@@ -69,16 +69,27 @@ def backup(project: Project, keep: int = BACKUPS_KEPT) -> Path | None:
     """Copy the project aside (rolling, ``keep`` copies); None for an in-memory project."""
     if project.path is None:
         return None
-    folder = backup_folder(project.path)
+    return backup_file(project.path, keep)
+
+
+def backup_file(path: Path, keep: int = BACKUPS_KEPT) -> Path:
+    """Back up the project file at ``path`` through a connection of its own.
+
+    Its own connection, so the window can run it on a worker thread right
+    after showing (a large project takes a moment to copy).
+    """
+    folder = backup_folder(path)
     folder.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{project.path.stem}.{stamp}.{time.monotonic_ns() % 10**6:06d}.db"
+    target = folder / f"{path.stem}.{stamp}.{time.monotonic_ns() % 10**6:06d}.db"
+    source = sqlite3.connect(path)
     destination = sqlite3.connect(target)
     try:
-        project.db.conn.backup(destination)
+        source.backup(destination)
     finally:
         destination.close()
-    copies = sorted(folder.glob(f"{project.path.stem}.*.db"))
+        source.close()
+    copies = sorted(folder.glob(f"{path.stem}.*.db"))
     for old in copies[:-keep]:
         old.unlink()
     return target

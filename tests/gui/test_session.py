@@ -35,8 +35,8 @@ def test_an_unclean_exit_is_noticed_and_the_project_checked(qapp, gui_project: P
     assert after.start() is None
     assert after.check_report is not None and after.check_report.ok
     assert "intact" in after.check_report.summary()
-    after.stop()
-    assert list(backup_folder(gui_project.path).glob("*.db"))  # a backup on each opening
+    after.stop()  # waits for the backup made on opening
+    assert list(backup_folder(gui_project.path).glob("*.db"))
 
 
 def test_the_window_notices_documents_imported_elsewhere(qtbot, window):
