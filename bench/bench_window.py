@@ -184,12 +184,13 @@ def bench_startup(tmp: Path) -> list[Result]:
             median <= 1500,
         ),
         Result(
-            "memory (RSS, MB here, not ms) with a 10,000-document project open",
+            "memory (RSS) with a 10,000-document project open",
             rss,
             rss_floor,
             "bare PySide6 window RSS",
             "≤ floor + 150 MB",
             rss <= rss_floor + 150,
+            unit="MB",
         ),
     ]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import platform
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,14 +18,20 @@ class Result:
     floor: str
     target: str
     ok: bool
+    unit: str = "ms"
 
     def ratio(self) -> str:
         return f"{self.median_ms / self.floor_ms:.2f}×" if self.floor_ms else "—"
 
     def line(self) -> str:
-        floor = f"{self.floor_ms:.1f} ms" if self.floor_ms is not None else "—"
+        floor = f"{self.floor_ms:.1f} {self.unit}" if self.floor_ms is not None else "—"
         mark = "met" if self.ok else "MISSED"
-        cells = [self.what, f"{self.median_ms:.1f} ms", f"{floor} ({self.floor})", self.ratio()]
+        cells = [
+            self.what,
+            f"{self.median_ms:.1f} {self.unit}",
+            f"{floor} ({self.floor})",
+            self.ratio(),
+        ]
         return "| " + " | ".join([*cells, self.target, mark]) + " |"
 
 
@@ -48,18 +53,15 @@ def machine() -> str:
 
 def write_results(suite: str, results: list[Result]) -> None:
     """Replace this suite's section of RESULTS.md, keeping the others."""
-    header = "# Benchmark results\n\nMedians of repeated runs; floors measured in the same run.\n"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else header
-    section = (
+    header = "# Benchmark results\n\nMedians of repeated runs; floors measured in the same run."
+    sections: dict[str, str] = {}
+    if RESULTS.exists():
+        parts = RESULTS.read_text(encoding="utf-8").split("\n## ")
+        header = parts[0].strip()
+        sections = {p.split("\n", 1)[0]: "## " + p.strip() for p in parts[1:]}
+    sections[suite] = (
         f"## {suite}\n\nMachine: {machine()}\n\n"
         "| what | median | floor | ratio | target | |\n|---|---|---|---|---|---|\n"
         + "\n".join(r.line() for r in results)
-        + "\n"
     )
-    pattern = re.compile(rf"## {re.escape(suite)}\n.*?(?=\n## |\Z)", re.S)
-    text = (
-        pattern.sub(section.rstrip("\n"), text)
-        if pattern.search(text)
-        else text.rstrip("\n") + "\n\n" + section
-    )
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    RESULTS.write_text("\n\n".join([header, *sections.values()]) + "\n", encoding="utf-8")
