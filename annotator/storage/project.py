@@ -7,7 +7,8 @@ into the frozen dataclasses of ``annotator.core.models`` here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from annotator.core.text import check_document_text, sha256
 from annotator.storage.database import connect, write_transaction
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
+    RowLike,
     attrs_from_json,
     document_from_row,
     relation_from_row,
@@ -84,6 +86,12 @@ class Project:
 
     def close(self) -> None:
         self.db.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows readable by column name, straight from sqlite3 (C-level, no dict per row)."""
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params)
 
     def __enter__(self) -> Project:
         return self
@@ -182,7 +190,7 @@ class Project:
         return added.id
 
     def document(self, doc_id: int, *, with_raw: bool = False) -> Document:
-        row = next(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]), None)
+        row = next(self._rows("SELECT * FROM documents WHERE id = ?", [doc_id]), None)
         if row is None:
             raise StoreError(f"no document with id {doc_id}")
         return document_from_row(row, with_raw=with_raw)
@@ -270,7 +278,7 @@ class Project:
         return Span(start, end, label, covered, span_id, doc_id, dict(attrs or {}), annotator)
 
     def span(self, span_id: int) -> Span:
-        row = next(self.db.query("SELECT * FROM spans WHERE id = ?", [span_id]), None)
+        row = next(self._rows("SELECT * FROM spans WHERE id = ?", [span_id]), None)
         if row is None:
             raise StoreError(f"no span with id {span_id}")
         return span_from_row(row)
@@ -302,7 +310,7 @@ class Project:
         return Span(start, end, label, text, span_id, old.doc_id, old.attrs, old.annotator)
 
     def _check_relations_allow(self, span_id: int, label: str) -> None:
-        for rel in self.db.query(
+        for rel in self._rows(
             "SELECT label, head, tail FROM relations WHERE head = ? OR tail = ?", [span_id, span_id]
         ):
             rule = self.schema.get(rel["label"], LabelKind.RELATION)
@@ -345,7 +353,7 @@ class Project:
     def relations(self, doc_id: int) -> list[Relation]:
         return [
             relation_from_row(r)
-            for r in self.db.query("SELECT * FROM relations WHERE doc_id = ? ORDER BY id", [doc_id])
+            for r in self._rows("SELECT * FROM relations WHERE doc_id = ? ORDER BY id", [doc_id])
         ]
 
     def delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
@@ -354,7 +362,7 @@ class Project:
             span = self.span(span_id)
             relations = [
                 relation_from_row(r)
-                for r in self.db.query(
+                for r in self._rows(
                     "SELECT * FROM relations WHERE head = ? OR tail = ? ORDER BY id",
                     [span_id, span_id],
                 )
@@ -395,7 +403,7 @@ class Project:
         return Relation(label, head, tail, rel_id, doc_id, dict(attrs or {}), annotator)
 
     def relation(self, relation_id: int) -> Relation:
-        row = next(self.db.query("SELECT * FROM relations WHERE id = ?", [relation_id]), None)
+        row = next(self._rows("SELECT * FROM relations WHERE id = ?", [relation_id]), None)
         if row is None:
             raise StoreError(f"no relation with id {relation_id}")
         return relation_from_row(row)
@@ -491,7 +499,7 @@ class Project:
         if names := [str(Status(s)) for s in statuses]:
             where = f"WHERE status IN ({', '.join('?' * len(names))})"
             params = names
-        docs = self.db.query(f"SELECT * FROM documents {where} ORDER BY id", params)
+        docs = self._rows(f"SELECT * FROM documents {where} ORDER BY id", params)
         span_filter, span_params = [], []
         if labels := list(labels):
             span_filter.append(f"label IN ({', '.join('?' * len(labels))})")
@@ -500,8 +508,8 @@ class Project:
             span_filter.append("annotator = ?")
             span_params.append(annotator)
         span_where = ("WHERE " + " AND ".join(span_filter)) if span_filter else ""
-        spans = self.db.query(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)
-        relations = self.db.query("SELECT * FROM relations ORDER BY doc_id, id")
+        spans = self._rows(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)
+        relations = self._rows("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = _Cursor(spans)
         relation_rows = _Cursor(relations)
         entities = {s.entity.id: s.entity for s in self.entities.all() if s.entity.id is not None}
@@ -538,11 +546,11 @@ class DuplicateDocumentError(StoreError):
 class _Cursor:
     """Rows ordered by ``doc_id``, handed out one document at a time."""
 
-    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+    def __init__(self, rows: Iterator[RowLike]) -> None:
         self._rows = rows
-        self._next: dict[str, Any] | None = next(rows, None)
+        self._next: RowLike | None = next(rows, None)
 
-    def take(self, doc_id: int) -> list[dict[str, Any]]:
+    def take(self, doc_id: int) -> list[RowLike]:
         out = []
         while self._next is not None and self._next["doc_id"] <= doc_id:
             if self._next["doc_id"] == doc_id:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from sqlite3 import Row
 from typing import Any
 
 from annotator.core.models import Document, Relation, Span, Status
+
+# A row read by column name: a dict, or sqlite3's own Row (no dict built per row).
+RowLike = Mapping[str, Any] | Row
 
 
 def to_json(value: Mapping[str, Any] | Sequence[Any]) -> str:
@@ -17,7 +21,7 @@ def attrs_from_json(value: str) -> dict[str, Any]:
     return {} if value == "{}" else json.loads(value)  # most spans have none: skip the parser
 
 
-def span_from_row(row: Mapping[str, Any]) -> Span:
+def span_from_row(row: RowLike) -> Span:
     return Span(
         id=row["id"],
         doc_id=row["doc_id"],
@@ -31,7 +35,7 @@ def span_from_row(row: Mapping[str, Any]) -> Span:
     )
 
 
-def relation_from_row(row: Mapping[str, Any]) -> Relation:
+def relation_from_row(row: RowLike) -> Relation:
     return Relation(
         id=row["id"],
         doc_id=row["doc_id"],
@@ -43,7 +47,7 @@ def relation_from_row(row: Mapping[str, Any]) -> Relation:
     )
 
 
-def document_from_row(row: Mapping[str, Any], *, with_raw: bool = False) -> Document:
+def document_from_row(row: RowLike, *, with_raw: bool = False) -> Document:
     return Document(
         id=row["id"],
         text=row["text"],
