@@ -82,21 +82,23 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {problem}", file=sys.stderr)
         return 1
     is_new_default = args.db is None and ENV_VAR not in os.environ and not path.exists()
-    try:
-        project = Project.open(path)
-        if is_new_default:
-            seed_sample(project)
-    except AnnotatorError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
-        return 1
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    try:
+        project = Project.open(path)
+        if is_new_default:
+            seed_sample(project)
+    except AnnotatorError as exc:
+        # A corrupt, foreign or unreadable file: said in the terminal and in a window; untouched.
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "annotator", str(exc))
+        return 1
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     register_fonts()

@@ -85,3 +85,29 @@ def test_first_start_seeds_the_default_project(tmp_path: Path):
         check=False,
     )
     assert "تجدد القتال العنيف" in listing.stdout
+
+
+def test_a_corrupt_project_is_refused_in_the_terminal_and_left_alone(tmp_path: Path):
+    bad = tmp_path / "broken.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00garbage" * 200)
+    before = bad.read_bytes()
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.critical = staticmethod(lambda *a, **k: print('shown:', a[2]))\n"
+        "from annotator import app\n"
+        "sys.exit(app.run(['--db', sys.argv[1]]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("annotator: error:") and "Traceback" not in done.stderr
+    assert "shown:" in done.stdout  # the same message in a window
+    assert bad.read_bytes() == before
