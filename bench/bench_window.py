@@ -143,6 +143,7 @@ BARE = textwrap.dedent("""
     window.resize(1400, 860)
 """)
 OURS = textwrap.dedent("""
+    import annotator.main  # the entry point's process set-up, as `annotator` starts
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
     from annotator.storage.project import Project

@@ -64,6 +64,10 @@ class Stats:
     relations_by_label: Mapping[str, int]
 
 
+# Status by stored value: a dict lookup, not an enum call per row (10,000 rows at start-up).
+_STATUS = {str(s): s for s in Status}
+
+
 class Project:
     """One annotation project: one SQLite file."""
 
@@ -207,7 +211,7 @@ class Project:
             params.append(str(status))
         sql += " ORDER BY d.id"
         return [
-            DocumentSummary(id=r[0], title=r[1], status=Status(r[2]), span_count=r[3])
+            DocumentSummary(id=r[0], title=r[1], status=_STATUS[r[2]], span_count=r[3])
             for r in self.db.execute(sql, params)
         ]
 
