@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from annotator.core.formats import ExportReport, Layers
-from annotator.core.formats.tokenized import tag_document
+from annotator.core.formats.tokenized import tagged_sentences
 from annotator.core.models import AnnotatedDocument
-from annotator.core.tokens import sentences
 
 
 def write_conll(
@@ -20,14 +19,9 @@ def write_conll(
 ) -> ExportReport:
     report = ExportReport()
     for record in records:
-        tagged = tag_document(record, layers, report)
         stream.write(f"# doc_id = {record.document.id}\n")
-        index = {id(t): i for i, t in enumerate(tagged.tokens)}
-        for sentence in sentences(record.document.text, tagged.tokens):
-            for token in sentence:
-                i = index[id(token)]
-                stream.write(f"{token.text}\t{tagged.entity_tags[i]}\t{tagged.claim_tags[i]}\n")
+        for sentence in tagged_sentences(record, layers, report):
+            for row in zip(sentence.tokens, sentence.entity_tags, sentence.claim_tags, strict=True):
+                stream.write("\t".join(row) + "\n")
             stream.write("\n")
-        report.documents += 1
-        report.spans += len(record.spans)
     return report

@@ -15,9 +15,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from annotator.core.formats import ExportReport, Layers
-from annotator.core.formats.tokenized import tag_document
+from annotator.core.formats.tokenized import tagged_sentences
 from annotator.core.models import AnnotatedDocument
-from annotator.core.tokens import sentences
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:
@@ -29,20 +28,15 @@ def write_hf_split(
 ) -> ExportReport:
     report = ExportReport()
     for record in records:
-        tagged = tag_document(record, layers, report)
-        index = {id(t): i for i, t in enumerate(tagged.tokens)}
-        for number, sentence in enumerate(sentences(record.document.text, tagged.tokens)):
-            rows = [index[id(t)] for t in sentence]
+        for number, sentence in enumerate(tagged_sentences(record, layers, report)):
             line = {
                 "id": f"{record.document.id}-{number}",
                 "doc": record.document.id,
-                "tokens": [t.text for t in sentence],
-                "entity_tags": [tagged.entity_tags[i] for i in rows],
-                "claim_tags": [tagged.claim_tags[i] for i in rows],
+                "tokens": sentence.tokens,
+                "entity_tags": sentence.entity_tags,
+                "claim_tags": sentence.claim_tags,
             }
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
-        report.documents += 1
-        report.spans += len(record.spans)
     return report
 
 

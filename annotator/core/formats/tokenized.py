@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from annotator.core.formats import ExportReport, Layers, lose_entity_links
 from annotator.core.formats.iob import iob2
 from annotator.core.models import AnnotatedDocument
-from annotator.core.tokens import Token, align, tokenize
+from annotator.core.tokens import Token, align, sentences, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +35,31 @@ def tag_document(record: AnnotatedDocument, layers: Layers, report: ExportReport
         report.lose("relations (token tag formats hold none)", len(record.relations))
     lose_entity_links(record, report)
     return TaggedDocument(tokens, tagged["entities"], tagged["claims"])
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSentence:
+    tokens: list[str]
+    entity_tags: list[str]
+    claim_tags: list[str]
+
+
+def tagged_sentences(
+    record: AnnotatedDocument, layers: Layers, report: ExportReport
+) -> list[TaggedSentence]:
+    """The document's sentences as tokens with their two tag columns; counts it in ``report``."""
+    tagged = tag_document(record, layers, report)
+    index = {id(t): i for i, t in enumerate(tagged.tokens)}
+    out = []
+    for sentence in sentences(record.document.text, tagged.tokens):
+        rows = [index[id(t)] for t in sentence]
+        out.append(
+            TaggedSentence(
+                [t.text for t in sentence],
+                [tagged.entity_tags[i] for i in rows],
+                [tagged.claim_tags[i] for i in rows],
+            )
+        )
+    report.documents += 1
+    report.spans += len(record.spans)
+    return out
