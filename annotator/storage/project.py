@@ -503,7 +503,10 @@ class Project:
         if names := [str(Status(s)) for s in statuses]:
             where = f"WHERE status IN ({', '.join('?' * len(names))})"
             params = names
-        docs = self._rows(f"SELECT * FROM documents {where} ORDER BY id", params)
+        # Not the raw page: it is as large as the text and no export carries it.
+        docs = self._rows(
+            f"SELECT id, text, status, meta FROM documents {where} ORDER BY id", params
+        )
         span_filter, span_params = [], []
         if labels := list(labels):
             span_filter.append(f"label IN ({', '.join('?' * len(labels))})")
