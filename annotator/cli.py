@@ -28,8 +28,9 @@ from annotator.storage.exporter import export_entities, export_format, export_js
 from annotator.storage.importer import FileOutcome, import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
+from annotator.storage.search import search
 
-COMMANDS = ("import", "export", "list", "stats", "show", "claims", "schema")
+COMMANDS = ("import", "export", "list", "stats", "show", "claims", "search", "schema")
 
 
 class CliError(AnnotatorError):
@@ -134,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="claims with their sources, stances and cues")
     p.add_argument("--doc", type=int, metavar="DOC", help="only this document")
     p.add_argument("--json", action="store_true", help="print a JSON list")
+    _bidi_option(p)
+    _db_option(p)
+
+    p = sub.add_parser("search", help="find text across the corpus, Arabic spelling folded")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print a JSON list of hits")
+    p.add_argument("--status", action="append", choices=[str(s) for s in Status])
+    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
     _bidi_option(p)
     _db_option(p)
 
@@ -316,6 +325,25 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        hits = search(
+            project, args.query, statuses=[Status(s) for s in args.status or ()], limit=args.limit
+        )
+    if args.json:
+        print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2), file=out)
+    else:
+        for hit in hits:
+            marked = hit.snippet[: hit.snippet_start] + "[" + hit.text + "]"
+            marked += hit.snippet[hit.snippet_start + len(hit.text) :]
+            print(
+                f"#{hit.doc} {hit.start}-{hit.end}  {for_terminal(marked, visual=args.bidi)}",
+                file=out,
+            )
+    print(count(len(hits), "hit"), file=err)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
         if args.schema_command == "load":
@@ -345,6 +373,7 @@ HANDLERS = {
     "stats": cmd_stats,
     "show": cmd_show,
     "claims": cmd_claims,
+    "search": cmd_search,
     "schema": cmd_schema,
 }
 

@@ -29,7 +29,7 @@ PROCLITICS = "وفبكل"
 _MIN_STEM = 3  # letters a word keeps after a clitic is stripped
 
 
-def _dropped(ch: str) -> bool:
+def is_dropped(ch: str) -> bool:
     """Harakat, Quranic marks, tatweel and invisible format characters."""
     return ch == _TATWEEL or unicodedata.category(ch) in ("Mn", "Cf")
 
@@ -39,7 +39,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for index, ch in enumerate(text):
-        if _dropped(ch):
+        if is_dropped(ch):
             continue
         for folded in _FOLD.get(ch, ch).casefold():
             out.append(folded)

@@ -25,7 +25,8 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.core.errors import StoreError
-from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS
+from annotator.storage import search_index
+from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS, SEARCH_INDEX_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 # PRAGMA application_id marks a file as ours ("ANNO"), so a foreign SQLite
@@ -141,5 +142,7 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> None:
     with write_transaction(db):
         for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
             db.executescript(script)  # inside our transaction: no implicit COMMIT
+            if target == SEARCH_INDEX_VERSION:
+                search_index.rebuild(db)
             conn.execute(f"PRAGMA user_version = {target}")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -173,5 +173,12 @@ ALTER TABLE entities ADD COLUMN type TEXT NOT NULL DEFAULT '';
 CREATE INDEX entities_by_kind ON entities(kind, name);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# v4: Arabic-aware search. An FTS5 trigram index over each document's normalised
+# text (filled from Python: ``storage.search_index``; SQLite cannot normalise).
+V4 = """
+CREATE VIRTUAL TABLE search_index USING fts5(norm, tokenize = 'trigram');
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

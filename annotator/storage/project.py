@@ -29,6 +29,7 @@ from annotator.core.models import (
 from annotator.core.schema import Schema, check_attrs
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
+from annotator.storage import search_index
 from annotator.storage.database import connect, write_transaction
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
@@ -163,6 +164,7 @@ class Project:
                     "raw": doc.raw,
                 },
             )
+            search_index.index_document(self.db, doc_id, doc.text)
             new_ids: dict[int | None, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
@@ -228,6 +230,7 @@ class Project:
                 )
             check_document_text(text)
             self._touch(doc_id, text=text, sha256=sha256(text))
+            search_index.index_document(self.db, doc_id, text)
 
     def _touch(self, doc_id: int, **values: Any) -> None:
         sets = "".join(f"{k} = :{k}, " for k in values)
