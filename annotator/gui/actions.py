@@ -120,6 +120,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         target="linking",
     ),
     ActionSpec(
+        "span.tag_all",
+        "Tag &All Occurrences",
+        ("Ctrl+T",),
+        "&Annotate",
+        "tag_all_occurrences",
+        "article",
+    ),
+    ActionSpec(
         "entity.edit",
         "Edit &Entity…",
         ("Return", "Enter"),

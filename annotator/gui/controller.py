@@ -44,6 +44,7 @@ from annotator.gui.commands import (
 )
 from annotator.storage.entities import Merge
 from annotator.storage.project import Project
+from annotator.storage.search import find_in_text
 
 
 def reading_order(span: Span) -> tuple[int, int, int]:
@@ -191,6 +192,32 @@ class Controller(QObject):
             self.message.emit(self.tr("Choose two different entities to merge."))
             return
         self.undo_stack.push(MergeEntitiesCommand(self, keep, gone))
+
+    def tag_all_occurrences(self) -> None:
+        """Tag every other occurrence of the current span's text here: one undoable step.
+
+        Occurrences are found with Arabic spelling folded (``storage.search``);
+        a clitic stuck to an occurrence stays outside the new span, as the
+        match covers only the name itself.
+        """
+        span = self.current
+        if span is None or self.document is None or self.document.id is None:
+            self.message.emit(self.tr("Select a span first (Tab goes to the next one)."))
+            return
+        taken = {(s.start, s.end, s.label) for s in self.spans}
+        todo = [
+            (start, end)
+            for start, end in find_in_text(self.document.text, span.text)
+            if (start, end, span.label) not in taken
+        ]
+        if not todo:
+            self.message.emit(self.tr("No other occurrence of this text is untagged."))
+            return
+        self.undo_stack.beginMacro(self.tr("Tag all %s") % span.label)
+        for start, end in todo:
+            self.undo_stack.push(AddSpanCommand(self, self.document.id, start, end, span.label))
+        self.undo_stack.endMacro()
+        self.message.emit(self.tr("Tagged %n more occurrence(s).", "", len(todo)))
 
     def set_status(self, status: Status) -> None:
         if self.document is None or self.document.id is None or self.document.status is status:

@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
     def apply_label_exact(self, label: str) -> None:
         self.apply_label(label, exact=True)
 
+    def tag_all_occurrences(self) -> None:
+        self.controller.tag_all_occurrences()  # type: ignore[union-attr]
+
     def delete_span(self) -> None:
         self.controller.delete_current()  # type: ignore[union-attr]
 

@@ -255,3 +255,17 @@ def test_html_markdown_and_bidi_controls_are_shown_literally(qtbot, window):
     assert window.article.toPlainText() == text
     assert window.article.document().toPlainText() == text
     assert window.project.document(doc_id).text == text
+
+
+def test_tag_all_occurrences_in_one_undoable_step(qtbot, window):
+    text = window.controller.document.text
+    first = text.index("أذربيجان إنها")
+    window.article.select_range(first, first + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    qtbot.keyClick(window.article, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    spans = window.project.spans(1)
+    expected = text.count("أذربيجان")
+    assert len(spans) == expected
+    assert {s.text for s in spans} == {"أذربيجان"}  # "وأذربيجان": the و stays outside
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.project.spans(1)) == 1
