@@ -161,6 +161,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document"),
     ActionSpec("doc.previous", "&Previous Document", ("Alt+Up",), "&Navigate", "previous_document"),
     ActionSpec("focus.article", "Go to &Article", ("Ctrl+1",), "&Navigate", "focus_article"),
+    ActionSpec("find.article", "&Find in Article…", ("Ctrl+F",), "&Navigate", "find_in_article"),
     ActionSpec("focus.filter", "&Filter Documents", ("Ctrl+L",), "&Navigate", "focus_filter"),
     ActionSpec("focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links"),
     ActionSpec(

@@ -69,6 +69,8 @@ class ArticleView(QTextEdit):
         self._offsets = OffsetMap("")
         self._current: Span | None = None
         self._pending: set[int] = set()  # paragraphs with spans not formatted yet
+        self._hits: list[QTextEdit.ExtraSelection] = []  # find-bar matches
+        self._marks: list[QTextEdit.ExtraSelection] = []  # the current span and its links
         self._generation = 0  # bumped per opened document; stale chunks stop
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
@@ -92,6 +94,7 @@ class ArticleView(QTextEdit):
         * attaching does not re-run the highlighter.
         """
         self._current = None
+        self._hits, self._marks = [], []
         self.setExtraSelections([])
         self._offsets = OffsetMap(text)
         self._generation += 1
@@ -190,15 +193,22 @@ class ArticleView(QTextEdit):
         """
         self._current = span
         self._paint_selection_as(span.label if span else None)
-        if span is None:
-            self.setExtraSelections([])
-            return
-        selections = []
-        for other, color in linked:
-            selections.append(self._extra(other, self._styles.linked(color)))
-        selections.append(self._extra(span, self._styles.current(span.label)))
-        self.setExtraSelections(selections)
-        self.select_range(span.start, span.end)
+        self._marks = []
+        if span is not None:
+            self._marks = [self._extra(o, self._styles.linked(c)) for o, c in linked]
+            self._marks.append(self._extra(span, self._styles.current(span.label)))
+        self._show_extras()
+        if span is not None:
+            self.select_range(span.start, span.end)
+
+    def set_search_hits(self, hits: Sequence[tuple[int, int]]) -> None:
+        """Mark the find bar's matches (code-point ranges) under everything else."""
+        fmt = self._styles.search_hit()
+        self._hits = [self._extra_range(start, end, fmt) for start, end in hits]
+        self._show_extras()
+
+    def _show_extras(self) -> None:
+        self.setExtraSelections([*self._hits, *self._marks])
 
     def _paint_selection_as(self, label: str | None) -> None:
         """The current span is selected; its selection takes the label's colour."""
@@ -223,7 +233,12 @@ class ArticleView(QTextEdit):
         self.setPalette(palette)
 
     def _extra(self, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        start, end = self._offsets.range_to_qt(span.start, span.end)
+        return self._extra_range(span.start, span.end, fmt)
+
+    def _extra_range(
+        self, start_cp: int, end_cp: int, fmt: QTextCharFormat
+    ) -> QTextEdit.ExtraSelection:
+        start, end = self._offsets.range_to_qt(start_cp, end_cp)
         selection = QTextEdit.ExtraSelection()
         selection.cursor = self._cursor(start, end)
         selection.format = fmt

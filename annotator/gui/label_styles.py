@@ -19,6 +19,8 @@ BACKGROUND_ALPHA = 95
 UNDERLINE_TINT_ALPHA = 40
 CURRENT_ALPHA = 230
 LINKED_ALPHA = 120
+SEARCH_COLOR = "#F0E442"  # Okabe-Ito yellow: unlike every label colour
+SEARCH_ALPHA = 150
 
 
 def _tint(color: str, alpha: int) -> QColor:
@@ -68,6 +70,14 @@ class LabelStyles:
             if background is not None:
                 fmt.setBackground(_tint(self.color(background), BACKGROUND_ALPHA))
             self._cache[key] = fmt
+        return fmt
+
+    def search_hit(self) -> QTextCharFormat:
+        """A find-bar match: a dotted outline-like underline, neutral grey, under the labels."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(SEARCH_COLOR))
+        fmt.setBackground(_tint(SEARCH_COLOR, SEARCH_ALPHA))
         return fmt
 
     def linked(self, color: str) -> QTextCharFormat:

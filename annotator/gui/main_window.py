@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Entity, Span, Status
@@ -19,6 +19,7 @@ from annotator.gui.actions import ActionSpec, all_specs, build_action
 from annotator.gui.article_view import ArticleView
 from annotator.gui.controller import Controller
 from annotator.gui.entity_editor import EntityEditor
+from annotator.gui.find_bar import FindBar
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.label_styles import LabelStyles
 from annotator.gui.linking import Linking, entity_text
@@ -38,6 +39,7 @@ from annotator.gui.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.window_state import WindowState
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
+from annotator.storage.search import find_in_text
 
 MESSAGE_MS = 6000
 
@@ -63,7 +65,16 @@ class MainWindow(QMainWindow):
         self.linking = Linking(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
-        for widget, stretch in ((self.document_panel, 1), (self.article, 3), (self.side_panel, 1)):
+        self.find_bar = FindBar(self)
+        self._find_hits: list[tuple[int, int]] = []
+        self._found: tuple[int, int] | None = None  # the match the find bar last selected
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(0)
+        center_layout.addWidget(self.article, 1)
+        center_layout.addWidget(self.find_bar)
+        for widget, stretch in ((self.document_panel, 1), (center, 3), (self.side_panel, 1)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.setCentralWidget(self.splitter)
@@ -92,6 +103,10 @@ class MainWindow(QMainWindow):
         self.article.page_before_start.connect(self.previous_document)
         self.article.selection_moved.connect(self._on_article_selection_moved)
         self.registry.mention_activated.connect(self._on_mention_activated)
+        self.find_bar.query_changed.connect(self._on_find_query)
+        self.find_bar.next_requested.connect(lambda: self._step_find(+1))
+        self.find_bar.previous_requested.connect(lambda: self._step_find(-1))
+        self.find_bar.closed.connect(self._on_find_closed)
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
@@ -204,6 +219,8 @@ class MainWindow(QMainWindow):
         caret, self._opening_caret = self._opening_caret, 0
         self.article.show_document(document.text, self.controller.spans, caret)
         self.document_panel.select(document.id or 0)  # also when undo brought it back
+        if self.find_bar.isVisible():
+            self._on_find_query(self.find_bar.edit.text())
         self.annotations.reset(self.controller.spans)
         self.labels.set_counts(self.controller.counts())
         self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
@@ -312,8 +329,12 @@ class MainWindow(QMainWindow):
     # -- action handlers (named in gui/actions.py) ---------------------------
 
     def apply_label(self, label: str, *, exact: bool = False) -> None:
+        """A label key. A match selected by the find bar is tagged as found, not snapped:
+        "أذربيجان" found inside "وأذربيجان" stays without its و."""
         assert self.controller is not None
-        self.controller.apply_label(label, self.article.selection_range(), exact=exact)
+        selection = self.article.selection_range()
+        exact = exact or selection == self._found
+        self.controller.apply_label(label, selection, exact=exact)
 
     def apply_label_exact(self, label: str) -> None:
         self.apply_label(label, exact=True)
@@ -395,6 +416,43 @@ class MainWindow(QMainWindow):
         self._show_message(self.tr("All documents are done."))
 
     def focus_article(self) -> None:
+        self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def find_in_article(self) -> None:
+        self.find_bar.open()
+        self._on_find_query(self.find_bar.edit.text())
+
+    def _on_find_query(self, query: str) -> None:
+        """Mark every match of ``query`` in this article and select the first after the caret."""
+        document = self.controller.document if self.controller else None
+        self._find_hits = find_in_text(document.text, query) if document and query.strip() else []
+        self.article.set_search_hits(self._find_hits)
+        if self._find_hits:
+            caret = self.article.selection_range()[0]
+            index = next((i for i, (s, _) in enumerate(self._find_hits) if s >= caret), 0)
+            self._select_hit(index)
+        else:
+            self.find_bar.show_count(0, 0)
+
+    def _step_find(self, step: int) -> None:
+        if not self._find_hits:
+            return
+        start = self.article.selection_range()[0]
+        current = next(
+            (i for i, (s, _) in enumerate(self._find_hits) if s == start), -1 if step > 0 else 0
+        )
+        self._select_hit((current + step) % len(self._find_hits))
+
+    def _select_hit(self, index: int) -> None:
+        start, end = self._find_hits[index]
+        self.article.select_range(start, end)
+        self._found = (start, end)
+        self.find_bar.show_count(index + 1, len(self._find_hits))
+
+    def _on_find_closed(self) -> None:
+        """Back to the article; the selected match stays selected, ready for a label key."""
+        self._find_hits = []
+        self.article.set_search_hits([])
         self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_links(self) -> None:

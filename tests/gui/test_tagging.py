@@ -269,3 +269,22 @@ def test_tag_all_occurrences_in_one_undoable_step(qtbot, window):
     assert {s.text for s in spans} == {"أذربيجان"}  # "وأذربيجان": the و stays outside
     qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(window.project.spans(1)) == 1
+
+
+def test_find_in_the_article_then_tag_the_match(qtbot, window):
+    from tests.gui.conftest import type_text
+
+    text = window.controller.document.text
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.edit.hasFocus()
+    type_text(window.find_bar.edit, "اذربيجان")  # no hamza: finds أذربيجان and وأذربيجان
+    total = text.count("أذربيجان")
+    assert window.find_bar.count.text() == f"1 / {total}"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.count.text() == f"2 / {total}"
+    second = [i for i in range(len(text)) if text.startswith("أذربيجان", i)][1]
+    assert window.article.selection_range() == (second, second + len("أذربيجان"))
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert window.article.hasFocus() and not window.find_bar.isVisible()
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    assert stored(window) == [("LOCATION", "أذربيجان")]
