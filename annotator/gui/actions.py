@@ -162,6 +162,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("doc.previous", "&Previous Document", ("Alt+Up",), "&Navigate", "previous_document"),
     ActionSpec("focus.article", "Go to &Article", ("Ctrl+1",), "&Navigate", "focus_article"),
     ActionSpec("find.article", "&Find in Article…", ("Ctrl+F",), "&Navigate", "find_in_article"),
+    ActionSpec(
+        "find.corpus", "&Search All Documents…", ("Ctrl+Shift+F",), "&Navigate", "search_corpus"
+    ),
     ActionSpec("focus.filter", "&Filter Documents", ("Ctrl+L",), "&Navigate", "focus_filter"),
     ActionSpec("focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links"),
     ActionSpec(

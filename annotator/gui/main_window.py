@@ -34,6 +34,7 @@ from annotator.gui.models import (
 from annotator.gui.panels import DocumentPanel, SidePanel
 from annotator.gui.pickers import Picker, PickerItem, loose_filter
 from annotator.gui.registry_panel import RegistryPanel
+from annotator.gui.search_panel import SearchPanel
 from annotator.gui.session import ProjectSession
 from annotator.gui.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.window_state import WindowState
@@ -62,6 +63,10 @@ class MainWindow(QMainWindow):
         self.side_panel = SidePanel(self.labels, self.annotations, self.link_model, self)
         self.registry = RegistryPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.registry)
+        self.search_panel = SearchPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.tabifyDockWidget(self.registry, self.search_panel)
+        self.registry.raise_()
         self.linking = Linking(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         self.article.page_before_start.connect(self.previous_document)
         self.article.selection_moved.connect(self._on_article_selection_moved)
         self.registry.mention_activated.connect(self._on_mention_activated)
+        self.search_panel.hit_activated.connect(self._on_search_hit)
         self.find_bar.query_changed.connect(self._on_find_query)
         self.find_bar.next_requested.connect(lambda: self._step_find(+1))
         self.find_bar.previous_requested.connect(lambda: self._step_find(-1))
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
         self.annotations.set_colors(schema_labels)
         self.documents.reset(project.documents())
         self.registry.set_project(project)
+        self.search_panel.set_project(project)
         self._build_actions()
         self.state.set_last_project(project.path)
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
@@ -417,6 +424,16 @@ class MainWindow(QMainWindow):
 
     def focus_article(self) -> None:
         self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def search_corpus(self) -> None:
+        self.search_panel.open()
+
+    def _on_search_hit(self, doc_id: int, start: int, end: int) -> None:
+        """Open the hit's document with the hit selected (a label key tags it, as found)."""
+        self.open_document(doc_id)
+        self.article.select_range(start, end)
+        self._found = (start, end)
+        self.article.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def find_in_article(self) -> None:
         self.find_bar.open()

@@ -137,3 +137,26 @@ def test_import_and_export_from_the_file_menu(qtbot, window, tmp_path, monkeypat
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(list(folder.glob("*.ann"))) == 4
+
+
+def test_search_all_documents_and_open_a_hit(qtbot, window):
+    from tests.gui.conftest import type_text
+
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    panel = window.search_panel
+    assert panel.query.hasFocus()
+    type_text(panel.query, "اذربيجان")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    docs = {panel.model.item(r, 0).text() for r in range(panel.model.rowCount())}
+    assert docs == {"#1", "#2"}  # the sample and the "emoji" text
+    last = panel.model.rowCount() - 1
+    panel.results.setCurrentIndex(panel.model.index(last, 1))
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    assert current_title(window) == "emoji"
+    start, end = window.article.selection_range()
+    assert window.controller.document.text[start:end] == "أذربيجان"
+    assert window.article.hasFocus()

@@ -1,0 +1,82 @@
+"""Corpus search beside the article: Arabic spelling folded, each hit opens at its place.
+
+Enter in the box searches the whole project (``storage.search``); Enter on a
+result opens its document with the hit selected, so a label key tags it.
+
+Signals:
+    hit_activated(int doc_id, int start, int end)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from annotator.core.text import paragraph_direction
+from annotator.gui.panels import make_table
+from annotator.storage.project import Project
+from annotator.storage.search import search
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+class SearchPanel(QDockWidget):
+    hit_activated = Signal(int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_dock")
+        self.setWindowTitle(self.tr("Search"))
+        self.project: Project | None = None
+        self.query = QLineEdit(self)
+        self.query.setObjectName("corpus_query")
+        self.query.setPlaceholderText(self.tr("Search every document (Enter)…"))
+        self.query.returnPressed.connect(self.run)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Doc"), self.tr("Hit")])
+        self.results = make_table(self, "search_results")
+        self.results.setModel(self.model)
+        self.results.horizontalHeader().setStretchLastSection(True)
+        self.results.activated.connect(self._on_activated)
+        self.summary = QLabel(self)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.results, 1)
+        self.setWidget(body)
+
+    def set_project(self, project: Project) -> None:
+        self.project = project
+        self.model.removeRows(0, self.model.rowCount())
+
+    def open(self) -> None:
+        self.show()
+        self.raise_()
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    def run(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        if self.project is None or not self.query.text().strip():
+            return
+        hits = search(self.project, self.query.text())
+        for hit in hits:
+            doc = QStandardItem(f"#{hit.doc}")
+            text = QStandardItem(hit.snippet)
+            if paragraph_direction(hit.snippet) == "rtl":
+                text.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for item in (doc, text):
+                item.setEditable(False)
+                item.setData((hit.doc, hit.start, hit.end), HIT_ROLE)
+            self.model.appendRow([doc, text])
+        self.summary.setText(self.tr("%n hit(s)", "", len(hits)))
+        if hits:
+            self.results.setFocus()
+            self.results.selectRow(0)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        doc, start, end = index.data(HIT_ROLE)
+        self.hit_activated.emit(doc, start, end)
