@@ -179,6 +179,17 @@ V4 = """
 CREATE VIRTUAL TABLE search_index USING fts5(norm, tokenize = 'trigram');
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# v5: suggestions the analyst rejected, so they are not proposed again in that document.
+V5 = """
+CREATE TABLE rejected_suggestions (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    PRIMARY KEY (doc_id, start, "end", label)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

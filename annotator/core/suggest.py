@@ -1,0 +1,107 @@
+"""Suggestions: names already known, found again in a document.
+
+Known names come from the entity registry (names and aliases) and from the
+text of spans the analyst already made elsewhere. Each is matched with the
+same normalisation as search, at word edges, allowing a leading clitic
+(و ف ب ل ك, ال): a suggestion for "وأذربيجان" covers "أذربيجان" only.
+Suggestions are proposals: nothing is stored until one is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotator.core.arabic import PROCLITICS, is_dropped, normalize_with_offsets
+from annotator.core.span_rules import is_word_char
+
+CUE_WORDS = (
+    "قال",
+    "قالت",
+    "أكد",
+    "أكدت",
+    "أوضح",
+    "أوضحت",
+    "أشار",
+    "أشارت",
+    "أعلن",
+    "أعلنت",
+    "نفى",
+    "نفت",
+    "زعم",
+    "زعمت",
+    "حذر",
+    "حذرت",
+    "بحسب",
+    "وفقا لـ",
+    "وفقاً لـ",
+    "نقلا عن",
+    "نقلاً عن",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A name to look for, the label it gets, and the entity it links to (if any)."""
+
+    text: str
+    label: str
+    entity_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    text: str
+    entity_id: int | None = None
+
+
+def _starts_word(norm: str, at: int) -> bool:
+    """At a word start, or after one or two clitic letters (or ال) that start the word."""
+    i = at
+    for _ in range(3):
+        if i == 0 or not is_word_char(norm[i - 1]):
+            return True
+        if norm[i - 1] in PROCLITICS or norm[i - 1] == "ل" or norm[max(0, i - 2) : i] == "ال":
+            i -= 2 if norm[max(0, i - 2) : i] == "ال" else 1
+            continue
+        return False
+    return False
+
+
+def suggest(
+    text: str, known: Iterable[Known], taken: Iterable[tuple[int, int, str]] = ()
+) -> list[Suggestion]:
+    """Every occurrence of a known name not already tagged with its label, in text order."""
+    norm, offsets = normalize_with_offsets(text)
+    blocked = set(taken)
+    seen: set[tuple[int, int, str]] = set()
+    out: list[Suggestion] = []
+    # Longer names first, so "وزارة الدفاع الأذرية" wins over "الأذرية" at the same place.
+    for item in sorted({k for k in known if k.text.strip()}, key=lambda k: -len(k.text)):
+        wanted = normalize_with_offsets(item.text)[0].strip()
+        if len(wanted) < 2:
+            continue
+        at = norm.find(wanted)
+        while at >= 0:
+            after = at + len(wanted)
+            if _starts_word(norm, at) and (after == len(norm) or not is_word_char(norm[after])):
+                start, end = offsets[at], offsets[after - 1] + 1
+                while end < len(text) and is_dropped(text[end]):
+                    end += 1
+                key = (start, end, item.label)
+                overlaps = any(
+                    s.start < end and start < s.end and s.label == item.label for s in out
+                )
+                if key not in blocked and key not in seen and not overlaps:
+                    seen.add(key)
+                    out.append(Suggestion(start, end, item.label, text[start:end], item.entity_id))
+            at = norm.find(wanted, at + 1)
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def cue_suggestions(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
+    """The curated attribution cues (قال، أكد، نفى، بحسب...) as CUE proposals."""
+    return suggest(text, [Known(w, "CUE") for w in CUE_WORDS], taken)
