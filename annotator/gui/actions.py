@@ -144,6 +144,31 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "registry",
     ),
     ActionSpec(
+        "suggest.next", "&Next Suggestion", ("N",), "&Suggest", "next_suggestion", "article"
+    ),
+    ActionSpec(
+        "suggest.accept", "&Accept Suggestion", ("Y",), "&Suggest", "accept_suggestion", "article"
+    ),
+    ActionSpec(
+        "suggest.accept_all",
+        "Accept All Alike",
+        ("Shift+Y",),
+        "&Suggest",
+        "accept_all_alike",
+        "article",
+    ),
+    ActionSpec(
+        "suggest.reject", "&Reject Suggestion", ("X",), "&Suggest", "reject_suggestion", "article"
+    ),
+    ActionSpec(
+        "suggest.cues",
+        "Suggest Attribution &Cues",
+        ("Ctrl+Shift+C",),
+        "&Suggest",
+        "toggle_cue_suggestions",
+        checkable=True,
+    ),
+    ActionSpec(
         "span.snap",
         "&Snap Selections to Whole Words",
         ("Ctrl+Shift+W",),

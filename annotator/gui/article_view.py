@@ -71,6 +71,7 @@ class ArticleView(QTextEdit):
         self._pending: set[int] = set()  # paragraphs with spans not formatted yet
         self._hits: list[QTextEdit.ExtraSelection] = []  # find-bar matches
         self._marks: list[QTextEdit.ExtraSelection] = []  # the current span and its links
+        self._proposals: list[QTextEdit.ExtraSelection] = []  # suggestions
         self._generation = 0  # bumped per opened document; stale chunks stop
         self.selectionChanged.connect(self.selection_moved)
         self.cursorPositionChanged.connect(self.selection_moved)
@@ -94,7 +95,7 @@ class ArticleView(QTextEdit):
         * attaching does not re-run the highlighter.
         """
         self._current = None
-        self._hits, self._marks = [], []
+        self._hits, self._marks, self._proposals = [], [], []
         self.setExtraSelections([])
         self._offsets = OffsetMap(text)
         self._generation += 1
@@ -207,8 +208,16 @@ class ArticleView(QTextEdit):
         self._hits = [self._extra_range(start, end, fmt) for start, end in hits]
         self._show_extras()
 
+    def set_suggestions(self, suggestions: Sequence[tuple[int, int, str]]) -> None:
+        """Proposed spans (start, end, label): dashed and pale, never mistaken for a tag."""
+        self._proposals = [
+            self._extra_range(start, end, self._styles.suggestion(label))
+            for start, end, label in suggestions
+        ]
+        self._show_extras()
+
     def _show_extras(self) -> None:
-        self.setExtraSelections([*self._hits, *self._marks])
+        self.setExtraSelections([*self._hits, *self._proposals, *self._marks])
 
     def _paint_selection_as(self, label: str | None) -> None:
         """The current span is selected; its selection takes the label's colour."""

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Entity, Relation, Span, Status
+from annotator.core.suggest import Suggestion
 from annotator.storage.entities import Merge
 
 if TYPE_CHECKING:
@@ -238,3 +239,15 @@ class MergeEntitiesCommand(_StoreCommand):
     def _undo(self) -> None:
         assert self._merge is not None
         self._controller.store_unmerge(self._merge)
+
+
+class RejectSuggestionCommand(_StoreCommand):
+    def __init__(self, controller: Controller, doc_id: int, suggestion: Suggestion) -> None:
+        super().__init__(controller, f"Reject {suggestion.label} suggestion")
+        self._doc_id, self._suggestion = doc_id, suggestion
+
+    def _redo(self) -> None:
+        self._controller.store_reject(self._doc_id, self._suggestion)
+
+    def _undo(self) -> None:
+        self._controller.store_unreject(self._doc_id, self._suggestion)

@@ -12,6 +12,7 @@ Signals:
     current_changed(object): the current span (Span) or None.
     status_changed(int doc_id, Status)
     relations_changed(): this document's ``relations`` changed.
+    suggestions_changed(): this document's ``suggestions`` changed.
     entities_changed(): the registry changed (an entity added, merged, linked).
     message(str): something to tell the analyst in the status bar.
 """
@@ -26,10 +27,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from annotator.core.arabic import normalize
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Entity, LabelKind, Relation, Span, Status
 from annotator.core.relations import LinkOption, LinkType, link_options
 from annotator.core.span_rules import clean_selection, strip_proclitic
+from annotator.core.suggest import Suggestion
 from annotator.gui.commands import (
     AddRelationCommand,
     AddSpanCommand,
@@ -37,6 +40,7 @@ from annotator.gui.commands import (
     DeleteSpanCommand,
     LinkEntityCommand,
     MergeEntitiesCommand,
+    RejectSuggestionCommand,
     SetAttrsCommand,
     SetStatusCommand,
     UpdateEntityCommand,
@@ -45,6 +49,9 @@ from annotator.gui.commands import (
 from annotator.storage.entities import Merge
 from annotator.storage.project import Project
 from annotator.storage.search import find_in_text
+from annotator.storage.suggestions import reject as reject_suggestion
+from annotator.storage.suggestions import suggestions_for
+from annotator.storage.suggestions import unreject as unreject_suggestion
 
 
 def reading_order(span: Span) -> tuple[int, int, int]:
@@ -59,6 +66,7 @@ class Controller(QObject):
     current_changed = Signal(object)
     status_changed = Signal(int, object)
     relations_changed = Signal()
+    suggestions_changed = Signal()
     entities_changed = Signal()
     message = Signal(str)
 
@@ -69,6 +77,8 @@ class Controller(QObject):
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.relations: list[Relation] = []
+        self.suggestions: list[Suggestion] = []
+        self.suggest_cues = False
         self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
@@ -88,6 +98,7 @@ class Controller(QObject):
         self.relations = self.project.relations(doc_id)
         self.current = None
         self.document_opened.emit(document)
+        self.refresh_suggestions()
 
     def _ensure_shown(self, doc_id: int) -> None:
         """Undo and redo may touch a document that is not shown: show it first."""
@@ -219,6 +230,67 @@ class Controller(QObject):
         self.undo_stack.endMacro()
         self.message.emit(self.tr("Tagged %n more occurrence(s).", "", len(todo)))
 
+    # -- suggestions -----------------------------------------------------------
+
+    def refresh_suggestions(self) -> None:
+        if self.document is None or self.document.id is None:
+            self.suggestions = []
+        else:
+            self.suggestions = suggestions_for(
+                self.project, self.document.id, cues=self.suggest_cues
+            )
+        self.suggestions_changed.emit()
+
+    def suggestion_at(self, selection: tuple[int, int]) -> Suggestion | None:
+        return next((s for s in self.suggestions if (s.start, s.end) == selection), None)
+
+    def suggestion_after(self, offset: int) -> Suggestion | None:
+        if not self.suggestions:
+            return None
+        return next((s for s in self.suggestions if s.start > offset), self.suggestions[0])
+
+    def accept(self, suggestion: Suggestion, *, all_alike: bool = False) -> None:
+        """Tag the suggestion (and with ``all_alike`` every one of the same text and label),
+        linked to its entity: one undoable step."""
+        if self.document is None or self.document.id is None:
+            return
+        wanted = normalize(suggestion.text)
+        chosen = [
+            s
+            for s in self.suggestions
+            if s == suggestion
+            or (all_alike and s.label == suggestion.label and normalize(s.text) == wanted)
+        ]
+        self.undo_stack.beginMacro(self.tr("Accept %s") % suggestion.label)
+        for s in chosen:
+            command = AddSpanCommand(self, self.document.id, s.start, s.end, s.label)
+            self.undo_stack.push(command)
+            if s.entity_id is not None and command.span is not None:
+                self.undo_stack.push(
+                    LinkEntityCommand(self, command.span, self._entity(s.entity_id))
+                )
+        self.undo_stack.endMacro()
+
+    def _entity(self, entity_id: int) -> Entity | None:
+        try:
+            return self.project.entities.get(entity_id)
+        except AnnotatorError:
+            return None
+
+    def reject(self, suggestion: Suggestion) -> None:
+        if self.document is not None and self.document.id is not None:
+            self.undo_stack.push(RejectSuggestionCommand(self, self.document.id, suggestion))
+
+    def store_reject(self, doc_id: int, suggestion: Suggestion) -> None:
+        self._ensure_shown(doc_id)
+        reject_suggestion(self.project, doc_id, suggestion)
+        self.refresh_suggestions()
+
+    def store_unreject(self, doc_id: int, suggestion: Suggestion) -> None:
+        self._ensure_shown(doc_id)
+        unreject_suggestion(self.project, doc_id, suggestion)
+        self.refresh_suggestions()
+
     def set_status(self, status: Status) -> None:
         if self.document is None or self.document.id is None or self.document.status is status:
             return
@@ -282,6 +354,7 @@ class Controller(QObject):
         if self.current is not None and self.current.id == span_id:
             self.set_current(None)
         self.span_removed.emit(span)
+        self.refresh_suggestions()  # what was tagged may be a proposal again
         return span, relations
 
     def store_update_span(self, span_id: int, *, start: int, end: int, label: str) -> None:
@@ -393,6 +466,15 @@ class Controller(QObject):
         insort(self.spans, span, key=reading_order)
         self.span_added.emit(span)
         self.set_current(span)
+        self._drop_suggestion(span.start, span.end, span.label)
+
+    def _drop_suggestion(self, start: int, end: int, label: str) -> None:
+        before = len(self.suggestions)
+        self.suggestions = [
+            s for s in self.suggestions if (s.start, s.end, s.label) != (start, end, label)
+        ]
+        if len(self.suggestions) != before:
+            self.suggestions_changed.emit()
 
     def _promote_to_in_progress(self, doc_id: int) -> None:
         """Mirror the store, which marks a ``todo`` document in progress on its first span."""

@@ -19,6 +19,7 @@ BACKGROUND_ALPHA = 95
 UNDERLINE_TINT_ALPHA = 40
 CURRENT_ALPHA = 230
 LINKED_ALPHA = 120
+SUGGESTION_ALPHA = 35
 SEARCH_COLOR = "#F0E442"  # Okabe-Ito yellow: unlike every label colour
 SEARCH_ALPHA = 150
 
@@ -70,6 +71,14 @@ class LabelStyles:
             if background is not None:
                 fmt.setBackground(_tint(self.color(background), BACKGROUND_ALPHA))
             self._cache[key] = fmt
+        return fmt
+
+    def suggestion(self, name: str) -> QTextCharFormat:
+        """A proposed span: dashed underline and a very pale wash of its label colour."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(self.color(name)))
+        fmt.setBackground(_tint(self.color(name), SUGGESTION_ALPHA))
         return fmt
 
     def search_hit(self) -> QTextCharFormat:

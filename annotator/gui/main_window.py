@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Entity, Span, Status
+from annotator.core.suggest import Suggestion
 from annotator.gui import project_io
 from annotator.gui.actions import ActionSpec, all_specs, build_action
 from annotator.gui.article_view import ArticleView
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
             menus[spec.menu].addAction(action)  # type: ignore[attr-defined]
         snap = self.actions_by_id["span.snap"]
         snap.setChecked(self.state.snap_to_words())
+        self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
 
     def _trigger(self, spec: ActionSpec) -> None:
         handler = getattr(self.linking if spec.target == "linking" else self, spec.handler)
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self.project = project
         controller = Controller(project, self)
         controller.snap_to_words = self.state.snap_to_words()
+        controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
         controller.span_added.connect(self._on_span_added)
         controller.span_removed.connect(self._on_span_removed)
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self._show_message)
         controller.relations_changed.connect(self._show_links)
+        controller.suggestions_changed.connect(self._show_suggestions)
         controller.entities_changed.connect(self.registry.refresh)
         self.controller = controller
         schema_labels = project.schema.span_labels
@@ -424,6 +428,48 @@ class MainWindow(QMainWindow):
 
     def focus_article(self) -> None:
         self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_suggestions(self) -> None:
+        assert self.controller is not None
+        self.article.set_suggestions(
+            [(s.start, s.end, s.label) for s in self.controller.suggestions]
+        )
+
+    def next_suggestion(self) -> None:
+        """Select the next proposal; Y accepts it, X rejects it, Shift+Y accepts all alike."""
+        assert self.controller is not None
+        suggestion = self.controller.suggestion_after(self.article.selection_range()[0])
+        if suggestion is None:
+            self._show_message(self.tr("No suggestions in this document."))
+            return
+        self.article.select_range(suggestion.start, suggestion.end)
+        self._show_message(f"{suggestion.label}: {suggestion.text}")
+
+    def _selected_suggestion(self) -> Suggestion | None:
+        assert self.controller is not None
+        suggestion = self.controller.suggestion_at(self.article.selection_range())
+        if suggestion is None:
+            self._show_message(self.tr("Select a suggestion first (N goes to the next one)."))
+        return suggestion
+
+    def accept_suggestion(self, all_alike: bool = False) -> None:
+        if (suggestion := self._selected_suggestion()) is not None:
+            self.controller.accept(suggestion, all_alike=all_alike)  # type: ignore[union-attr]
+
+    def accept_all_alike(self) -> None:
+        self.accept_suggestion(all_alike=True)
+
+    def reject_suggestion(self) -> None:
+        if (suggestion := self._selected_suggestion()) is not None:
+            self.controller.reject(suggestion)  # type: ignore[union-attr]
+            self.next_suggestion()
+
+    def toggle_cue_suggestions(self) -> None:
+        on = self.actions_by_id["suggest.cues"].isChecked()
+        self.state.set_suggest_cues(on)
+        if self.controller:
+            self.controller.suggest_cues = on
+            self.controller.refresh_suggestions()
 
     def search_corpus(self) -> None:
         self.search_panel.open()

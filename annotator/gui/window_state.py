@@ -51,6 +51,12 @@ class WindowState:
     def set_snap_to_words(self, on: bool) -> None:
         self._settings.setValue("annotate/snap_to_words", "true" if on else "false")
 
+    def suggest_cues(self) -> bool:
+        return str(self._settings.value("annotate/suggest_cues", "false")).lower() == "true"
+
+    def set_suggest_cues(self, on: bool) -> None:
+        self._settings.setValue("annotate/suggest_cues", "true" if on else "false")
+
     # place in a project
     @staticmethod
     def _project_key(path: Path | None) -> str:

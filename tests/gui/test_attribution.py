@@ -250,3 +250,39 @@ def test_change_a_stance_from_the_links_list(qtbot, window, tagged):
     [relation] = window.project.relations(1)
     assert relation.attrs == {"stance": "deny"}
     assert window.link_model.data(window.link_model.index(0, 2)) == "stance=deny"
+
+
+def test_suggestions_accept_reject_accept_all_with_undo(qtbot, window):
+    project = window.project
+    entity = project.entities.add(Entity("أذربيجان", "LOCATION"))
+    window.controller.refresh_suggestions()
+    text = window.controller.document.text
+    total = len([s for s in window.controller.suggestions if s.text == "أذربيجان"])
+    assert total >= 5 and project.spans(1) == []  # proposals only: nothing stored
+
+    window.article.set_caret(0)
+    qtbot.keyClick(window.article, Qt.Key.Key_N)
+    first = window.controller.suggestion_at(window.article.selection_range())
+    assert first is not None and first.text == "أذربيجان"  # inside "وأذربيجان": the و stays out
+    qtbot.keyClick(window.article, Qt.Key.Key_Y)
+    [span] = project.spans(1)
+    assert (span.start, span.text, span.entity_id) == (first.start, "أذربيجان", entity.id)
+
+    qtbot.keyClick(window.article, Qt.Key.Key_N)
+    second = window.controller.suggestion_at(window.article.selection_range())
+    qtbot.keyClick(window.article, Qt.Key.Key_X)  # rejected: not proposed again here
+    assert second not in window.controller.suggestions
+    assert len(project.spans(1)) == 1
+
+    qtbot.keyClick(
+        window.article, Qt.Key.Key_Y, Qt.KeyboardModifier.ShiftModifier
+    )  # all the rest alike
+    assert len(project.spans(1)) == total - 1
+    assert {s.entity_id for s in project.spans(1)} == {entity.id}
+    assert window.controller.suggestions == []
+
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)  # the accept-all, in one step
+    assert len(project.spans(1)) == 1
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)  # the rejection
+    assert second in window.controller.suggestions
+    del text
