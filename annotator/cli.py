@@ -142,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print a JSON list of hits")
     p.add_argument("--status", action="append", choices=[str(s) for s in Status])
+    p.add_argument("--label", metavar="LABEL", help="only hits inside a span with this label")
+    p.add_argument(
+        "--entity", metavar="NAME", help="only documents that mention this registry entity"
+    )
+    p.add_argument("--annotator", metavar="NAME", help="only hits inside spans by this annotator")
     p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
     _bidi_option(p)
     _db_option(p)
@@ -327,19 +332,27 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
+        entity = None
+        if args.entity:
+            found = project.entities.candidates(args.entity)
+            if not found:
+                raise CliError(f"no entity like {args.entity!r} in the registry")
+            entity = found[0].id
         hits = search(
-            project, args.query, statuses=[Status(s) for s in args.status or ()], limit=args.limit
+            project,
+            args.query,
+            statuses=[Status(s) for s in args.status or ()],
+            label=args.label,
+            entity=entity,
+            annotator=args.annotator,
+            limit=args.limit,
         )
     if args.json:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2), file=out)
     else:
-        for hit in hits:
-            marked = hit.snippet[: hit.snippet_start] + "[" + hit.text + "]"
-            marked += hit.snippet[hit.snippet_start + len(hit.text) :]
-            print(
-                f"#{hit.doc} {hit.start}-{hit.end}  {for_terminal(marked, visual=args.bidi)}",
-                file=out,
-            )
+        for hit in hits:  # the snippet marks the hit ⟦like this⟧
+            shown = for_terminal(hit.snippet, visual=args.bidi)
+            print(f"#{hit.doc} {hit.start}-{hit.end}  {shown}", file=out)
     print(count(len(hits), "hit"), file=err)
     return 0
 

@@ -27,7 +27,7 @@ class Hit:
     end: int
     text: str
     snippet: str
-    snippet_start: int  # where the hit starts inside ``snippet``
+    snippet_start: int  # where the hit (after its ⟦ mark) starts inside ``snippet``
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -58,16 +58,29 @@ def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
 def _snippet(text: str, start: int, end: int) -> tuple[str, int]:
     left = max(0, start - SNIPPET_CONTEXT)
     right = min(len(text), end + SNIPPET_CONTEXT)
-    piece = text[left:right].replace("\n", " ")
+    piece = text[left:start] + "⟦" + text[start:end] + "⟧" + text[end:right]
+    piece = piece.replace("\n", " ")
     prefix = "…" if left else ""
     suffix = "…" if right < len(text) else ""
-    return prefix + piece + suffix, start - left + len(prefix)
+    return prefix + piece + suffix, start - left + len(prefix) + 1
 
 
-def candidates(project: Project, query: str, statuses: Iterable[Status] = ()) -> list[int]:
-    """Documents that may contain the query (all of them for queries under three letters)."""
+def candidates(
+    project: Project,
+    query: str,
+    statuses: Iterable[Status] = (),
+    entity: int | None = None,
+) -> list[int]:
+    """Documents that may contain the query (all of them for queries under three letters).
+
+    ``entity`` keeps the documents that mention that registry entity.
+    """
     wanted = normalize(query).strip()
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
+    if entity is not None:
+        where.append("id IN (SELECT doc_id FROM spans WHERE entity_id = ?)")
+        params.append(entity)
     if len(wanted) >= _MIN_TRIGRAM:
         phrase = '"' + wanted.replace('"', '""') + '"'
         where.append(f"id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)")
@@ -84,12 +97,26 @@ def search(
     query: str,
     *,
     statuses: Iterable[Status] = (),
+    label: str | None = None,
+    entity: int | None = None,
+    annotator: str | None = None,
     limit: int = 200,
 ) -> list[Hit]:
+    """Hits in document order. ``label`` and ``annotator`` keep hits inside a span with that
+    label or by that annotator; ``entity`` keeps documents that mention the entity."""
     hits: list[Hit] = []
-    for doc_id in candidates(project, query, statuses):
+    for doc_id in candidates(project, query, statuses, entity):
         text = project.document(doc_id).text
+        spans = project.spans(doc_id) if label or annotator else []
         for start, end in find_in_text(text, query):
+            if (label or annotator) and not any(
+                s.start <= start
+                and end <= s.end
+                and (label is None or s.label == label)
+                and (annotator is None or s.annotator == annotator)
+                for s in spans
+            ):
+                continue
             snippet, at = _snippet(text, start, end)
             hits.append(Hit(doc_id, start, end, text[start:end], snippet, at))
             if len(hits) >= limit:

@@ -54,3 +54,22 @@ def test_cli_search_json(tmp_path):
     )
     assert set(hits[0]) == {"doc", "start", "end", "text", "snippet"}
     assert err.getvalue().strip() == "3 hits"
+
+
+def test_filters_by_label_entity_and_annotator(project: Project):
+    from annotator.core.models import Entity
+
+    doc = project.add_document(Document(TEXT))
+    other = project.add_document(Document("وفي باكو قالت أذربيجان شيئا آخر"))
+    start = TEXT.index("أذربيجان")
+    span = project.add_span(doc, start, start + 8, "LOCATION", annotator="sara")
+    entity = project.entities.add(Entity("أذربيجان", "LOCATION"))
+    project.link_entity(span.id, entity.id)
+    assert [h.start for h in search(project, "اذربيجان", label="LOCATION")] == [start]
+    assert search(project, "اذربيجان", label="ACTOR") == []
+    assert [h.start for h in search(project, "اذربيجان", annotator="sara")] == [start]
+    assert {h.doc for h in search(project, "اذربيجان", entity=entity.id)} == {doc}
+    assert {h.doc for h in search(project, "اذربيجان")} == {doc, other}
+    hit = search(project, "باكو")[0]
+    assert "⟦باكو⟧" in hit.snippet
+    assert hit.snippet[hit.snippet_start : hit.snippet_start + len(hit.text)] == "باكو"
