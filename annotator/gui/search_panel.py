@@ -11,9 +11,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from annotator.core.models import Status
 from annotator.core.text import paragraph_direction
+from annotator.gui.models import STATUS_TEXT
 from annotator.gui.panels import make_table
 from annotator.storage.project import Project
 from annotator.storage.search import search
@@ -33,6 +43,22 @@ class SearchPanel(QDockWidget):
         self.query.setObjectName("corpus_query")
         self.query.setPlaceholderText(self.tr("Search every document (Enter)…"))
         self.query.returnPressed.connect(self.run)
+        # Filters: inside spans of a label, by status, in documents mentioning an entity.
+        self.label = QComboBox(self)
+        self.label.setObjectName("search_label")
+        self.status = QComboBox(self)
+        self.status.setObjectName("search_status")
+        self.status.addItem(self.tr("any status"), None)
+        for status in Status:
+            self.status.addItem(STATUS_TEXT[status], status)
+        self.entity = QLineEdit(self)
+        self.entity.setObjectName("search_entity")
+        self.entity.setPlaceholderText(self.tr("mentioning entity…"))
+        self.entity.returnPressed.connect(self.run)
+        filters = QHBoxLayout()
+        filters.addWidget(self.label)
+        filters.addWidget(self.status)
+        filters.addWidget(self.entity, 1)
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels([self.tr("Doc"), self.tr("Hit")])
         self.results = make_table(self, "search_results")
@@ -44,6 +70,7 @@ class SearchPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
+        layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
         self.setWidget(body)
@@ -51,6 +78,10 @@ class SearchPanel(QDockWidget):
     def set_project(self, project: Project) -> None:
         self.project = project
         self.model.removeRows(0, self.model.rowCount())
+        self.label.clear()
+        self.label.addItem(self.tr("any label"), None)
+        for label in project.schema.span_labels:
+            self.label.addItem(self.tr("inside %s") % label.name, label.name)
 
     def open(self) -> None:
         self.show()
@@ -62,7 +93,21 @@ class SearchPanel(QDockWidget):
         self.model.removeRows(0, self.model.rowCount())
         if self.project is None or not self.query.text().strip():
             return
-        hits = search(self.project, self.query.text())
+        entity = None
+        if self.entity.text().strip():
+            found = self.project.entities.candidates(self.entity.text())
+            if not found:
+                self.summary.setText(self.tr("No entity like that in the registry."))
+                return
+            entity = found[0].id
+        status = self.status.currentData()
+        hits = search(
+            self.project,
+            self.query.text(),
+            statuses=[status] if status else (),
+            label=self.label.currentData(),
+            entity=entity,
+        )
         for hit in hits:
             doc = QStandardItem(f"#{hit.doc}")
             text = QStandardItem(hit.snippet)

@@ -160,3 +160,18 @@ def test_search_all_documents_and_open_a_hit(qtbot, window):
     start, end = window.article.selection_range()
     assert window.controller.document.text[start:end] == "أذربيجان"
     assert window.article.hasFocus()
+
+
+def test_search_panel_filters_by_label(qtbot, window):
+    from tests.gui.conftest import type_text
+
+    text = window.controller.document.text
+    at = text.index("أذربيجان إنها")
+    window.project.add_span(1, at, at + 8, "LOCATION")
+    panel = window.search_panel
+    window.search_corpus()
+    panel.label.setCurrentIndex(panel.label.findData("LOCATION"))
+    type_text(panel.query, "اذربيجان")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert panel.model.rowCount() == 1
+    assert "⟦أذربيجان⟧" in panel.model.item(0, 1).text()
