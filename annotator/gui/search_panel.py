@@ -29,6 +29,7 @@ from annotator.storage.project import Project
 from annotator.storage.search import search
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 4
+NEAR = 16  # characters of context each side of a hit in the list
 
 
 class SearchPanel(QDockWidget):
@@ -64,6 +65,7 @@ class SearchPanel(QDockWidget):
         self.results = make_table(self, "search_results")
         self.results.setModel(self.model)
         self.results.horizontalHeader().setStretchLastSection(True)
+        self.results.setColumnWidth(0, 44)
         self.results.activated.connect(self._on_activated)
         self.summary = QLabel(self)
         body = QWidget(self)
@@ -110,7 +112,11 @@ class SearchPanel(QDockWidget):
         )
         for hit in hits:
             doc = QStandardItem(f"#{hit.doc}")
-            text = QStandardItem(hit.snippet)
+            # The narrow dock shows the hit with a little context; the tooltip has the rest.
+            left = max(0, hit.snippet_start - 1 - NEAR)
+            right = hit.snippet_start + len(hit.text) + 1 + NEAR
+            text = QStandardItem(hit.snippet[left:right])
+            text.setToolTip(hit.snippet)
             if paragraph_direction(hit.snippet) == "rtl":
                 text.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for item in (doc, text):
