@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel, LinkModel
+from annotator.core.arabic import normalize
+from annotator.gui.models import AnnotationModel, DocumentListModel, Index, LabelModel, LinkModel
 
 
 def make_table(parent: QWidget, name: str) -> QTableView:
@@ -29,21 +30,45 @@ def make_table(parent: QWidget, name: str) -> QTableView:
     return view
 
 
+class FoldedFilter(QSortFilterProxyModel):
+    """Rows whose title or status contain the query, Arabic spelling folded (أ/ا, ة/ه...)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+
+    def set_query(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._query = normalize(text).strip()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._query = normalize(text).strip()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._query:
+            return True
+        model = self.sourceModel()
+        return any(
+            self._query in normalize(str(model.index(source_row, column, source_parent).data()))
+            for column in range(model.columnCount())
+        )
+
+
 class DocumentPanel(QWidget):
     """A filter box over the document list (title, status, span count)."""
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldedFilter(self)
         self.proxy.setSourceModel(model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
         self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_query)
         self.view = make_table(self, "documents")
         self.view.setModel(self.proxy)
         header = self.view.horizontalHeader()

@@ -175,3 +175,12 @@ def test_search_panel_filters_by_label(qtbot, window):
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert panel.model.rowCount() == 1
     assert "⟦أذربيجان⟧" in panel.model.item(0, 1).text()
+
+
+def test_document_filter_folds_arabic_spelling(qtbot, window):
+    from tests.gui.conftest import type_text
+
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    type_text(window.document_panel.filter, "اذربيجان")  # the title has وأذربيجان
+    assert window.document_panel.proxy.rowCount() == 1
+    assert window.document_panel.doc_id_at(0) == 1
