@@ -30,6 +30,15 @@ def _tint(color: str, alpha: int) -> QColor:
     return c
 
 
+def _marked(color: str, underline: QTextCharFormat.UnderlineStyle, alpha: int) -> QTextCharFormat:
+    """An overlay mark (not a tag): a coloured underline of some style over a light wash."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(underline)
+    fmt.setUnderlineColor(QColor(color))
+    fmt.setBackground(_tint(color, alpha))
+    return fmt
+
+
 def contrasting_text(color: str) -> QColor:
     """Black or white, whichever reads better on ``color``."""
     c = QColor(color)
@@ -75,27 +84,17 @@ class LabelStyles:
 
     def suggestion(self, name: str) -> QTextCharFormat:
         """A proposed span: dashed underline and a very pale wash of its label colour."""
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(QColor(self.color(name)))
-        fmt.setBackground(_tint(self.color(name), SUGGESTION_ALPHA))
-        return fmt
+        return _marked(
+            self.color(name), QTextCharFormat.UnderlineStyle.DashUnderline, SUGGESTION_ALPHA
+        )
 
     def search_hit(self) -> QTextCharFormat:
-        """A find-bar match: a dotted outline-like underline, neutral grey, under the labels."""
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(QColor(SEARCH_COLOR))
-        fmt.setBackground(_tint(SEARCH_COLOR, SEARCH_ALPHA))
-        return fmt
+        """A find-bar match: dotted, in a yellow no label uses, under the labels."""
+        return _marked(SEARCH_COLOR, QTextCharFormat.UnderlineStyle.DotLine, SEARCH_ALPHA)
 
     def linked(self, color: str) -> QTextCharFormat:
         """A span linked to the current one: dashed underline, a wash of the link colour."""
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(QColor(color))
-        fmt.setBackground(_tint(color, LINKED_ALPHA))
-        return fmt
+        return _marked(color, QTextCharFormat.UnderlineStyle.DashUnderline, LINKED_ALPHA)
 
     def current(self, name: str) -> QTextCharFormat:
         """The selected span: solid label colour, contrasting text."""
