@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError, SpanError
 from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
+from annotator.core.shapes import is_id, mapping, optional_str
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text
 
@@ -83,20 +84,6 @@ def dumps_record(record: AnnotatedDocument) -> str:
     return json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
 
 
-def _mapping(value: Any, what: str) -> Mapping[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise InputError(f"{what} must be an object, got {type(value).__name__}")
-    return value
-
-
-def _optional_str(value: Any, what: str) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise InputError(f"{what} must be a string")
-    return value
-
-
 def parse_record(data: Any) -> AnnotatedDocument:
     """Validate one decoded JSON object and build the record it describes.
 
@@ -119,7 +106,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
         raise InputError(
             f"unknown status {data.get('status')!r} (todo, in_progress or done)"
         ) from None
-    meta = _mapping(data.get("meta"), "'meta'")
+    meta = mapping(data.get("meta"), "'meta'")
     raw_spans = data.get("spans") or []
     raw_relations = data.get("relations") or []
     if not isinstance(raw_spans, list) or not isinstance(raw_relations, list):
@@ -135,13 +122,13 @@ def parse_record(data: Any) -> AnnotatedDocument:
         label = item.get("label")
         if not isinstance(label, str) or not label:
             raise InputError(f"{where}: 'label' must be a non-empty string")
-        span_text = _optional_str(item.get("text"), f"{where}.text")
+        span_text = optional_str(item.get("text"), f"{where}.text")
         try:
             covered = check_span(text, item.get("start"), item.get("end"), span_text)  # type: ignore[arg-type]
         except SpanError as exc:
             raise InputError(f"{where} ({label}): {exc}") from None
         span_id = item.get("id", index)
-        if span_id in ids or not isinstance(span_id, (int, str)) or isinstance(span_id, bool):
+        if not is_id(span_id) or span_id in ids:
             raise InputError(f"{where}: id {span_id!r} is missing, repeated or not an int/str")
         ids[span_id] = index
         entity_id = _entity_ref(item.get("entity"), label, where, entities)
@@ -152,8 +139,8 @@ def parse_record(data: Any) -> AnnotatedDocument:
                 label=label,
                 text=covered,
                 id=index,
-                attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
-                annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
+                attrs=mapping(item.get("attrs"), f"{where}.attrs"),
+                annotator=optional_str(item.get("annotator"), f"{where}.annotator"),
                 entity_id=entity_id,
             )
         )
@@ -168,7 +155,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
             raise InputError(f"{where}: 'label' must be a non-empty string")
         head, tail = item.get("head"), item.get("tail")
         for end_name, ref in (("head", head), ("tail", tail)):
-            if ref not in ids:
+            if not is_id(ref) or ref not in ids:
                 raise InputError(
                     f"{where}: {end_name} {ref!r} is not the id of a span in this record"
                 )
@@ -178,8 +165,8 @@ def parse_record(data: Any) -> AnnotatedDocument:
                 head=ids[head],
                 tail=ids[tail],
                 id=item.get("id"),
-                attrs=_mapping(item.get("attrs"), f"{where}.attrs"),
-                annotator=_optional_str(item.get("annotator"), f"{where}.annotator"),
+                attrs=mapping(item.get("attrs"), f"{where}.attrs"),
+                annotator=optional_str(item.get("annotator"), f"{where}.annotator"),
             )
         )
 

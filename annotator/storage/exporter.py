@@ -37,14 +37,19 @@ def write_jsonl(
     labels: Iterable[str] = (),
     annotator: str | None = None,
 ) -> ExportReport:
-    summary = ExportReport()
-    for record in project.iter_records(statuses=statuses, labels=labels, annotator=annotator):
-        stream.write(dumps_record(record))
-        stream.write("\n")
-        summary.documents += 1
-        summary.spans += len(record.spans)
-        summary.relations += len(record.relations)
-    return summary
+    records = project.iter_records(statuses=statuses, labels=labels, annotator=annotator)
+    return write_records(records, stream)
+
+
+def write_records(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
+    """Native JSONL, one document per line, streamed as the records come."""
+    report = ExportReport()
+    for record in records:
+        stream.write(dumps_record(record) + "\n")
+        report.documents += 1
+        report.spans += len(record.spans)
+        report.relations += len(record.relations)
+    return report
 
 
 def write_entities(project: Project, stream: TextIO) -> ExportReport:
@@ -118,13 +123,7 @@ def _write_stream(
     fmt: str, records: list[AnnotatedDocument], layers: Layers, stream: TextIO, offsets: str
 ) -> ExportReport:
     if fmt == "jsonl":
-        report = ExportReport()
-        for record in records:
-            stream.write(dumps_record(record) + "\n")
-            report.documents += 1
-            report.spans += len(record.spans)
-            report.relations += len(record.relations)
-        return report
+        return write_records(records, stream)
     if fmt == "conll":
         return write_conll(records, layers, stream)
     if fmt == "doccano":

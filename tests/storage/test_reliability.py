@@ -203,3 +203,40 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path):
         assert "locked" not in err
     with Project.open(path) as project:
         assert len(project.spans(1)) == 120
+
+
+def test_ids_of_the_wrong_kind_are_clear_errors_not_crashes():
+    import io
+    import json
+
+    from annotator.core import jsonl
+    from annotator.core.formats.doccano import read_doccano
+    from annotator.core.formats.prodigy import read_prodigy
+
+    span = {"start": 0, "end": 2, "label": "ACTOR"}
+    cases = [
+        (jsonl.read_records, {"text": "نص", "spans": [{**span, "id": [1]}]}),
+        (
+            jsonl.read_records,
+            {"text": "نص", "spans": [span], "relations": [{"label": "R", "head": [0], "tail": 0}]},
+        ),
+        (
+            read_doccano,
+            {
+                "text": "نص",
+                "label": [[0, 2, "A"]],
+                "relations": [{"from_id": [0], "to_id": 0, "type": "R"}],
+            },
+        ),
+        (
+            read_prodigy,
+            {
+                "text": "نص",
+                "spans": [span],
+                "relations": [{"head_span": {"start": [0]}, "child_span": {}}],
+            },
+        ),
+    ]
+    for read, record in cases:
+        with pytest.raises(InputError):
+            list(read(io.StringIO(json.dumps(record, ensure_ascii=False))))

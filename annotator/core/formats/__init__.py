@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from annotator.core.errors import InputError
 from annotator.core.models import AnnotatedDocument, Display, Label
 from annotator.core.wording import count
 
@@ -40,23 +38,6 @@ class ExportReport:
             out.append(f"split {self.split_words} words at span edges (clitics) so no span is lost")
         out += [f"not representable: {n} {reason}" for reason, n in sorted(self.lost.items())]
         return out
-
-
-def objects(value: Any, what: str) -> list[dict[str, Any]]:
-    """``value`` as a list of JSON objects, or a clear error: readers never trust shapes."""
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise InputError(f"{what} must be a list of objects")
-    return value
-
-
-def mapping(value: Any, what: str) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise InputError(f"{what} must be an object")
-    return value
 
 
 def lose_entity_links(record: AnnotatedDocument, report: ExportReport) -> None:

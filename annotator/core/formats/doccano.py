@@ -21,8 +21,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links, objects
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.shapes import is_id, objects
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 Offsets = Literal["utf16", "codepoints"]
@@ -109,13 +110,15 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
                 f"{len(text)} characters"
             )
         key = ext_id if ext_id is not None else index
-        if not isinstance(key, int | str):
+        if not is_id(key):
             raise InputError(f"{where}: id {key!r} is not a number or a string")
         ids[key] = index
         spans.append(Span(s, e, label, text[s:e], id=index))
     relations = []
     for index, rel in enumerate(objects(data.get("relations"), "relations")):
-        head, tail = ids.get(rel.get("from_id")), ids.get(rel.get("to_id"))
+        head, tail = (
+            ids.get(ref) if is_id(ref) else None for ref in (rel.get("from_id"), rel.get("to_id"))
+        )
         if head is None or tail is None or not isinstance(rel.get("type"), str):
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))

@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links, mapping, objects
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.shapes import mapping, objects
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links, mapping, objects
+from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.shapes import is_id, mapping, objects
 from annotator.core.tokens import align, tokenize
 
 
@@ -107,7 +108,8 @@ def parse_prodigy(data: Any) -> AnnotatedDocument:
         ends = []
         for key in ("head_span", "child_span"):
             span = mapping(rel.get(key), f"relations[{index}].{key}")
-            found = at.get((span.get("start"), span.get("end"), span.get("label")))
+            key_ = (span.get("start"), span.get("end"), span.get("label"))
+            found = at.get(key_) if all(is_id(part) for part in key_) else None
             if found is None:
                 raise InputError(f"relations[{index}]: {key} is not one of the record's spans")
             ends.append(found)
