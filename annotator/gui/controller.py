@@ -24,7 +24,7 @@ from bisect import insort
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import normalize
@@ -79,6 +79,7 @@ class Controller(QObject):
         self.relations: list[Relation] = []
         self.suggestions: list[Suggestion] = []
         self.suggest_cues = False
+        self._suggestions_pending = False
         self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
@@ -241,6 +242,17 @@ class Controller(QObject):
             )
         self.suggestions_changed.emit()
 
+    def _refresh_suggestions_soon(self) -> None:
+        """Once per event-loop turn: undoing "accept all" deletes many spans in one go."""
+        if not self._suggestions_pending:
+            self._suggestions_pending = True
+            QTimer.singleShot(0, self._refresh_pending_suggestions)
+
+    def _refresh_pending_suggestions(self) -> None:
+        if self._suggestions_pending:
+            self._suggestions_pending = False
+            self.refresh_suggestions()
+
     def suggestion_at(self, selection: tuple[int, int]) -> Suggestion | None:
         return next((s for s in self.suggestions if (s.start, s.end) == selection), None)
 
@@ -354,7 +366,7 @@ class Controller(QObject):
         if self.current is not None and self.current.id == span_id:
             self.set_current(None)
         self.span_removed.emit(span)
-        self.refresh_suggestions()  # what was tagged may be a proposal again
+        self._refresh_suggestions_soon()  # what was tagged may be a proposal again
         return span, relations
 
     def store_update_span(self, span_id: int, *, start: int, end: int, label: str) -> None:

@@ -286,3 +286,18 @@ def test_suggestions_accept_reject_accept_all_with_undo(qtbot, window):
     qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)  # the rejection
     assert second in window.controller.suggestions
     del text
+
+
+def test_undoing_accept_all_brings_the_suggestions_back_at_once(qtbot, window):
+    window.project.entities.add(Entity("أذربيجان", "LOCATION"))
+    window.controller.refresh_suggestions()
+    total = len(window.controller.suggestions)
+    window.article.set_caret(0)
+    qtbot.keyClick(window.article, Qt.Key.Key_N)
+    qtbot.keyClick(window.article, Qt.Key.Key_Y, Qt.KeyboardModifier.ShiftModifier)
+    assert window.controller.suggestions == []
+    calls = []
+    window.controller.suggestions_changed.connect(lambda: calls.append(1))
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: len(window.controller.suggestions) == total)
+    assert len(calls) == 1  # one recomputation for the whole undone step
