@@ -8,7 +8,6 @@ from pathlib import Path
 from annotator.assets import sample_article
 from annotator.core.importing import read_text
 from annotator.core.models import AnnotatedDocument, Document, Span
-from annotator.storage.database import write_transaction
 from annotator.storage.project import Project
 
 
@@ -68,7 +67,7 @@ def many_documents(path: Path, count: int = 10_000) -> Project:
     """A project of ``count`` article-sized documents (one transaction)."""
     project = Project.open(path)
     source = paragraphs()
-    with write_transaction(project.db):
+    with project.bulk():
         for i in range(count):
             body = "\n".join(source[(i + k) % len(source)] for k in range(8))
             project.import_record(

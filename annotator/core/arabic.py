@@ -29,27 +29,59 @@ PROCLITICS = "وفبكل"
 _MIN_STEM = 3  # letters a word keeps after a clitic is stripped
 
 
+class _Table(dict[int, int | None]):
+    """Code point -> folded code point, or None when dropped; filled as characters are met.
+
+    ``str.translate`` looks every character up here in C, so the key of a
+    whole document costs one pass instead of a Python loop per character
+    (the search index normalises every imported document). Characters are
+    classified once each, on first sight, instead of the whole of Unicode up
+    front at import.
+    """
+
+    def __missing__(self, point: int) -> int | None:
+        ch = chr(point)
+        value = None if ch == _TATWEEL or unicodedata.category(ch) in ("Mn", "Cf") else point
+        if ch in _FOLD:
+            value = ord(_FOLD[ch])
+        self[point] = value
+        return value
+
+
+_TABLE = _Table()
+
+
 def is_dropped(ch: str) -> bool:
     """Harakat, Quranic marks, tatweel and invisible format characters."""
-    return ch == _TATWEEL or unicodedata.category(ch) in ("Mn", "Cf")
+    return _TABLE[ord(ch)] is None
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """The comparison form of ``text`` and, per character of it, its offset in ``text``."""
+    kept = text.translate(_TABLE)
+    key = kept.casefold()
+    if len(key) == len(kept) == len(text):  # nothing dropped, nothing grew: i came from i
+        return key, list(range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
+    table = _TABLE
     for index, ch in enumerate(text):
-        if is_dropped(ch):
+        point = table[ord(ch)]
+        if point is None:
             continue
-        for folded in _FOLD.get(ch, ch).casefold():
+        for folded in chr(point).casefold():
             out.append(folded)
             offsets.append(index)
     return "".join(out), offsets
 
 
 def normalize(text: str) -> str:
-    """The comparison form of ``text`` (see module docstring)."""
-    return normalize_with_offsets(text)[0]
+    """The comparison form of ``text`` (see module docstring).
+
+    Casefolding is per character (no context), so folding the translated
+    whole is the same as folding each kept character.
+    """
+    return text.translate(_TABLE).casefold()
 
 
 def strip_clitics(word: str) -> str:

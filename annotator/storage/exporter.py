@@ -26,7 +26,8 @@ from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record
 from annotator.core.models import AnnotatedDocument, Status
 from annotator.core.splits import SPLIT_NAMES, assign_splits
-from annotator.storage.project import Project
+from annotator.storage.native import native_lines
+from annotator.storage.project import Project, Selection
 
 
 def write_jsonl(
@@ -37,12 +38,18 @@ def write_jsonl(
     labels: Iterable[str] = (),
     annotator: str | None = None,
 ) -> ExportReport:
-    records = project.iter_records(statuses=statuses, labels=labels, annotator=annotator)
-    return write_records(records, stream)
+    """The project's documents as native JSONL, streamed from one snapshot."""
+    report = ExportReport()
+    for line, spans, relations in native_lines(project, Selection.of(statuses, labels, annotator)):
+        stream.write(line + "\n")
+        report.documents += 1
+        report.spans += spans
+        report.relations += relations
+    return report
 
 
 def write_records(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
-    """Native JSONL, one document per line, streamed as the records come."""
+    """Native JSONL of records in memory (a split of an export), one document per line."""
     report = ExportReport()
     for record in records:
         stream.write(dumps_record(record) + "\n")

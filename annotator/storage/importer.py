@@ -103,7 +103,7 @@ def import_paths(
     report = ImportReport(skipped=files.skipped, missing=files.missing)
     total = len(files.files)
     for start in range(0, total, BATCH_FILES):
-        with write_transaction(project.db):
+        with project.bulk():
             for path in files.files[start : start + BATCH_FILES]:
                 outcome = _import_one(project, path, clean, fmt, offsets)
                 report.outcomes.append(outcome)

@@ -7,6 +7,8 @@ into the frozen dataclasses of ``annotator.core.models`` here and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -77,6 +79,8 @@ class Project:
         self.path = path
         self._schema: Schema | None = None
         self.entities = EntityRegistry(db)
+        # Documents stored inside ``bulk()`` and not yet in the search index, by id.
+        self._unindexed: dict[int, str] | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Project:
@@ -124,6 +128,33 @@ class Project:
             raise SpanError(f"unknown {kind} label {name!r} (project labels: {known})")
         return label
 
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[None]:
+        """One write transaction for many ``import_record`` calls (a batch of imported files).
+
+        The search index is filled once, at the end, for the documents still
+        there (a file whose savepoint rolled back left none). FTS5 writes its
+        pending index out at every savepoint, and every file and record of an
+        import is one: indexing each document as it came tripled the index's
+        cost (bench/README.md). Nested calls join the outer one.
+        """
+        if self._unindexed is not None:
+            yield
+            return
+        self._unindexed = {}
+        try:
+            with write_transaction(self.db):
+                yield
+                stored = self.db.conn.execute(
+                    "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                    [json.dumps(list(self._unindexed))],
+                )
+                search_index.index_documents(
+                    self.db, [(doc_id, self._unindexed[doc_id]) for (doc_id,) in stored]
+                )
+        finally:
+            self._unindexed = None
+
     # -- documents -----------------------------------------------------------
 
     def find_by_text(self, text: str) -> int | None:
@@ -164,7 +195,10 @@ class Project:
                     "raw": doc.raw,
                 },
             )
-            search_index.index_document(self.db, doc_id, doc.text)
+            if self._unindexed is None:
+                search_index.index_documents(self.db, [(doc_id, doc.text)])
+            else:
+                self._unindexed[doc_id] = doc.text  # indexed at the end of bulk()
             new_ids: dict[int | None, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
@@ -230,7 +264,7 @@ class Project:
                 )
             check_document_text(text)
             self._touch(doc_id, text=text, sha256=sha256(text))
-            search_index.index_document(self.db, doc_id, text)
+            search_index.index_documents(self.db, [(doc_id, text)])
 
     def _touch(self, doc_id: int, **values: Any) -> None:
         sets = "".join(f"{k} = :{k}, " for k in values)
@@ -249,10 +283,19 @@ class Project:
     def _insert_relation(self, doc_id: int, relation: Relation, head: int, tail: int) -> int:
         return self._insert("relations", relation_row(doc_id, relation, head, tail))
 
-    def _insert(self, table: str, row: dict[str, Any]) -> int:
-        last_pk = self.db.table(table).insert(row).last_pk
-        assert last_pk is not None
-        return int(last_pk)
+    def _insert(self, table: str, row: Mapping[str, Any]) -> int:
+        """Insert one row with a plain statement, which sqlite3 prepares once and caches.
+
+        sqlite-utils' ``insert`` inspects the table on every call; a keystroke
+        and every imported document wait on this.
+        """
+        columns = ", ".join(f'"{name}"' for name in row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.db.conn.execute(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
 
     def add_span(
         self,
@@ -474,6 +517,20 @@ class Project:
         )
         return Stats(sum(by_status.values()), by_status, spans, relations)
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query inside sees the same project, even while
+        another process writes. Inside a transaction already, that one is the snapshot."""
+        conn = self.db.conn
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
+
     def iter_records(
         self,
         *,
@@ -483,41 +540,23 @@ class Project:
     ) -> Iterator[AnnotatedDocument]:
         """Stream every document with its spans and relations, in id order.
 
-        Three ordered cursors merged in step inside one read transaction (one
-        consistent snapshot even while another process writes), so memory
+        Three ordered cursors merged in step inside one snapshot, so memory
         stays flat however large the project. Spans and relations come in
         creation (id) order, which an import preserves, so export -> import ->
-        export gives the same file. ``labels``/``annotator`` keep
-        only matching spans; a relation is kept only when both its spans are.
+        export gives the same file. ``labels``/``annotator`` keep only
+        matching spans; a relation is kept only when both its spans are.
         """
-        own_transaction = not self.db.conn.in_transaction
-        if own_transaction:
-            self.db.conn.execute("BEGIN")
-        try:
-            yield from self._iter_records(statuses, labels, annotator)
-        finally:
-            if own_transaction and self.db.conn.in_transaction:
-                self.db.conn.execute("COMMIT")
+        selection = Selection.of(statuses, labels, annotator)
+        with self.snapshot():
+            yield from self._iter_records(selection)
 
-    def _iter_records(
-        self, statuses: Iterable[Status], labels: Iterable[str], annotator: str | None
-    ) -> Iterator[AnnotatedDocument]:
-        where, params = "", []
-        if names := [str(Status(s)) for s in statuses]:
-            where = f"WHERE status IN ({', '.join('?' * len(names))})"
-            params = names
+    def _iter_records(self, selection: Selection) -> Iterator[AnnotatedDocument]:
+        where, params = selection.documents()
         # Not the raw page: it is as large as the text and no export carries it.
         docs = self._rows(
             f"SELECT id, text, status, meta FROM documents {where} ORDER BY id", params
         )
-        span_filter, span_params = [], []
-        if labels := list(labels):
-            span_filter.append(f"label IN ({', '.join('?' * len(labels))})")
-            span_params += labels
-        if annotator is not None:
-            span_filter.append("annotator = ?")
-            span_params.append(annotator)
-        span_where = ("WHERE " + " AND ".join(span_filter)) if span_filter else ""
+        span_where, span_params = selection.spans()
         spans = self._rows(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)
         relations = self._rows("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = _Cursor(spans)
@@ -537,6 +576,51 @@ class Project:
             yield AnnotatedDocument(
                 document_from_row(row), tuple(doc_spans), tuple(doc_relations), linked
             )
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What an export takes: documents by status, spans by label and annotator.
+
+    The one place that turns export filters into SQL, for every reader of the
+    store that streams a selection (``iter_records``, ``storage.native``).
+    A relation belongs to the selection only when both its spans do.
+    """
+
+    statuses: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    annotator: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        statuses: Iterable[Status] = (),
+        labels: Iterable[str] = (),
+        annotator: str | None = None,
+    ) -> Selection:
+        return cls(tuple(str(Status(s)) for s in statuses), tuple(labels), annotator)
+
+    def documents(self) -> tuple[str, list[Any]]:
+        """``WHERE`` clause (or "") and parameters over ``documents``."""
+        if not self.statuses:
+            return "", []
+        return f"WHERE status IN ({', '.join('?' * len(self.statuses))})", list(self.statuses)
+
+    def spans(self) -> tuple[str, list[Any]]:
+        """``WHERE`` clause (or "") and parameters over ``spans``."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.labels:
+            clauses.append(f"label IN ({', '.join('?' * len(self.labels))})")
+            params += self.labels
+        if self.annotator is not None:
+            clauses.append("annotator = ?")
+            params.append(self.annotator)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    @property
+    def filters_spans(self) -> bool:
+        return bool(self.labels) or self.annotator is not None
 
 
 def _rule_text(rule: Label, head_label: str, tail_label: str) -> str:

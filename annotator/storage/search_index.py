@@ -11,6 +11,8 @@ are computed in Python (``storage.search``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlite_utils
 
 from annotator.core.arabic import normalize
@@ -18,13 +20,18 @@ from annotator.core.arabic import normalize
 TABLE = "search_index"
 
 
-def index_document(db: sqlite_utils.Database, doc_id: int, text: str) -> None:
-    db.execute(f"DELETE FROM {TABLE} WHERE rowid = ?", [doc_id])
-    db.execute(f"INSERT INTO {TABLE} (rowid, norm) VALUES (?, ?)", [doc_id, normalize(text)])
+def index_documents(db: sqlite_utils.Database, documents: Iterable[tuple[int, str]]) -> None:
+    """(Re)index ``(doc_id, text)`` pairs: one statement each for all of them."""
+    documents = list(documents)
+    conn = db.conn
+    conn.executemany(f"DELETE FROM {TABLE} WHERE rowid = ?", [(doc_id,) for doc_id, _ in documents])
+    conn.executemany(
+        f"INSERT INTO {TABLE} (rowid, norm) VALUES (?, ?)",
+        [(doc_id, normalize(text)) for doc_id, text in documents],
+    )
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
     """Index every document (after the migration that adds the index)."""
     db.execute(f"DELETE FROM {TABLE}")
-    for doc_id, text in db.execute("SELECT id, text FROM documents").fetchall():
-        index_document(db, doc_id, text)
+    index_documents(db, db.execute("SELECT id, text FROM documents").fetchall())

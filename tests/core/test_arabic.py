@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,3 +54,30 @@ def test_offsets_point_back_into_the_original(text: str):
     assert len(normalized) == len(offsets)
     assert offsets == sorted(offsets)
     assert all(0 <= i < len(text) for i in offsets)
+
+
+def _one_character_at_a_time(text: str) -> tuple[str, list[int]]:
+    """The rule of the module docstring, spelled out character by character."""
+    folds = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"}
+    out, offsets = [], []
+    for index, ch in enumerate(text):
+        if ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Cf"):
+            continue
+        for folded in folds.get(ch, ch).casefold():
+            out.append(folded)
+            offsets.append(index)
+    return "".join(out), offsets
+
+
+# Arabic letters and marks, Latin letters that casefold to two (ß, İ), format characters, emoji.
+_MIXED = st.text(
+    st.sampled_from("أإآٱاةهىيیکك\u064e\u0651\u0640\u200c\u200f\u202eßİSsΣς 😀a\n")
+    | st.characters(),
+    max_size=60,
+)
+
+
+@given(_MIXED)
+def test_the_fast_key_is_the_character_rule(text: str):
+    assert normalize_with_offsets(text) == _one_character_at_a_time(text)
+    assert normalize(text) == _one_character_at_a_time(text)[0]

@@ -11,8 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
+from annotator.storage import exporter
 from annotator.storage.exporter import export_jsonl, write_jsonl
 from annotator.storage.importer import import_paths
+from annotator.storage.native import native_lines
 from annotator.storage.project import Project
 
 SAMPLES = {
@@ -83,7 +85,7 @@ def test_export_filters_by_status_and_label(project: Project):
     assert record["relations"] == []  # its CLAIM head was filtered out
 
 
-def test_export_to_a_file_is_atomic(project: Project, tmp_path: Path):
+def test_export_to_a_file_is_atomic(project: Project, tmp_path: Path, monkeypatch):
     project.import_record(annotated(SAMPLES["emoji"]))
     target = tmp_path / "out.jsonl"
     target.write_text("previous export\n", encoding="utf-8")
@@ -91,11 +93,11 @@ def test_export_to_a_file_is_atomic(project: Project, tmp_path: Path):
     class BoomError(Exception):
         pass
 
-    def failing_records(**_: object):
-        yield from Project.iter_records(project)
+    def failing_lines(*args: object):
+        yield from native_lines(*args)  # type: ignore[arg-type]
         raise BoomError
 
-    project.iter_records = failing_records  # type: ignore[method-assign]
+    monkeypatch.setattr(exporter, "native_lines", failing_lines)
     with contextlib.suppress(BoomError):
         export_jsonl(project, target, io.StringIO())
     assert target.read_text(encoding="utf-8") == "previous export\n"
