@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.importing import read_text
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
 
@@ -60,6 +59,7 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
 def seed_sample(project: Project) -> None:
     """Put the sample article into a new, empty default project."""
     from annotator.assets import SAMPLE_ARTICLE, sample_article
+    from annotator.core.importing import read_text  # the first start only
 
     if not project.documents():
         project.import_record(read_text(sample_article(), name=SAMPLE_ARTICLE))

@@ -5,15 +5,33 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-# sqlite-utils imports pandas whenever it is installed (the `datasets` extra brings it), only to
-# map pandas.Timestamp to TEXT; annotator never stores one. In the `annotator` command's own
-# process that import is 0.35 s of every start (measured, bench/README.md), so it is skipped
-# here, in the entry point only: a library user's pandas is never touched.
-sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
 
-from annotator import cli  # noqa: E402
+def _import_sqlite_utils_alone() -> None:
+    """Import sqlite-utils with numpy and pandas hidden from it, then unhide them.
 
-_CLI_WORDS = {*cli.COMMANDS, "-h", "--help", "--version"}
+    sqlite-utils imports both whenever they are installed (the test extra's
+    spaCy and datasets bring them) only to map their scalar types to column
+    types; annotator never stores one. In the ``annotator`` command's own
+    process that was 0.35 s (pandas) and 0.04 s (numpy) of every start
+    (bench/README.md). They are hidden only while sqlite-utils loads: the
+    spaCy export still imports numpy when it runs, and a library user's
+    sqlite-utils is untouched.
+    """
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+
+
+_import_sqlite_utils_alone()
+
+# Any word that is not an option names a command (the CLI says which ones exist), so the
+# window's start never imports the command line and its import and export formats.
+_CLI_OPTIONS = {"-h", "--help", "--version"}
 
 
 def wants_cli(argv: Sequence[str]) -> bool:
@@ -28,13 +46,15 @@ def wants_cli(argv: Sequence[str]) -> bool:
             continue
         if arg.startswith("--db="):
             continue
-        return arg in _CLI_WORDS or not arg.startswith("-")
+        return arg in _CLI_OPTIONS or not arg.startswith("-")
     return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(argv):
+        from annotator import cli
+
         return cli.main(argv)
     from annotator import app  # Qt is imported only for the window
 

@@ -127,12 +127,15 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication{extra_import}
 app = QApplication([])
+marks = [time.perf_counter()]
 {body}
+marks.append(time.perf_counter())
 window.show()
 app.processEvents()
 elapsed = time.perf_counter() - t0
+marks.append(t0 + elapsed)
 rss_kb = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS"))
-print(elapsed, rss_kb)
+print(elapsed, rss_kb, *(b - a for a, b in zip([t0, *marks], marks)))
 window.close()  # a clean exit, or the next start would check the project first
 """
 
@@ -147,43 +150,65 @@ OURS = textwrap.dedent("""
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
     from annotator.storage.project import Project
+    marks.append(time.perf_counter())
     register_fonts()
     settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-    window = MainWindow(Project.open(sys.argv[1]), settings)
+    project = Project.open(sys.argv[1])
+    marks.append(time.perf_counter())
+    window = MainWindow(project, settings)
 """)
+# What each phase of OURS is, in the order of its marks (BARE has the first, build and show).
+PHASES = [
+    "Qt imported, QApplication made",
+    "annotator's modules imported (sqlite-utils with them)",
+    "fonts registered, project opened",
+    "window built (10,000-row document list, first document)",
+    "shown and painted",
+]
 
 
 def bench_startup(tmp: Path) -> list[Result]:
     many_documents(tmp / "many.db").close()
 
-    def run(body: str) -> tuple[float, int]:
+    def run(body: str) -> tuple[float, int, list[float]]:
         script = STARTUP.format(extra_import="", body=body)
         out = subprocess.run(
             [sys.executable, "-c", script, str(tmp / "many.db"), str(tmp / "s3.ini")],
             capture_output=True,
             text=True,
             check=True,
+            cwd=tmp,  # the installed annotator, as a user starts it, not a source tree here
         )
-        elapsed, rss = out.stdout.strip().splitlines()[-1].split()
-        return float(elapsed), int(rss)
+        elapsed, rss, *phases = out.stdout.strip().splitlines()[-1].split()
+        return float(elapsed), int(rss), [float(p) for p in phases]
 
-    ours_runs = [run(OURS) for _ in range(5)]
-    floor_runs = [run(BARE) for _ in range(5)]
-    ours, floor = [t for t, _ in ours_runs], [t for t, _ in floor_runs]
-    rss = statistics.median(r for _, r in ours_runs) / 1024
-    rss_floor = statistics.median(r for _, r in floor_runs) / 1024
+    ours_runs = [run(OURS) for _ in range(RUNS)]
+    floor_runs = [run(BARE) for _ in range(RUNS)]
+    ours, floor = [t for t, _, _ in ours_runs], [t for t, _, _ in floor_runs]
+    rss = statistics.median(r for _, r, _ in ours_runs) / 1024
+    rss_floor = statistics.median(r for _, r, _ in floor_runs) / 1024
     median, base = median_ms(ours), median_ms(floor)
-    # The window issue asks for ≤ 1.5 s; the ratio to a bare PySide6 window is
-    # reported for the later speed work (target ≤ 1.5× floor there).
+    phases = [
+        Result(
+            f"start-up phase: {name}",
+            median_ms([p[i] for _, _, p in ours_runs]),
+            None,
+            "—",
+            "(reported)",
+            True,
+        )
+        for i, name in enumerate(PHASES)
+    ]
     return [
         Result(
             "start to window shown, 10,000-document project",
             median,
             base,
             "bare PySide6 main window with a QTextEdit, shown",
-            "≤ 1.5 s (≤ 1.5× floor: see below)",
-            median <= 1500,
+            "≤ 1.5× floor, ≤ 1.5 s",
+            median <= 1500 and median <= 1.5 * base,
         ),
+        *phases,
         Result(
             "memory (RSS) with a 10,000-document project open",
             rss,

@@ -5,15 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats import ExportReport
-from annotator.storage.exporter import FOLDER_FORMATS, FORMATS, STREAM_FORMATS, export_format
-from annotator.storage.importer import ImportReport, import_paths
 from annotator.storage.project import Project
+
+if TYPE_CHECKING:
+    from annotator.core.formats import ExportReport
+    from annotator.storage.importer import ImportReport
+
+# The importer and exporter (every format, decoding, page cleaning) are imported when the
+# analyst first imports or exports, not at every start of the window (bench/README.md).
 
 PROJECT_FILTER = "Annotator projects (*.db *.sqlite *.annotator.db);;All files (*)"
 
@@ -37,6 +42,8 @@ def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> Impo
             tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
         )
         QCoreApplication.processEvents()
+
+    from annotator.storage.importer import import_paths
 
     report = import_paths(project, paths, progress=progress)
     dialog.close()
@@ -72,6 +79,8 @@ def ask_import_folder(parent: QWidget) -> list[Path]:
 
 def run_export(parent: QWidget, project: Project) -> ExportReport | None:
     """Choose a format and a place, export with a busy dialog, and say what was written and lost."""
+    from annotator.storage.exporter import FOLDER_FORMATS, FORMATS, STREAM_FORMATS, export_format
+
     fmt, ok = QInputDialog.getItem(
         parent, tr("Export"), tr("Format:"), [f for f in FORMATS if f != "entities"], 0, False
     )

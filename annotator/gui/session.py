@@ -8,6 +8,8 @@
 * ``PRAGMA data_version`` changes when another connection commits: the
   command line importing into an open project, say. The window polls it and
   refreshes its lists.
+* Every opening leaves a rolling backup of the file (``storage.safety``),
+  copied on a worker thread once the window has been up for a moment.
 
 Signals:
     changed_elsewhere(): another process committed to the project.
@@ -26,6 +28,8 @@ from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport, backup_file, check
 
 POLL_MS = 1500
+# The rolling backup reads the whole file: it waits until the window is up and painted.
+BACKUP_DELAY_MS = 2000
 
 
 class ProjectSession(QObject):
@@ -42,6 +46,10 @@ class ProjectSession(QObject):
         self._timer.timeout.connect(self._poll)
         self.check_report: CheckReport | None = None
         self._backup: threading.Thread | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.setInterval(BACKUP_DELAY_MS)
+        self._backup_timer.timeout.connect(self._start_backup)
 
     def start(self) -> str | None:
         """Take the project; a message instead when another window has it."""
@@ -61,15 +69,23 @@ class ProjectSession(QObject):
             if self._mark.exists():
                 self.check_report = check(self.project)  # the last session ended uncleanly
             self._mark.write_text(str(os.getpid()), encoding="utf-8")
-            # The rolling backup copies the whole file: off the GUI thread.
-            self._backup = threading.Thread(target=backup_file, args=(path,), daemon=True)
-            self._backup.start()
+            self._backup_timer.start()
         self._timer.start()
         return None
 
+    def _start_backup(self) -> None:
+        """This opening's rolling backup, off the GUI thread (it copies the whole file)."""
+        if self._backup is None and self._lock is not None and self.project.path is not None:
+            self._backup = threading.Thread(
+                target=backup_file, args=(self.project.path,), daemon=True
+            )
+            self._backup.start()
+
     def stop(self) -> None:
-        """A clean end: the backup finishes, the mark goes, the lock is released."""
+        """A clean end: the backup is made (or finishes), the mark goes, the lock is released."""
         self._timer.stop()
+        self._backup_timer.stop()
+        self._start_backup()  # a window closed within the delay still leaves its backup
         if self._backup is not None:
             self._backup.join()
         if self._mark is not None and self._mark.exists():

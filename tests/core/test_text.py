@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from annotator.core.text import canonical_text, guess_language, text_direction
+from bidi import get_base_level
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.text import canonical_text, guess_language, paragraph_direction, text_direction
 
 
 def test_presentation_forms_become_ordinary_letters():
@@ -42,3 +46,25 @@ def test_language_guess():
     assert guess_language("این یک متن فارسی است که گفتگو می‌کند") == "fa"
     assert guess_language("The minister said") == "en"
     assert guess_language("2020") is None
+
+
+# Letters of both directions, digits and neutrals, isolates (LRI RLI FSI PDI), embeddings.
+_BIDI_TEXT = st.text(
+    st.sampled_from(list("قال Pompeo 2020 ،.!\u2066\u2067\u2068\u2069\u202a\u202b\u202e\u202c"))
+    | st.characters(blacklist_categories=("Cs",)),
+    max_size=30,
+)
+
+
+@given(_BIDI_TEXT)
+def test_paragraph_direction_is_python_bidi_over_the_whole_paragraph(paragraph: str):
+    if not any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in paragraph):
+        expected = None
+    else:
+        expected = "rtl" if get_base_level(paragraph) == 1 else "ltr"
+    assert paragraph_direction(paragraph) == expected
+
+
+def test_a_strong_letter_inside_an_isolate_does_not_decide():
+    # P2 skips isolates: the Arabic inside RLI...PDI leaves the Latin word to decide.
+    assert paragraph_direction("\u2067قال\u2069 said") == "ltr"

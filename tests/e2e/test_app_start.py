@@ -111,3 +111,32 @@ def test_a_corrupt_project_is_refused_in_the_terminal_and_left_alone(tmp_path: P
     assert done.stderr.startswith("annotator: error:") and "Traceback" not in done.stderr
     assert "shown:" in done.stdout  # the same message in a window
     assert bad.read_bytes() == before
+
+
+def test_the_entry_point_keeps_numpy_and_pandas_out_of_sqlite_utils_only(tmp_path: Path):
+    """The window's start skips sqlite-utils' numpy/pandas imports; both stay importable."""
+    script = (
+        "import sys, annotator.main, sqlite_utils.db as db\n"
+        "loaded = [m for m in ('numpy', 'pandas') if m in sys.modules]\n"
+        "import numpy\n"
+        "print(db.np is None, db.pd is None, loaded, numpy.__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert done.stdout.split("\n")[0] == "True True [] numpy"
+
+
+def test_the_window_start_does_not_import_the_command_line_or_the_formats(tmp_path: Path):
+    script = (
+        "import sys, annotator.main, annotator.app, annotator.gui.main_window\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('annotator.cli', "
+        "'annotator.storage.exporter', 'annotator.storage.importer', 'annotator.core.formats', "
+        "'charset_normalizer'))))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "[]"
