@@ -175,7 +175,12 @@ def _removed_text(outcome: FileOutcome) -> str:
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
         report = import_paths(
-            project, args.paths, clean=not args.no_clean, fmt=args.format, offsets=args.offsets
+            project,
+            args.paths,
+            clean=not args.no_clean,
+            fmt=args.format,
+            offsets=args.offsets,
+            parallel=True,  # the command line runs one thread: reader processes may fork
         )
     for outcome in report.outcomes:
         if outcome.error:

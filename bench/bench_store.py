@@ -48,7 +48,7 @@ def bench_import(tmp: Path) -> list[Result]:
     for run in range(RUNS):
         with Project.open(tmp / f"import{run}.db") as project:
             start = time.perf_counter()
-            report = import_paths(project, [folder])
+            report = import_paths(project, [folder], parallel=True)  # as `annotator import` does
             ours.append(time.perf_counter() - start)
             assert report.imported == ARTICLES, report.failed[:1]
             rows = [

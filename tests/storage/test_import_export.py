@@ -5,13 +5,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
-from annotator.storage import exporter
+from annotator.storage import exporter, importer
 from annotator.storage.exporter import export_jsonl, write_jsonl
 from annotator.storage.importer import import_paths
 from annotator.storage.native import native_lines
@@ -196,3 +197,81 @@ def test_property_export_import_export_is_identical(tmp_path_factory, docs):
             project.import_record(record)
         first = export_text(project)
         assert roundtrip(project, tmp, "copy") == first
+
+
+def _folder_of_pages(folder: Path, sample_text: str) -> Path:
+    """Thirty pages: the sample in two encodings, a duplicate, a broken file, a JSONL pair."""
+    folder.mkdir()
+    paragraphs = [p for p in sample_text.split("\n") if len(p) > 40]
+    for i in range(24):
+        page = f"{paragraphs[i % len(paragraphs)]} ({i})\n{paragraphs[(i + 3) % len(paragraphs)]}"
+        (folder / f"p{i:02}.txt").write_text(page, encoding="utf-8")
+    (folder / "p24.txt").write_bytes(sample_text.encode("cp1256", errors="replace"))
+    (folder / "p25.txt").write_text((folder / "p03.txt").read_text("utf-8"), encoding="utf-8")
+    (folder / "p26.txt").write_bytes(b"\xef\xbb\xbf\xff\xfe broken")
+    lines = [{"text": "وثيقة أولى"}, {"text": "وثيقة", "spans": [{"start": 0, "end": 9}]}]
+    (folder / "p27.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8"
+    )
+    (folder / "p28.jsonl").write_text(json.dumps({"text": "سطر سليم"}, ensure_ascii=False))
+    (folder / "p29.txt").write_text("Share on facebook\n", encoding="utf-8")
+    return folder
+
+
+def _summary(report: object) -> list[tuple[str, list[int], list[str], str | None]]:
+    return [
+        (o.path.name, o.imported, o.duplicates, o.error)
+        for o in report.outcomes  # type: ignore[attr-defined]
+    ]
+
+
+def test_reader_processes_store_what_a_serial_import_stores(
+    tmp_path: Path, sample_text: str, monkeypatch
+):
+    folder = _folder_of_pages(tmp_path / "pages", sample_text)
+    pools: list[object] = []
+
+    class CountedPool(importer.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            pools.append(self)
+
+    monkeypatch.setattr(importer, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(importer, "PARALLEL_FROM_FILES", 10)
+    monkeypatch.setattr(importer, "BATCH_FILES", 7)  # several batches read ahead
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 3)
+    with Project.open(tmp_path / "serial.db") as serial:
+        expected = import_paths(serial, [folder])
+        expected_export = export_text(serial)
+    assert pools == []
+    with Project.open(tmp_path / "parallel.db") as parallel:
+        report = import_paths(parallel, [folder], parallel=True)
+        assert len(pools) == 1
+        assert _summary(report) == _summary(expected)
+        assert export_text(parallel) == expected_export
+    assert len(report.failed) == 3 and report.duplicates == 1 and report.imported == 26
+
+
+def test_a_reader_process_that_dies_loses_nothing(tmp_path: Path, sample_text: str, monkeypatch):
+    folder = _folder_of_pages(tmp_path / "pages", sample_text)
+    parent, real_read_file = os.getpid(), importer.read_file
+    read_here: list[str] = []
+
+    def dies_in_a_reader(path: Path, **options: object):
+        if os.getpid() != parent and path.name == "p12.txt":
+            os._exit(1)
+        if os.getpid() == parent:
+            read_here.append(path.name)
+        return real_read_file(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "read_file", dies_in_a_reader)
+    monkeypatch.setattr(importer, "PARALLEL_FROM_FILES", 10)
+    monkeypatch.setattr(importer, "BATCH_FILES", 7)
+    monkeypatch.setattr(importer.os, "cpu_count", lambda: 2)
+    with Project.open(tmp_path / "serial.db") as serial:
+        expected = import_paths(serial, [folder])
+    with Project.open(tmp_path / "parallel.db") as parallel:
+        read_here.clear()
+        report = import_paths(parallel, [folder], parallel=True)
+    assert _summary(report) == _summary(expected)
+    assert "p12.txt" in read_here  # the rest was read here, in this process

@@ -131,6 +131,19 @@ def test_status_and_document_list(project: Project):
     assert project.documents(Status.TODO) == []
 
 
+def test_the_document_list_reads_its_own_index_not_the_texts(project: Project):
+    """A cold start of the window lists 10,000 documents from ~1 MB instead of every page."""
+    project.add_document(Document(TEXT, meta={"title": "عنوان"}))
+    statements: list[str] = []
+    project.db.conn.set_trace_callback(statements.append)
+    project.documents()
+    project.documents(Status.DONE)
+    project.db.conn.set_trace_callback(None)
+    for sql in statements:
+        plan = " ".join(row[3] for row in project.db.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "COVERING INDEX documents_listed" in plan, plan
+
+
 def test_schema_replacement_keeps_used_labels(project: Project):
     doc_id = project.add_document(Document(TEXT))
     project.add_span(doc_id, 7, 15, "ACTOR")
