@@ -12,6 +12,7 @@ dropped: harakat and other Quranic marks, tatweel, invisible format characters
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _FOLD = {
@@ -51,19 +52,47 @@ class _Table(dict[int, int | None]):
 _TABLE = _Table()
 
 
+class _Marks(dict[int, int]):
+    """Code point -> itself, or NUL where ``_TABLE`` drops it: finds the dropped in C."""
+
+    def __missing__(self, point: int) -> int:
+        value = 0 if _TABLE[point] is None else point
+        self[point] = value
+        return value
+
+
+_MARKS = _Marks()
+_DROPPED_RUNS = re.compile("\x00+")
+
+
 def is_dropped(ch: str) -> bool:
     """Harakat, Quranic marks, tatweel and invisible format characters."""
     return _TABLE[ord(ch)] is None
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
-    """The comparison form of ``text`` and, per character of it, its offset in ``text``."""
+    """The comparison form of ``text`` and, per character of it, its offset in ``text``.
+
+    Opening a document computes this over its whole text (suggestions), so
+    the usual cases stay in C: nothing dropped, or only marks dropped (their
+    runs found by one regex pass). A character that casefolds to two (ß, İ)
+    takes the character-by-character way.
+    """
     kept = text.translate(_TABLE)
     key = kept.casefold()
-    if len(key) == len(kept) == len(text):  # nothing dropped, nothing grew: i came from i
-        return key, list(range(len(text)))
+    if len(key) == len(kept):
+        if len(kept) == len(text):  # nothing dropped: character i came from i
+            return key, list(range(len(text)))
+        if "\x00" not in text:
+            offsets: list[int] = []
+            start = 0
+            for run in _DROPPED_RUNS.finditer(text.translate(_MARKS)):
+                offsets.extend(range(start, run.start()))
+                start = run.end()
+            offsets.extend(range(start, len(text)))
+            return key, offsets
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = []
     table = _TABLE
     for index, ch in enumerate(text):
         point = table[ord(ch)]

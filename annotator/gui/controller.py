@@ -77,9 +77,13 @@ class Controller(QObject):
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.relations: list[Relation] = []
-        self.suggestions: list[Suggestion] = []
+        self._suggestions: list[Suggestion] = []
         self.suggest_cues = False
         self._suggestions_pending = False
+        self._suggestions_timer = QTimer(self)
+        self._suggestions_timer.setSingleShot(True)
+        self._suggestions_timer.setInterval(0)
+        self._suggestions_timer.timeout.connect(self._refresh_pending_suggestions)
         self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
@@ -98,8 +102,11 @@ class Controller(QObject):
         self.spans = sorted(self.project.spans(doc_id), key=reading_order)
         self.relations = self.project.relations(doc_id)
         self.current = None
+        self._suggestions = []
         self.document_opened.emit(document)
-        self.refresh_suggestions()
+        # Proposals are drawn a turn after the text and its spans: the first paint
+        # does not wait on them, and anything that asks for them first gets them.
+        self._refresh_suggestions_soon()
 
     def _ensure_shown(self, doc_id: int) -> None:
         """Undo and redo may touch a document that is not shown: show it first."""
@@ -233,24 +240,36 @@ class Controller(QObject):
 
     # -- suggestions -----------------------------------------------------------
 
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """The open document's suggestions, computed now if a refresh is still due."""
+        self._refresh_pending_suggestions()
+        return self._suggestions
+
+    def stop(self) -> None:
+        """Run nothing more on a timer: the project may be closed next."""
+        self._suggestions_pending = False
+        self._suggestions_timer.stop()
+
     def refresh_suggestions(self) -> None:
+        self._suggestions_pending = False
+        self._suggestions_timer.stop()
         if self.document is None or self.document.id is None:
-            self.suggestions = []
+            self._suggestions = []
         else:
-            self.suggestions = suggestions_for(
+            self._suggestions = suggestions_for(
                 self.project, self.document.id, cues=self.suggest_cues
             )
         self.suggestions_changed.emit()
 
     def _refresh_suggestions_soon(self) -> None:
-        """Once per event-loop turn: undoing "accept all" deletes many spans in one go."""
-        if not self._suggestions_pending:
-            self._suggestions_pending = True
-            QTimer.singleShot(0, self._refresh_pending_suggestions)
+        """Once per event-loop turn: after a document opens (its first paint goes first),
+        and when undoing "accept all" deletes many spans in one go."""
+        self._suggestions_pending = True
+        self._suggestions_timer.start()  # started again within one turn, it still runs once
 
     def _refresh_pending_suggestions(self) -> None:
         if self._suggestions_pending:
-            self._suggestions_pending = False
             self.refresh_suggestions()
 
     def suggestion_at(self, selection: tuple[int, int]) -> Suggestion | None:
@@ -482,10 +501,10 @@ class Controller(QObject):
 
     def _drop_suggestion(self, start: int, end: int, label: str) -> None:
         before = len(self.suggestions)
-        self.suggestions = [
-            s for s in self.suggestions if (s.start, s.end, s.label) != (start, end, label)
+        self._suggestions = [
+            s for s in self._suggestions if (s.start, s.end, s.label) != (start, end, label)
         ]
-        if len(self.suggestions) != before:
+        if len(self._suggestions) != before:
             self.suggestions_changed.emit()
 
     def _promote_to_in_progress(self, doc_id: int) -> None:

@@ -16,8 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QSyntaxHighlighter
+from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
 from annotator.gui.label_styles import LabelStyles
 
@@ -33,10 +32,10 @@ class QtSpan:
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    def __init__(self, parent: QObject, styles: LabelStyles) -> None:
-        # Parented to the view, not to a document: documents are replaced on
-        # every opening, the highlighter moves from one to the next.
-        super().__init__(parent)
+    def __init__(self, document: QTextDocument, styles: LabelStyles) -> None:
+        # One per document, owned by it: documents are replaced on every
+        # opening, and the highlighter goes with the document it painted.
+        super().__init__(document)
         self._styles = styles
         self._by_block: dict[int, dict[int, QtSpan]] = defaultdict(dict)
         self._blocks_of: dict[int, range] = {}

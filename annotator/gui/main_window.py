@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         session.changed_elsewhere.connect(self._on_changed_elsewhere)
         if self.controller is not None:
             self._save_place()
+            self.controller.stop()
             self.controller.deleteLater()
         if self.project is not None and self.project is not project:
             self.project.close()
@@ -635,6 +636,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
+        if self.controller is not None:
+            self.controller.stop()
         if self.session is not None:
             self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from annotator.core.models import Entity
+from annotator.core.models import Document, Entity
 from annotator.storage.exporter import write_jsonl
 from tests.gui.conftest import type_text
 
@@ -301,3 +301,16 @@ def test_undoing_accept_all_brings_the_suggestions_back_at_once(qtbot, window):
     qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: len(window.controller.suggestions) == total)
     assert len(calls) == 1  # one recomputation for the whole undone step
+
+
+def test_suggestions_come_right_after_the_first_paint_and_n_finds_them_at_once(qtbot, window):
+    window.project.entities.add(Entity("أذربيجان", "LOCATION"))
+    other = window.project.add_document(Document("قالت أذربيجان إن الهدنة صامدة"))
+    window.open_document(other)
+    assert window.article.extraSelections() == []  # the text and its spans first
+    qtbot.waitUntil(lambda: len(window.article.extraSelections()) == 1)  # then the proposal
+    window.open_document(1)
+    window.article.set_caret(0)
+    qtbot.keyClick(window.article, Qt.Key.Key_N)  # before the event loop has turned
+    found = window.controller.suggestion_at(window.article.selection_range())
+    assert found is not None and found.text == "أذربيجان"

@@ -47,3 +47,11 @@ def test_the_window_notices_documents_imported_elsewhere(qtbot, window):
         cli_side.add_document(Document("خبر جديد أضيف من سطر الأوامر"))
     qtbot.waitUntil(lambda: window.documents.rowCount() == rows + 1, timeout=5000)
     assert "changed outside this window" in window.statusBar().currentMessage()
+
+
+def test_closing_right_after_opening_leaves_no_work_for_the_closed_project(qtbot, window):
+    window.open_document(2)  # its suggestions are due on the next event-loop turn
+    window.close()
+    window.project.close()
+    qtbot.wait(20)  # a timer still due would now read a closed project: pytest-qt fails on it
+    assert window.controller is not None and window.controller._suggestions == []
