@@ -263,8 +263,11 @@ class Controller(QObject):
         self.suggestions_changed.emit()
 
     def _refresh_suggestions_soon(self) -> None:
-        """Once per event-loop turn: after a document opens (its first paint goes first),
-        and when undoing "accept all" deletes many spans in one go."""
+        """Recompute once, on the next event-loop turn.
+
+        After a document opens (its first paint goes first), and when undoing
+        "accept all" deletes many spans in one go.
+        """
         self._suggestions_pending = True
         self._suggestions_timer.start()  # started again within one turn, it still runs once
 

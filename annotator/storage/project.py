@@ -519,8 +519,11 @@ class Project:
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
-        """One read transaction: every query inside sees the same project, even while
-        another process writes. Inside a transaction already, that one is the snapshot."""
+        """One read transaction: every query inside sees the same project.
+
+        Another process may write meanwhile; an export still reads one
+        consistent state. Inside a transaction already, that one is the snapshot.
+        """
         conn = self.db.conn
         own = not conn.in_transaction
         if own:
