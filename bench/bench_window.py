@@ -25,7 +25,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit
 from results import Result, write_results
 
-from annotator.core.models import Document
+from annotator.core.models import Document, Entity
 from annotator.gui.fonts import ARTICLE_FONT, register_fonts
 from annotator.gui.main_window import MainWindow
 from annotator.storage.project import Project
@@ -255,18 +255,24 @@ def bench_megabyte(app: QApplication, tmp: Path) -> list[Result]:
     project = Project.open(tmp / "mega.db")
     doc_id = project.add_document(Document(text, meta={"title": "long report"}))
     other = project.add_document(Document("قصير"))
+    for name in ("أذربيجان", "أرمينيا", "وزارة الدفاع", "قره باغ", "باكو"):  # ~8,000 suggestions
+        project.entities.add(Entity(name, "LOCATION"))
     window = MainWindow(project, QSettings(str(tmp / "s5.ini"), QSettings.Format.IniFormat))
     window.resize(1400, 860)
     window.show()
     app.processEvents()
-    opened, scrolled, tagged = [], [], []
-    for _ in range(3):
+    opened, suggested, scrolled, tagged = [], [], [], []
+    for _ in range(RUNS):
         window.open_document(other)
         app.processEvents()
         start = time.perf_counter()
         window.open_document(doc_id)
         window.article.viewport().repaint()
         opened.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        app.processEvents()  # the suggestions, one turn after the first paint
+        window.article.viewport().repaint()
+        suggested.append(time.perf_counter() - start)
         start = time.perf_counter()
         bar = window.article.verticalScrollBar()
         bar.setValue(bar.maximum())
@@ -285,8 +291,17 @@ def bench_megabyte(app: QApplication, tmp: Path) -> list[Result]:
     window.close()
     project.close()
     o, s, t = median_ms(opened), median_ms(scrolled), median_ms(tagged)
+    g = median_ms(suggested)
     return [
         Result("1 MB document: open, painted", o, None, "—", "≤ 1 s", o <= 1000),
+        Result(
+            "1 MB document: its 8,000 suggestions found and drawn, the turn after",
+            g,
+            None,
+            "—",
+            "(reported)",
+            True,
+        ),
         Result("1 MB document: scroll to the end, painted", s, None, "—", "(reported)", True),
         Result(
             "1 MB document: tag near the end, stored and painted", t, None, "—", "≤ 50 ms", t <= 50

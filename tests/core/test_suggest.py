@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.core.suggest import Known, cue_suggestions, suggest
 
 TEXT = "قالت أذربيجان إن اذربيجان ووأذربيجان ولأذربيجانَ تقاتل، وباكوري ليست باكو"
@@ -40,3 +43,36 @@ def test_cues():
         "نفت",
         "بحسب",
     ]
+
+
+def _overlap_rule(found: list, start: int, end: int, label: str) -> bool:
+    return any(s.start < end and start < s.end and s.label == label for s in found)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["أذربيجان", "باكو", "وزارة الدفاع", "الدفاع", "قره باغ", " "]), max_size=40
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["أذربيجان", "اذربيجان", "الدفاع", "وزارة الدفاع", "باكو", "قره"]),
+            st.sampled_from(["LOCATION", "ACTOR"]),
+        ),
+        max_size=6,
+    ),
+)
+def test_no_two_proposals_of_a_label_meet_and_none_is_lost(words: list[str], names: list):
+    text = " ".join(words) or "نص"
+    found = suggest(text, [Known(name, label) for name, label in names])
+    for i, s in enumerate(found):
+        assert text[s.start : s.end] == s.text
+        assert not _overlap_rule(found[:i] + found[i + 1 :], s.start, s.end, s.label)
+    # Every occurrence of a known name is proposed, or meets a proposal of its label.
+    for name, label in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            edges = (at == 0 or text[at - 1] == " ") and (end == len(text) or text[end] == " ")
+            if edges:
+                assert _overlap_rule(found, at, end, label)
+            at = text.find(name, at + 1)

@@ -314,3 +314,29 @@ def test_suggestions_come_right_after_the_first_paint_and_n_finds_them_at_once(q
     qtbot.keyClick(window.article, Qt.Key.Key_N)  # before the event loop has turned
     found = window.controller.suggestion_at(window.article.selection_range())
     assert found is not None and found.text == "أذربيجان"
+
+
+def test_a_long_reports_suggestions_are_marked_where_the_analyst_reads(qtbot, window):
+    """Qt gets the marks near the screen only (it lays out every paragraph it is given)."""
+    window.project.entities.add(Entity("أذربيجان", "LOCATION"))
+    paragraphs = [f"الفقرة {i}: قالت أذربيجان إن القتال مستمر في الإقليم." for i in range(3000)]
+    report = window.project.add_document(Document("\n".join(paragraphs), meta={"title": "r"}))
+    window.open_document(report)
+    suggestions = window.controller.suggestions
+    assert len(suggestions) == 3000
+    qtbot.waitUntil(lambda: len(window.article.extraSelections()) > 0)
+
+    def marked() -> set[int]:
+        offsets = window.article.offsets
+        return {
+            offsets.from_qt(s.cursor.selectionStart()) for s in window.article.extraSelections()
+        }
+
+    assert suggestions[0].start in marked()
+    assert len(marked()) < len(suggestions) // 2
+    qtbot.keyClick(window.article, Qt.Key.Key_End, CTRL)  # to the last paragraph
+    qtbot.waitUntil(lambda: suggestions[-1].start in marked())
+    assert suggestions[0].start not in marked()
+    qtbot.keyClick(window.article, Qt.Key.Key_N)  # the next proposal: back at the top
+    assert window.article.selection_range() == (suggestions[0].start, suggestions[0].end)
+    qtbot.waitUntil(lambda: suggestions[0].start in marked())
