@@ -342,3 +342,34 @@ def test_entity_links_are_counted_where_a_format_has_no_place_for_them(db: str, 
     assert code == 0
     assert "not representable: 1 entity links of mentions" in err
     assert err.startswith("wrote 1 document, 4 spans")  # the two CUEs filtered out by --labels
+
+
+def test_a_large_import_from_the_terminal_stores_every_page(tmp_path: Path, sample_text: str):
+    """420 pages through ``python -m annotator import``, read by reader processes where a spare
+    core exists: every page stored in order, the broken one named, one summary."""
+    from annotator.core.importing import read_text
+    from annotator.storage.importer import PARALLEL_FROM_FILES
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    # The article's own paragraphs (its page furniture would be cleaned away).
+    paragraphs = read_text(sample_text.encode("utf-8")).document.text.split("\n")
+    count = PARALLEL_FROM_FILES + 20
+    for i in range(count):
+        page = f"{paragraphs[i % len(paragraphs)]} ({i})\nShare on facebook"
+        (folder / f"{i:04}.txt").write_text(page, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\xef\xbb\xbf\xff\xfe")
+    db = tmp_path / "big.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", str(folder), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr  # the broken file is reported
+    assert f"imported {count} documents" in done.stderr.splitlines()[-1]
+    assert "broken.txt" in done.stderr and "Traceback" not in done.stderr
+    with Project.open(db) as project:
+        titles = [d.title for d in project.documents()]
+    assert len(titles) == count and titles[7].endswith("(7)")
