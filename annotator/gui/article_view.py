@@ -231,6 +231,10 @@ class ArticleView(QTextEdit):
 
     def _show_extras(self) -> None:
         """Hand Qt the marks within ``MARK_REACH`` of the screen, in drawing order."""
+        if not (self._hits or self._proposals or self._marks):
+            self._marked = (0, -1)
+            self.setExtraSelections([])
+            return
         first, last = self._on_screen()
         low, high = self._marked = (first - MARK_REACH, last + MARK_REACH)
         layers = (self._hits, self._proposals, self._marks)
@@ -239,6 +243,8 @@ class ArticleView(QTextEdit):
         )
 
     def _on_scrolled(self) -> None:
+        if not (self._hits or self._proposals or self._marks):
+            return
         first, last = self._on_screen()
         if first < self._marked[0] or last > self._marked[1]:
             self._show_extras()
