@@ -57,12 +57,8 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def has_strong_direction(text: str) -> bool:
-    """Whether the text has at least one letter with a direction of its own."""
-    return _first_strong(text) is not None
-
-
 def _first_strong(text: str) -> int | None:
+    """Where the first letter with a direction of its own is, if any."""
     for index, ch in enumerate(text):
         if unicodedata.bidirectional(ch) in _STRONG_BIDI:
             return index

@@ -12,12 +12,10 @@ same bytes, so the format still has one definition.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import groupby
 from operator import itemgetter
-from typing import Any
 
 from annotator.core.jsonl import FORMAT_VERSION
-from annotator.storage.project import Project, Selection
+from annotator.storage.project import Project, RowsByDocument, Selection
 
 # Keys in the order of core.jsonl.span_to_json; "entity" and "annotator" only when set
 # (json_set appends a new key at the end of the object).
@@ -53,6 +51,7 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
     A line is what ``core.jsonl.dumps_record`` writes for the same record,
     without its newline.
     """
+    first = itemgetter(0)  # the rows are (doc_id, json)
     with project.snapshot() as conn:
         where, params = selection.documents()
         documents = conn.execute(
@@ -61,7 +60,7 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
             params,
         )
         span_where, span_params = selection.spans()
-        spans = _Groups(conn.execute(_SPANS.format(where=span_where), span_params))
+        spans = RowsByDocument(conn.execute(_SPANS.format(where=span_where), span_params), first)
         relation_where, relation_params = "", []
         if selection.filters_spans:  # a relation goes with its spans
             relation_where = (
@@ -69,10 +68,12 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
                 f"AND tail IN (SELECT id FROM spans {span_where})"
             )
             relation_params = span_params * 2
-        relations = _Groups(conn.execute(_RELATIONS.format(where=relation_where), relation_params))
+        relations = RowsByDocument(
+            conn.execute(_RELATIONS.format(where=relation_where), relation_params), first
+        )
         for doc_id, text, status, meta in documents:
-            doc_spans = spans.take(doc_id)
-            doc_relations = relations.take(doc_id)
+            doc_spans = [item for _, item in spans.take(doc_id)]
+            doc_relations = [item for _, item in relations.take(doc_id)]
             yield (
                 f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"text":{text},'
                 f'"status":{status},"meta":{meta},"spans":[{",".join(doc_spans)}],'
@@ -80,19 +81,3 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
                 len(doc_spans),
                 len(doc_relations),
             )
-
-
-class _Groups:
-    """``(doc_id, json)`` rows ordered by ``doc_id``, handed out one document at a time."""
-
-    def __init__(self, rows: Iterator[Any]) -> None:
-        self._groups = groupby(rows, key=itemgetter(0))
-        self._next = next(self._groups, None)
-
-    def take(self, doc_id: int) -> list[str]:
-        found: list[str] = []
-        while self._next is not None and self._next[0] <= doc_id:
-            if self._next[0] == doc_id:
-                found = [item for _, item in self._next[1]]
-            self._next = next(self._groups, None)
-        return found

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,6 @@ from annotator.storage import search_index
 from annotator.storage.database import connect, write_transaction
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
-    RowLike,
     attrs_from_json,
     document_from_row,
     relation_from_row,
@@ -562,8 +562,8 @@ class Project:
         span_where, span_params = selection.spans()
         spans = self._rows(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)
         relations = self._rows("SELECT * FROM relations ORDER BY doc_id, id")
-        span_rows = _Cursor(spans)
-        relation_rows = _Cursor(relations)
+        span_rows = RowsByDocument(spans)
+        relation_rows = RowsByDocument(relations)
         entities = {s.entity.id: s.entity for s in self.entities.all() if s.entity.id is not None}
         for row in docs:
             doc_spans = [span_from_row(r) for r in span_rows.take(row["id"])]
@@ -640,17 +640,24 @@ class DuplicateDocumentError(StoreError):
         self.existing_id = existing_id
 
 
-class _Cursor:
-    """Rows ordered by ``doc_id``, handed out one document at a time."""
+class RowsByDocument:
+    """Rows ordered by document id, handed out one document at a time.
 
-    def __init__(self, rows: Iterator[RowLike]) -> None:
+    How every reader streaming a selection merges its spans and relations
+    with its documents (``iter_records``, ``storage.native``).
+    """
+
+    def __init__(
+        self, rows: Iterator[Any], doc_id: Callable[[Any], int] = itemgetter("doc_id")
+    ) -> None:
         self._rows = rows
-        self._next: RowLike | None = next(rows, None)
+        self._doc_id = doc_id
+        self._next: Any = next(rows, None)
 
-    def take(self, doc_id: int) -> list[RowLike]:
+    def take(self, doc_id: int) -> list[Any]:
         out = []
-        while self._next is not None and self._next["doc_id"] <= doc_id:
-            if self._next["doc_id"] == doc_id:
+        while self._next is not None and self._doc_id(self._next) <= doc_id:
+            if self._doc_id(self._next) == doc_id:
                 out.append(self._next)
             self._next = next(self._rows, None)
         return out
