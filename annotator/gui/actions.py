@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -66,7 +66,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "span.previous",
         "P&revious Span",
-        ("Shift+Tab", "Backtab"),
+        # Shift+Tab only: Qt reads Backtab as Shift+Tab, and a second binding makes X11
+        # report an ambiguous shortcut and fire neither (see ``clashes``).
+        ("Shift+Tab",),
         "&Annotate",
         "previous_span",
         "article",
@@ -241,6 +243,45 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
         else:
             sequences.append(QKeySequence(key))
     return sequences
+
+
+def resolved(sequence: QKeySequence) -> tuple[str, ...]:
+    """``sequence`` as Qt's shortcut map matches it: Backtab is Shift+Tab.
+
+    X11 delivers Shift+Tab as Backtab with Shift held; Qt tries both spellings,
+    so an action bound to both (or two actions holding one each) is ambiguous.
+    """
+    keys = []
+    for i in range(sequence.count()):
+        combination = sequence[i]  # type: ignore[index]  # stubs lack __getitem__
+        modifiers = combination.keyboardModifiers()
+        key = combination.key()
+        if key == Qt.Key.Key_Backtab:
+            key, modifiers = Qt.Key.Key_Tab, modifiers | Qt.KeyboardModifier.ShiftModifier
+        keys.append(
+            QKeySequence(QKeyCombination(modifiers, key)).toString(
+                QKeySequence.SequenceFormat.PortableText
+            )
+        )
+    return tuple(keys)
+
+
+def clashes(specs: Iterable[ActionSpec]) -> list[str]:
+    """Key sequences that would reach two actions (or one action twice) in one place.
+
+    A key may mean different things in different scopes (Del in the article and in
+    the links list), but a window-wide key is never also bound in a narrower scope.
+    """
+    bound: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for spec in specs:
+        for sequence in key_sequences(spec):
+            bound.setdefault(resolved(sequence), []).append((spec.scope, spec.id))
+    problems = []
+    for keys, holders in bound.items():
+        scopes = [scope for scope, _ in holders]
+        if len(set(scopes)) != len(scopes) or ("window" in scopes and len(scopes) > 1):
+            problems.append(f"{', '.join(keys)}: {holders}")
+    return problems
 
 
 def shortcut_text(spec: ActionSpec) -> str:
