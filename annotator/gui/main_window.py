@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.controller: Controller | None = None
         self.session: ProjectSession | None = None
         self._opening_caret = 0
+        self._following_current = False
         self.project: Project | None = None
         self._connect_views()
         self.loaded = self.load_project(project)
@@ -266,13 +267,17 @@ class MainWindow(QMainWindow):
         self._show_links()
         table = self.side_panel.annotations
         row = self.annotations.row_of(span.id or 0) if span else None
-        table.selectionModel().blockSignals(True)
-        if row is None:
-            table.clearSelection()
-        else:
-            table.selectRow(row)
-            table.scrollTo(self.annotations.index(row, 0))
-        table.selectionModel().blockSignals(False)
+        # Not blockSignals: the view repaints the rows it is told about, and a blocked
+        # selection model left old rows painted as selected.
+        self._following_current = True
+        try:
+            if row is None:
+                table.clearSelection()
+            else:
+                table.selectRow(row)
+                table.scrollTo(self.annotations.index(row, 0))
+        finally:
+            self._following_current = False
 
     def _show_links(self) -> None:
         """The current span's links: listed beside the text and marked in it."""
@@ -319,6 +324,8 @@ class MainWindow(QMainWindow):
             self.open_document(doc_id)
 
     def _on_annotations_selection_changed(self) -> None:
+        if self._following_current:
+            return
         rows = self.side_panel.annotations.selectionModel().selectedRows()
         if rows:
             self._on_annotation_activated(rows[0])

@@ -1,0 +1,49 @@
+"""The panels beside the article: what they show follows what the analyst is on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+
+WORDS = ("أذربيجان", "أرمينيا", "موسكو", "الإقليم")
+
+
+def painted_selected_rows(table) -> list[int]:
+    """Rows the table paints in the selection colour: what the analyst sees selected."""
+    image = table.viewport().grab().toImage()
+    colors = {
+        table.palette().color(group, QPalette.ColorRole.Highlight).rgb()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    }
+    rows = []
+    for row in range(table.model().rowCount()):
+        rect = table.visualRect(table.model().index(row, 1))
+        if rect.isValid() and image.pixelColor(rect.right() - 2, rect.center().y()).rgb() in colors:
+            rows.append(row)
+    return rows
+
+
+def test_the_annotations_table_follows_the_current_span(qtbot, window):
+    text = window.controller.document.text
+    for word in WORDS:
+        at = text.index(word)
+        window.article.select_range(at, at + len(word))
+        qtbot.keyClick(window.article, Qt.Key.Key_3)
+    table = window.side_panel.annotations
+    previous = window.annotations.row_of(window.controller.current.id)
+    for _ in range(len(WORDS) + 2):
+        # The view repaints only rows it is told about: the selection model must say so.
+        with qtbot.waitSignal(table.selectionModel().selectionChanged, timeout=2000) as told:
+            qtbot.keyClick(window.article, Qt.Key.Key_Tab)
+        current = window.controller.current
+        row = window.annotations.row_of(current.id)
+        selected, deselected = told.args
+        assert {i.row() for i in selected.indexes()} == {row}
+        assert {i.row() for i in deselected.indexes()} == {previous}
+        assert [i.row() for i in table.selectionModel().selectedRows()] == [row]
+        assert painted_selected_rows(table) == [row]
+        previous = row
+    with qtbot.waitSignal(table.selectionModel().selectionChanged, timeout=2000):
+        qtbot.keyClick(window.article, Qt.Key.Key_Escape)
+    assert table.selectionModel().selectedRows() == []
+    assert painted_selected_rows(table) == []
