@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from annotator.core.models import Entity, LabelKind, Relation, Span
 from annotator.core.relations import LinkOption, LinkType
 from annotator.gui.attribute_editor import AttributeEditor
+from annotator.gui.directed import relation_header
 from annotator.gui.pickers import Picker, PickerItem, loose_filter
 
 if TYPE_CHECKING:
@@ -127,16 +128,16 @@ class Linking(QObject):
                 self.tr("%s has no attributes in this schema.") % target.label
             )
             return
-        title = snippet(target.text) if isinstance(target, Span) else self._relation_title(target)
+        title = snippet(target.text) if isinstance(target, Span) else self.relation_title(target)
         editor = AttributeEditor(label, title, target.attrs, self.window)
         if editor.exec():
             self.controller.set_attrs(target, editor.values())
 
-    def _relation_title(self, relation: Relation) -> str:
+    def relation_title(self, relation: Relation) -> str:
         head = self.controller.span_by_id(relation.head)
         tail = self.controller.span_by_id(relation.tail)
         ends = [snippet(s.text) if s else "?" for s in (head, tail)]
-        return f"{ends[0]}  →{relation.label}→  {ends[1]}"
+        return relation_header(ends[0], relation.label, ends[1])
 
     # -- entities ------------------------------------------------------------
 
