@@ -6,6 +6,8 @@ models, and every edit is an undo command pushed by the controller.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
@@ -241,20 +243,22 @@ class MainWindow(QMainWindow):
     def _on_span_added(self, span: Span) -> None:
         assert self.controller is not None
         self.article.add_span(span)
-        self.annotations.insert(self.controller.spans.index(span), span)
+        with self._table_follows():
+            self.annotations.insert(self.controller.spans.index(span), span)
         self._counts_changed(span.doc_id, +1)
 
     def _on_span_removed(self, span: Span) -> None:
         self.article.remove_span(span)
-        self.annotations.remove(span.id or 0)
+        with self._table_follows():
+            self.annotations.remove(span.id or 0)
         self._counts_changed(span.doc_id, -1)
 
     def _on_span_changed(self, old: Span, new: Span) -> None:
         assert self.controller is not None
         self.article.remove_span(old)
         self.article.add_span(new)
-        self.annotations.remove(old.id or 0)
-        self.annotations.insert(self.controller.spans.index(new), new)
+        with self._table_follows():
+            self.annotations.replace(self.controller.spans.index(new), new)
         self.labels.set_counts(self.controller.counts())
 
     def _counts_changed(self, doc_id: int | None, delta: int) -> None:
@@ -267,15 +271,21 @@ class MainWindow(QMainWindow):
         self._show_links()
         table = self.side_panel.annotations
         row = self.annotations.row_of(span.id or 0) if span else None
-        # Not blockSignals: the view repaints the rows it is told about, and a blocked
-        # selection model left old rows painted as selected.
-        self._following_current = True
-        try:
+        with self._table_follows():
             if row is None:
                 table.clearSelection()
             else:
                 table.selectRow(row)
                 table.scrollTo(self.annotations.index(row, 0))
+
+    @contextmanager
+    def _table_follows(self) -> Iterator[None]:
+        """The annotations table's selection moves with the model, not the analyst: the
+        current span stays. (Not blockSignals: the view repaints the rows it is told
+        about, and a blocked selection model left old rows painted as selected.)"""
+        self._following_current = True
+        try:
+            yield
         finally:
             self._following_current = False
 

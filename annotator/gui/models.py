@@ -208,6 +208,20 @@ class AnnotationModel(_TableModel):
             del self._spans[row]
             self.endRemoveRows()
 
+    def replace(self, row: int, span: Span) -> None:
+        """The stored span ``span.id`` changed; it belongs at ``row`` now.
+
+        In place where the row stays (an entity linked, attributes set): removing
+        and inserting the row would move the table's selection to a neighbour.
+        """
+        old = self.row_of(span.id or 0)
+        if old == row:
+            self._spans[row] = span
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+            return
+        self.remove(span.id or 0)
+        self.insert(row, span)
+
 
 class LinkModel(_TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""

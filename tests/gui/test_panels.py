@@ -47,3 +47,25 @@ def test_the_annotations_table_follows_the_current_span(qtbot, window):
         qtbot.keyClick(window.article, Qt.Key.Key_Escape)
     assert table.selectionModel().selectedRows() == []
     assert painted_selected_rows(table) == []
+
+
+def test_making_an_entity_keeps_the_current_span(qtbot, window):
+    """E, Ctrl+Enter on an actor inside a claim: the actor stays current, in text and table."""
+    from tests.gui.test_attribution import back_to, in_dialogs, tag
+
+    claim = tag(qtbot, window, "تم إطلاق صواريخ باليستية من الأراضي الأرمينية", Qt.Key.Key_1)
+    actor = tag(qtbot, window, "الأراضي الأرمينية", Qt.Key.Key_2)
+    # Rows sort by position: the claim's row comes just before the actor's.
+    assert window.annotations.row_of(claim) == window.annotations.row_of(actor) - 1
+    back_to(qtbot, window)
+    with in_dialogs(qtbot, [(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)]):
+        qtbot.keyClick(window.article, Qt.Key.Key_E)
+    back_to(qtbot, window)
+    assert window.project.span(actor).entity_id is not None
+    assert window.controller.current.id == actor
+    table = window.side_panel.annotations
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [
+        window.annotations.row_of(actor)
+    ]
+    span = window.project.span(actor)
+    assert window.article.selection_range() == (span.start, span.end)
