@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -49,6 +49,14 @@ MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
+    """The window's shell.
+
+    Signals:
+        import_started(ImportWorker): an import is about to run on its worker thread.
+    """
+
+    import_started = Signal(object)
+
     def __init__(
         self, project: Project, settings: QSettings, parent: QWidget | None = None
     ) -> None:
@@ -595,14 +603,22 @@ class MainWindow(QMainWindow):
         self.import_files(folder=True)
 
     def import_paths(self, paths: list[Path]) -> None:
+        """Import on a worker thread (progress, Cancel); the lists then show what came in."""
         assert self.project is not None
-        report = project_io.run_import(self, self.project, paths)
+        result = project_io.run_import(self, self.project, paths, self.import_started.emit)
+        if self.session is not None:
+            self.session.acknowledge()  # our own import, not a change made elsewhere
         self.documents.reset(self.project.documents())
         if self.controller and self.controller.document:
             self.document_panel.select(self.controller.document.id or 0)
-        elif report.imported:
+        elif result.report.imported:
             self.open_document(self.document_panel.doc_id_at(0) or 0)
-        self._show_message(self.tr("Imported %n document(s).", "", report.imported))
+        message = self.tr("Imported %n document(s).", "", result.report.imported)
+        if result.not_started:
+            message += " " + self.tr(
+                "Cancelled: %n file(s) not started.", "", len(result.not_started)
+            )
+        self._show_message(message)
 
     def export_jsonl(self) -> None:
         assert self.project is not None
