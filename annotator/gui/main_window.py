@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.article.set_styles(LabelStyles(schema_labels))
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
+        self.side_panel.fit_labels(label.name for label in schema_labels)
         self.documents.reset(project.documents())
         self.registry.set_project(project)
         self.search_panel.set_project(project)
@@ -661,6 +662,8 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
         if state := self.state.window_state():
             self.restoreState(state)
+        if side := self.state.side_splitter():
+            self.side_panel.splitter.restoreState(side)
         if splitter := self.state.splitter():
             self.splitter.restoreState(splitter)
         else:
@@ -674,4 +677,5 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
+        self.state.save_side_splitter(self.side_panel.splitter.saveState())
         super().closeEvent(event)

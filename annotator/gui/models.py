@@ -223,6 +223,10 @@ class AnnotationModel(_TableModel):
         self.insert(row, span)
 
 
+def _attrs_text(relation: Relation) -> str:
+    return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
+
+
 class LinkModel(_TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""
 
@@ -260,11 +264,14 @@ class LinkModel(_TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return f"{'→' if outgoing else '←'} {relation.label}"
-            if column == 1:
-                return f"{other.label}: {other.text}" if other else "?"
-            return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
+            if column == 1:  # the other end's label is in the tooltip: no mixed-direction cell
+                return other.text.replace("\n", " ⏎ ") if other else "?"
+            return _attrs_text(relation)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and other:
             return _alignment(other.text)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            ends = f"{other.label}: {other.text}" if other else "?"
+            return "\n".join(x for x in (relation.label, ends, _attrs_text(relation)) if x)
         return None
 
 

@@ -38,6 +38,13 @@ class WindowState:
         self._settings.setValue("window/state", state)
         self._settings.setValue("window/splitter", splitter)
 
+    def side_splitter(self) -> QByteArray | None:
+        value = self._settings.value("window/side_splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_side_splitter(self, state: QByteArray) -> None:
+        self._settings.setValue("window/side_splitter", state)
+
     # reading
     def point_size(self, default: int) -> int:
         return self._int("view/point_size", default)

@@ -69,3 +69,44 @@ def test_making_an_entity_keeps_the_current_span(qtbot, window):
     ]
     span = window.project.span(actor)
     assert window.article.selection_range() == (span.start, span.end)
+
+
+def test_panels_show_full_text_cut_in_the_middle_with_a_tooltip(qtbot, window):
+    from tests.gui.test_attribution import tag
+
+    claim_text = "تم إطلاق صواريخ باليستية من الأراضي الأرمينية اليوم باتجاه مناطق داخل أذربيجان"
+    claim = tag(qtbot, window, claim_text, Qt.Key.Key_1)
+    tables = [
+        window.side_panel.labels,
+        window.side_panel.annotations,
+        window.side_panel.links,
+        window.document_panel.view,
+        window.registry.table,
+    ]
+    assert {t.textElideMode() for t in tables} == {Qt.TextElideMode.ElideMiddle}
+    model = window.annotations
+    index = model.index(model.row_of(claim), 0)
+    assert claim_text in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    title = window.documents.index(0, 0)
+    assert window.documents.data(title, Qt.ItemDataRole.ToolTipRole).startswith(
+        window.documents.data(title)
+    )
+    # The label column fits the longest label name beside its colour swatch: no "ACT…".
+    table = window.side_panel.annotations
+    widest = max(table.fontMetrics().horizontalAdvance(n) for n in ("LOCATION", "CLAIM"))
+    assert table.horizontalHeader().sectionSize(1) >= widest + 16
+
+
+def test_panel_sizes_are_remembered(qtbot, gui_project, settings):
+    from annotator.gui.main_window import MainWindow
+    from tests.gui.conftest import show
+
+    first = show(qtbot, MainWindow(gui_project, settings))
+    first.side_panel.splitter.setSizes([100, 200, 300])  # not the default 1:3:1
+    wanted = first.side_panel.splitter.sizes()
+    first.close()
+    second = show(qtbot, MainWindow(gui_project, settings))
+    got = second.side_panel.splitter.sizes()
+    # The same shares of the height (the window around them may differ by a few pixels).
+    assert [round(x / sum(got), 2) for x in got] == [round(x / sum(wanted), 2) for x in wanted]
+    second.close()
