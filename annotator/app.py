@@ -105,7 +105,7 @@ def run(argv: Sequence[str]) -> int:
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
-    window = MainWindow(project, QSettings())
+    window = MainWindow(project, QSettings(), add_sample=seed_sample)
     if not window.loaded:  # open in another window; the window said so
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
         return 1

@@ -1,5 +1,6 @@
 """Render docs/screenshot.png (the window on the sample article with nested highlights)
-and docs/stance_dialog.png (the stance of a claim's source, its header read right to left).
+docs/stance_dialog.png (the stance of a claim's source, its header read right to left) and
+docs/start_view.png (an empty project: the ways in).
 
 Run from the repository root after installing: ``.venv/bin/python docs/make_screenshot.py``.
 """
@@ -119,6 +120,18 @@ def main(target: Path) -> None:
         save_stance_dialog(window, target.with_name("stance_dialog.png"))
         window.close()
         project.close()
+        empty = Project.open(Path(tmp) / "empty.db")
+        window = MainWindow(
+            empty,
+            QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat),
+            add_sample=seed_sample,
+        )
+        window.resize(1100, 640)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(target.with_name("start_view.png")))
+        window.close()
+        empty.close()
 
 
 if __name__ == "__main__":

@@ -6,13 +6,21 @@ models, and every edit is an undo command pushed by the controller.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Entity, Span, Status
@@ -40,6 +48,7 @@ from annotator.gui.registry_panel import RegistryPanel
 from annotator.gui.search_panel import SearchPanel
 from annotator.gui.session import ProjectSession
 from annotator.gui.shortcuts_dialog import ShortcutsDialog
+from annotator.gui.start_view import StartView
 from annotator.gui.window_state import WindowState
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
@@ -58,9 +67,15 @@ class MainWindow(QMainWindow):
     import_started = Signal(object)
 
     def __init__(
-        self, project: Project, settings: QSettings, parent: QWidget | None = None
+        self,
+        project: Project,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        add_sample: Callable[[Project], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._add_sample = add_sample
         self.setObjectName("main_window")
         self.state = WindowState(settings)
         self.documents = DocumentListModel(parent=self)
@@ -90,7 +105,11 @@ class MainWindow(QMainWindow):
         center_layout.setSpacing(0)
         center_layout.addWidget(self.article, 1)
         center_layout.addWidget(self.find_bar)
-        for widget, stretch in ((self.document_panel, 1), (center, 3), (self.side_panel, 1)):
+        self.start_view = StartView(self)
+        self.center = QStackedWidget(self)
+        self.center.addWidget(center)
+        self.center.addWidget(self.start_view)
+        for widget, stretch in ((self.document_panel, 1), (self.center, 3), (self.side_panel, 1)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.setCentralWidget(self.splitter)
@@ -125,6 +144,10 @@ class MainWindow(QMainWindow):
         self.find_bar.next_requested.connect(lambda: self._step_find(+1))
         self.find_bar.previous_requested.connect(lambda: self._step_find(-1))
         self.find_bar.closed.connect(self._on_find_closed)
+        self.start_view.import_files_requested.connect(self.import_files)
+        self.start_view.import_folder_requested.connect(self.import_folder)
+        self.start_view.sample_requested.connect(self.open_sample)
+        self.start_view.project_requested.connect(lambda path: self.open_project_at(Path(path)))
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
@@ -194,9 +217,10 @@ class MainWindow(QMainWindow):
         self.side_panel.fit_labels(label.name for label in schema_labels)
         self.documents.reset(project.documents())
         self.registry.set_project(project)
+        self.state.set_last_project(project.path)
+        self._show_start_if_empty()
         self.search_panel.set_project(project)
         self._build_actions()
-        self.state.set_last_project(project.path)
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
         doc_id, caret = self.state.place(project.path)
         if doc_id is None or self.documents.row_of(doc_id) is None:
@@ -221,6 +245,7 @@ class MainWindow(QMainWindow):
         """Another process wrote to the project (an import from the command line): refresh."""
         assert self.project is not None
         self.documents.reset(self.project.documents())
+        self._show_start_if_empty()
         if self.controller and self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)
         self.registry.refresh()
@@ -610,6 +635,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.acknowledge()  # our own import, not a change made elsewhere
         self.documents.reset(self.project.documents())
+        self._show_start_if_empty()
         if self.controller and self.controller.document:
             self.document_panel.select(self.controller.document.id or 0)
         elif result.report.imported:
@@ -629,8 +655,10 @@ class MainWindow(QMainWindow):
 
     def open_project(self, new: bool = False) -> None:
         path = project_io.ask_project(self, new=new)
-        if path is None:
-            return
+        if path is not None:
+            self.open_project_at(path)
+
+    def open_project_at(self, path: Path) -> None:
         try:
             project = Project.open(path)
         except AnnotatorError as exc:
@@ -638,6 +666,27 @@ class MainWindow(QMainWindow):
             return
         if not self.load_project(project):
             project.close()
+
+    def open_sample(self) -> None:
+        """The start view's sample article: added to this (empty) project and opened."""
+        if self._add_sample is None or self.project is None:
+            return
+        self._add_sample(self.project)
+        self.documents.reset(self.project.documents())
+        self._show_start_if_empty()
+        if (doc_id := self.document_panel.doc_id_at(0)) is not None:
+            self.open_document(doc_id)
+
+    def _show_start_if_empty(self) -> None:
+        """An empty project shows the ways in (import, sample, recent projects): no blank page."""
+        if self.documents.rowCount():
+            self.center.setCurrentIndex(0)
+            return
+        here = str(self.project.path) if self.project and self.project.path else None
+        recent = [p for p in self.state.recent_projects() if p != here]
+        self.start_view.set_recent(recent, sample=self._add_sample is not None)
+        self.center.setCurrentWidget(self.start_view)
+        self.start_view.buttons["import_files"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def new_project(self) -> None:
         self.open_project(new=True)

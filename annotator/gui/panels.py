@@ -175,6 +175,11 @@ class SidePanel(QWidget):
         swatch = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
         fit_column(self.labels, 1, names, extra=swatch)
         fit_column(self.annotations, 1, names, extra=swatch)
+        # Every label stays in view: the key table is what a new analyst reads first.
+        self.labels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.labels.verticalHeader().length()
+        frame = 2 * self.labels.frameWidth()
+        self.labels.setMinimumHeight(self.labels.horizontalHeader().height() + rows + frame)
 
 
 def _titled(title: str, view: QWidget) -> QWidget:
