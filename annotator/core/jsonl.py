@@ -29,6 +29,7 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError, SpanError
 from annotator.core.identity import document_uid
+from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
 from annotator.core.shapes import is_id, mapping, optional_str
 from annotator.core.spans import check_span
@@ -228,16 +229,4 @@ def _entity_ref(value: Any, label: str, where: str, entities: dict[int, Entity])
 
 def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
     """Yield ``(line_number, record)`` for each non-blank line; errors carry the line."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON: {exc.msg} at column {exc.colno}", line=number
-            ) from None
-        try:
-            yield number, parse_record(data)
-        except InputError as exc:
-            raise InputError(exc.message, line=number) from None
+    return read_lines(stream, parse_record)

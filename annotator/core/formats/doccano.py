@@ -22,6 +22,7 @@ from typing import Any, Literal, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, objects
 from annotator.core.utf16 import from_utf16, utf16_offsets
@@ -131,12 +132,4 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
 def read_doccano(
     stream: TextIO, offsets: Offsets = "utf16"
 ) -> Iterator[tuple[int, AnnotatedDocument]]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, parse_doccano(json.loads(line), offsets)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
-        except InputError as exc:
-            raise InputError(exc.message, line=number) from None
+    return read_lines(stream, lambda data: parse_doccano(data, offsets))

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.json_input import loads
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import mapping, objects
 from annotator.core.utf16 import from_utf16, utf16_offsets
@@ -132,10 +133,7 @@ def parse_task(task: Any, converted: Counter[str]) -> AnnotatedDocument:
 def read_labelstudio(
     stream: TextIO, converted: Counter[str]
 ) -> list[tuple[int, AnnotatedDocument]]:
-    try:
-        tasks = json.load(stream)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno) from None
+    tasks = loads(stream.read())
     if not isinstance(tasks, list):
         tasks = [tasks]
     out = []
