@@ -122,6 +122,35 @@ def _located(text: str) -> InputError:
     return InputError("a value JSON cannot hold in UTF-8 or SQLite")
 
 
+def loads_items(text: str) -> list[tuple[int, Any]]:
+    """A JSON array (or one value) as ``(line, item)``: the line where each item starts.
+
+    For files that are one JSON list of records (Label Studio): an error in a
+    record can then name the line of the file, like a JSONL error does.
+    """
+    value = loads(text)
+    start = _skip_space(text, 0)
+    if not isinstance(value, list):
+        return [(text.count("\n", 0, start) + 1, value)]
+    out: list[tuple[int, Any]] = []
+    line, counted = 1, 0
+    index = start + 1  # past the "["
+    for item in value:  # parsed once already: only where each item starts is found here
+        index = _skip_space(text, index)
+        line += text.count("\n", counted, index)
+        counted = index
+        out.append((line, item))
+        _, index = _DECODER.raw_decode(text, index)
+        index = _skip_space(text, index) + 1  # past the comma
+    return out
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
+
+
 def read_lines(lines: Iterable[str], parse: Callable[[Any], T]) -> Iterator[tuple[int, T]]:
     """``(line_number, parse(value))`` for each non-blank JSONL line; errors carry the line."""
     for number, line in enumerate(lines, start=1):

@@ -24,7 +24,7 @@ from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
-from annotator.core.shapes import is_id, objects
+from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 Offsets = Literal["utf16", "codepoints"]
@@ -126,7 +126,8 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     meta = {
         k: v for k, v in data.items() if k not in {"id", "text", "entities", "relations", "label"}
     }
-    return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
+    document = Document(text, meta=meta, external_id=source_id(data.get("id"), "'id'"))
+    return AnnotatedDocument(document, tuple(spans), tuple(relations))
 
 
 def read_doccano(
