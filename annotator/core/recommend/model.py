@@ -90,9 +90,12 @@ class Model:
     """A loaded model: proposals and uncertainty for a text."""
 
     def __init__(self, data: bytes) -> None:
+        # CRFsuite reads the model in place and does not copy it: the bytes must live as
+        # long as the tagger (freed bytes made it return empty tags).
+        self._data = bytes(data)
         self._tagger = pycrfsuite.Tagger()
         if data:
-            self._tagger.open_inmemory(data)
+            self._tagger.open_inmemory(self._data)
         self._empty = not data
         self.labels = frozenset() if self._empty else frozenset(self._tagger.labels())
 
