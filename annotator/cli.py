@@ -93,7 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="PATH",
-        help="file (atomic) or folder (hf, brat, --split); default stdout",
+        help="file (replaced atomically; symlinks written through, pipes and devices streamed)"
+        " or folder (hf, brat, spacy, --split); default or '-': stdout",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace a folder output that is not empty"
     )
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
@@ -237,6 +241,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 split=ratios,
                 seed=args.seed,
                 offsets=args.offsets,
+                force=args.force,
             )
             for line in report.lines():
                 print(line, file=err)
