@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
-from annotator.core.errors import InputError, SpanError
+from annotator.core.errors import InputError, SpanError, invalid_json
 from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
 from annotator.core.shapes import is_id, mapping, optional_str
 from annotator.core.spans import check_span
@@ -203,9 +203,7 @@ def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON: {exc.msg} at column {exc.colno}", line=number
-            ) from None
+            raise InputError(invalid_json(exc), line=number) from None
         try:
             yield number, parse_record(data)
         except InputError as exc:

@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, invalid_json
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, objects
@@ -137,6 +137,6 @@ def read_doccano(
         try:
             yield number, parse_doccano(json.loads(line), offsets)
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
+            raise InputError(invalid_json(exc), line=number) from None
         except InputError as exc:
             raise InputError(exc.message, line=number) from None

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, invalid_json
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import mapping, objects
@@ -135,7 +135,7 @@ def read_labelstudio(
     try:
         tasks = json.load(stream)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno) from None
+        raise InputError(invalid_json(exc), line=exc.lineno) from None
     if not isinstance(tasks, list):
         tasks = [tasks]
     out = []

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, invalid_json
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, mapping, objects
@@ -126,6 +126,6 @@ def read_prodigy(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
         try:
             yield number, parse_prodigy(json.loads(line))
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
+            raise InputError(invalid_json(exc), line=number) from None
         except InputError as exc:
             raise InputError(exc.message, line=number) from None
