@@ -96,9 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="file (replaced atomically; symlinks written through, pipes and devices streamed)"
         " or folder (hf, brat, spacy, --split); default or '-': stdout",
     )
-    p.add_argument(
-        "--force", action="store_true", help="replace a folder output that is not empty"
-    )
+    p.add_argument("--force", action="store_true", help="replace a folder output that is not empty")
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )

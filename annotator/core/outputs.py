@@ -1,4 +1,4 @@
-"""Output paths: the one writer behind every export, so an export never destroys what is at its path.
+"""Output paths: the one writer behind every export; it never destroys what is at a path.
 
 What is at the path decides how it is written:
 
