@@ -191,8 +191,9 @@ def test_dev_null_is_written_and_stays_a_device():
 
 
 def test_dev_full_is_one_line_and_stays_a_device():
-    with pytest.raises(OutputError, match="^/dev/full: cannot write: no space left on the device$"):
+    with pytest.raises(OutputError) as caught:
         write("/dev/full")
+    assert str(caught.value) == "/dev/full: cannot write: no space left on the device"
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
@@ -368,9 +369,11 @@ def test_a_folder_that_is_not_empty_is_refused_before_any_work(tmp_path: Path):
     target = tmp_path / "brat"
     target.mkdir()
     (target / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(OccupiedError, match=r"brat: folder is not empty \(--force replaces it\)"):
-        with folder_output(target):
-            raise AssertionError("the export ran although the target is refused")
+    with (
+        pytest.raises(OccupiedError, match=r"brat: folder is not empty \(--force replaces it\)"),
+        folder_output(target),
+    ):
+        raise AssertionError("the export ran although the target is refused")
     assert [p.name for p in target.iterdir()] == ["notes.txt"]
     assert leftovers(tmp_path) == []
 
@@ -441,9 +444,11 @@ def test_a_folder_output_into_a_missing_or_unwritable_folder_is_one_line(
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
 
     monkeypatch.setattr(outputs.os, "mkdir", read_only)
-    with pytest.raises(OutputError, match="brat: cannot write: read-only file system"):
-        with folder_output(tmp_path / "brat"):
-            pass
+    with (
+        pytest.raises(OutputError, match="brat: cannot write: read-only file system"),
+        folder_output(tmp_path / "brat"),
+    ):
+        pass
     assert list(tmp_path.iterdir()) == []
 
 
@@ -451,8 +456,10 @@ def test_a_full_disk_inside_a_folder_output_keeps_the_old_folder(tmp_path: Path)
     target = tmp_path / "brat"
     target.mkdir()
     (target / "old.ann").write_text("old", encoding="utf-8")
-    with pytest.raises(OutputError, match="brat: cannot write: no space left on the device"):
-        with folder_output(target, force=True):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    with (
+        pytest.raises(OutputError, match="brat: cannot write: no space left on the device"),
+        folder_output(target, force=True),
+    ):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     assert [p.name for p in target.iterdir()] == ["old.ann"]
     assert leftovers(tmp_path) == []
