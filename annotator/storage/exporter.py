@@ -225,10 +225,9 @@ def _write_folder(
             _merge(report, write_brat(part, folder))
             report.files.append(str(folder))
         elif fmt == "spacy":
-            _merge(
-                report,
-                write_spacy(part, layers, output / f"{'train' if name == 'all' else name}.spacy"),
-            )
+            target = output / f"{'train' if name == 'all' else name}.spacy"
+            _merge(report, write_spacy(part, layers, target))
+            report.files.append(str(target))
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with open_output(target) as stream:
