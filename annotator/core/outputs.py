@@ -89,7 +89,7 @@ def _target(path: Path | str) -> tuple[Path, os.stat_result | None]:
 def _sync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable (some file systems cannot sync a folder: fine)."""
     with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             os.fsync(fd)
         finally:
@@ -97,9 +97,10 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _temp_name(folder: Path, name: str, suffix: str) -> Path:
-    # Hidden, beside the target (a rename within one file system is atomic), short enough
-    # for any file name limit.
-    return folder / f".{name[:120]}.{secrets.token_hex(4)}{suffix}"
+    # Hidden, beside the target (a rename within one file system is atomic), and within the
+    # 255-byte name limit however many bytes the name's letters take.
+    short = os.fsdecode(os.fsencode(name)[:100])
+    return folder / f".{short}.{secrets.token_hex(4)}{suffix}"
 
 
 def _text_stream(fd: int) -> TextIO:

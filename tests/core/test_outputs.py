@@ -14,11 +14,14 @@ import errno
 import io
 import os
 import stat
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core import outputs
 from annotator.core.outputs import OccupiedError, OutputError, folder_output, open_output
@@ -83,6 +86,29 @@ def test_an_error_while_writing_leaves_the_old_file(tmp_path: Path):
         _ = 1 / 0
     assert target.read_text(encoding="utf-8") == "old\n"
     assert leftovers(tmp_path) == []
+
+
+names = st.text(
+    st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1
+).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) <= 255)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=names, text=st.text())
+def test_any_file_name_and_text_are_written_exactly(name: str, text: str):
+    """Arabic, emoji, spaces, 255-byte names: the temporary file beside must fit too."""
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / name
+        write(target, "old")
+        write(target, text)
+        assert target.read_bytes() == text.encode("utf-8")
+        assert os.listdir(folder) == [name]
+
+
+def test_a_longest_name_of_four_byte_letters_fits(tmp_path: Path):
+    target = tmp_path / ("👍🏽" * 31 + ".jsonl")  # 254 bytes
+    write(target)
+    assert target.read_text(encoding="utf-8") == TEXT and leftovers(tmp_path) == []
 
 
 # -- symlinks ------------------------------------------------------------------------------
