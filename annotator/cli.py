@@ -214,7 +214,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    output = Path(args.output) if args.output else None
+    output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
         if args.format == "entities":

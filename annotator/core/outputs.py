@@ -71,11 +71,15 @@ def _failed(shown: str, exc: OSError) -> OutputError:
 
 
 def _target(path: Path | str) -> tuple[Path, os.stat_result | None]:
-    """Where the bytes go (symlinks followed) and what is there now (None: nothing)."""
+    """Where a file is renamed to (symlinks followed) and what is there now (None: nothing).
+
+    The kind is read through ``path`` itself: a link to ``/dev/stdout`` is whatever the
+    process's stdout is (a pipe has no path ``realpath`` could give).
+    """
     shown = str(path)
     real = Path(os.path.realpath(path))
     try:
-        return real, os.stat(real)
+        return real, os.stat(path)
     except FileNotFoundError:
         pass
     except OSError as exc:
@@ -132,7 +136,7 @@ def open_output(path: Path | str, stdout: TextIO | None = None) -> Iterator[Text
     elif stat.S_ISDIR(st.st_mode):
         raise OutputError(f"{shown}: is a folder; give a file name")
     elif stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
-        with _streaming(real, shown, 0) as stream:
+        with _streaming(Path(path), shown, 0) as stream:
             yield stream
     else:
         raise OutputError(f"{shown}: not a file, FIFO or character device; nothing written")

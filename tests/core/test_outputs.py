@@ -230,6 +230,19 @@ def test_stdout_names_write_to_the_given_stdout(name: str):
     assert out.getvalue() == TEXT
 
 
+def test_a_symlink_to_a_pipe_descriptor_streams_into_the_pipe(tmp_path: Path):
+    read_end, write_end = os.pipe()
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(f"/proc/self/fd/{write_end}")
+    try:
+        write(link, "سطر\n")
+        os.close(write_end)
+        assert os.read(read_end, 100).decode("utf-8") == "سطر\n"
+    finally:
+        os.close(read_end)
+    assert link.is_symlink() and leftovers(tmp_path) == []
+
+
 def test_a_descriptor_path_is_streamed_not_replaced(tmp_path: Path):
     read_end, write_end = os.pipe()
     try:
