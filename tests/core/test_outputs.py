@@ -78,6 +78,26 @@ def test_a_replaced_file_keeps_its_mode_whatever_the_umask(tmp_path: Path, kept:
     assert target.stat().st_ino != inode  # replaced by rename, not rewritten in place
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another owner")
+def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    os.chown(target, 4321, 4322)
+    write(target)
+    assert (target.stat().st_uid, target.stat().st_gid) == (4321, 4322)
+    assert target.read_text(encoding="utf-8") == TEXT
+
+
+def test_a_hard_linked_file_is_replaced_and_its_other_name_keeps_the_old_content(tmp_path: Path):
+    """As documented: an atomic replace makes a new file; the other name is not rewritten."""
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    os.link(target, tmp_path / "other.jsonl")
+    write(target)
+    assert target.read_text(encoding="utf-8") == TEXT
+    assert (tmp_path / "other.jsonl").read_text(encoding="utf-8") == "old\n"
+
+
 def test_an_error_while_writing_leaves_the_old_file(tmp_path: Path):
     target = tmp_path / "out.jsonl"
     target.write_text("old\n", encoding="utf-8")
