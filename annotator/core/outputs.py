@@ -16,6 +16,10 @@ What is at the path decides how it is written:
   block device or a socket: ``OutputError``, one line naming the path. What was there is
   untouched and no temporary file is left behind.
 
+The project being exported is never an output: a path that is the project file, one of the
+files SQLite and the window keep beside it (``-wal``, ``.backups``, ``.lock``...), or a folder
+that holds the project is refused, ``force`` or not.
+
 Folder outputs (brat, Hugging Face, spaCy, any ``--split``) are written into a temporary folder
 beside the target and renamed into place once complete. An existing target that is not an empty
 folder is refused unless ``force``; then the old one is swapped out only after the new one is
@@ -43,6 +47,8 @@ STDOUT_NAMES = frozenset({"-", "/dev/stdout"})
 # Names of an already open descriptor: opened as they are, never resolved (a pipe's target
 # "pipe:[123]" is no path) and never replaced.
 _FD_PREFIXES = ("/dev/fd/", "/proc/self/fd/", "/dev/stderr")
+# What SQLite and the window keep beside a project file (its name plus one of these).
+_COMPANIONS = ("", "-wal", "-shm", "-journal", ".backups", ".lock", ".open")
 _REASONS = {
     errno.ENOSPC: "no space left on the device",
     errno.EDQUOT: "disk quota exceeded",
@@ -112,8 +118,28 @@ def _text_stream(fd: int) -> TextIO:
     return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
 
+def _refuse_project(
+    shown: str, real: Path, st: os.stat_result | None, project: Path | None, *, folder: bool
+) -> None:
+    """An export must not replace the project it reads, its companions or a folder around it."""
+    if project is None:
+        return
+    home = Path(os.path.realpath(project))
+    kept = [home.name + tail for tail in _COMPANIONS]
+    backups = home.with_name(home.name + ".backups")
+    family = (real.parent == home.parent and real.name in kept) or (
+        backups in real.parents
+    )
+    same = st is not None and home.exists() and os.path.samestat(st, os.stat(home))
+    around = folder and (real == home.parent or real in home.parents)
+    if family or same or around:
+        raise OutputError(f"{shown}: would overwrite the project {project}; choose another path")
+
+
 @contextlib.contextmanager
-def open_output(path: Path | str, stdout: TextIO | None = None) -> Iterator[TextIO]:
+def open_output(
+    path: Path | str, stdout: TextIO | None = None, *, project: Path | None = None
+) -> Iterator[TextIO]:
     """A UTF-8 text stream to ``path``, written as its module docstring says.
 
     ``-`` and ``/dev/stdout`` mean ``stdout``. Any ``OSError`` while writing (the body's
@@ -130,6 +156,7 @@ def open_output(path: Path | str, stdout: TextIO | None = None) -> Iterator[Text
             yield stream
         return
     real, st = _target(path)
+    _refuse_project(shown, real, st, project, folder=False)
     if st is None or stat.S_ISREG(st.st_mode):
         with _replacing(real, shown, st) as stream:
             yield stream
@@ -198,7 +225,9 @@ def _keep_owner_and_mode(fd: int, st: os.stat_result) -> None:
 
 
 @contextlib.contextmanager
-def folder_output(path: Path | str, *, force: bool = False) -> Iterator[Path]:
+def folder_output(
+    path: Path | str, *, force: bool = False, project: Path | None = None
+) -> Iterator[Path]:
     """An empty temporary folder to fill; renamed to ``path`` when the body completes.
 
     ``path`` may be missing or an empty folder; anything else is refused with an
@@ -207,6 +236,7 @@ def folder_output(path: Path | str, *, force: bool = False) -> Iterator[Path]:
     """
     shown = str(path)
     real, st = _target(path)
+    _refuse_project(shown, real, st, project, folder=True)
     if st is not None:
         _check_replaceable(real, st, shown, force)
     try:

@@ -96,6 +96,7 @@ def export_jsonl(
 ) -> ExportReport:
     """Write to ``output`` (see ``annotator.core.outputs``), or to ``stdout`` when None."""
     return _write(
+        project,
         output,
         stdout,
         lambda stream: write_jsonl(
@@ -105,15 +106,18 @@ def export_jsonl(
 
 
 def export_entities(project: Project, output: Path | None, stdout: TextIO) -> ExportReport:
-    return _write(output, stdout, lambda stream: write_entities(project, stream))
+    return _write(project, output, stdout, lambda stream: write_entities(project, stream))
 
 
 def _write(
-    output: Path | None, stdout: TextIO, write: Callable[[TextIO], ExportReport]
+    project: Project,
+    output: Path | None,
+    stdout: TextIO,
+    write: Callable[[TextIO], ExportReport],
 ) -> ExportReport:
     if output is None:
         return write(stdout)
-    with open_output(output, stdout) as stream:
+    with open_output(output, stdout, project=project.path) as stream:
         return write(stream)
 
 
@@ -192,11 +196,11 @@ def export_format(
         _merge(report, _write_stream(fmt, records, layers, stdout, offsets))
         return report
     if not folder:
-        with open_output(output, stdout) as stream:
+        with open_output(output, stdout, project=project.path) as stream:
             _merge(report, _write_stream(fmt, records, layers, stream, offsets))
         report.files.append(str(output))
         return report
-    with folder_output(output, force=force) as building:
+    with folder_output(output, force=force, project=project.path) as building:
         _write_folder(report, fmt, parts, layers, building, offsets, split=bool(split))
         report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
     return report

@@ -304,3 +304,51 @@ def test_a_full_file_system_is_one_line_and_keeps_the_old_output(db: str, tmp_pa
     target = tmp_path / "mnt" / ("out.jsonl" if fmt == "jsonl" else "brat")
     assert done.stderr == f"annotator: error: {target}: cannot write: no space left on the device\n"
     assert done.stdout.split() == ["old", "old", "brat", "out.jsonl"]
+
+
+# -- the project itself is never an output -------------------------------------------------
+
+
+@pytest.fixture
+def own_db(tmp_path: Path, db: str) -> Path:
+    """A project of the test's own, alone in its folder with its companions."""
+    home = tmp_path / "work"
+    home.mkdir()
+    path = home / "project.db"
+    shutil.copy(db, path)
+    (home / "project.db.backups").mkdir()
+    return path
+
+
+def documents(path: Path) -> int:
+    with Project.open(path) as project:
+        return len(project.documents())
+
+
+@pytest.mark.parametrize("name", ["project.db", "project.db-wal", "project.db.backups/x.jsonl"])
+def test_the_project_and_its_companions_are_never_an_output(own_db: Path, name: str):
+    target = own_db.parent / name
+    message = one_line_error(*export(str(own_db), "jsonl", target)[::2])
+    assert message == f"{target}: would overwrite the project {own_db}; choose another path"
+    assert documents(own_db) == 3
+
+
+def test_a_link_to_the_project_is_never_an_output(own_db: Path, tmp_path: Path):
+    (tmp_path / "out.jsonl").symlink_to(own_db)
+    os.link(own_db, tmp_path / "hard.jsonl")
+    for target in (tmp_path / "out.jsonl", tmp_path / "hard.jsonl"):
+        assert "would overwrite the project" in one_line_error(
+            *export(str(own_db), "conll", target)[::2]
+        )
+    assert documents(own_db) == 3
+
+
+@pytest.mark.parametrize("fmt", FOLDER)
+def test_a_folder_holding_the_project_is_never_replaced_even_with_force(
+    own_db: Path, tmp_path: Path, fmt: str
+):
+    for target in (own_db.parent, tmp_path, own_db.parent / "project.db.backups"):
+        code, _, err = export(str(own_db), fmt, target, "--force")
+        assert "would overwrite the project" in one_line_error(code, err)
+    assert documents(own_db) == 3
+    assert (own_db.parent / "project.db.backups").is_dir()
