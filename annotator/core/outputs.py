@@ -127,9 +127,7 @@ def _refuse_project(
     home = Path(os.path.realpath(project))
     kept = [home.name + tail for tail in _COMPANIONS]
     backups = home.with_name(home.name + ".backups")
-    family = (real.parent == home.parent and real.name in kept) or (
-        backups in real.parents
-    )
+    family = (real.parent == home.parent and real.name in kept) or (backups in real.parents)
     same = st is not None and home.exists() and os.path.samestat(st, os.stat(home))
     around = folder and (real == home.parent or real in home.parents)
     if family or same or around:
