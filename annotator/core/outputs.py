@@ -37,6 +37,7 @@ import os
 import secrets
 import shutil
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -49,6 +50,8 @@ STDOUT_NAMES = frozenset({"-", "/dev/stdout"})
 _FD_PREFIXES = ("/dev/fd/", "/proc/self/fd/", "/dev/stderr")
 # What SQLite and the window keep beside a project file (its name plus one of these).
 _COMPANIONS = ("", "-wal", "-shm", "-journal", ".backups", ".lock", ".open")
+# Descriptors not inherited by child processes; bytes as they are (Windows would add \r).
+_NO_INHERIT = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _REASONS = {
     errno.ENOSPC: "no space left on the device",
     errno.EDQUOT: "disk quota exceeded",
@@ -171,7 +174,7 @@ def open_output(
 def _streaming(real: Path, shown: str, flags: int) -> Iterator[TextIO]:
     """Write straight into a pipe or device: it is opened, never created or replaced."""
     try:
-        stream = _text_stream(os.open(real, os.O_WRONLY | os.O_CLOEXEC | flags))
+        stream = _text_stream(os.open(real, os.O_WRONLY | _NO_INHERIT | flags))
     except OSError as exc:
         raise _failed(shown, exc) from None
     try:
@@ -188,7 +191,7 @@ def _replacing(real: Path, shown: str, st: os.stat_result | None) -> Iterator[Te
         tmp = _temp_name(real.parent, real.name, ".tmp")
         try:
             # 0o666 with the umask applied by the kernel, unlike mkstemp's fixed 0600.
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_INHERIT, 0o666)
             break
         except FileExistsError:
             continue
@@ -196,7 +199,7 @@ def _replacing(real: Path, shown: str, st: os.stat_result | None) -> Iterator[Te
             raise _failed(shown, exc) from None
     try:
         if st is not None:
-            _keep_owner_and_mode(fd, st)
+            _keep_owner_and_mode(fd, tmp, st)
         with _text_stream(fd) as stream:
             yield stream
             stream.flush()
@@ -211,12 +214,12 @@ def _replacing(real: Path, shown: str, st: os.stat_result | None) -> Iterator[Te
     _sync_folder(real.parent)
 
 
-def _keep_owner_and_mode(fd: int, st: os.stat_result) -> None:
-    if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+def _keep_owner_and_mode(fd: int, path: Path, st: os.stat_result) -> None:
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
         # Only root may give a file away; others keep what chown allows them (their groups).
         with contextlib.suppress(PermissionError):
             os.fchown(fd, st.st_uid, st.st_gid)
-    os.fchmod(fd, stat.S_IMODE(st.st_mode))
+    os.chmod(path, stat.S_IMODE(st.st_mode))  # by name: Windows has no fchmod
 
 
 # -- folder outputs -----------------------------------------------------------------------
@@ -258,12 +261,7 @@ def folder_output(
 
 def _check_replaceable(real: Path, st: os.stat_result, shown: str, force: bool) -> None:
     if stat.S_ISDIR(st.st_mode):
-        try:
-            with os.scandir(real) as entries:
-                empty = next(entries, None) is None
-        except OSError as exc:
-            raise _failed(shown, exc) from None
-        if not empty and not force:
+        if not force and not _empty_folder(real):
             raise OccupiedError(f"{shown}: folder is not empty (--force replaces it)")
     elif not stat.S_ISREG(st.st_mode):
         raise OutputError(f"{shown}: not a folder; nothing written")
@@ -286,10 +284,12 @@ def _sync_tree(folder: Path) -> None:
 def _put_in_place(tmp: Path, real: Path, force: bool) -> None:
     """Rename the complete folder to ``real``; with ``force``, swap out what is there."""
     try:
-        os.rename(tmp, real)  # onto nothing or an empty folder
+        os.rename(tmp, real)  # onto nothing or (POSIX) an empty folder
         return
     except OSError as exc:
-        if not force or exc.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR):
+        if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR):
+            raise
+        if not force and not _empty_folder(real):  # (Windows will not rename onto one)
             raise
     if _exchange(tmp, real):  # tmp now holds the old content
         _remove(tmp)
@@ -304,6 +304,14 @@ def _put_in_place(tmp: Path, real: Path, force: bool) -> None:
     _remove(old)
 
 
+def _empty_folder(path: Path) -> bool:
+    try:
+        with os.scandir(path) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
+
+
 def _remove(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
@@ -314,9 +322,11 @@ def _remove(path: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False if unsupported."""
+    if sys.platform != "linux":
+        return False
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError):  # a C library without it (glibc < 2.28, musl < 1.2)
         return False
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:

@@ -424,6 +424,26 @@ def test_an_empty_folder_is_filled_and_keeps_its_mode(tmp_path: Path):
     assert (target / "doc1.ann").exists() and mode(target) == 0o700
 
 
+def test_an_empty_folder_is_filled_where_rename_will_not_replace_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Windows refuses to rename onto an existing folder, even an empty one."""
+    real_rename = os.rename
+
+    def windows_rename(src: Path, dst: Path) -> None:
+        if Path(dst).exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(dst))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(outputs.os, "rename", windows_rename)
+    monkeypatch.setattr(outputs, "_exchange", lambda a, b: False)
+    target = tmp_path / "brat"
+    target.mkdir()
+    with folder_output(target) as building:
+        fill(building)
+    assert (target / "doc1.ann").exists() and leftovers(tmp_path) == []
+
+
 def test_a_folder_that_is_not_empty_is_refused_before_any_work(tmp_path: Path):
     target = tmp_path / "brat"
     target.mkdir()
