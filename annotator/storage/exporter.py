@@ -180,29 +180,32 @@ def export_format(
     folder = bool(split) or fmt in FOLDER_FORMATS
     if folder and (output is None or str(output) in STDOUT_NAMES):
         raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
-    records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
     layers = Layers.of(project.schema.span_labels)
-    parts: dict[str, list[AnnotatedDocument]] = {"all": records}
-    if split:
+
+    def parts() -> dict[str, list[AnnotatedDocument]]:
+        records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
+        if not split:
+            return {"all": records}
         assignment = assign_splits(
             [(r.document.id or 0, r.document.text) for r in records], split, seed
         )
-        parts = {
+        return {
             name: [r for r in records if assignment[r.document.id or 0] == name]
             for name in SPLIT_NAMES[: len(split)]
         }
+
     report = ExportReport()
     if output is None:
-        _merge(report, _write_stream(fmt, records, layers, stdout, offsets))
-        return report
-    if not folder:
+        _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, offsets))
+    elif not folder:
+        # The output is checked (and a FIFO's reader awaited) before the project is read.
         with open_output(output, stdout, project=project.path) as stream:
-            _merge(report, _write_stream(fmt, records, layers, stream, offsets))
+            _merge(report, _write_stream(fmt, parts()["all"], layers, stream, offsets))
         report.files.append(str(output))
-        return report
-    with folder_output(output, force=force, project=project.path) as building:
-        _write_folder(report, fmt, parts, layers, building, offsets, split=bool(split))
-        report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
+    else:
+        with folder_output(output, force=force, project=project.path) as building:
+            _write_folder(report, fmt, parts(), layers, building, offsets, split=bool(split))
+            report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
     return report
 
 
