@@ -128,8 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="PATH",
-        help="file (atomic) or folder (hf, brat, --split); default stdout",
+        help="file (replaced atomically; symlinks written through, pipes and devices streamed)"
+        " or folder (hf, brat, spacy, --split); default or '-': stdout",
     )
+    p.add_argument("--force", action="store_true", help="replace a folder output that is not empty")
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
@@ -234,7 +236,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    output = Path(args.output) if args.output else None
+    output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
         if args.format == "entities":
@@ -259,6 +261,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 split=ratios,
                 seed=args.seed,
                 offsets=args.offsets,
+                force=args.force,
             )
             for line in report.lines():
                 print(line, file=err)
