@@ -1,10 +1,12 @@
 """The controller: what the analyst is working on, and every edit as an undo command.
 
-It owns the QUndoStack. Keyboard, menus and lists call its public methods
-(``tag``, ``delete_current``, ``relabel``...); those validate, then push a
-command; commands call back the ``store_*`` methods, which make one store
-call and emit one signal. Selections arrive here already in code points
-(the article view converts them, see ``text_offsets``).
+It owns the QUndoStack and the ``DocumentState`` (the one copy of the open
+document). Keyboard, menus and lists call its public methods (``apply_label``,
+``delete_current``, ``relabel``...); those validate, then push a command; the
+command writes through ``storage.operations`` and hands the ``Changes`` to the
+state, whose one ``changes_applied`` the controller turns into the signals
+below. Selections arrive here already in code points (the article view
+converts them, see ``text_offsets``).
 
 Signals:
     document_opened(Document): a document is shown; its spans are ``spans``.
@@ -20,16 +22,16 @@ Signals:
 from __future__ import annotations
 
 import getpass
-from bisect import insort
-from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import normalize
+from annotator.core.changes import Changes, DocumentState
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Entity, LabelKind, Relation, Span, Status
+from annotator.core.models import Document, Entity, Relation, Span, Status
 from annotator.core.relations import LinkOption, LinkType, link_options
 from annotator.core.span_rules import clean_selection, strip_proclitic
 from annotator.core.suggest import Suggestion
@@ -46,16 +48,9 @@ from annotator.gui.commands import (
     UpdateEntityCommand,
     UpdateSpanCommand,
 )
-from annotator.storage.entities import Merge
 from annotator.storage.project import Project
 from annotator.storage.search import find_in_text
-from annotator.storage.suggestions import reject as reject_suggestion
 from annotator.storage.suggestions import suggestions_for
-from annotator.storage.suggestions import unreject as unreject_suggestion
-
-
-def reading_order(span: Span) -> tuple[int, int, int]:
-    return (span.start, -span.end, span.id or 0)
 
 
 class Controller(QObject):
@@ -74,9 +69,10 @@ class Controller(QObject):
         super().__init__(parent)
         self.project = project
         self.undo_stack = QUndoStack(self)
-        self.document: Document | None = None
-        self.spans: list[Span] = []
-        self.relations: list[Relation] = []
+        self.state = DocumentState()
+        self.state.changes_applied.connect(self._on_changes_applied)
+        self.state.reported.connect(self.message.emit)
+        self.state.wanted.connect(self.open_document)
         self._suggestions: list[Suggestion] = []
         self.suggest_cues = False
         self._suggestions_pending = False
@@ -88,6 +84,20 @@ class Controller(QObject):
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
 
+    # -- the open document (held by the state) --------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self.state.document
+
+    @property
+    def spans(self) -> list[Span]:
+        return self.state.spans
+
+    @property
+    def relations(self) -> list[Relation]:
+        return self.state.relations
+
     # -- documents -----------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
@@ -98,20 +108,9 @@ class Controller(QObject):
         except AnnotatorError as exc:
             self.report(exc)
             return
-        self.document = document
-        self.spans = sorted(self.project.spans(doc_id), key=reading_order)
-        self.relations = self.project.relations(doc_id)
         self.current = None
         self._suggestions = []
-        self.document_opened.emit(document)
-        # Proposals are drawn a turn after the text and its spans: the first paint
-        # does not wait on them, and anything that asks for them first gets them.
-        self._refresh_suggestions_soon()
-
-    def _ensure_shown(self, doc_id: int) -> None:
-        """Undo and redo may touch a document that is not shown: show it first."""
-        if self.document is None or self.document.id != doc_id:
-            self.open_document(doc_id)
+        self.state.open(document, self.project.spans(doc_id), self.project.relations(doc_id))
 
     def report(self, error: Exception) -> None:
         self.message.emit(str(error))
@@ -141,19 +140,23 @@ class Controller(QObject):
                 next(s for s in self.spans if (s.start, s.end, s.label) == (start, end, label))
             )
             return
-        self.undo_stack.push(AddSpanCommand(self, self.document.id, start, end, label))
+        self.undo_stack.push(
+            AddSpanCommand(*self._store, self.document.id, start, end, label, self.annotator)
+        )
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
             self.undo_stack.push(
-                UpdateSpanCommand(self, span, self.tr("Relabel as %s") % label, label=label)
+                UpdateSpanCommand(
+                    *self._store, span, self.tr("Relabel as %1").replace("%1", label), label=label
+                )
             )
 
     def delete_current(self) -> None:
         if self.current is None:
             self.message.emit(self.tr("No span is selected (Tab goes to the next one)."))
             return
-        self.undo_stack.push(DeleteSpanCommand(self, self.current))
+        self.undo_stack.push(DeleteSpanCommand(*self._store, self.current))
 
     def strip_proclitic_of_current(self) -> None:
         if self.current is None or self.document is None:
@@ -164,7 +167,9 @@ class Controller(QObject):
             self.message.emit(self.tr("This span does not start with و ف ب ل ك before a word."))
             return
         self.undo_stack.push(
-            UpdateSpanCommand(self, self.current, self.tr("Strip proclitic"), start=stripped[0])
+            UpdateSpanCommand(
+                *self._store, self.current, self.tr("Strip proclitic"), start=stripped[0]
+            )
         )
 
     # -- links, attributes, entities ------------------------------------------
@@ -175,23 +180,26 @@ class Controller(QObject):
     def links_of(self, span: Span) -> list[Relation]:
         return [r for r in self.relations if span.id in (r.head, r.tail)]
 
-    def link(self, span: Span, other: Span, link_type: LinkType) -> None:
+    def link(self, span: Span, other: Span, link_type: LinkType) -> Relation | None:
+        """Link two spans; the relation made, or None when the store refused it."""
         head, tail = (span, other) if link_type.current_is_head else (other, span)
         assert head.id is not None and tail.id is not None
-        self.undo_stack.push(
-            AddRelationCommand(self, link_type.relation.name, head.id, tail.id, {})
+        command = AddRelationCommand(
+            *self._store, link_type.relation.name, head.id, tail.id, self.annotator
         )
+        self.undo_stack.push(command)
+        return command.relation
 
     def unlink(self, relation: Relation) -> None:
-        self.undo_stack.push(DeleteRelationCommand(self, relation))
+        self.undo_stack.push(DeleteRelationCommand(*self._store, relation))
 
-    def set_attrs(self, target: Span | Relation, attrs: dict[str, Any]) -> None:
+    def set_attrs(self, target: Span | Relation, attrs: Mapping[str, Any]) -> None:
         if dict(target.attrs) != attrs:
-            self.undo_stack.push(SetAttrsCommand(self, target, attrs))
+            self.undo_stack.push(SetAttrsCommand(*self._store, target, attrs))
 
     def link_entity(self, span: Span, entity: Entity | None) -> None:
         if (entity.id if entity else None) != span.entity_id:
-            self.undo_stack.push(LinkEntityCommand(self, span, entity))
+            self.undo_stack.push(LinkEntityCommand(*self._store, span, entity))
 
     def new_entity_for(self, span: Span, name: str) -> None:
         """Create an entity named ``name`` (kind: the span's label) and link the span to it."""
@@ -199,18 +207,18 @@ class Controller(QObject):
             self.message.emit(self.tr("An entity needs a name."))
             return
         self.undo_stack.push(
-            LinkEntityCommand(self, span, Entity(name.strip(), span.label), new=True)
+            LinkEntityCommand(*self._store, span, Entity(name.strip(), span.label), new=True)
         )
 
     def update_entity(self, old: Entity, new: Entity) -> None:
         if old != new:
-            self.undo_stack.push(UpdateEntityCommand(self, old, new))
+            self.undo_stack.push(UpdateEntityCommand(*self._store, old, new))
 
     def merge_entities(self, keep: Entity, gone: Entity) -> None:
         if keep.id == gone.id:
             self.message.emit(self.tr("Choose two different entities to merge."))
             return
-        self.undo_stack.push(MergeEntitiesCommand(self, keep, gone))
+        self.undo_stack.push(MergeEntitiesCommand(*self._store, keep, gone))
 
     def tag_all_occurrences(self) -> None:
         """Tag every other occurrence of the current span's text here: one undoable step.
@@ -234,7 +242,11 @@ class Controller(QObject):
             return
         self.undo_stack.beginMacro(self.tr("Tag all %s") % span.label)
         for start, end in todo:
-            self.undo_stack.push(AddSpanCommand(self, self.document.id, start, end, span.label))
+            self.undo_stack.push(
+                AddSpanCommand(
+                    *self._store, self.document.id, start, end, span.label, self.annotator
+                )
+            )
         self.undo_stack.endMacro()
         self.message.emit(self.tr("Tagged %n more occurrence(s).", "", len(todo)))
 
@@ -297,11 +309,13 @@ class Controller(QObject):
         ]
         self.undo_stack.beginMacro(self.tr("Accept %s") % suggestion.label)
         for s in chosen:
-            command = AddSpanCommand(self, self.document.id, s.start, s.end, s.label)
+            command = AddSpanCommand(
+                *self._store, self.document.id, s.start, s.end, s.label, self.annotator
+            )
             self.undo_stack.push(command)
             if s.entity_id is not None and command.span is not None:
                 self.undo_stack.push(
-                    LinkEntityCommand(self, command.span, self._entity(s.entity_id))
+                    LinkEntityCommand(*self._store, command.span, self._entity(s.entity_id))
                 )
         self.undo_stack.endMacro()
 
@@ -313,22 +327,16 @@ class Controller(QObject):
 
     def reject(self, suggestion: Suggestion) -> None:
         if self.document is not None and self.document.id is not None:
-            self.undo_stack.push(RejectSuggestionCommand(self, self.document.id, suggestion))
-
-    def store_reject(self, doc_id: int, suggestion: Suggestion) -> None:
-        self._ensure_shown(doc_id)
-        reject_suggestion(self.project, doc_id, suggestion)
-        self.refresh_suggestions()
-
-    def store_unreject(self, doc_id: int, suggestion: Suggestion) -> None:
-        self._ensure_shown(doc_id)
-        unreject_suggestion(self.project, doc_id, suggestion)
-        self.refresh_suggestions()
+            self.undo_stack.push(
+                RejectSuggestionCommand(*self._store, self.document.id, suggestion)
+            )
 
     def set_status(self, status: Status) -> None:
         if self.document is None or self.document.id is None or self.document.status is status:
             return
-        self.undo_stack.push(SetStatusCommand(self, self.document.id, self.document.status, status))
+        self.undo_stack.push(
+            SetStatusCommand(*self._store, self.document.id, self.document.status, status)
+        )
 
     # -- the current span ------------------------------------------------------
 
@@ -358,149 +366,49 @@ class Controller(QObject):
             counts[span.label] = counts.get(span.label, 0) + 1
         return counts
 
-    # -- store calls made by undo commands -------------------------------------
+    @property
+    def _store(self) -> tuple[DocumentState, Project]:
+        """What every command is built with: the state it updates and the store it writes."""
+        return self.state, self.project
 
-    def store_add_span(self, doc_id: int, start: int, end: int, label: str) -> Span:
-        self._ensure_shown(doc_id)
-        span = self.project.add_span(doc_id, start, end, label, annotator=self.annotator)
-        self._added(span)
-        self._promote_to_in_progress(doc_id)
-        return span
+    # -- the one stream of changes -------------------------------------------
 
-    def store_restore_span(self, span: Span, relations: Iterable[Relation]) -> None:
-        assert span.doc_id is not None
-        self._ensure_shown(span.doc_id)
-        self.project.restore_span(span, relations)
-        self._added(span)
-        if relations := list(relations):
-            self.relations = self.project.relations(span.doc_id)
-            self.relations_changed.emit()
-
-    def store_delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
-        span = self.project.span(span_id)
-        assert span.doc_id is not None
-        self._ensure_shown(span.doc_id)
-        span, relations = self.project.delete_span(span_id)
-        self.spans = [s for s in self.spans if s.id != span_id]
-        if relations:
-            self.relations = [r for r in self.relations if r not in relations]
-            self.relations_changed.emit()
-        if self.current is not None and self.current.id == span_id:
-            self.set_current(None)
-        self.span_removed.emit(span)
-        self._refresh_suggestions_soon()  # what was tagged may be a proposal again
-        return span, relations
-
-    def store_update_span(self, span_id: int, *, start: int, end: int, label: str) -> None:
-        old = self.project.span(span_id)
-        assert old.doc_id is not None
-        self._ensure_shown(old.doc_id)
-        if self.project.schema.get(label, LabelKind.SPAN) is None:
-            raise AnnotatorError(f"unknown label {label}")
-        new = self.project.update_span(span_id, start=start, end=end, label=label)
-        self.spans = sorted([new if s.id == span_id else s for s in self.spans], key=reading_order)
-        self.span_changed.emit(old, new)
-        self.set_current(new)
-
-    def store_add_relation(
-        self, label: str, head: int, tail: int, attrs: dict[str, Any]
-    ) -> Relation:
-        relation = self.project.add_relation(
-            label, head, tail, attrs=attrs, annotator=self.annotator
-        )
-        assert relation.doc_id is not None
-        self._ensure_shown(relation.doc_id)
-        self.relations.append(relation)
-        self.relations_changed.emit()
-        return relation
-
-    def store_restore_relation(self, relation: Relation) -> None:
-        assert relation.doc_id is not None
-        self._ensure_shown(relation.doc_id)
-        self.project.restore_relation(relation)
-        self.relations = self.project.relations(relation.doc_id)
-        self.relations_changed.emit()
-
-    def store_delete_relation(self, relation_id: int) -> Relation:
-        relation = self.project.relation(relation_id)
-        assert relation.doc_id is not None
-        self._ensure_shown(relation.doc_id)
-        self.project.delete_relation(relation_id)
-        self.relations = [r for r in self.relations if r.id != relation_id]
-        self.relations_changed.emit()
-        return relation
-
-    def store_set_attrs(self, target: Span | Relation, attrs: dict[str, Any]) -> None:
-        assert target.id is not None and target.doc_id is not None
-        self._ensure_shown(target.doc_id)
-        if isinstance(target, Relation):
-            self.project.set_relation_attrs(target.id, attrs)
-            self.relations = self.project.relations(target.doc_id)
-            self.relations_changed.emit()
-        else:
-            old = self.span_by_id(target.id) or target
-            self._replace_span(old, self.project.set_span_attrs(target.id, attrs))
-
-    def store_link_entity(self, span_id: int, entity_id: int | None) -> None:
-        old = self.project.span(span_id)
-        assert old.doc_id is not None
-        self._ensure_shown(old.doc_id)
-        self._replace_span(
-            self.span_by_id(span_id) or old, self.project.link_entity(span_id, entity_id)
-        )
-        self.entities_changed.emit()
-
-    def store_add_entity(self, entity: Entity) -> Entity:
-        added = self.project.entities.add(entity)
-        self.entities_changed.emit()
-        return added
-
-    def store_update_entity(self, entity: Entity) -> None:
-        self.project.entities.update(entity)
-        self.entities_changed.emit()
-
-    def store_delete_entity(self, entity_id: int) -> None:
-        self.project.entities.delete(entity_id)
-        self.entities_changed.emit()
-
-    def store_merge(self, keep: int, gone: int) -> Merge:
-        merge = self.project.entities.merge(keep, gone)
-        self._reload_spans()
-        self.entities_changed.emit()
-        return merge
-
-    def store_unmerge(self, merge: Merge) -> None:
-        self.project.entities.unmerge(merge)
-        self._reload_spans()
-        self.entities_changed.emit()
-
-    def _replace_span(self, old: Span, new: Span) -> None:
-        self.spans = sorted([new if s.id == new.id else s for s in self.spans], key=reading_order)
-        self.span_changed.emit(old, new)
-        if self.current is not None and self.current.id == new.id:
-            self.set_current(new)
-
-    def _reload_spans(self) -> None:
-        """Entity links changed under many spans at once (a merge): refresh this document's."""
-        if self.document is None or self.document.id is None:
+    def _on_changes_applied(self, changes: Changes) -> None:
+        """Turn one record of what changed into what the views follow."""
+        if changes.opened is not None:
+            self.document_opened.emit(changes.opened)
+            # Proposals are drawn a turn after the text and its spans: the first paint
+            # does not wait on them, and anything that asks for them first gets them.
+            self._refresh_suggestions_soon()
             return
-        fresh = {s.id: s for s in self.project.spans(self.document.id)}
-        for old in list(self.spans):
-            new = fresh.get(old.id)
-            if new is not None and new != old:
-                self._replace_span(old, new)
-
-    def store_set_status(self, doc_id: int, status: Status) -> None:
-        self.project.set_status(doc_id, status)
-        if self.document is not None and self.document.id == doc_id:
-            self.document = Document(self.document.text, doc_id, self.document.meta, status)
-        self.status_changed.emit(doc_id, status)
-
-    def _added(self, span: Span) -> None:
-        insort(self.spans, span, key=reading_order)
-        self.span_added.emit(span)
-        self.set_current(span)
-        self._drop_suggestion(span.start, span.end, span.label)
+        if changes.doc_id is not None and changes.doc_id != self.state.doc_id:
+            if changes.entities:
+                self.entities_changed.emit()
+            return
+        for span in changes.spans_removed:
+            if self.current is not None and self.current.id == span.id:
+                self.set_current(None)
+            self.span_removed.emit(span)
+        for old, new in changes.spans_changed:
+            self.span_changed.emit(old, new)
+            if self.current is not None and self.current.id == new.id:
+                self.set_current(new)
+        if len(changes.spans_changed) == 1 and not changes.entities:
+            self.set_current(changes.spans_changed[0][1])  # a relabel or a moved edge
+        for span in changes.spans_added:
+            self.span_added.emit(span)
+            self.set_current(span)
+            self._drop_suggestion(span.start, span.end, span.label)
+        if changes.relations:
+            self.relations_changed.emit()
+        if changes.status is not None and changes.doc_id is not None:
+            self.status_changed.emit(changes.doc_id, changes.status)
+        if changes.entities:
+            self.entities_changed.emit()
+        if changes.suggestions:
+            self.refresh_suggestions()
+        elif changes.spans_removed:
+            self._refresh_suggestions_soon()  # what was tagged may be a proposal again
 
     def _drop_suggestion(self, start: int, end: int, label: str) -> None:
         before = len(self.suggestions)
@@ -509,15 +417,3 @@ class Controller(QObject):
         ]
         if len(self._suggestions) != before:
             self.suggestions_changed.emit()
-
-    def _promote_to_in_progress(self, doc_id: int) -> None:
-        """Mirror the store, which marks a ``todo`` document in progress on its first span."""
-        if (
-            self.document is not None
-            and self.document.id == doc_id
-            and self.document.status is Status.TODO
-        ):
-            self.document = Document(
-                self.document.text, doc_id, self.document.meta, Status.IN_PROGRESS
-            )
-            self.status_changed.emit(doc_id, Status.IN_PROGRESS)

@@ -89,8 +89,7 @@ class Linking(QObject):
         stack = self.controller.undo_stack
         stack.beginMacro(self.tr("Link %s") % link_type.relation.name)
         try:
-            self.controller.link(span, other, link_type)
-            created = self.controller.relations[-1] if self.controller.relations else None
+            created = self.controller.link(span, other, link_type)  # None: refused, said why
             if created is not None and link_type.relation.attributes:
                 self._edit(created)
         finally:

@@ -364,3 +364,28 @@ def test_a_long_reports_suggestions_are_marked_where_the_analyst_reads(qtbot, wi
     qtbot.keyClick(window.article, Qt.Key.Key_N)  # the next proposal: back at the top
     assert window.article.selection_range() == (suggestions[0].start, suggestions[0].end)
     qtbot.waitUntil(lambda: suggestions[0].start in marked())
+
+
+def test_a_failed_link_opens_no_stance_editor_on_another_relation(
+    qtbot, window, tagged, monkeypatch
+):
+    """The stance editor opens on the relation the link made, never on "the last one"."""
+    from annotator.core.errors import StoreError
+    from annotator.gui import linking
+
+    link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
+    back_to(qtbot, window)
+    before = window.project.relations(1)
+    edited: list[str] = []
+    monkeypatch.setattr(
+        linking.AttributeEditor, "exec", lambda editor: edited.append(editor.windowTitle()) or 0
+    )
+
+    def full_disk(*args, **kwargs):
+        raise StoreError("database or disk is full")
+
+    monkeypatch.setattr(window.project, "add_relation", full_disk)
+    link(qtbot, window, tagged["claim2"], "مصادر", ["1"])  # SOURCE: it has a stance
+    assert edited == []
+    assert window.project.relations(1) == before
+    assert "disk is full" in window.statusBar().currentMessage()
