@@ -187,3 +187,29 @@ def test_the_skipped_message_names_what_is_read(tmp_path: Path):
     for suffix in (".txt", ".jsonl", ".json", ".ann"):
         assert suffix in line
     assert "not .txt or .jsonl" not in err
+
+
+def test_extend_schema_says_what_it_added(tmp_path: Path):
+    text = "قالت الوزارة إن القوات وصلت إلى بغداد"
+    record = {
+        "text": text,
+        "spans": [
+            {"id": 1, "start": 5, "end": 12, "label": "ACTOR"},
+            {"id": 2, "start": 32, "end": 37, "label": "CITY"},
+        ],
+        "relations": [{"label": "BASED_IN", "head": 1, "tail": 2}],
+    }
+    source = tmp_path / "new.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "p.annotator.db")
+    code, _, err = run("import", str(source), "--db", db)
+    assert code == 1
+    assert f"annotator: error: {source}:1: spans[1] (CITY): unknown span label 'CITY'" in err
+    assert "--extend-schema" in err
+    code, _, err = run("import", str(source), "--extend-schema", "--db", db)
+    assert code == 0
+    assert "schema extended: span CITY, relation BASED_IN" in err.splitlines()
+    _, out, _ = run("schema", "show", "--db", db)
+    schema = json.loads(out)
+    assert schema["labels"][-1]["name"] == "CITY"
+    assert schema["relations"][-1]["name"] == "BASED_IN"
