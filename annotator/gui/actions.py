@@ -2,12 +2,13 @@
 
 Menus, the F1 shortcut sheet and the key bindings are all generated from
 ``ACTIONS`` (plus one action per label hotkey, generated from the schema:
-label keys are data on the label). ``handler`` names a method of the main
-window, or of the helper named by ``target`` (``linking``: links,
-attributes and entities). ``scope`` says where a shortcut works: ``window``
-anywhere in the window, ``article`` only while the article has the focus (so
-typing a digit or Tab in the document filter still types), ``links`` in the
-list of the current span's links, ``registry`` in the entities panel.
+label keys are data on the label). ``handler`` names a method of the helper
+named by ``target`` (``files``, ``annotate``, ``linking``: links, attributes and
+entities, ``suggest``, ``navigate``, ``find``; ``window``: the window itself).
+``scope`` says where a shortcut works: ``window`` anywhere in the window,
+``article`` only while the article has the focus (so typing a digit or Tab in
+the document filter still types), ``links`` in the list of the current span's
+links, ``registry`` in the entities panel.
 """
 
 from __future__ import annotations
@@ -35,24 +36,53 @@ class ActionSpec:
     scope: Literal["window", "article", "links", "registry"] = "window"
     checkable: bool = False
     argument: str | None = None
-    target: Literal["window", "linking"] = "window"
+    target: Literal["window", "files", "annotate", "linking", "suggest", "navigate", "find"] = (
+        "window"
+    )
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "project.open", "&Open Project…", (QKeySequence.StandardKey.Open,), "&File", "open_project"
+        "project.open",
+        "&Open Project…",
+        (QKeySequence.StandardKey.Open,),
+        "&File",
+        "open_project",
+        target="files",
     ),
     ActionSpec(
-        "project.new", "&New Project…", (QKeySequence.StandardKey.New,), "&File", "new_project"
+        "project.new",
+        "&New Project…",
+        (QKeySequence.StandardKey.New,),
+        "&File",
+        "new_project",
+        target="files",
     ),
-    ActionSpec("import.files", "&Import Files…", ("Ctrl+I",), "&File", "import_files"),
-    ActionSpec("import.folder", "Import &Folder…", ("Ctrl+Shift+I",), "&File", "import_folder"),
-    ActionSpec("export.jsonl", "&Export…", ("Ctrl+E",), "&File", "export_jsonl"),
+    ActionSpec(
+        "import.files", "&Import Files…", ("Ctrl+I",), "&File", "import_files", target="files"
+    ),
+    ActionSpec(
+        "import.folder",
+        "Import &Folder…",
+        ("Ctrl+Shift+I",),
+        "&File",
+        "import_folder",
+        target="files",
+    ),
+    ActionSpec("export.jsonl", "&Export…", ("Ctrl+E",), "&File", "export_jsonl", target="files"),
     ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", "close"),
-    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "&Edit", "undo"),
-    ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Edit", "redo"),
+    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "&Edit", "undo", target="annotate"),
     ActionSpec(
-        "span.delete", "&Delete Span", ("Del", "Backspace"), "&Annotate", "delete_span", "article"
+        "edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Edit", "redo", target="annotate"
+    ),
+    ActionSpec(
+        "span.delete",
+        "&Delete Span",
+        ("Del", "Backspace"),
+        "&Annotate",
+        "delete_span",
+        "article",
+        target="annotate",
     ),
     ActionSpec(
         "span.strip",
@@ -61,8 +91,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         "strip_proclitic",
         "article",
+        target="annotate",
     ),
-    ActionSpec("span.next", "&Next Span", ("Tab",), "&Annotate", "next_span", "article"),
+    ActionSpec(
+        "span.next", "&Next Span", ("Tab",), "&Annotate", "next_span", "article", target="annotate"
+    ),
     ActionSpec(
         "span.previous",
         "P&revious Span",
@@ -72,9 +105,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         "previous_span",
         "article",
+        target="annotate",
     ),
     ActionSpec(
-        "span.clear", "&Clear Selection", ("Esc",), "&Annotate", "clear_selection", "article"
+        "span.clear",
+        "&Clear Selection",
+        ("Esc",),
+        "&Annotate",
+        "clear_selection",
+        "article",
+        target="annotate",
     ),
     ActionSpec(
         "span.link",
@@ -128,6 +168,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         "tag_all_occurrences",
         "article",
+        target="annotate",
     ),
     ActionSpec(
         "entity.edit",
@@ -136,6 +177,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         "edit_entity",
         "registry",
+        target="linking",
     ),
     ActionSpec(
         "entity.merge",
@@ -144,12 +186,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         "merge_entities",
         "registry",
+        target="linking",
     ),
     ActionSpec(
-        "suggest.next", "&Next Suggestion", ("N",), "&Suggest", "next_suggestion", "article"
+        "suggest.next",
+        "&Next Suggestion",
+        ("N",),
+        "&Suggest",
+        "next_suggestion",
+        "article",
+        target="suggest",
     ),
     ActionSpec(
-        "suggest.accept", "&Accept Suggestion", ("Y",), "&Suggest", "accept_suggestion", "article"
+        "suggest.accept",
+        "&Accept Suggestion",
+        ("Y",),
+        "&Suggest",
+        "accept_suggestion",
+        "article",
+        target="suggest",
     ),
     ActionSpec(
         "suggest.accept_all",
@@ -158,9 +213,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Suggest",
         "accept_all_alike",
         "article",
+        target="suggest",
     ),
     ActionSpec(
-        "suggest.reject", "&Reject Suggestion", ("X",), "&Suggest", "reject_suggestion", "article"
+        "suggest.reject",
+        "&Reject Suggestion",
+        ("X",),
+        "&Suggest",
+        "reject_suggestion",
+        "article",
+        target="suggest",
     ),
     ActionSpec(
         "suggest.cues",
@@ -169,6 +231,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Suggest",
         "toggle_cue_suggestions",
         checkable=True,
+        target="suggest",
     ),
     ActionSpec(
         "span.snap",
@@ -177,6 +240,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         "toggle_snap",
         checkable=True,
+        target="annotate",
     ),
     ActionSpec(
         "doc.done",
@@ -184,23 +248,77 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Return", "Ctrl+Enter"),
         "&Navigate",
         "done_and_next",
+        target="navigate",
     ),
-    ActionSpec("doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document"),
-    ActionSpec("doc.previous", "&Previous Document", ("Alt+Up",), "&Navigate", "previous_document"),
-    ActionSpec("focus.article", "Go to &Article", ("Ctrl+1",), "&Navigate", "focus_article"),
-    ActionSpec("find.article", "&Find in Article…", ("Ctrl+F",), "&Navigate", "find_in_article"),
     ActionSpec(
-        "find.corpus", "&Search All Documents…", ("Ctrl+Shift+F",), "&Navigate", "search_corpus"
+        "doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document", target="navigate"
     ),
-    ActionSpec("focus.filter", "&Filter Documents", ("Ctrl+L",), "&Navigate", "focus_filter"),
-    ActionSpec("focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links"),
     ActionSpec(
-        "focus.entities", "Go to &Entities", ("Ctrl+Shift+E",), "&Navigate", "focus_entities"
+        "doc.previous",
+        "&Previous Document",
+        ("Alt+Up",),
+        "&Navigate",
+        "previous_document",
+        target="navigate",
     ),
-    ActionSpec("view.zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++"), "&View", "zoom_in"),
-    ActionSpec("view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", "zoom_out"),
-    ActionSpec("view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "&View", "zoom_reset"),
-    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", ("F1",), "&Help", "show_shortcuts"),
+    ActionSpec(
+        "focus.article",
+        "Go to &Article",
+        ("Ctrl+1",),
+        "&Navigate",
+        "focus_article",
+        target="navigate",
+    ),
+    ActionSpec(
+        "find.article",
+        "&Find in Article…",
+        ("Ctrl+F",),
+        "&Navigate",
+        "find_in_article",
+        target="find",
+    ),
+    ActionSpec(
+        "find.corpus",
+        "&Search All Documents…",
+        ("Ctrl+Shift+F",),
+        "&Navigate",
+        "search_corpus",
+        target="find",
+    ),
+    ActionSpec(
+        "focus.filter",
+        "&Filter Documents",
+        ("Ctrl+L",),
+        "&Navigate",
+        "focus_filter",
+        target="navigate",
+    ),
+    ActionSpec(
+        "focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links", target="navigate"
+    ),
+    ActionSpec(
+        "focus.entities",
+        "Go to &Entities",
+        ("Ctrl+Shift+E",),
+        "&Navigate",
+        "focus_entities",
+        target="linking",
+    ),
+    ActionSpec(
+        "view.zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++"), "&View", "zoom_in", target="navigate"
+    ),
+    ActionSpec("view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", "zoom_out", target="navigate"),
+    ActionSpec(
+        "view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "&View", "zoom_reset", target="navigate"
+    ),
+    ActionSpec(
+        "help.shortcuts",
+        "&Keyboard Shortcuts",
+        ("F1",),
+        "&Help",
+        "show_shortcuts",
+        target="navigate",
+    ),
 )
 
 
@@ -219,6 +337,7 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
                 "apply_label",
                 "article",
                 argument=label.name,
+                target="annotate",
             )
         )
         specs.append(
@@ -230,6 +349,7 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
                 "apply_label_exact",
                 "article",
                 argument=label.name,
+                target="annotate",
             )
         )
     return tuple(specs)

@@ -22,18 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Entity, Span, Status
-from annotator.core.suggest import Suggestion
-from annotator.gui import project_io
+from annotator.core.models import Document, Span, Status
 from annotator.gui.actions import ActionSpec, all_specs, build_action
+from annotator.gui.annotating import Annotating
+from annotator.gui.article.find import ArticleFind
 from annotator.gui.article_view import ArticleView
 from annotator.gui.controller import Controller
-from annotator.gui.entity_editor import EntityEditor
 from annotator.gui.find_bar import FindBar
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.label_styles import LabelStyles
-from annotator.gui.linking import Linking, entity_text
+from annotator.gui.linking import Linking
 from annotator.gui.models import (
     ID_ROLE,
     STATUS_TEXT,
@@ -42,17 +40,17 @@ from annotator.gui.models import (
     LabelModel,
     LinkModel,
 )
+from annotator.gui.navigation import Navigation
 from annotator.gui.panels import DocumentPanel, SidePanel
-from annotator.gui.pickers import Picker, PickerItem, loose_filter
+from annotator.gui.project_files import ProjectFiles
 from annotator.gui.registry_panel import RegistryPanel
 from annotator.gui.search_panel import SearchPanel
 from annotator.gui.session import ProjectSession
-from annotator.gui.shortcuts_dialog import ShortcutsDialog
 from annotator.gui.start_view import StartView
+from annotator.gui.suggesting import Suggesting
 from annotator.gui.window_state import WindowState
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
-from annotator.storage.search import find_in_text
 
 MESSAGE_MS = 6000
 
@@ -75,7 +73,7 @@ class MainWindow(QMainWindow):
         add_sample: Callable[[Project], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._add_sample = add_sample
+        self.add_sample = add_sample
         self.setObjectName("main_window")
         self.state = WindowState(settings)
         self.documents = DocumentListModel(parent=self)
@@ -93,12 +91,26 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
         self.tabifyDockWidget(self.registry, self.search_panel)
         self.registry.raise_()
-        self.linking = Linking(self)
+        self.widget: QWidget = self
+        self.linking = Linking(self, self)
+        self.finder = ArticleFind(self, self)
+        self.annotating = Annotating(self, self)
+        self.navigation = Navigation(self, self)
+        self.suggesting = Suggesting(self, self)
+        self.files = ProjectFiles(self, self)
+        # Where each action's handler lives (``ActionSpec.target``).
+        self.targets: dict[str, object] = {
+            "window": self,
+            "linking": self.linking,
+            "find": self.finder,
+            "annotate": self.annotating,
+            "navigate": self.navigation,
+            "suggest": self.suggesting,
+            "files": self.files,
+        }
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.find_bar = FindBar(self)
-        self._find_hits: list[tuple[int, int]] = []
-        self._found: tuple[int, int] | None = None  # the match the find bar last selected
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,19 +147,17 @@ class MainWindow(QMainWindow):
             self._on_annotations_selection_changed
         )
         self.side_panel.annotations.activated.connect(self._on_annotation_activated)
-        self.article.page_past_end.connect(self.next_document)
-        self.article.page_before_start.connect(self.previous_document)
+        self.article.page_past_end.connect(self.navigation.next_document)
+        self.article.page_before_start.connect(self.navigation.previous_document)
         self.article.selection_moved.connect(self._on_article_selection_moved)
         self.registry.mention_activated.connect(self._on_mention_activated)
-        self.search_panel.hit_activated.connect(self._on_search_hit)
-        self.find_bar.query_changed.connect(self._on_find_query)
-        self.find_bar.next_requested.connect(lambda: self._step_find(+1))
-        self.find_bar.previous_requested.connect(lambda: self._step_find(-1))
-        self.find_bar.closed.connect(self._on_find_closed)
-        self.start_view.import_files_requested.connect(self.import_files)
-        self.start_view.import_folder_requested.connect(self.import_folder)
-        self.start_view.sample_requested.connect(self.open_sample)
-        self.start_view.project_requested.connect(lambda path: self.open_project_at(Path(path)))
+        self.finder.connect_views()
+        self.start_view.import_files_requested.connect(self.files.import_files)
+        self.start_view.import_folder_requested.connect(self.files.import_folder)
+        self.start_view.sample_requested.connect(self.files.open_sample)
+        self.start_view.project_requested.connect(
+            lambda path: self.files.open_project_at(Path(path))
+        )
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
@@ -173,7 +183,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
 
     def _trigger(self, spec: ActionSpec) -> None:
-        handler = getattr(self.linking if spec.target == "linking" else self, spec.handler)
+        handler = getattr(self.targets[spec.target], spec.handler)
         handler(spec.argument) if spec.argument is not None else handler()
 
     def load_project(self, project: Project) -> bool:
@@ -205,9 +215,9 @@ class MainWindow(QMainWindow):
         controller.span_changed.connect(self._on_span_changed)
         controller.current_changed.connect(self._on_current_changed)
         controller.status_changed.connect(self._on_status_changed)
-        controller.message.connect(self._show_message)
+        controller.message.connect(self.show_message)
         controller.relations_changed.connect(self._show_links)
-        controller.suggestions_changed.connect(self._show_suggestions)
+        controller.suggestions_changed.connect(self.suggesting.show_suggestions)
         controller.entities_changed.connect(self.registry.refresh)
         self.controller = controller
         schema_labels = project.schema.span_labels
@@ -218,7 +228,7 @@ class MainWindow(QMainWindow):
         self.documents.reset(project.documents())
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
-        self._show_start_if_empty()
+        self.show_start_if_empty()
         self.search_panel.set_project(project)
         self._build_actions()
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
@@ -237,7 +247,7 @@ class MainWindow(QMainWindow):
             return
         text = self.tr("The last session did not end cleanly. ") + report.summary()
         if report.ok:
-            self._show_message(text)
+            self.show_message(text)
         else:
             QMessageBox.warning(self, self.tr("Project check"), text)
 
@@ -245,11 +255,11 @@ class MainWindow(QMainWindow):
         """Another process wrote to the project (an import from the command line): refresh."""
         assert self.project is not None
         self.documents.reset(self.project.documents())
-        self._show_start_if_empty()
+        self.show_start_if_empty()
         if self.controller and self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)
         self.registry.refresh()
-        self._show_message(
+        self.show_message(
             self.tr("The project changed outside this window; the lists are updated.")
         )
 
@@ -269,7 +279,7 @@ class MainWindow(QMainWindow):
         self.article.show_document(document.text, self.controller.spans, caret)
         self.document_panel.select(document.id or 0)  # also when undo brought it back
         if self.find_bar.isVisible():
-            self._on_find_query(self.find_bar.edit.text())
+            self.finder.refresh()
         self.annotations.reset(self.controller.spans)
         self.labels.set_counts(self.controller.counts())
         self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
@@ -353,7 +363,7 @@ class MainWindow(QMainWindow):
         if self.controller and self.controller.document and self.controller.document.id == doc_id:
             self.status_label.setText(f"#{doc_id} · {STATUS_TEXT[status]}")
 
-    def _show_message(self, text: str) -> None:
+    def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
 
     # -- view signals --------------------------------------------------------
@@ -391,305 +401,16 @@ class MainWindow(QMainWindow):
 
     # -- action handlers (named in gui/actions.py) ---------------------------
 
-    def apply_label(self, label: str, *, exact: bool = False) -> None:
-        """A label key. A match selected by the find bar is tagged as found, not snapped:
-        "أذربيجان" found inside "وأذربيجان" stays without its و."""
-        assert self.controller is not None
-        selection = self.article.selection_range()
-        exact = exact or selection == self._found
-        self.controller.apply_label(label, selection, exact=exact)
-
-    def apply_label_exact(self, label: str) -> None:
-        self.apply_label(label, exact=True)
-
-    def tag_all_occurrences(self) -> None:
-        self.controller.tag_all_occurrences()  # type: ignore[union-attr]
-
-    def delete_span(self) -> None:
-        self.controller.delete_current()  # type: ignore[union-attr]
-
-    def strip_proclitic(self) -> None:
-        self.controller.strip_proclitic_of_current()  # type: ignore[union-attr]
-
-    def next_span(self, backwards: bool = False) -> None:
-        assert self.controller is not None
-        span = self.controller.span_after(self.article.caret(), backwards=backwards)
-        if span is None:
-            self._show_message(self.tr("No spans in this document yet."))
-        self.controller.set_current(span)
-
-    def previous_span(self) -> None:
-        self.next_span(backwards=True)
-
-    def clear_selection(self) -> None:
-        assert self.controller is not None
-        self.controller.set_current(None)
-        self.article.set_caret(self.article.caret())
-
-    def toggle_snap(self) -> None:
-        on = self.actions_by_id["span.snap"].isChecked()
-        self.state.set_snap_to_words(on)
-        if self.controller:
-            self.controller.snap_to_words = on
-
-    def undo(self) -> None:
-        self.controller.undo_stack.undo()  # type: ignore[union-attr]
-
-    def redo(self) -> None:
-        self.controller.undo_stack.redo()  # type: ignore[union-attr]
-
-    def _step_document(self, step: int) -> None:
-        if self.controller is None or self.controller.document is None:
-            return
-        row = self.document_panel.proxy_row_of(self.controller.document.id or 0)
-        doc_id = self.document_panel.doc_id_at((row if row is not None else -1) + step)
-        if doc_id is None:
-            self._show_message(
-                self.tr("This is the last document.")
-                if step > 0
-                else self.tr("This is the first document.")
-            )
-            return
-        self.open_document(doc_id)
-
-    def next_document(self) -> None:
-        self._step_document(+1)
-
-    def previous_document(self) -> None:
-        self._step_document(-1)
-
-    def done_and_next(self) -> None:
-        """Mark this document done and open the next one (in list order) not done."""
-        assert self.controller is not None
-        if self.controller.document is None:
-            return
-        self.controller.set_status(Status.DONE)
-        start = self.document_panel.proxy_row_of(self.controller.document.id or 0) or 0
-        total = self.document_panel.proxy.rowCount()
-        for step in range(1, total):
-            row = (start + step) % total
-            doc_id = self.document_panel.doc_id_at(row)
-            if (
-                doc_id is not None
-                and self.documents.summary(self.documents.row_of(doc_id) or 0).status
-                is not Status.DONE
-            ):
-                self.open_document(doc_id)
-                return
-        self._show_message(self.tr("All documents are done."))
-
-    def focus_article(self) -> None:
-        self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _show_suggestions(self) -> None:
-        assert self.controller is not None
-        self.article.set_suggestions(
-            [(s.start, s.end, s.label) for s in self.controller.suggestions]
-        )
-
-    def next_suggestion(self) -> None:
-        """Select the next proposal; Y accepts it, X rejects it, Shift+Y accepts all alike."""
-        assert self.controller is not None
-        suggestion = self.controller.suggestion_after(self.article.selection_range()[0])
-        if suggestion is None:
-            self._show_message(self.tr("No suggestions in this document."))
-            return
-        self.article.select_range(suggestion.start, suggestion.end)
-        self._show_message(f"{suggestion.label}: {suggestion.text}")
-
-    def _selected_suggestion(self) -> Suggestion | None:
-        assert self.controller is not None
-        suggestion = self.controller.suggestion_at(self.article.selection_range())
-        if suggestion is None:
-            self._show_message(self.tr("Select a suggestion first (N goes to the next one)."))
-        return suggestion
-
-    def accept_suggestion(self, all_alike: bool = False) -> None:
-        if (suggestion := self._selected_suggestion()) is not None:
-            self.controller.accept(suggestion, all_alike=all_alike)  # type: ignore[union-attr]
-
-    def accept_all_alike(self) -> None:
-        self.accept_suggestion(all_alike=True)
-
-    def reject_suggestion(self) -> None:
-        if (suggestion := self._selected_suggestion()) is not None:
-            self.controller.reject(suggestion)  # type: ignore[union-attr]
-            self.next_suggestion()
-
-    def toggle_cue_suggestions(self) -> None:
-        on = self.actions_by_id["suggest.cues"].isChecked()
-        self.state.set_suggest_cues(on)
-        if self.controller:
-            self.controller.suggest_cues = on
-            self.controller.refresh_suggestions()
-
-    def search_corpus(self) -> None:
-        self.search_panel.open()
-
-    def _on_search_hit(self, doc_id: int, start: int, end: int) -> None:
-        """Open the hit's document with the hit selected (a label key tags it, as found)."""
-        self.open_document(doc_id)
-        self.article.select_range(start, end)
-        self._found = (start, end)
-        self.article.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def find_in_article(self) -> None:
-        self.find_bar.open()
-        self._on_find_query(self.find_bar.edit.text())
-
-    def _on_find_query(self, query: str) -> None:
-        """Mark every match of ``query`` in this article and select the first after the caret."""
-        document = self.controller.document if self.controller else None
-        self._find_hits = find_in_text(document.text, query) if document and query.strip() else []
-        self.article.set_search_hits(self._find_hits)
-        if self._find_hits:
-            caret = self.article.selection_range()[0]
-            index = next((i for i, (s, _) in enumerate(self._find_hits) if s >= caret), 0)
-            self._select_hit(index)
-        else:
-            self.find_bar.show_count(0, 0)
-
-    def _step_find(self, step: int) -> None:
-        if not self._find_hits:
-            return
-        start = self.article.selection_range()[0]
-        current = next(
-            (i for i, (s, _) in enumerate(self._find_hits) if s == start), -1 if step > 0 else 0
-        )
-        self._select_hit((current + step) % len(self._find_hits))
-
-    def _select_hit(self, index: int) -> None:
-        start, end = self._find_hits[index]
-        self.article.select_range(start, end)
-        self._found = (start, end)
-        self.find_bar.show_count(index + 1, len(self._find_hits))
-
-    def _on_find_closed(self) -> None:
-        """Back to the article; the selected match stays selected, ready for a label key."""
-        self._find_hits = []
-        self.article.set_search_hits([])
-        self.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def focus_links(self) -> None:
-        self.side_panel.links.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if self.link_model.rowCount() and not self.side_panel.links.selectionModel().hasSelection():
-            self.side_panel.links.selectRow(0)
-
-    def focus_entities(self) -> None:
-        self.registry.show()
-        self.registry.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if self.registry.model.rowCount() and self.registry.selected() is None:
-            self.registry.table.selectRow(0)
-
-    def edit_entity(self) -> None:
-        """Edit the entity selected in the registry: names, type, ids, notes."""
-        assert self.controller is not None
-        entity = self.registry.selected()
-        if entity is None:
-            self._show_message(self.tr("Select an entity first."))
-            return
-        editor = EntityEditor(entity, self)
-        if editor.exec():
-            self.controller.update_entity(entity, editor.entity())
-
-    def merge_entities(self) -> None:
-        """Merge another entity (picked) into the one selected in the registry."""
-        assert self.controller is not None
-        keep = self.registry.selected()
-        if keep is None:
-            self._show_message(self.tr("Select the entity to keep first."))
-            return
-        items = [PickerItem(entity_text(e), e) for e in self.registry.others(keep)]
-        picker = Picker(self.tr("Merge into %s…") % keep.name, loose_filter(items), self)
-        if picker.exec() and isinstance(picker.chosen, Entity):
-            self.controller.merge_entities(keep, picker.chosen)
-
-    def focus_filter(self) -> None:
-        self.document_panel.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.document_panel.filter.selectAll()
-
-    def zoom_in(self, step: int = 1) -> None:
-        self.state.set_point_size(self.article.set_point_size(self.article.point_size() + step))
-
-    def zoom_out(self) -> None:
-        self.zoom_in(-1)
-
-    def zoom_reset(self) -> None:
-        self.state.set_point_size(self.article.set_point_size(DEFAULT_POINT_SIZE))
-
-    def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.specs, self).exec()
-
-    def import_files(self, folder: bool = False) -> None:
-        paths = project_io.ask_import_folder(self) if folder else project_io.ask_import_files(self)
-        if paths:
-            self.import_paths(paths)
-
-    def import_folder(self) -> None:
-        self.import_files(folder=True)
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import on a worker thread (progress, Cancel); the lists then show what came in."""
-        assert self.project is not None
-        result = project_io.run_import(self, self.project, paths, self.import_started.emit)
-        if self.session is not None:
-            self.session.acknowledge()  # our own import, not a change made elsewhere
-        self.documents.reset(self.project.documents())
-        self._show_start_if_empty()
-        if self.controller and self.controller.document:
-            self.document_panel.select(self.controller.document.id or 0)
-        elif result.report.imported:
-            self.open_document(self.document_panel.doc_id_at(0) or 0)
-        message = self.tr("Imported %n document(s).", "", result.report.imported)
-        if result.not_started:
-            message += " " + self.tr(
-                "Cancelled: %n file(s) not started.", "", len(result.not_started)
-            )
-        self._show_message(message)
-
-    def export_jsonl(self) -> None:
-        assert self.project is not None
-        report = project_io.run_export(self, self.project)
-        if report:
-            self._show_message(report.lines()[0])
-
-    def open_project(self, new: bool = False) -> None:
-        path = project_io.ask_project(self, new=new)
-        if path is not None:
-            self.open_project_at(path)
-
-    def open_project_at(self, path: Path) -> None:
-        try:
-            project = Project.open(path)
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Open project"), str(exc))
-            return
-        if not self.load_project(project):
-            project.close()
-
-    def open_sample(self) -> None:
-        """The start view's sample article: added to this (empty) project and opened."""
-        if self._add_sample is None or self.project is None:
-            return
-        self._add_sample(self.project)
-        self.documents.reset(self.project.documents())
-        self._show_start_if_empty()
-        if (doc_id := self.document_panel.doc_id_at(0)) is not None:
-            self.open_document(doc_id)
-
-    def _show_start_if_empty(self) -> None:
+    def show_start_if_empty(self) -> None:
         """An empty project shows the ways in (import, sample, recent projects): no blank page."""
         if self.documents.rowCount():
             self.center.setCurrentIndex(0)
             return
         here = str(self.project.path) if self.project and self.project.path else None
         recent = [p for p in self.state.recent_projects() if p != here]
-        self.start_view.set_recent(recent, sample=self._add_sample is not None)
+        self.start_view.set_recent(recent, sample=self.add_sample is not None)
         self.center.setCurrentWidget(self.start_view)
         self.start_view.buttons["import_files"].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def new_project(self) -> None:
-        self.open_project(new=True)
 
     # -- state ---------------------------------------------------------------
 

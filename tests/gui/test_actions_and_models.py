@@ -6,18 +6,14 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Span
 from annotator.gui.actions import ACTIONS, ActionSpec, all_specs, clashes, key_sequences, resolved
-from annotator.gui.main_window import MainWindow
 from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel
 from annotator.gui.shortcuts_dialog import shortcut_model
 
 
 def test_every_shortcut_is_unique_as_qt_resolves_it_and_every_handler_exists(window):
-    from annotator.gui.linking import Linking
-
     scopes_of: dict[str, list[tuple[str, str]]] = {}
     for spec in window.specs:
-        owner = Linking if spec.target == "linking" else MainWindow
-        assert callable(getattr(owner, spec.handler, None)), spec.handler
+        assert callable(getattr(window.targets[spec.target], spec.handler, None)), spec.handler
         for sequence in key_sequences(spec):
             scopes_of.setdefault(", ".join(resolved(sequence)), []).append((spec.scope, spec.id))
     assert clashes(window.specs) == []

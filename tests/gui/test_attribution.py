@@ -235,7 +235,7 @@ def test_enter_on_a_mention_opens_it(qtbot, window):
     entity = project.entities.add(Entity("أذربيجان", "LOCATION"))
     span = tag(qtbot, window, "أذربيجان", Qt.Key.Key_3, within="قالت أذربيجان إنها")
     project.link_entity(span, entity.id)
-    window.next_document()
+    window.navigation.next_document()
     window.registry.refresh()
     window.registry.select(entity.id)
     window.registry.mentions.setFocus()

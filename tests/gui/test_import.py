@@ -36,7 +36,7 @@ def test_import_runs_off_the_gui_thread_and_reports_progress(qtbot, window, tmp_
         worker.progressed.connect(lambda done, total: seen.append((done, total)))
 
     window.import_started.connect(started)
-    window.import_paths([folder])
+    window.files.import_paths([folder])
     assert threads and threads[0] is not window.thread()
     assert len(window.project.documents()) == before + FILES
     assert window.documents.rowCount() == before + FILES
@@ -59,11 +59,11 @@ def test_cancel_keeps_the_files_done_and_starts_no_other(qtbot, window, tmp_path
         worker.progressed.connect(on_progress, Qt.ConnectionType.DirectConnection)
 
     window.import_started.connect(started)
-    window.import_paths([folder])
+    window.files.import_paths([folder])
     titles = [d.title for d in window.project.documents()[before:]]
     assert titles == ["خبر رقم 0", "خبر رقم 1", "خبر رقم 2"]
     assert "Cancelled: 9 file(s) not started." in window.statusBar().currentMessage()
     # The files left out import cleanly later: nothing of them was half-stored.
     window.import_started.disconnect(started)
-    window.import_paths(paths[3:])
+    window.files.import_paths(paths[3:])
     assert len(window.project.documents()) == before + FILES
