@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import build_parser, main
+from annotator.core.identity import document_uid
 from annotator.core.models import Document
 from annotator.storage.project import Project
 
@@ -138,6 +139,10 @@ def test_list_finds_a_document_by_its_source_id_and_uid(tmp_path: Path):
     assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
     _, out, _ = run("list", "--external-id", "nope", "--db", db)
     assert out.splitlines()[1:] == []
+    _, out, _ = run("show", "2", "--db", db)
+    assert out.splitlines()[1] == (
+        f"# uid {document_uid(lines[1]['text'])}  source id agency-2020-10-29-0043"
+    )
 
 
 def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
