@@ -257,3 +257,21 @@ def test_special_files_are_named_as_skipped(tmp_path: Path):
         f"skipped 1 file that is not regular (FIFO, socket or device), never opened: "
         f"{folder / 'pipe.jsonl'}"
     ) in err.splitlines()
+
+
+def test_adjustments_are_summed_when_files_are_not_listed(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        text = f"😀 قالت الوزارة {i}"
+        start = text.index("الوزارة") + 1  # Label Studio fed by a tool counting UTF-16
+        value = {"start": start, "end": start + 7, "text": "الوزارة", "labels": ["ACTOR"]}
+        result = [{"id": "a", "type": "labels", "value": value}]
+        task = {"id": i, "data": {"text": text}, "annotations": [{"result": result}]}
+        (folder / f"{i:02}.json").write_text(json.dumps([task], ensure_ascii=False))
+    code, _, err = run("import", str(folder), "--db", str(tmp_path / "p.annotator.db"))
+    assert code == 0
+    assert err.splitlines() == [
+        "12 spans given in UTF-16 offsets, converted (in 12 files)",
+        "imported 12 documents from 12 files",
+    ]
