@@ -186,7 +186,7 @@ def export_format(
     for name, part in parts.items():
         if fmt == "brat":
             folder = output / name if split else output
-            _merge(report, write_brat(part, folder))
+            _merge(report, write_brat(part, folder, project.schema.labels))
             report.files.append(str(folder))
         elif fmt == "spacy":
             _merge(

@@ -1,0 +1,65 @@
+"""What brat's standoff and configuration files can hold, and how the rest is encoded.
+
+A ``.ann`` line is cut at every line break Python's ``str.splitlines`` knows
+(brat reads its files that way), its columns at tabs and spaces, and the
+configuration files give ``| , : = < > #`` a meaning. So:
+
+* the text column shows each line break and tab of the span as a space;
+* a type name, relation name or attribute key with such a character has it
+  percent-encoded as UTF-8 (``factuality note`` -> ``factuality%20note``);
+* an attribute value is written as it is when it is a plain string; any
+  other value (a string with such characters, an empty string, a number,
+  ``false``, a list, an object) is written as ``=`` and its JSON,
+  percent-encoded the same way (``=%22two%20words%22``, ``=false``, ``=3``).
+  ``true`` is a binary attribute: no value at all.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote, unquote
+
+# Characters str.splitlines() breaks at.
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_RESERVED = frozenset("%|,;:=<>#")
+
+
+def _plain(ch: str) -> bool:
+    return ch.isprintable() and not ch.isspace() and ch not in _RESERVED
+
+
+def _encode(text: str) -> str:
+    return "".join(ch if _plain(ch) else quote(ch, safe="") for ch in text)
+
+
+def shown(text: str) -> str:
+    """A piece of the document as the text column shows it: breaks and tabs as spaces."""
+    return "".join(" " if ch in LINE_BREAKS or ch == "\t" else ch for ch in text)
+
+
+def encode_name(name: str) -> str | None:
+    """A type name or attribute key as brat can hold it; None for the empty name."""
+    return _encode(name) or None
+
+
+def decode_name(name: str) -> str:
+    return unquote(name)
+
+
+def encode_value(value: Any) -> str | None:
+    """An attribute value's column; None for ``True`` (a binary attribute has no value)."""
+    if value is True:
+        return None
+    if isinstance(value, str) and value and all(map(_plain, value)):
+        return value
+    return "=" + _encode(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def decode_value(column: str | None) -> Any:
+    """The value written by ``encode_value``; raises ``ValueError`` on broken JSON."""
+    if column is None:
+        return True
+    if column.startswith("="):
+        return json.loads(unquote(column[1:]))
+    return unquote(column)
