@@ -143,11 +143,7 @@ def _write_stream(
 
 
 def _merge(into: ExportReport, part: ExportReport) -> None:
-    into.documents += part.documents
-    into.spans += part.spans
-    into.relations += part.relations
-    into.split_words += part.split_words
-    into.lost.update(part.lost)
+    into.merge(part)
 
 
 def export_format(
