@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -18,8 +19,8 @@ from annotator.core.files import atomic_text_writer
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.brat import write_brat
 from annotator.core.formats.conll import write_conll
-from annotator.core.formats.doccano import write_doccano
-from annotator.core.formats.hf import dataset_card, write_hf_split
+from annotator.core.formats.doccano import Layout, Offsets, write_doccano
+from annotator.core.formats.hf import NerLayer, dataset_card, write_hf_split
 from annotator.core.formats.labelstudio import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
@@ -126,15 +127,28 @@ FOLDER_FORMATS = {"hf", "brat", "spacy"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
 
 
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """Choices of single formats: doccano offsets and layout, the Hugging Face ner_tags layer."""
+
+    offsets: Offsets = "utf16"
+    doccano_layout: Layout = "spans"
+    ner_layer: NerLayer = "entities"
+
+
 def _write_stream(
-    fmt: str, records: list[AnnotatedDocument], layers: Layers, stream: TextIO, offsets: str
+    fmt: str,
+    records: list[AnnotatedDocument],
+    layers: Layers,
+    stream: TextIO,
+    options: FormatOptions,
 ) -> ExportReport:
     if fmt == "jsonl":
         return write_records(records, stream)
     if fmt == "conll":
         return write_conll(records, layers, stream)
     if fmt == "doccano":
-        return write_doccano(records, stream, "codepoints" if offsets == "codepoints" else "utf16")
+        return write_doccano(records, stream, options.offsets, options.doccano_layout)
     if fmt == "labelstudio":
         return write_labelstudio(records, stream)
     if fmt == "prodigy":
@@ -157,7 +171,7 @@ def export_format(
     annotator: str | None = None,
     split: Sequence[int] | None = None,
     seed: int = 13,
-    offsets: str = "utf16",
+    options: FormatOptions = FormatOptions(),
 ) -> ExportReport:
     """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``."""
     if (split or fmt in FOLDER_FORMATS) and output is None:
@@ -175,7 +189,7 @@ def export_format(
         }
     report = ExportReport()
     if output is None:
-        _merge(report, _write_stream(fmt, records, layers, stdout, offsets))
+        _merge(report, _write_stream(fmt, records, layers, stdout, options))
         return report
     if fmt in FOLDER_FORMATS or split:
         output.mkdir(parents=True, exist_ok=True)
@@ -192,14 +206,16 @@ def export_format(
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with atomic_text_writer(target) as stream:
-                _merge(report, write_hf_split(part, layers, stream))
+                _merge(report, write_hf_split(part, layers, stream, options.ner_layer))
             report.files.append(str(target))
         else:
             target = output / f"{name}{STREAM_FORMATS[fmt]}" if split else output
             with atomic_text_writer(target) as stream:
-                _merge(report, _write_stream(fmt, part, layers, stream, offsets))
+                _merge(report, _write_stream(fmt, part, layers, stream, options))
             report.files.append(str(target))
     if fmt == "hf":
         names = ["train"] if not split else list(parts)
-        (output / "README.md").write_text(dataset_card(layers, names), encoding="utf-8")
+        (output / "README.md").write_text(
+            dataset_card(layers, names, options.ner_layer), encoding="utf-8"
+        )
     return report
