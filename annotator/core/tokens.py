@@ -13,8 +13,9 @@ the span edge, so no span is lost, and reports each split.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.core.span_rules import is_word_char
@@ -136,3 +137,48 @@ def sentences(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
             groups.append(current)
             current = []
     return groups
+
+
+# و/ف, then ب/ك, before the article and two more letters: وبالقاهرة -> و | ب | القاهرة.
+_BEFORE_ARTICLE = re.compile(r"([وف]?)([بك]?)(?=ال\w\w)")
+
+
+def clitic_cuts(word: str) -> list[int]:
+    """Where a word's proclitics before the article end; [] when it has none."""
+    m = _BEFORE_ARTICLE.match(word)
+    if m is None:
+        return []
+    return sorted({m.end(1), m.end(2)} - {0})
+
+
+def edge_cuts(tokens: Sequence[Token], edges: Iterable[int]) -> dict[str, set[int]]:
+    """For each token text an edge falls inside, where (offsets into the token)."""
+    cuts: dict[str, set[int]] = {}
+    ordered = sorted(set(edges))
+    k = 0
+    for token in tokens:
+        while k < len(ordered) and ordered[k] <= token.start:
+            k += 1
+        j = k
+        while j < len(ordered) and ordered[j] < token.end:
+            cuts.setdefault(token.text, set()).add(ordered[j] - token.start)
+            j += 1
+    return cuts
+
+
+def segment(text: str, known: Mapping[str, Collection[int]]) -> list[Token]:
+    """``tokenize``, then each word cut where ``known`` says and before the article.
+
+    The same text always gives the same tokens: what a model trained on an
+    export sees when it reads new text.
+    """
+    out: list[Token] = []
+    for token in tokenize(text):
+        points = sorted({*known.get(token.text, ()), *clitic_cuts(token.text)})
+        start = token.start
+        for point in points:
+            if 0 < point < token.end - token.start:
+                out.append(Token(start, token.start + point, text[start : token.start + point]))
+                start = token.start + point
+        out.append(Token(start, token.end, text[start : token.end]))
+    return out

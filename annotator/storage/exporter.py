@@ -124,6 +124,7 @@ STREAM_FORMATS = {
     "prodigy": ".jsonl",
 }
 FOLDER_FORMATS = {"hf", "brat", "spacy"}
+SPACY_NAMES = {"all": "train"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
 
 
@@ -193,16 +194,16 @@ def export_format(
         return report
     if fmt in FOLDER_FORMATS or split:
         output.mkdir(parents=True, exist_ok=True)
+    if fmt == "spacy":  # one tokenizer and one config.cfg for every split
+        written = write_spacy({SPACY_NAMES.get(n, n): p for n, p in parts.items()}, layers, output)
+        report.merge(written)
+        report.files += written.files
+        return report
     for name, part in parts.items():
         if fmt == "brat":
             folder = output / name if split else output
             _merge(report, write_brat(part, folder, project.schema.labels))
             report.files.append(str(folder))
-        elif fmt == "spacy":
-            _merge(
-                report,
-                write_spacy(part, layers, output / f"{'train' if name == 'all' else name}.spacy"),
-            )
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with atomic_text_writer(target) as stream:

@@ -267,7 +267,7 @@ def test_every_format_exports_with_a_split_and_a_summary(db: str, tmp_path: Path
     )
     assert code == 0, err
     assert err.startswith("wrote 10 documents, 6 spans")
-    names = sorted(p.stem for p in target.iterdir() if p.name != "README.md")
+    names = sorted(p.stem for p in target.iterdir() if p.name not in ("README.md", "config.cfg"))
     assert names == ["dev", "test", "train"]
     if fmt in ("conll", "hf"):
         assert "not representable: 4 relations (token tag formats hold none)" in err
