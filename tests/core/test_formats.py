@@ -64,6 +64,9 @@ def test_doccano_default_is_the_sequence_labelling_layout():
         "relations (the sequence-labelling layout has none: --doccano-layout relations)": 2,
         "span and relation attributes (doccano has none)": 1,
     }
+    # CLAIM holds LOCATION; the two CLAIMs overlap: doccano keeps them only with overlap allowed.
+    overlaps = "spans overlapping another: tick 'Allow overlapping entity' in the doccano project"
+    assert report.notes == {overlaps: 3}
     [(_, back)] = list(read_doccano(io.StringIO(out.getvalue())))
     assert spans_of(back) == spans_of(RECORD)
 

@@ -205,3 +205,25 @@ def test_property_conll_gives_back_every_span_token_for_token(record: AnnotatedD
             expected.append((a, a + len(piece.rstrip()), label))
     assert sorted(written) == sorted(expected)
     assert report.lost == ({"spans of white space only (no token to tag)": blank} if blank else {})
+
+
+@settings(max_examples=25, deadline=None)
+@given(documents())
+def test_property_spacy_docs_hold_every_span_on_the_shipped_tokenizers_tokens(
+    tmp_path_factory, record: AnnotatedDocument
+):
+    import spacy
+    from spacy.tokens import DocBin
+
+    from annotator.core.formats.spacy_docbin import write_spacy
+
+    text = record.document.text
+    folder = tmp_path_factory.mktemp("spacy")
+    write_spacy({"train": [record]}, LAYERS, folder)
+    config = spacy.util.load_config(folder / "config.cfg")
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": config["nlp"]["tokenizer"]}})
+    [doc] = DocBin().from_disk(folder / "train.spacy").get_docs(nlp.vocab)
+    assert doc.text == text
+    assert [t.text for t in nlp(text)] == [t.text for t in doc]
+    expected = sorted((*edges, s.label) for s in record.spans if (edges := trimmed(text, s)))
+    assert sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]) == expected

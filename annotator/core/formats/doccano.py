@@ -35,6 +35,20 @@ from annotator.core.utf16 import from_utf16, utf16_offsets
 Offsets = Literal["utf16", "codepoints"]
 Layout = Literal["spans", "relations"]
 NO_RELATIONS = "relations (the sequence-labelling layout has none: --doccano-layout relations)"
+OVERLAPS = "spans overlapping another: tick 'Allow overlapping entity' in the doccano project"
+
+
+def overlapping(spans: Iterable[Span]) -> int:
+    """How many spans share a character with another span of the document."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    hit: set[int] = set()
+    reach, holder = -1, -1
+    for i, span in enumerate(ordered):
+        if span.start < reach:
+            hit.update((i, holder))
+        if span.end > reach:
+            reach, holder = span.end, i
+    return len(hit)
 
 
 def write_doccano(
@@ -74,6 +88,8 @@ def write_doccano(
         )
         report.lose("span and relation attributes (doccano has none)", lost_attrs)
         lose_entity_links(record, report)
+        if n := overlapping(record.spans):
+            report.notes[OVERLAPS] += n
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         report.documents += 1
         report.spans += len(record.spans)
