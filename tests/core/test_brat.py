@@ -6,6 +6,7 @@ import tempfile
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,3 +138,14 @@ def test_property_brat_gives_back_every_span_exactly(record: AnnotatedDocument):
     assert sorted((r.label, texts[r.head], texts[r.tail]) for r in record.relations) == sorted(
         (r.label, back_texts[r.head], back_texts[r.tail]) for r in back.relations
     )
+
+
+def test_values_no_project_can_hold_are_refused_with_the_line(tmp_path: Path):
+    from annotator.core.errors import InputError
+
+    (tmp_path / "x.txt").write_text("أب", encoding="utf-8")
+    for column in ("=NaN", "=1e400", "=%22%5Cud800%22", "={broken"):
+        (tmp_path / "x.ann").write_text(f"T1\tACTOR 0 2\tأب\nA1\tnote T1 {column}\n", "utf-8")
+        with pytest.raises(InputError, match="is not readable") as info:
+            read_brat(tmp_path / "x.ann")
+        assert info.value.line == 2

@@ -17,6 +17,7 @@ configuration files give ``| , : = < > #`` a meaning. So:
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -56,10 +57,30 @@ def encode_value(value: Any) -> str | None:
     return "=" + _encode(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
+def _finite(number: str) -> float:
+    value = float(number)
+    if not math.isfinite(value):
+        raise ValueError(f"{number} is not a finite number")
+    return value
+
+
+def _refuse(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON value")
+
+
 def decode_value(column: str | None) -> Any:
-    """The value written by ``encode_value``; raises ``ValueError`` on broken JSON."""
+    """The value written by ``encode_value``; ``ValueError`` on what a project cannot store.
+
+    Broken JSON, NaN, Infinity, numbers too large for a float and lone
+    surrogates are refused, as every JSON reader refuses them.
+    """
     if column is None:
         return True
-    if column.startswith("="):
-        return json.loads(unquote(column[1:]))
-    return unquote(column)
+    if not column.startswith("="):
+        return unquote(column)
+    value = json.loads(unquote(column[1:]), parse_constant=_refuse, parse_float=_finite)
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("a lone surrogate is not text") from None
+    return value
