@@ -391,3 +391,35 @@ def test_a_large_import_from_the_terminal_stores_every_page(tmp_path: Path, samp
     with Project.open(db) as project:
         titles = [d.title for d in project.documents()]
     assert len(titles) == count and titles[7].endswith("(7)")
+
+
+def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_path: Path):
+    text = "قالت الوزارة\nإن القتال\u2028اندلع في\tكاراباخ"
+    with Project.open(db) as project:
+        doc_id = project.add_document(Document(text))
+        project.add_span(doc_id, 5, 13, "ACTOR", attrs={"note": "ends in\na newline"})
+        project.add_span(
+            doc_id, 16, text.index("في") + 2, "CLAIM", attrs={"factuality": "asserted"}
+        )
+        project.add_span(doc_id, text.index("كاراباخ"), len(text), "LOCATION")
+    target = tmp_path / "brat"
+    code, _, err = run("export", "--format", "brat", "-o", str(target), "--db", db)
+    assert code == 0, err
+    assert {p.name for p in target.iterdir()} == {
+        "annotation.conf",
+        "visual.conf",
+        f"doc{doc_id}.txt",
+        f"doc{doc_id}.ann",
+    }
+    fresh = str(tmp_path / "fresh.db")
+    code, _, err = run("import", str(target / f"doc{doc_id}.ann"), "--db", fresh)
+    assert code == 0, err
+    with Project.open(fresh) as back, Project.open(db) as original:
+
+        def spans(project: Project) -> list[tuple[int, int, str, str, dict]]:
+            return sorted(
+                (s.start, s.end, s.label, s.text, dict(s.attrs)) for s in project.spans(1)
+            )
+
+        assert back.document(1).text == text
+        assert spans(back) == spans(original)
