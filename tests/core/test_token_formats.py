@@ -88,7 +88,7 @@ def test_a_claim_across_a_paragraph_break_is_two_b_chunks():
     assert strict_iob2_errors(claim_rows) == []
     assert [len(chunks(row)) for row in claim_rows] == [1, 1, 1]
     assert report.notes == {
-        "spans crossing a sentence or paragraph break, written as one chunk per row": 2
+        "span pieces after a sentence or paragraph break, each starting its row with B-": 2
     }
     hf = io.StringIO()
     write_hf_split([record], LAYERS, hf)

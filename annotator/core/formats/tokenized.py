@@ -4,7 +4,7 @@ Spans are mapped to the tokens they cover once white space is trimmed from
 their edges; only a span of white space alone has no token and is counted as
 lost. Rows are sentences, so a span that crosses a sentence or paragraph
 break is written as one chunk per row, each starting with ``B-`` (strict
-IOB2 readers drop a row that starts with ``I-``); such spans are counted.
+IOB2 readers drop a row that starts with ``I-``); such pieces are counted.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from annotator.core.models import AnnotatedDocument, Span
 from annotator.core.tokens import Token, align, sentences, token_edges, tokenize
 
 WHITE_SPACE_ONLY = "spans of white space only (no token to tag)"
-CROSSING = "spans crossing a sentence or paragraph break, written as one chunk per row"
+CROSSING = "span pieces after a sentence or paragraph break, each starting its row with B-"
 
 
 @dataclass(frozen=True, slots=True)
