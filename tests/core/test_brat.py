@@ -102,7 +102,7 @@ keys = st.text(st.sampled_from(["a", "ب", " ", "\n", "%", "=", "|", "\t", "😀
 values = st.recursive(
     st.none()
     | st.booleans()
-    | st.integers()
+    | st.integers(-(2**63), 2**63 - 1)  # what a project stores
     | st.lists(st.sampled_from([*PIECES, "%", "="])).map("".join),
     lambda inner: st.lists(inner, max_size=2) | st.dictionaries(keys, inner, max_size=2),
     max_leaves=4,

@@ -171,9 +171,9 @@ def read_brat(ann: Path) -> AnnotatedDocument:
                 raise InputError(f"attribute of unknown T{m.group(3)}", line=number)
             try:
                 value = decode_value(m.group(4))
-            except ValueError:
+            except InputError as exc:
                 raise InputError(
-                    f"attribute value {m.group(4)!r} is not readable", line=number
+                    f"attribute value {m.group(4)!r} is not readable: {exc.message}", line=number
                 ) from None
             attrs.setdefault(index_of[m.group(3)], {})[decode_name(m.group(2))] = value
         else:
@@ -187,5 +187,7 @@ def read_brat(ann: Path) -> AnnotatedDocument:
         relations.append(Relation(decode_name(m.group(2)), head, tail, id=len(relations)))
     spans = [replace(s, attrs=attrs[s.id]) if s.id in attrs else s for s in spans]
     return AnnotatedDocument(
-        Document(text, meta={"file": txt.name}), tuple(spans), tuple(relations)
+        Document(text, meta={"file": txt.name}, external_id=ann.stem),
+        tuple(spans),
+        tuple(relations),
     )

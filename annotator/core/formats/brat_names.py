@@ -17,9 +17,10 @@ configuration files give ``| , : = < > #`` a meaning. So:
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 from urllib.parse import quote, unquote
+
+from annotator.core.json_input import loads
 
 # Characters str.splitlines() breaks at.
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -57,30 +58,14 @@ def encode_value(value: Any) -> str | None:
     return "=" + _encode(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
-def _finite(number: str) -> float:
-    value = float(number)
-    if not math.isfinite(value):
-        raise ValueError(f"{number} is not a finite number")
-    return value
-
-
-def _refuse(constant: str) -> Any:
-    raise ValueError(f"{constant} is not a JSON value")
-
-
 def decode_value(column: str | None) -> Any:
-    """The value written by ``encode_value``; ``ValueError`` on what a project cannot store.
+    """The value written by ``encode_value``; ``InputError`` on what a project cannot store.
 
-    Broken JSON, NaN, Infinity, numbers too large for a float and lone
-    surrogates are refused, as every JSON reader refuses them.
+    The JSON goes through the strict reader every JSON import uses (no NaN,
+    Infinity, overflowing numbers or lone surrogates).
     """
     if column is None:
         return True
     if not column.startswith("="):
         return unquote(column)
-    value = json.loads(unquote(column[1:]), parse_constant=_refuse, parse_float=_finite)
-    try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("a lone surrogate is not text") from None
-    return value
+    return loads(unquote(column[1:]))
