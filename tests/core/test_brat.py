@@ -83,6 +83,7 @@ def test_empty_attribute_name_is_counted(tmp_path: Path):
 def test_annotation_conf_and_visual_conf_are_written(tmp_path: Path):
     schema = default_schema()
     record = record_of("قالت أرمينيا", (0, 4, "CUE", {}), (5, 12, "OTHER KIND", {"x y": "z w"}))
+    record = AnnotatedDocument(record.document, record.spans, (Relation("SAID", 0, 1, id=0),))
     write_brat([record], tmp_path, schema.labels)
     conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
     sections = [line for line in conf.splitlines() if line.startswith("[")]
@@ -92,6 +93,8 @@ def test_annotation_conf_and_visual_conf_are_written(tmp_path: Path):
     assert 'x%20y\tArg:OTHER%20KIND, Value:="z%20w"' in conf
     for lb in schema.relation_labels:
         assert any(line.startswith(f"{lb.name}\tArg1:") for line in conf.splitlines())
+    every = "|".join([*(lb.name for lb in schema.span_labels), "OTHER%20KIND"])
+    assert f"SAID\tArg1:{every}, Arg2:{every}" in conf.splitlines()
     visual = (tmp_path / "visual.conf").read_text(encoding="utf-8")
     for lb in schema.labels:
         key = "bgColor" if lb in schema.span_labels else "color"

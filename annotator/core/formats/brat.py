@@ -98,6 +98,7 @@ def _ann_lines(record: AnnotatedDocument, report: ExportReport, seen: SeenTypes)
             report.lose("relations brat cannot hold (empty label or a lost span)")
             continue
         lines.append(f"R{number}\t{label} Arg1:T{t_of[rel.head]} Arg2:T{t_of[rel.tail]}")
+        seen.relation(label)
     report.lose("relation attributes (brat has none)", sum(1 for r in record.relations if r.attrs))
     return lines
 

@@ -22,12 +22,17 @@ class SeenTypes:
     """Names as written in the ``.ann`` files, collected while writing them."""
 
     entities: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
     # attribute name -> (entity types it sits on, value columns; None = binary)
     attributes: dict[str, tuple[list[str], list[str | None]]] = field(default_factory=dict)
 
     def entity(self, name: str) -> None:
         if name not in self.entities:
             self.entities.append(name)
+
+    def relation(self, name: str) -> None:
+        if name not in self.relations:
+            self.relations.append(name)
 
     def attribute(self, name: str, on: str, column: str | None) -> None:
         types, values = self.attributes.setdefault(name, ([], []))
@@ -48,12 +53,17 @@ def annotation_conf(labels: Sequence[Label], seen: SeenTypes) -> str:
     any_entity = "|".join(entities) or "<ENTITY>"
     lines = ["# The types of this export (written by annotator).", "[entities]", *entities]
     lines.append("[relations]")
+    written = []
     for lb in labels:
         name = encode_name(lb.name)
         if lb.kind is LabelKind.RELATION and name:
             head = "|".join(_names(lb.head)) or any_entity
             tail = "|".join(_names(lb.tail)) or any_entity
             lines.append(f"{name}\tArg1:{head}, Arg2:{tail}")
+            written.append(name)
+    for name in seen.relations:  # in the files but not in the schema: between any types
+        if name not in written:
+            lines.append(f"{name}\tArg1:{any_entity}, Arg2:{any_entity}")
     lines.append("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>")
     lines += ["[events]", "[attributes]"]
     attributes: dict[str, tuple[list[str], list[str | None]]] = {}
