@@ -89,11 +89,11 @@ def test_annotation_conf_and_visual_conf_are_written(tmp_path: Path):
     sections = [line for line in conf.splitlines() if line.startswith("[")]
     assert sections == ["[entities]", "[relations]", "[events]", "[attributes]"]
     entities = conf.split("[entities]\n")[1].split("\n[")[0].splitlines()
-    assert entities == [*(lb.name for lb in schema.span_labels), "OTHER%20KIND"]
-    assert 'x%20y\tArg:OTHER%20KIND, Value:="z%20w"' in conf
+    assert entities == [*(lb.name for lb in schema.span_labels), "OTHER__20_KIND"]
+    assert 'x__20_y\tArg:OTHER__20_KIND, Value:="z%20w"' in conf
     for lb in schema.relation_labels:
         assert any(line.startswith(f"{lb.name}\tArg1:") for line in conf.splitlines())
-    every = "|".join([*(lb.name for lb in schema.span_labels), "OTHER%20KIND"])
+    every = "|".join([*(lb.name for lb in schema.span_labels), "OTHER__20_KIND"])
     assert f"SAID\tArg1:{every}, Arg2:{every}" in conf.splitlines()
     visual = (tmp_path / "visual.conf").read_text(encoding="utf-8")
     for lb in schema.labels:
@@ -119,7 +119,7 @@ def documents(draw) -> AnnotatedDocument:
     for i in range(draw(st.integers(1, 5))):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
-        label = draw(st.sampled_from(["ACTOR", "CLAIM", "LOCATION"]))
+        label = draw(st.sampled_from(["ACTOR", "CLAIM", "LOCATION"]) | keys)
         attrs = draw(st.dictionaries(keys, values, max_size=2))
         spans.append(Span(start, end, label, text[start:end], id=i, attrs=attrs))
     relations = tuple(

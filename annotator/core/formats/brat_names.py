@@ -5,18 +5,22 @@ A ``.ann`` line is cut at every line break Python's ``str.splitlines`` knows
 configuration files give ``| , : = < > #`` a meaning. So:
 
 * the text column shows each line break and tab of the span as a space;
-* a type name, relation name or attribute key with such a character has it
-  percent-encoded as UTF-8 (``factuality note`` -> ``factuality%20note``);
+* brat keeps type names and attribute keys only as ``[A-Za-z0-9_-]+`` (it
+  rewrites any other character of a configuration term to ``_``); a name
+  that is not of that form, or holds ``__``, has each character other than
+  ``A-Za-z0-9-`` written as ``__`` + its hex code point + ``_``
+  (``note for`` -> ``note__20_for``), which brat keeps as it is;
 * an attribute value is written as it is when it is a plain string; any
   other value (a string with such characters, an empty string, a number,
-  ``false``, a list, an object) is written as ``=`` and its JSON,
-  percent-encoded the same way (``=%22two%20words%22``, ``=false``, ``=3``).
+  ``false``, a list, an object) is written as ``=`` and its JSON, those
+  characters percent-encoded as UTF-8 (``="two%20words"``, ``=false``, ``=3``).
   ``true`` is a binary attribute: no value at all.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -25,6 +29,8 @@ from annotator.core.json_input import loads
 # Characters str.splitlines() breaks at.
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _RESERVED = frozenset("%|,;:=<>#")
+_BRAT_NAME = re.compile(r"[A-Za-z0-9_-]+")
+_ESCAPE = re.compile(r"__([0-9a-f]{1,6})_")
 
 
 def _plain(ch: str) -> bool:
@@ -42,11 +48,17 @@ def shown(text: str) -> str:
 
 def encode_name(name: str) -> str | None:
     """A type name or attribute key as brat can hold it; None for the empty name."""
-    return _encode(name) or None
+    if not name:
+        return None
+    if _BRAT_NAME.fullmatch(name) and "__" not in name:
+        return name
+    return "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch == "-") else f"__{ord(ch):x}_" for ch in name
+    )
 
 
 def decode_name(name: str) -> str:
-    return unquote(name)
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), name) if "__" in name else name
 
 
 def encode_value(value: Any) -> str | None:
