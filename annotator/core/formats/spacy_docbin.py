@@ -11,7 +11,8 @@ nested ones and claims included, to ``doc.spans["sc"]``; a mention linked to
 the entity registry carries the entity's name as ``kb_id_``.
 ``doc.user_data`` holds ``"doc_id"``, ``"span_attrs"`` (``[[start, end,
 label, attrs], ...]``) and ``"relations"`` (``[{"head": [start, end],
-"tail": [start, end], "label", "attrs"}]``), all in character offsets.
+"tail": [start, end], "label", "attrs"}]``), all in character offsets
+as in ``doc.spans`` (white space at span edges left out).
 spaCy is an optional extra: ``pip install annotator[spacy]``.
 """
 
@@ -58,10 +59,13 @@ def _doc(
                 taken[span.start : span.end] = [True] * (span.end - span.start)
     doc.spans["sc"] = sorted(spans, key=lambda sp: (sp.start, -sp.end))
     doc.ents = sorted(ents, key=lambda sp: sp.start)
-    by_id = {s.id: s for s in record.spans}
+    # Offsets as in doc.spans: white space at span edges left out.
+    by_id = {s.id: s for s in mapped.spans}
+    relations = [r for r in record.relations if r.head in by_id and r.tail in by_id]
+    report.lose("relations of a span of white space only", len(record.relations) - len(relations))
     doc.user_data["doc_id"] = record.document.id
     doc.user_data["span_attrs"] = [
-        [s.start, s.end, s.label, dict(s.attrs)] for s in record.spans if s.attrs
+        [s.start, s.end, s.label, dict(s.attrs)] for s in mapped.spans if s.attrs
     ]
     doc.user_data["relations"] = [
         {
@@ -70,10 +74,10 @@ def _doc(
             "label": r.label,
             "attrs": dict(r.attrs),
         }
-        for r in record.relations
+        for r in relations
     ]
     report.spans += len(spans)
-    report.relations += len(record.relations)
+    report.relations += len(relations)
     return doc
 
 
