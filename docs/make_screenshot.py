@@ -85,7 +85,7 @@ def annotate(project: Project) -> dict[str, int]:
 def save_stance_dialog(window: MainWindow, target: Path) -> None:
     """The dialog L opens after linking a claim to its source, as the analyst sees it."""
     from annotator.core.models import LabelKind
-    from annotator.gui.attribute_editor import AttributeEditor
+    from annotator.gui.dialogs.attribute_editor import AttributeEditor
 
     project = window.controller.project
     relation = next(r for r in project.relations(1) if r.label == "SOURCE")

@@ -11,7 +11,7 @@ return what changed, napari's evented model without Qt).
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
@@ -126,3 +126,24 @@ class DocumentState:
 
     def links_of(self, span: Span) -> list[Relation]:
         return [r for r in self.relations if span.id in (r.head, r.tail)]
+
+    def span_after(
+        self, offset: int, current: Span | None, *, backwards: bool = False
+    ) -> Span | None:
+        """The next span in reading order after ``current`` (or after ``offset``): Tab."""
+        if not self.spans:
+            return None
+        if current is not None and current in self.spans:
+            index = self.spans.index(current) + (-1 if backwards else 1)
+            return self.spans[index % len(self.spans)]
+        if backwards:
+            before = [s for s in self.spans if s.start < offset]
+            return before[-1] if before else self.spans[-1]
+        return next((s for s in self.spans if s.start >= offset), self.spans[0])
+
+    def counts(self, labels: Iterable[str]) -> dict[str, int]:
+        """Spans per label, every label of ``labels`` counted (zero included)."""
+        counts = dict.fromkeys(labels, 0)
+        for span in self.spans:
+            counts[span.label] = counts.get(span.label, 0) + 1
+        return counts

@@ -6,8 +6,7 @@ models, and every edit is an undo command pushed by the controller.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
@@ -22,33 +21,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.models import Document, Span, Status
-from annotator.gui.actions import ActionSpec, all_specs, build_action
-from annotator.gui.annotating import Annotating
+from annotator.core.models import Document, Status
+from annotator.gui.action_spec import ActionSpec, build_action
+from annotator.gui.actions import all_specs
 from annotator.gui.article.find import ArticleFind
-from annotator.gui.article_view import ArticleView
-from annotator.gui.controller import Controller
-from annotator.gui.find_bar import FindBar
+from annotator.gui.article.find_bar import FindBar
+from annotator.gui.article.label_styles import LabelStyles
+from annotator.gui.article.view import ArticleView
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
-from annotator.gui.label_styles import LabelStyles
-from annotator.gui.linking import Linking
-from annotator.gui.models import (
-    ID_ROLE,
+from annotator.gui.handlers.annotating import Annotating
+from annotator.gui.handlers.linking import Linking
+from annotator.gui.handlers.navigation import Navigation
+from annotator.gui.handlers.project_files import ProjectFiles
+from annotator.gui.handlers.span_views import SpanViews
+from annotator.gui.handlers.suggesting import Suggesting
+from annotator.gui.panels.lists import DocumentPanel, SidePanel
+from annotator.gui.panels.models import (
     STATUS_TEXT,
     AnnotationModel,
     DocumentListModel,
     LabelModel,
     LinkModel,
 )
-from annotator.gui.navigation import Navigation
-from annotator.gui.panels import DocumentPanel, SidePanel
-from annotator.gui.project_files import ProjectFiles
-from annotator.gui.registry_panel import RegistryPanel
-from annotator.gui.search_panel import SearchPanel
-from annotator.gui.session import ProjectSession
-from annotator.gui.start_view import StartView
-from annotator.gui.suggesting import Suggesting
-from annotator.gui.window_state import WindowState
+from annotator.gui.panels.registry import RegistryPanel
+from annotator.gui.panels.search import SearchPanel
+from annotator.gui.panels.start_view import StartView
+from annotator.gui.workspace.controller import Controller
+from annotator.gui.workspace.session import ProjectSession
+from annotator.gui.workspace.window_state import WindowState
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self, self)
         self.suggesting = Suggesting(self, self)
         self.files = ProjectFiles(self, self)
+        self.span_views = SpanViews(self, self)
         # Where each action's handler lives (``ActionSpec.target``).
         self.targets: dict[str, object] = {
             "window": self,
@@ -131,7 +132,6 @@ class MainWindow(QMainWindow):
         self.controller: Controller | None = None
         self.session: ProjectSession | None = None
         self._opening_caret = 0
-        self._following_current = False
         self.project: Project | None = None
         self._connect_views()
         self.loaded = self.load_project(project)
@@ -143,14 +143,9 @@ class MainWindow(QMainWindow):
         self.document_panel.view.selectionModel().currentRowChanged.connect(
             self._on_documents_row_changed
         )
-        self.side_panel.annotations.selectionModel().selectionChanged.connect(
-            self._on_annotations_selection_changed
-        )
-        self.side_panel.annotations.activated.connect(self._on_annotation_activated)
         self.article.page_past_end.connect(self.navigation.next_document)
         self.article.page_before_start.connect(self.navigation.previous_document)
-        self.article.selection_moved.connect(self._on_article_selection_moved)
-        self.registry.mention_activated.connect(self._on_mention_activated)
+        self.span_views.connect_views()
         self.finder.connect_views()
         self.start_view.import_files_requested.connect(self.files.import_files)
         self.start_view.import_folder_requested.connect(self.files.import_folder)
@@ -210,13 +205,9 @@ class MainWindow(QMainWindow):
         controller.snap_to_words = self.state.snap_to_words()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
-        controller.span_added.connect(self._on_span_added)
-        controller.span_removed.connect(self._on_span_removed)
-        controller.span_changed.connect(self._on_span_changed)
-        controller.current_changed.connect(self._on_current_changed)
+        self.span_views.follow(controller)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)
-        controller.relations_changed.connect(self._show_links)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
         controller.entities_changed.connect(self.registry.refresh)
         self.controller = controller
@@ -284,80 +275,6 @@ class MainWindow(QMainWindow):
         self.labels.set_counts(self.controller.counts())
         self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
 
-    def _on_span_added(self, span: Span) -> None:
-        assert self.controller is not None
-        self.article.add_span(span)
-        with self._table_follows():
-            self.annotations.insert(self.controller.spans.index(span), span)
-        self._counts_changed(span.doc_id, +1)
-
-    def _on_span_removed(self, span: Span) -> None:
-        self.article.remove_span(span)
-        with self._table_follows():
-            self.annotations.remove(span.id or 0)
-        self._counts_changed(span.doc_id, -1)
-
-    def _on_span_changed(self, old: Span, new: Span) -> None:
-        assert self.controller is not None
-        self.article.remove_span(old)
-        self.article.add_span(new)
-        with self._table_follows():
-            self.annotations.replace(self.controller.spans.index(new), new)
-        self.labels.set_counts(self.controller.counts())
-
-    def _counts_changed(self, doc_id: int | None, delta: int) -> None:
-        assert self.controller is not None
-        self.labels.set_counts(self.controller.counts())
-        if doc_id is not None:
-            self.documents.update(doc_id, span_delta=delta)
-
-    def _on_current_changed(self, span: Span | None) -> None:
-        self._show_links()
-        table = self.side_panel.annotations
-        row = self.annotations.row_of(span.id or 0) if span else None
-        with self._table_follows():
-            if row is None:
-                table.clearSelection()
-            else:
-                table.selectRow(row)
-                table.scrollTo(self.annotations.index(row, 0))
-
-    @contextmanager
-    def _table_follows(self) -> Iterator[None]:
-        """The annotations table's selection moves with the model, not the analyst: the
-        current span stays. (Not blockSignals: the view repaints the rows it is told
-        about, and a blocked selection model left old rows painted as selected.)"""
-        self._following_current = True
-        try:
-            yield
-        finally:
-            self._following_current = False
-
-    def _show_links(self) -> None:
-        """The current span's links: listed beside the text and marked in it."""
-        controller = self.controller
-        if controller is None:
-            return
-        span = controller.current
-        links = controller.links_of(span) if span else []
-        by_id = {s.id: s for s in controller.spans if s.id is not None}
-        self.link_model.reset(span, links, by_id)
-        colors = {lb.name: lb.color for lb in controller.project.schema.relation_labels}
-        linked = []
-        for relation in links:
-            other = by_id.get(relation.tail if relation.head == span.id else relation.head)  # type: ignore[union-attr]
-            if other is not None:
-                linked.append((other, colors.get(relation.label, "#888888")))
-        self.article.set_current(span, linked)
-
-    def _on_mention_activated(self, doc_id: int, span_id: int) -> None:
-        assert self.controller is not None
-        self.open_document(doc_id)
-        span = self.controller.span_by_id(span_id)
-        if span is not None:
-            self.controller.set_current(span)
-            self.article.setFocus()
-
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
         self.documents.update(doc_id, status=status)
         if self.controller and self.controller.document and self.controller.document.id == doc_id:
@@ -376,28 +293,6 @@ class MainWindow(QMainWindow):
             and (self.controller.document is None or self.controller.document.id != doc_id)
         ):
             self.open_document(doc_id)
-
-    def _on_annotations_selection_changed(self) -> None:
-        if self._following_current:
-            return
-        rows = self.side_panel.annotations.selectionModel().selectedRows()
-        if rows:
-            self._on_annotation_activated(rows[0])
-
-    def _on_annotation_activated(self, index: QModelIndex) -> None:
-        """Selecting an annotation in the list selects (and scrolls to) it in the text."""
-        if self.controller is None or not index.isValid():
-            return
-        span = self.controller.span_by_id(index.data(ID_ROLE))
-        if span is not None:
-            self.controller.set_current(span)
-            self.article.set_current(span)
-
-    def _on_article_selection_moved(self) -> None:
-        """A selection that no longer covers the current span leaves it."""
-        current = self.controller.current if self.controller else None
-        if current is not None and self.article.selection_range() != (current.start, current.end):
-            self.controller.set_current(None)  # type: ignore[union-attr]
 
     # -- action handlers (named in gui/actions.py) ---------------------------
 

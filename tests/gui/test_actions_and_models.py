@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Span
-from annotator.gui.actions import ACTIONS, ActionSpec, all_specs, clashes, key_sequences, resolved
-from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel
-from annotator.gui.shortcuts_dialog import shortcut_model
+from annotator.gui.action_spec import ActionSpec, clashes, key_sequences, resolved
+from annotator.gui.actions import ACTIONS, all_specs
+from annotator.gui.dialogs.shortcuts import shortcut_model
+from annotator.gui.panels.models import AnnotationModel, DocumentListModel, LabelModel
 
 
 def test_every_shortcut_is_unique_as_qt_resolves_it_and_every_handler_exists(window):
@@ -99,7 +100,7 @@ def test_arabic_titles_are_right_aligned_in_the_list(gui_project):
 def test_keyboard_reference_in_docs_is_current(gui_project):
     from pathlib import Path
 
-    from annotator.gui.shortcuts_dialog import markdown_sheet
+    from annotator.gui.dialogs.shortcuts import markdown_sheet
 
     reference = Path(__file__).resolve().parents[2] / "docs" / "keyboard.md"
     expected = markdown_sheet(all_specs(gui_project.schema.span_labels))

@@ -371,7 +371,7 @@ def test_a_failed_link_opens_no_stance_editor_on_another_relation(
 ):
     """The stance editor opens on the relation the link made, never on "the last one"."""
     from annotator.core.errors import StoreError
-    from annotator.gui import linking
+    from annotator.gui.handlers import linking
 
     link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
     back_to(qtbot, window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QFont, QTextLayout
 
-from annotator.gui.directed import relation_header
+from annotator.gui.dialogs.directed import relation_header
 
 CLAIM = "تم إطلاق صواريخ باليستية"
 SOURCE = "وزارة الدفاع الأذرية"

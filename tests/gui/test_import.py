@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from annotator.gui.import_worker import ImportWorker
+from annotator.gui.workspace.import_worker import ImportWorker
 
 FILES = 12
 

@@ -7,7 +7,7 @@ import sqlite3
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import Document
-from annotator.gui.session import ProjectSession
+from annotator.gui.workspace.session import ProjectSession
 from annotator.storage.project import Project
 from annotator.storage.safety import backup_folder
 

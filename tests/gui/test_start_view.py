@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.app import seed_sample
 from annotator.core.models import Document
-from annotator.gui import project_io
+from annotator.gui.dialogs import project_io
 from annotator.gui.main_window import MainWindow
 from annotator.storage.project import Project
 

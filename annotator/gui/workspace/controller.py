@@ -25,7 +25,7 @@ import getpass
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import normalize
@@ -35,7 +35,7 @@ from annotator.core.models import Document, Entity, Relation, Span, Status
 from annotator.core.relations import LinkOption, LinkType, link_options
 from annotator.core.span_rules import clean_selection, strip_proclitic
 from annotator.core.suggest import Suggestion
-from annotator.gui.commands import (
+from annotator.gui.workspace.commands import (
     AddRelationCommand,
     AddSpanCommand,
     DeleteRelationCommand,
@@ -48,9 +48,9 @@ from annotator.gui.commands import (
     UpdateEntityCommand,
     UpdateSpanCommand,
 )
+from annotator.gui.workspace.proposals import Proposals
 from annotator.storage.project import Project
 from annotator.storage.search import find_in_text
-from annotator.storage.suggestions import suggestions_for
 
 
 class Controller(QObject):
@@ -73,13 +73,8 @@ class Controller(QObject):
         self.state.changes_applied.connect(self._on_changes_applied)
         self.state.reported.connect(self.message.emit)
         self.state.wanted.connect(self.open_document)
-        self._suggestions: list[Suggestion] = []
-        self.suggest_cues = False
-        self._suggestions_pending = False
-        self._suggestions_timer = QTimer(self)
-        self._suggestions_timer.setSingleShot(True)
-        self._suggestions_timer.setInterval(0)
-        self._suggestions_timer.timeout.connect(self._refresh_pending_suggestions)
+        self.proposals = Proposals(project, self.state, self)
+        self.proposals.changed.connect(self.suggestions_changed.emit)
         self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
@@ -109,17 +104,13 @@ class Controller(QObject):
             self.report(exc)
             return
         self.current = None
-        self._suggestions = []
+        self.proposals.clear()
         self.state.open(document, self.project.spans(doc_id), self.project.relations(doc_id))
 
     def report(self, error: Exception) -> None:
         self.message.emit(str(error))
 
     # -- what the keyboard asks for ------------------------------------------
-
-    def label_for_hotkey(self, hotkey: str) -> str | None:
-        label = next((lb for lb in self.project.schema.span_labels if lb.hotkey == hotkey), None)
-        return label.name if label else None
 
     def apply_label(self, label: str, selection: tuple[int, int], *, exact: bool = False) -> None:
         """A label hotkey: relabel the current span, or tag the selection."""
@@ -178,7 +169,7 @@ class Controller(QObject):
         return link_options(span, self.spans, self.project.schema.relation_labels, self.relations)
 
     def links_of(self, span: Span) -> list[Relation]:
-        return [r for r in self.relations if span.id in (r.head, r.tail)]
+        return self.state.links_of(span)
 
     def link(self, span: Span, other: Span, link_type: LinkType) -> Relation | None:
         """Link two spans; the relation made, or None when the store refused it."""
@@ -254,46 +245,28 @@ class Controller(QObject):
 
     @property
     def suggestions(self) -> list[Suggestion]:
-        """The open document's suggestions, computed now if a refresh is still due."""
-        self._refresh_pending_suggestions()
-        return self._suggestions
+        return self.proposals.list
+
+    @property
+    def suggest_cues(self) -> bool:
+        return self.proposals.cues
+
+    @suggest_cues.setter
+    def suggest_cues(self, on: bool) -> None:
+        self.proposals.cues = on
 
     def stop(self) -> None:
         """Run nothing more on a timer: the project may be closed next."""
-        self._suggestions_pending = False
-        self._suggestions_timer.stop()
+        self.proposals.stop()
 
     def refresh_suggestions(self) -> None:
-        self._suggestions_pending = False
-        self._suggestions_timer.stop()
-        if self.document is None or self.document.id is None:
-            self._suggestions = []
-        else:
-            self._suggestions = suggestions_for(
-                self.project, self.document.id, cues=self.suggest_cues
-            )
-        self.suggestions_changed.emit()
-
-    def _refresh_suggestions_soon(self) -> None:
-        """Recompute once, on the next event-loop turn.
-
-        After a document opens (its first paint goes first), and when undoing
-        "accept all" deletes many spans in one go.
-        """
-        self._suggestions_pending = True
-        self._suggestions_timer.start()  # started again within one turn, it still runs once
-
-    def _refresh_pending_suggestions(self) -> None:
-        if self._suggestions_pending:
-            self.refresh_suggestions()
+        self.proposals.refresh()
 
     def suggestion_at(self, selection: tuple[int, int]) -> Suggestion | None:
-        return next((s for s in self.suggestions if (s.start, s.end) == selection), None)
+        return self.proposals.at(selection)
 
     def suggestion_after(self, offset: int) -> Suggestion | None:
-        if not self.suggestions:
-            return None
-        return next((s for s in self.suggestions if s.start > offset), self.suggestions[0])
+        return self.proposals.after(offset)
 
     def accept(self, suggestion: Suggestion, *, all_alike: bool = False) -> None:
         """Tag the suggestion (and with ``all_alike`` every one of the same text and label),
@@ -346,25 +319,13 @@ class Controller(QObject):
             self.current_changed.emit(span)
 
     def span_after(self, offset: int, *, backwards: bool = False) -> Span | None:
-        """The next span in reading order after the current one (or after ``offset``)."""
-        if not self.spans:
-            return None
-        if self.current is not None and self.current in self.spans:
-            index = self.spans.index(self.current) + (-1 if backwards else 1)
-            return self.spans[index % len(self.spans)]
-        if backwards:
-            before = [s for s in self.spans if s.start < offset]
-            return before[-1] if before else self.spans[-1]
-        return next((s for s in self.spans if s.start >= offset), self.spans[0])
+        return self.state.span_after(offset, self.current, backwards=backwards)
 
     def span_by_id(self, span_id: int) -> Span | None:
-        return next((s for s in self.spans if s.id == span_id), None)
+        return self.state.span_by_id(span_id)
 
     def counts(self) -> dict[str, int]:
-        counts = {lb.name: 0 for lb in self.project.schema.span_labels}
-        for span in self.spans:
-            counts[span.label] = counts.get(span.label, 0) + 1
-        return counts
+        return self.state.counts(lb.name for lb in self.project.schema.span_labels)
 
     @property
     def _store(self) -> tuple[DocumentState, Project]:
@@ -379,7 +340,7 @@ class Controller(QObject):
             self.document_opened.emit(changes.opened)
             # Proposals are drawn a turn after the text and its spans: the first paint
             # does not wait on them, and anything that asks for them first gets them.
-            self._refresh_suggestions_soon()
+            self.proposals.refresh_soon()
             return
         if changes.doc_id is not None and changes.doc_id != self.state.doc_id:
             if changes.entities:
@@ -398,7 +359,7 @@ class Controller(QObject):
         for span in changes.spans_added:
             self.span_added.emit(span)
             self.set_current(span)
-            self._drop_suggestion(span.start, span.end, span.label)
+            self.proposals.drop(span.start, span.end, span.label)
         if changes.relations:
             self.relations_changed.emit()
         if changes.status is not None and changes.doc_id is not None:
@@ -408,12 +369,4 @@ class Controller(QObject):
         if changes.suggestions:
             self.refresh_suggestions()
         elif changes.spans_removed:
-            self._refresh_suggestions_soon()  # what was tagged may be a proposal again
-
-    def _drop_suggestion(self, start: int, end: int, label: str) -> None:
-        before = len(self.suggestions)
-        self._suggestions = [
-            s for s in self._suggestions if (s.start, s.end, s.label) != (start, end, label)
-        ]
-        if len(self._suggestions) != before:
-            self.suggestions_changed.emit()
+            self.proposals.refresh_soon()  # what was tagged may be a proposal again

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import Status
 from annotator.core.text import paragraph_direction
-from annotator.gui.models import STATUS_TEXT
-from annotator.gui.panels import make_table
+from annotator.gui.panels.lists import make_table
+from annotator.gui.panels.models import STATUS_TEXT
 from annotator.storage.project import Project
 from annotator.storage.search import search
 

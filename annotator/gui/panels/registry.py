@@ -15,8 +15,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.core.models import Entity
-from annotator.gui.models import EntityModel
-from annotator.gui.panels import make_table
+from annotator.gui.panels.lists import make_table
+from annotator.gui.panels.models import EntityModel
 from annotator.storage.project import Project
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui import project_io
-from annotator.gui.shell import Shell
+from annotator.gui.dialogs import project_io
+from annotator.gui.handlers.shell import Shell
 from annotator.storage.project import Project
 
 

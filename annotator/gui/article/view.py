@@ -35,9 +35,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.models import Span
-from annotator.gui.highlighter import QtSpan, SpanHighlighter
-from annotator.gui.label_styles import LabelStyles, contrasting_text
-from annotator.gui.text_offsets import OffsetMap
+from annotator.gui.article.highlighter import QtSpan, SpanHighlighter
+from annotator.gui.article.label_styles import LabelStyles, contrasting_text
+from annotator.gui.article.text_offsets import OffsetMap
 
 LINE_HEIGHT_PERCENT = 135
 PARAGRAPH_SPACING = 10

@@ -13,14 +13,14 @@ from PySide6.QtCore import QObject, Qt
 
 from annotator.core.models import Entity, LabelKind, Relation, Span
 from annotator.core.relations import LinkOption, LinkType
-from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.directed import relation_header
-from annotator.gui.entity_editor import EntityEditor
-from annotator.gui.pickers import Picker, PickerItem, loose_filter
+from annotator.gui.dialogs.attribute_editor import AttributeEditor
+from annotator.gui.dialogs.directed import relation_header
+from annotator.gui.dialogs.entity_editor import EntityEditor
+from annotator.gui.dialogs.pickers import Picker, PickerItem, loose_filter
 
 if TYPE_CHECKING:
-    from annotator.gui.controller import Controller
-    from annotator.gui.shell import Shell
+    from annotator.gui.handlers.shell import Shell
+    from annotator.gui.workspace.controller import Controller
 
 SNIPPET = 70
 

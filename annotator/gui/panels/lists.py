@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic import normalize
-from annotator.gui.models import AnnotationModel, DocumentListModel, Index, LabelModel, LinkModel
+from annotator.gui.panels.models import (
+    AnnotationModel,
+    DocumentListModel,
+    Index,
+    LabelModel,
+    LinkModel,
+)
 
 
 def make_table(parent: QWidget, name: str) -> QTableView:

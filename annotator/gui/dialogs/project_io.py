@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, S
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.gui.import_worker import ImportWorker, WindowImport
+from annotator.gui.workspace.import_worker import ImportWorker, WindowImport
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:

@@ -14,18 +14,26 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
-    from annotator.gui.actions import ActionSpec
-    from annotator.gui.article.find import ArticleFind
-    from annotator.gui.article_view import ArticleView
-    from annotator.gui.controller import Controller
-    from annotator.gui.find_bar import FindBar
-    from annotator.gui.models import DocumentListModel, LinkModel
-    from annotator.gui.panels import DocumentPanel, SidePanel
-    from annotator.gui.registry_panel import RegistryPanel
-    from annotator.gui.search_panel import SearchPanel
-    from annotator.gui.session import ProjectSession
-    from annotator.gui.window_state import WindowState
+    from annotator.gui.action_spec import ActionSpec
+    from annotator.gui.article.find_bar import FindBar
+    from annotator.gui.article.view import ArticleView
+    from annotator.gui.panels.lists import DocumentPanel, SidePanel
+    from annotator.gui.panels.models import (
+        AnnotationModel,
+        DocumentListModel,
+        LabelModel,
+        LinkModel,
+    )
+    from annotator.gui.panels.registry import RegistryPanel
+    from annotator.gui.panels.search import SearchPanel
+    from annotator.gui.workspace.controller import Controller
+    from annotator.gui.workspace.session import ProjectSession
+    from annotator.gui.workspace.window_state import WindowState
     from annotator.storage.project import Project
+
+
+class Finder(Protocol):
+    found: tuple[int, int] | None  # the match the find bar (or the corpus search) last selected
 
 
 class Shell(Protocol):
@@ -36,17 +44,21 @@ class Shell(Protocol):
     state: WindowState
     article: ArticleView
     find_bar: FindBar
-    finder: ArticleFind
     search_panel: SearchPanel
     registry: RegistryPanel
     document_panel: DocumentPanel
     documents: DocumentListModel
+    annotations: AnnotationModel
+    labels: LabelModel
     side_panel: SidePanel
     link_model: LinkModel
     actions_by_id: dict[str, QAction]
     specs: tuple[ActionSpec, ...]
     add_sample: Callable[[Project], None] | None
     import_started: Any  # a Signal(ImportWorker)
+
+    @property
+    def finder(self) -> Finder: ...
 
     def show_message(self, text: str) -> None: ...
 
