@@ -1,7 +1,9 @@
-"""The main window: a shell that lays out the views and routes actions to the controller.
+"""The main window: a shell that lays out the views, builds the menus and hands actions on.
 
 It owns no data: the project is behind the ``Controller``, lists are item
-models, and every edit is an undo command pushed by the controller.
+models, and every edit is an undo command pushed by the controller. What an
+action runs lives in ``gui.handlers`` (each reaches the window through the
+``Shell`` protocol); the window wires the signals and remembers the layout.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
-from annotator.gui.handlers.shell import Shell
+from annotator.gui.shell import Shell
 from annotator.storage.search import find_in_text
 
 

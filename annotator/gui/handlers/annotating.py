@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from annotator.gui.handlers.shell import Shell
+from annotator.gui.shell import Shell
 
 
 class Annotating(QObject):

@@ -19,7 +19,7 @@ from annotator.gui.dialogs.entity_editor import EntityEditor
 from annotator.gui.dialogs.pickers import Picker, PickerItem, loose_filter
 
 if TYPE_CHECKING:
-    from annotator.gui.handlers.shell import Shell
+    from annotator.gui.shell import Shell
     from annotator.gui.workspace.controller import Controller
 
 SNIPPET = 70

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from annotator.core.models import Status
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.fonts import DEFAULT_POINT_SIZE
-from annotator.gui.handlers.shell import Shell
+from annotator.gui.shell import Shell
 
 
 class Navigation(QObject):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.dialogs import project_io
-from annotator.gui.handlers.shell import Shell
+from annotator.gui.shell import Shell
 from annotator.storage.project import Project
 
 

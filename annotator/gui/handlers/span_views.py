@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from PySide6.QtCore import QModelIndex, QObject
 
 from annotator.core.models import Span
-from annotator.gui.handlers.shell import Shell
 from annotator.gui.panels.models import ID_ROLE
+from annotator.gui.shell import Shell
 from annotator.gui.workspace.controller import Controller
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from annotator.core.suggest import Suggestion
-from annotator.gui.handlers.shell import Shell
+from annotator.gui.shell import Shell
 
 
 class Suggesting(QObject):
