@@ -1,9 +1,11 @@
-"""The span keys: labels, delete, strip a proclitic, tag all, Tab between spans, undo."""
+"""The span keys: labels, delete, strip a proclitic, tag all, Tab between spans, undo,
+and the keys that select a reported clause (C) or a sentence (S) for the next label key."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from annotator.core.clauses import attribution_at, next_sentence, sentence_at
 from annotator.gui.shell import Shell
 
 
@@ -24,6 +26,34 @@ class Annotating(QObject):
 
     def apply_label_exact(self, label: str) -> None:
         self.apply_label(label, exact=True)
+
+    def select_clause(self) -> None:
+        """C: the reported clause under the caret (or the next one); pressed again on it,
+        its source, then its cue, so "C 1 C 2 C 4" tags a claim, who said it and the verb."""
+        document = self.w.controller.document if self.w.controller else None
+        if document is None:
+            return
+        start, end = self.w.article.selection_range()
+        attribution = attribution_at(document.text, start)
+        if attribution is None:
+            self.w.show_message(self.tr("No reported clause (after إن، أن، بأن) from here on."))
+            return
+        parts = attribution.parts()
+        on = next((i for i, (s, e) in enumerate(parts) if s <= start < e and end > start), None)
+        chosen = parts[0] if on is None else parts[(on + 1) % len(parts)]
+        self.w.article.select_range(*chosen)
+
+    def select_sentence(self) -> None:
+        """S: the sentence under the caret; pressed again on it, the next sentence."""
+        document = self.w.controller.document if self.w.controller else None
+        if document is None:
+            return
+        start, end = self.w.article.selection_range()
+        sentence = sentence_at(document.text, start)
+        if (start, end) == sentence:
+            following = next_sentence(document.text, end + 1)
+            sentence = following if following is not None else sentence
+        self.w.article.select_range(*sentence)
 
     def tag_all_occurrences(self) -> None:
         self.w.controller.tag_all_occurrences()  # type: ignore[union-attr]
