@@ -210,5 +210,5 @@ def read_file(
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     raise InputError(
-        f"unsupported file type {suffix or '(none)'!r}: expected .txt, .jsonl, .json or .ann", path
+        f"unsupported file type {suffix or '(none)'!r}: read here: {readable_types()}", path
     )
