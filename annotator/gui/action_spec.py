@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 Key = str | QKeySequence.StandardKey
+# Whether an action can run now, asked of the window (gui.shell.Shell) after every change.
+Enabled = Callable[[Any], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,9 @@ class ActionSpec:
     target: Literal["window", "files", "annotate", "linking", "suggest", "navigate", "find"] = (
         "window"
     )
+    enabled: Enabled | None = None  # None: always
+    # Made by the undo stack (its text names the command: "Undo Tag ACTOR", greyed when empty).
+    stack: Literal["undo", "redo"] | None = None
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
@@ -93,12 +98,15 @@ def build_action(
     parent: QWidget,
     scopes: Mapping[str, QWidget],
     trigger: Callable[[ActionSpec], None],
+    action: QAction | None = None,
 ) -> QAction:
     """A QAction for ``spec``, attached where its scope says, calling ``trigger(spec)``.
 
     ``scopes`` maps the narrow scopes (article, links, registry) to their widgets.
     """
-    action = QAction(QCoreApplication.translate("actions", spec.text), parent)
+    if action is None:
+        action = QAction(QCoreApplication.translate("actions", spec.text), parent)
+        action.triggered.connect(lambda _checked=False: trigger(spec))
     action.setObjectName(spec.id)
     action.setShortcuts(key_sequences(spec))
     action.setCheckable(spec.checkable)
@@ -108,5 +116,4 @@ def build_action(
     else:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         scopes[spec.scope].addAction(action)
-    action.triggered.connect(lambda _checked=False: trigger(spec))
     return action

@@ -19,6 +19,16 @@ from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Label
 from annotator.gui.action_spec import ActionSpec
+from annotator.gui.shell import Shell
+
+
+def has_current_span(shell: Shell) -> bool:
+    return shell.controller is not None and shell.controller.current is not None
+
+
+def has_document(shell: Shell) -> bool:
+    return shell.controller is not None and shell.controller.document is not None
+
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -50,9 +60,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("export.jsonl", "&Export…", ("Ctrl+E",), "&File", "export_jsonl", target="files"),
     ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", "close"),
-    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "&Edit", "undo", target="annotate"),
     ActionSpec(
-        "edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Edit", "redo", target="annotate"
+        "edit.undo",
+        "&Undo",
+        (QKeySequence.StandardKey.Undo,),
+        "&Edit",
+        "undo",
+        target="annotate",
+        stack="undo",
+    ),
+    ActionSpec(
+        "edit.redo",
+        "&Redo",
+        (QKeySequence.StandardKey.Redo,),
+        "&Edit",
+        "redo",
+        target="annotate",
+        stack="redo",
     ),
     ActionSpec(
         "span.delete",
@@ -62,6 +86,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "delete_span",
         "article",
         target="annotate",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.strip",
@@ -71,6 +96,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "strip_proclitic",
         "article",
         target="annotate",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.next", "&Next Span", ("Tab",), "&Annotate", "next_span", "article", target="annotate"
@@ -103,6 +129,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "link_span",
         "article",
         target="linking",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.attributes",
@@ -112,6 +139,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit_attributes",
         "article",
         target="linking",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.entity",
@@ -121,6 +149,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "link_entity",
         "article",
         target="linking",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "link.delete",
@@ -166,6 +195,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "tag_all_occurrences",
         "article",
         target="annotate",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "entity.edit",
@@ -246,6 +276,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Navigate",
         "done_and_next",
         target="navigate",
+        enabled=has_document,
     ),
     ActionSpec(
         "doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document", target="navigate"

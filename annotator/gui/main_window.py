@@ -169,8 +169,15 @@ class MainWindow(QMainWindow):
         }
         assert self.project is not None
         self.specs = all_specs(self.project.schema.span_labels)
+        assert self.controller is not None
+        stack = self.controller.undo_stack
         for spec in self.specs:
-            action = build_action(spec, self, scopes, self._trigger)
+            made = None
+            if spec.stack == "undo":
+                made = stack.createUndoAction(self, self.tr("&Undo"))
+            elif spec.stack == "redo":
+                made = stack.createRedoAction(self, self.tr("&Redo"))
+            action = build_action(spec, self, scopes, self._trigger, made)
             self.actions_by_id[spec.id] = action
             if spec.menu not in menus:
                 menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
@@ -178,6 +185,13 @@ class MainWindow(QMainWindow):
         snap = self.actions_by_id["span.snap"]
         snap.setChecked(self.state.snap_to_words())
         self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
+        self.refresh_enabled()
+
+    def refresh_enabled(self) -> None:
+        """Grey out what cannot run now (no current span, no document): asked after every change."""
+        for spec in self.specs:
+            if spec.enabled is not None:
+                self.actions_by_id[spec.id].setEnabled(spec.enabled(self))
 
     def _trigger(self, spec: ActionSpec) -> None:
         handler = getattr(self.targets[spec.target], spec.handler)
@@ -207,6 +221,8 @@ class MainWindow(QMainWindow):
         controller.snap_to_words = self.state.snap_to_words()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
+        for signal in (controller.document_opened, controller.current_changed):
+            signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Span
@@ -131,3 +132,32 @@ def test_the_document_tooltip_names_the_source_id_and_the_uid(gui_project):
     assert f"Document uid: {document_uid(text)}" in tip.split("\n")
     emoji = documents.data(documents.index(1, 0), Qt.ItemDataRole.ToolTipRole)
     assert "Source id" not in emoji and "Document uid" in emoji
+
+
+def test_undo_names_the_command_and_is_greyed_when_there_is_nothing_to_undo(qtbot, window):
+    undo, redo = window.actions_by_id["edit.undo"], window.actions_by_id["edit.redo"]
+    assert not undo.isEnabled() and not redo.isEnabled()
+    text = window.controller.document.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert undo.isEnabled() and undo.text().replace("&", "") == "Undo Tag ACTOR"
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.spans(1) == []
+    assert not undo.isEnabled() and redo.text().replace("&", "") == "Redo Tag ACTOR"
+
+
+def test_span_actions_are_greyed_without_a_current_span(qtbot, window):
+    delete = window.actions_by_id["span.delete"]
+    assert not delete.isEnabled() and not window.actions_by_id["span.link"].isEnabled()
+    text = window.controller.document.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert delete.isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_Escape)
+    assert not delete.isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_Tab)
+    assert delete.isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_Delete)
+    assert window.project.spans(1) == [] and not delete.isEnabled()
