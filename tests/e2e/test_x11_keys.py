@@ -48,3 +48,21 @@ def test_tab_and_shift_tab_move_between_spans_in_an_x11_window(x_display, tmp_pa
         x_display, path, tmp_path / "settings.ini", "Tab", "Tab", "shift+Tab", "shift+Tab"
     )
     assert result["current"] == ["أذربيجان", "أرمينيا", "أذربيجان", "أرمينيا"]
+
+
+def test_a_claim_with_source_cue_links_and_stance_by_15_keys_in_an_x11_window(
+    x_display, tmp_path: Path
+):
+    """The key-counted claim of tests/gui/test_keys_per_claim.py, typed through X11."""
+    path = tmp_path / "x11.annotator.db"
+    with Project.open(path) as project:
+        seed_sample(project)
+    result = run_window(x_display, path, tmp_path / "settings.ini", "claim")
+    assert result["failed"] is None, result
+    assert result["sent"] <= 15
+    claim = "ترفض تنظيم استفتاء يحدد مصير الإقليم"
+    assert result["spans"] == sorted([["CLAIM", claim], ["ACTOR", "أذربيجان"], ["CUE", "قالت"]])
+    assert result["relations"] == [
+        ["CUE", claim, "قالت", None],
+        ["SOURCE", claim, "أذربيجان", "support"],
+    ]
