@@ -310,6 +310,9 @@ class Project:
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
             check_document_text(text)
+            existing = self.find_by_text(text)
+            if existing is not None and existing != doc_id:  # one document per uid
+                raise DuplicateDocumentError(existing)
             self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])
 
