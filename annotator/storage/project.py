@@ -265,7 +265,9 @@ class Project:
     ) -> list[DocumentSummary]:
         """All documents (or those with this status, external id, uid) in id order.
 
-        One query, answered from indexes: the list reads ``documents_listed``.
+        ``uid`` may be the first digits of one (as a person copies it), which
+        may match several. One query, answered from indexes: the list reads
+        ``documents_listed``, a uid prefix a range of ``documents_by_uid``.
         """
         sql = (
             "SELECT d.id, d.title, d.status, "
@@ -274,10 +276,14 @@ class Project:
         )
         where: list[str] = []
         params: list[Any] = []
-        for column, value in (("status", status), ("external_id", external_id), ("uid", uid)):
+        for column, value in (("status", status), ("external_id", external_id)):
             if value is not None:
                 where.append(f"d.{column} = ?")
                 params.append(str(value))
+        if uid is not None:
+            # Uids are lower-case hex: every uid starting with the prefix sorts below prefix + "g".
+            where.append("d.uid >= ? AND d.uid < ?")
+            params += [uid.lower(), uid.lower() + "g"]
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.id"

@@ -33,6 +33,16 @@ def test_a_stored_document_has_the_uid_of_its_text_and_keeps_its_external_id(pro
     assert (row.id, row.uid, row.external_id) == (doc_id, doc.uid, "agency-2020-10-29-0042")
     assert project.documents(external_id="nope") == []
     assert [r.id for r in project.documents(uid=doc.uid)] == [doc_id]
+    assert doc.uid is not None
+    assert [r.id for r in project.documents(uid=doc.uid[:6])] == [doc_id]
+    assert project.documents(uid=doc.uid + "0") == []
+    plan = " ".join(
+        str(r[-1])
+        for r in project.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM documents d WHERE d.uid >= 'ab' AND d.uid < 'abg'"
+        )
+    )
+    assert "documents_by_uid" in plan
 
 
 def test_the_uid_follows_the_text_while_it_may_still_change(project: Project):
