@@ -31,6 +31,7 @@ from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
 from annotator.gui.article.view import ArticleView
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
+from annotator.gui.handlers import Handlers
 from annotator.gui.handlers.annotating import Annotating
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
@@ -106,16 +107,15 @@ class MainWindow(QMainWindow):
         self.suggesting = Suggesting(self, self)
         self.files = ProjectFiles(self, self)
         self.span_views = SpanViews(self, self)
-        # Where each action's handler lives (``ActionSpec.target``).
-        self.targets: dict[str, object] = {
-            "window": self,
-            "linking": self.linking,
-            "find": self.finder,
-            "annotate": self.annotating,
-            "navigate": self.navigation,
-            "suggest": self.suggesting,
-            "files": self.files,
-        }
+        self.handlers = Handlers(
+            self,
+            self.files,
+            self.annotating,
+            self.linking,
+            self.suggesting,
+            self.navigation,
+            self.finder,
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.find_bar = FindBar(self)
@@ -196,8 +196,7 @@ class MainWindow(QMainWindow):
                 self.actions_by_id[spec.id].setEnabled(spec.enabled(self))
 
     def _trigger(self, spec: ActionSpec) -> None:
-        handler = getattr(self.targets[spec.target], spec.handler)
-        handler(spec.argument) if spec.argument is not None else handler()
+        spec.run(self.handlers)
 
     @property
     def controller(self) -> Controller:
@@ -321,8 +320,6 @@ class MainWindow(QMainWindow):
             and (self.controller.document is None or self.controller.document.id != doc_id)
         ):
             self.open_document(doc_id)
-
-    # -- action handlers (named in gui/actions.py) ---------------------------
 
     def show_start_if_empty(self) -> None:
         """An empty project shows the ways in (import, sample, recent projects): no blank page."""
