@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="utf16",
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
+    p.add_argument(
+        "--predictions",
+        action="store_true",
+        help="also import Label Studio predictions, one layer per model version",
+    )
     _db_option(p)
 
     p = sub.add_parser("export", help="export documents with their annotations")
@@ -180,6 +185,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             clean=not args.no_clean,
             fmt=args.format,
             offsets=args.offsets,
+            predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
         )
     for outcome in report.outcomes:
