@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,15 +23,28 @@ from annotator.core.schema import load_schema_text, schema_to_json
 from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
+from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
 from annotator.storage.claims import claims
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import export_entities, export_format, export_jsonl
 from annotator.storage.importer import FileOutcome, import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
+from annotator.storage.safety import check_file
 from annotator.storage.search import search
 
-COMMANDS = ("import", "export", "list", "stats", "show", "claims", "search", "schema")
+COMMANDS = (
+    "import",
+    "export",
+    "list",
+    "stats",
+    "show",
+    "claims",
+    "search",
+    "schema",
+    "check",
+    "backups",
+)
 
 
 class CliError(AnnotatorError):
@@ -165,11 +179,24 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", metavar="FILE")
     _db_option(s)
     _db_option(p)
+
+    p = sub.add_parser("check", help="check the project file for damage (exit 1: damaged)")
+    _db_option(p)
+
+    p = sub.add_parser("backups", help="list the project's backups, or restore one")
+    p.add_argument(
+        "--restore",
+        type=int,
+        metavar="N",
+        help="put backup N (1: newest) in place; the current file is kept aside",
+    )
+    _db_option(p)
     return parser
 
 
-def _open(args: argparse.Namespace) -> Project:
-    return Project.open(resolve_project_path(args.db))
+def _open(args: argparse.Namespace, verify: bool | None = None) -> Project:
+    """The project; ``verify``: SQLite's quick_check at any size (commands that write or export)."""
+    return Project.open(resolve_project_path(args.db), verify=verify)
 
 
 def _removed_text(outcome: FileOutcome) -> str:
@@ -178,7 +205,7 @@ def _removed_text(outcome: FileOutcome) -> str:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, verify=True) as project:
         report = import_paths(
             project,
             args.paths,
@@ -220,7 +247,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = Path(args.output) if args.output else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
-    with _open(args) as project:
+    with _open(args, verify=True) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
             print(f"exported {count(summary.entities, 'entity')} to {output or 'stdout'}", file=err)
@@ -369,7 +396,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, verify=args.schema_command == "load") as project:
         if args.schema_command == "load":
             try:
                 text = Path(args.file).read_text(encoding="utf-8-sig")
@@ -390,6 +417,34 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = resolve_project_path(args.db)
+    report = check_file(path)
+    for problem in report.problems:
+        print(f"{path}: {problem}", file=out)
+    if report.ok:
+        print(f"{path}: no damage ({count(report.spans_checked, 'span')} checked)", file=err)
+        return 0
+    print(f"{path}: damaged; {damage_hint(path)}", file=err)
+    return 1
+
+
+def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = resolve_project_path(args.db)
+    if args.restore is not None:
+        chosen, aside = restore(path, args.restore)
+        print(f"restored {chosen.path.name} ({chosen.made}) to {path}", file=err)
+        if aside.exists():
+            print(f"the file it replaced is kept as {aside}", file=err)
+        return 0
+    copies = list_backups(path)
+    for number, copy in enumerate(copies, start=1):
+        size = f"{copy.size / 1e6:.1f} MB"
+        print(f"{number:>3}  {copy.made}  {size:>10}  {copy.checked:<9}  {copy.path}", file=out)
+    print(f"{count(len(copies), 'backup')} in {backup_folder(path)}", file=err)
+    return 0
+
+
 HANDLERS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -399,6 +454,8 @@ HANDLERS = {
     "claims": cmd_claims,
     "search": cmd_search,
     "schema": cmd_schema,
+    "check": cmd_check,
+    "backups": cmd_backups,
 }
 
 
@@ -423,3 +480,7 @@ def main(
         return 130
     except BrokenPipeError:  # `annotator export | head`
         return 0
+    except sqlite3.DatabaseError as exc:  # damage met while reading a large project
+        path = resolve_project_path(getattr(args, "db", None))
+        print(f"annotator: error: {path}: {exc}; {damage_hint(path)}", file=err)
+        return 1

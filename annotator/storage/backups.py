@@ -240,17 +240,22 @@ def make_backup(
 
 
 def _rotate(path: Path, keep: int, max_bytes: float) -> None:
-    """Delete the oldest copies beyond ``keep`` or ``max_bytes``; never the newest good one."""
-    copies = list_backups(path)
+    """Delete copies until at most ``keep`` and ``max_bytes`` remain; never the newest good one.
+
+    Unchecked copies (made before copies were checked) go first, then the
+    oldest.
+    """
+    copies = list_backups(path)  # newest first
     newest = next((b for b in copies if b.good), None)
-    kept = 0
-    total = 0
-    for b in copies:  # newest first
-        if b is newest or (kept < keep and total + b.size <= max_bytes):
-            kept += 1
-            total += b.size
-            continue
+    doomed = [b for b in reversed(copies) if not b.good] + [
+        b for b in reversed(copies) if b.good and b is not newest
+    ]
+    count, total = len(copies), sum(b.size for b in copies)
+    for b in doomed:
+        if count <= keep and total <= max_bytes:
+            break
         b.path.unlink(missing_ok=True)
+        count, total = count - 1, total - b.size
 
 
 def window_has_it(path: Path) -> bool:

@@ -35,6 +35,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.core.errors import StoreError
+from annotator.core.wording import count
 from annotator.storage import search_index
 from annotator.storage.backups import damage_hint
 from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS, SEARCH_INDEX_VERSION
@@ -72,7 +73,7 @@ def _check_is_project_file(path: Path) -> None:
 
 
 def damaged(path: Path, problems: list[str]) -> DamagedProjectError:
-    more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
+    more = f" and {count(len(problems) - 1, 'more problem')}" if len(problems) > 1 else ""
     return DamagedProjectError(
         f"{path}: the project file is damaged ({problems[0]}{more}); nothing was changed; "
         + damage_hint(path)

@@ -62,8 +62,22 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write, not even a journal's recovery (``mode=ro``)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    """A connection that writes nothing, not even the log files beside the project.
+
+    ``mode=ro`` alone still creates ``-wal`` and ``-shm`` files and leaves
+    them. Without a ``-wal`` file no connection has the project open (WAL
+    mode keeps it while one does), so the file is read as ``immutable``:
+    no log, no locks.
+    """
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, check_same_thread=False)
+
+
+def _lines(rows: list[tuple[str]]) -> list[str]:
+    """SQLite's check rows as one line per problem (a row can hold several, and headers)."""
+    lines = [line.strip() for row in rows for line in str(row[0]).splitlines()]
+    return [f"SQLite: {line}" for line in lines if line and not line.startswith("***")]
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:
@@ -72,7 +86,7 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
         rows = conn.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
     except sqlite3.DatabaseError as exc:  # so damaged SQLite cannot even start the check
         return [f"SQLite cannot read the file: {exc}"]
-    return [] if [r[0] for r in rows] == ["ok"] else [f"SQLite: {r[0]}" for r in rows]
+    return [] if [r[0] for r in rows] == ["ok"] else _lines(rows)
 
 
 def quick_check_file(path: Path) -> list[str]:
@@ -90,7 +104,7 @@ def check_connection(conn: sqlite3.Connection) -> CheckReport:
     try:
         rows = conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()
         if [r[0] for r in rows] != ["ok"]:
-            report.problems.extend(f"SQLite: {r[0]}" for r in rows)
+            report.problems.extend(_lines(rows))
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             report.problems.append(f"{table} row {rowid} refers to a {parent} row that is gone")
         _check_spans(conn, report)

@@ -6,8 +6,8 @@ import sqlite3
 
 from annotator.core.models import Document
 from annotator.gui.session import ProjectSession
-from annotator.storage.project import Project
 from annotator.storage.backups import list_backups
+from annotator.storage.project import Project
 
 
 def test_a_second_session_is_told_the_project_is_open(qapp, gui_project: Project):
