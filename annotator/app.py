@@ -89,6 +89,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.termination import close_on_termination
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     try:
@@ -110,4 +111,5 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
         return 1
     window.show()
+    close_on_termination(window)  # kill, logout: closed like Ctrl+Q, nothing left behind
     return int(app.exec())

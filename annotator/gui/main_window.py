@@ -18,6 +18,7 @@ from annotator.core.suggest import Suggestion
 from annotator.gui import project_io
 from annotator.gui.actions import ActionSpec, all_specs, build_action
 from annotator.gui.article_view import ArticleView
+from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.controller import Controller
 from annotator.gui.entity_editor import EntityEditor
 from annotator.gui.find_bar import FindBar
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             self.session.stop()
         self.session = session
         session.changed_elsewhere.connect(self._on_changed_elsewhere)
+        session.damage_found.connect(self._on_damage_found)
         if self.controller is not None:
             self._save_place()
             self.controller.stop()
@@ -199,11 +201,16 @@ class MainWindow(QMainWindow):
         """After an unclean exit: say what the check of the project found."""
         if report is None:
             return
-        text = self.tr("The last session did not end cleanly. ") + report.summary()
         if report.ok:
-            self._show_message(text)
+            self._show_message(
+                self.tr("The last session did not end cleanly.") + " " + report.summary()
+            )
         else:
-            QMessageBox.warning(self, self.tr("Project check"), text)
+            check_report_dialog(self, report).open()
+
+    def _on_damage_found(self, message: str) -> None:
+        """The opening check of a large project found damage: nothing will be written."""
+        damage_dialog(self, message).open()
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""

@@ -1,0 +1,50 @@
+"""SIGTERM and SIGHUP close the window as Ctrl+Q does, so the session ends cleanly.
+
+Without this a ``kill`` (a logout, a system shutdown, a closed terminal) ended
+the process at once and left the ``.lock`` and ``.open`` files beside the
+project: the next start reported an unclean exit and checked the whole file.
+Python runs a signal handler only when it next runs bytecode, and the Qt
+event loop runs none while idle: the signal's wakeup byte goes to a socket
+that a ``QSocketNotifier`` watches, which brings Python (and the handler) in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QWidget
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class TerminationWatch(QObject):
+    """Owns the socket pair the signals wake up (alive as long as its window)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_notifier_activated)
+        signal.set_wakeup_fd(self._writer.fileno())
+
+        def handler(signum: int, frame: object) -> None:
+            QTimer.singleShot(0, window.close)
+
+        for sig in SIGNALS:
+            signal.signal(sig, handler)
+
+    def _on_notifier_activated(self) -> None:
+        with contextlib.suppress(BlockingIOError):
+            self._reader.recv(64)  # Python runs the pending handler around this slot
+
+
+def close_on_termination(window: QWidget) -> TerminationWatch | None:
+    """Close ``window`` (its closeEvent ends the session) when the process is told to end."""
+    if not SIGNALS or not hasattr(socket, "socketpair"):
+        return None
+    return TerminationWatch(window)
