@@ -19,7 +19,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.errors import StoreError
 from annotator.core.models import AnnotatedDocument, Document, Span
-from annotator.storage import database
+from annotator.storage import backups, database
 from annotator.storage.backups import list_backups, make_backup, newest_good, restore
 from annotator.storage.project import Project
 from annotator.storage.safety import DamagedProjectError, check_file, quick_check_file
@@ -224,3 +224,20 @@ def test_a_large_project_opens_at_once_and_its_first_write_waits_for_the_check(
     checker.join()
     project.close()
     assert state(good)[0] == before[0]
+
+
+def test_a_backup_stopped_mid_copy_leaves_nothing_and_is_made_next_time(
+    good: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(backups, "STEP_PAGES", 8)
+
+    class StopsAfterOneStep(backups.Copier):
+        def progress(self, status: int, remaining: int, total: int) -> None:
+            self.stop()  # the window closes while the first pages are copied
+            super().progress(status, remaining, total)
+
+    with pytest.raises(backups.BackupStoppedError):
+        make_backup(good, copier=StopsAfterOneStep())
+    assert list_backups(good) == []
+    assert not list(backups.backup_folder(good).glob("*.partial"))
+    assert make_backup(good).copy is not None  # the next opening makes it
