@@ -9,7 +9,7 @@
   command line importing into an open project, say. The window polls it and
   refreshes its lists.
 * Damage is found before the first write: SQLite's ``quick_check`` runs on a
-  worker thread as the window opens (1.7 s for a 1.4 GB project), and the
+  worker thread as the window opens (0.9 to 1.7 s for a 1.4 GB project), and the
   first write waits for it (``storage.database.hold_writes``); a damaged file
   takes no write and the window says which backup to restore.
 * Then a backup is made if the project changed since the last one

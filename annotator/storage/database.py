@@ -15,7 +15,7 @@ untouched, naming the newest good backup. Files up to ``QUICK_CHECK_MAX_BYTES``
 are checked at every opening (under 100 ms); ``verify=True`` checks any size
 (import, export), and ``verify=False`` leaves it to the caller, who checks on
 a thread of its own while ``hold_writes`` makes the first write wait (the
-window: 1.7 s for a 1.4 GB project, bench/RESULTS.md).
+window: 0.9 to 1.7 s for a 1.4 GB project, bench/RESULTS.md).
 
 The connection runs in autocommit mode (``isolation_level=None``) so Python's
 ``sqlite3`` never opens transactions behind our back; sqlite-utils joins the

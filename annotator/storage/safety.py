@@ -4,7 +4,7 @@ Two depths:
 
 * ``quick_check``: SQLite's ``PRAGMA quick_check`` (every page and b-tree,
   not index contents). It is what every opening for writing runs before the
-  first write, and what a backup runs before copying: 1.7 s on a
+  first write, and what a backup runs before copying: 0.9 to 1.7 s on a
   100,000-document (1.4 GB) project (bench/RESULTS.md), so the window runs it
   on a thread of its own while the first write waits for it.
 * ``check_connection``: what ``annotator check`` and a start after a crash
