@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from annotator.storage.importer import import_paths
@@ -54,3 +55,20 @@ def test_doccano_older_text_label_export(project: Project):
     report = import_paths(project, [FIXTURES / "doccano" / "text_labels.jsonl"])
     [doc] = report.outcomes[0].imported
     assert layers(project, doc) == {None: {("LOCATION", "ريف إدلب")}}
+
+
+def test_command_line_counts_cancelled_and_skipped_predictions(tmp_path: Path):
+    from annotator.cli import main
+
+    source = str(FIXTURES / "labelstudio" / "export_full.json")
+    db = str(tmp_path / "p.db")
+    err = io.StringIO()
+    assert main(["import", source, "--db", db], io.StringIO(), err) == 0
+    assert "1 cancelled Label Studio annotations skipped" in err.getvalue()
+    assert "1 Label Studio predictions not imported (import them with --predictions)" in (
+        err.getvalue()
+    )
+    db2 = str(tmp_path / "q.db")
+    assert main(["import", source, "--predictions", "--db", db2], io.StringIO(), err) == 0
+    with Project.open(db2) as project:
+        assert "prediction ner-v2" in {s.annotator for s in project.spans(1)}
