@@ -106,10 +106,12 @@ def run(argv: Sequence[str]) -> int:
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
+    window: MainWindow | None = None
+    # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
+    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(project, QSettings())
     if not window.loaded:  # open in another window; the window said so
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
         return 1
     window.show()
-    close_on_termination(window)  # kill, logout: closed like Ctrl+Q, nothing left behind
     return int(app.exec())

@@ -13,18 +13,18 @@ from __future__ import annotations
 import contextlib
 import signal
 import socket
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QWidget
 
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class TerminationWatch(QObject):
-    """Owns the socket pair the signals wake up (alive as long as its window)."""
+    """Owns the socket pair the signals wake up (alive as long as its parent)."""
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QObject, on_signal: Callable[[], object]) -> None:
+        super().__init__(parent)
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
@@ -33,7 +33,7 @@ class TerminationWatch(QObject):
         signal.set_wakeup_fd(self._writer.fileno())
 
         def handler(signum: int, frame: object) -> None:
-            QTimer.singleShot(0, window.close)
+            QTimer.singleShot(0, on_signal)  # in the event loop, whenever the signal came
 
         for sig in SIGNALS:
             signal.signal(sig, handler)
@@ -43,8 +43,14 @@ class TerminationWatch(QObject):
             self._reader.recv(64)  # Python runs the pending handler around this slot
 
 
-def close_on_termination(window: QWidget) -> TerminationWatch | None:
-    """Close ``window`` (its closeEvent ends the session) when the process is told to end."""
+def close_on_termination(
+    parent: QObject, on_signal: Callable[[], object]
+) -> TerminationWatch | None:
+    """Call ``on_signal`` in the event loop when the process is told to end.
+
+    Installed before the window takes the project's lock, so no signal can
+    come between the two.
+    """
     if not SIGNALS or not hasattr(socket, "socketpair"):
         return None
-    return TerminationWatch(window)
+    return TerminationWatch(parent, on_signal)
