@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         False (with the reason shown) when another window has the project open.
         """
         session = ProjectSession(project, self)
+        # Connected before start(): its worker thread may report at once.
+        session.check_finished.connect(self._report_check)  # after an unclean exit
+        session.damage_found.connect(self._on_damage_found)
         if problem := session.start():
             QMessageBox.warning(self, self.tr("Project open elsewhere"), problem)
             return False
@@ -156,7 +159,6 @@ class MainWindow(QMainWindow):
             self.session.stop()
         self.session = session
         session.changed_elsewhere.connect(self._on_changed_elsewhere)
-        session.damage_found.connect(self._on_damage_found)
         if self.controller is not None:
             self._save_place()
             self.controller.stop()
@@ -193,8 +195,6 @@ class MainWindow(QMainWindow):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-        if session.check_report is not None:
-            QTimer.singleShot(0, lambda: self._report_check(session.check_report))
         return True
 
     def _report_check(self, report: CheckReport | None) -> None:

@@ -33,7 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import StoreError
-from annotator.storage.safety import quick_check, quick_check_file, read_only
+from annotator.storage.safety import (
+    CheckReport,
+    check_connection,
+    quick_check,
+    quick_check_file,
+    read_only,
+)
 
 KEEP = 5
 KEEP_SIZE_FACTOR = 3  # all copies together: at most three times the project
@@ -167,6 +173,19 @@ class Copier:
             self._conn = None
             conn.close()
         return ["not checked: stopped"] if self.stopped else problems
+
+    def check_fully(self, path: Path) -> CheckReport:
+        """``check_connection`` of ``path`` (after a crash), cut short by ``stop()``."""
+        conn = read_only(path)
+        self._conn = conn
+        try:
+            report = check_connection(conn)
+        finally:
+            self._conn = None
+            conn.close()
+        if self.stopped:
+            report.problems.insert(0, "not checked: stopped")
+        return report
 
     def progress(self, status: int, remaining: int, total: int) -> None:
         if self._stopped.is_set():

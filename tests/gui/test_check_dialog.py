@@ -97,3 +97,36 @@ def test_the_window_refuses_to_write_to_a_damaged_large_project(
     project.close()
     assert damaged_large_project.read_bytes() == before
     assert list_backups(damaged_large_project) == []
+
+
+def test_after_a_crash_a_span_off_its_text_is_shown_and_writes_wait_for_the_check(
+    qtbot, tmp_path: Path, settings: QSettings
+):
+    path = tmp_path / "crashed.annotator.db"
+    with Project.open(path) as project:
+        doc = project.add_document(Document("قالت وزارة الخارجية إن القصف استمر"))
+        span = project.add_span(doc, 5, 10, "ACTOR")
+        conn = project.db.conn
+        conn.execute("DROP TRIGGER spans_text_matches_offsets_on_update")
+        conn.execute('UPDATE spans SET start = 6, "end" = 11 WHERE id = ?', [span.id])
+    path.with_name(path.name + ".open").write_text("12345")  # the last session was killed
+    project = Project.open(path)
+    window = MainWindow(project, settings)
+    qtbot.addWidget(window)
+    window.show()
+    with pytest.raises(DamagedProjectError):  # the first write waited for the check's verdict
+        project.add_document(Document("خبر جديد"))
+
+    def dialog() -> QMessageBox | None:
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        return boxes[0] if boxes else None
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=10_000)
+    box = dialog()
+    assert box is not None and box.windowTitle() == "Project check"
+    assert box.text().startswith(
+        f"The last session did not end cleanly. The project is damaged: span {span.id}"
+    )
+    box.close()
+    window.close()
+    project.close()

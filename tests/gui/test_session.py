@@ -32,8 +32,9 @@ def test_an_unclean_exit_is_noticed_and_the_project_checked(qtbot, gui_project: 
     session._timer.stop()
     session._lock.unlock()
     after = ProjectSession(gui_project)
-    assert after.start() is None
-    assert after.check_report is not None and after.check_report.ok
+    with qtbot.waitSignal(after.check_finished, timeout=10_000) as finished:
+        assert after.start() is None
+    assert finished.args[0] is after.check_report and after.check_report.ok
     assert after.check_report.summary().startswith("The project is intact")
     qtbot.waitUntil(lambda: len(list_backups(gui_project.path)) == 1, timeout=10_000)
     after.stop()
