@@ -482,5 +482,7 @@ def main(
         return 0
     except sqlite3.DatabaseError as exc:  # damage met while reading a large project
         path = resolve_project_path(getattr(args, "db", None))
-        print(f"annotator: error: {path}: {exc}; {damage_hint(path)}", file=err)
+        corrupt = type(exc) is sqlite3.DatabaseError  # SQLITE_CORRUPT, SQLITE_NOTADB
+        hint = f"; {damage_hint(path)}" if corrupt else ""
+        print(f"annotator: error: {path}: {exc}{hint}", file=err)
         return 1
