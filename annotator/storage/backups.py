@@ -70,14 +70,19 @@ def backup_folder(path: Path) -> Path:
 
 
 def _fingerprint(path: Path) -> list[int]:
-    """What changes whenever the project does: its file's and its log's size and time."""
+    """What changes whenever the project does: its file's and its log's size and time.
+
+    An empty log counts as none: every opening creates one, and a project
+    opened and closed without an edit has not changed.
+    """
     out: list[int] = []
     for part in (path, path.with_name(path.name + "-wal")):
         try:
             st = part.stat()
-            out += [st.st_size, st.st_mtime_ns]
         except FileNotFoundError:
             out += [0, 0]
+            continue
+        out += [st.st_size, st.st_mtime_ns] if st.st_size else [0, 0]
     return out
 
 
