@@ -28,7 +28,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,10 +105,12 @@ def list_backups(path: Path) -> list[Backup]:
     folder = backup_folder(path)
     if not folder.is_dir():
         return []
-    listed: dict[str, dict[str, object]] = {}
-    for entry in _read_manifest(folder).get("copies", []) or []:  # type: ignore[attr-defined]
-        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
-            listed[entry["file"]] = entry
+    entries = _read_manifest(folder).get("copies")
+    listed = {
+        entry["file"]: entry
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str)
+    }
     found = []
     for copy in folder.glob(f"{path.stem}.*.db"):
         entry = listed.get(copy.name, {})
@@ -168,26 +170,27 @@ class Copier:
         """Sleep ``seconds`` unless stopped first; whether it was stopped."""
         return self._stopped.wait(seconds)
 
-    def check(self, path: Path) -> list[str]:
-        """``quick_check`` of ``path``, cut short by ``stop()`` (then: one problem saying so)."""
+    @contextlib.contextmanager
+    def reading(self, path: Path) -> Iterator[sqlite3.Connection]:
+        """A read-only connection to ``path`` that ``stop()`` interrupts."""
         conn = read_only(path)
         self._conn = conn
         try:
-            problems = quick_check(conn)
+            yield conn
         finally:
             self._conn = None
             conn.close()
+
+    def check(self, path: Path) -> list[str]:
+        """``quick_check`` of ``path``; when stopped, one problem saying so."""
+        with self.reading(path) as conn:
+            problems = quick_check(conn)
         return ["not checked: stopped"] if self.stopped else problems
 
     def check_fully(self, path: Path) -> CheckReport:
-        """``check_connection`` of ``path`` (after a crash), cut short by ``stop()``."""
-        conn = read_only(path)
-        self._conn = conn
-        try:
+        """``check_connection`` of ``path`` (after a crash); when stopped, a problem saying so."""
+        with self.reading(path) as conn:
             report = check_connection(conn)
-        finally:
-            self._conn = None
-            conn.close()
         if self.stopped:
             report.problems.insert(0, "not checked: stopped")
         return report
@@ -220,9 +223,7 @@ def make_backup(
     newest = newest_good(path)
     if newest is not None and manifest.get("source") == fingerprint:
         return BackupOutcome(reason="unchanged since the last backup")
-    source = read_only(path)
-    copier._conn = source
-    try:
+    with copier.reading(path) as source:
         if not checked and (problems := quick_check(source)):
             if copier.stopped:
                 raise BackupStoppedError
@@ -248,9 +249,6 @@ def make_backup(
         with partial.open("rb") as f:
             os.fsync(f.fileno())
         os.replace(partial, target)
-    finally:
-        copier._conn = None
-        source.close()
     copies = [
         {"file": b.path.name, "made": b.made, "checked": b.checked}
         for b in reversed(list_backups(path))

@@ -238,6 +238,5 @@ def test_a_backup_stopped_mid_copy_leaves_nothing_and_is_made_next_time(
 
     with pytest.raises(backups.BackupStoppedError):
         make_backup(good, copier=StopsAfterOneStep())
-    assert list_backups(good) == []
-    assert not list(backups.backup_folder(good).glob("*.partial"))
+    assert list(backups.backup_folder(good).iterdir()) == []  # no copy, no journal
     assert make_backup(good).copy is not None  # the next opening makes it
