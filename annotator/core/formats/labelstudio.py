@@ -31,8 +31,9 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.json_input import loads_items
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
-from annotator.core.shapes import is_id, mapping, objects
+from annotator.core.shapes import is_id, mapping, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 
@@ -228,7 +229,8 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
         )
     spans, relations = _merge(layers)
     meta = {k: v for k, v in task["data"].items() if k not in {"text", "doc_id"}}
-    return AnnotatedDocument(Document(text, meta=meta), spans, relations)
+    document = Document(text, meta=meta, external_id=source_id(task.get("id"), "task 'id'"))
+    return AnnotatedDocument(document, spans, relations)
 
 
 _MIN_KEYS = frozenset({"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"})
@@ -242,18 +244,18 @@ def _is_regions(values: Any) -> bool:
     )
 
 
-def _from_json_min(rows: list[Any]) -> list[Any]:
+def _from_json_min(rows: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
     """JSON-MIN rows (one per annotation, the task's data at the top) as full tasks.
 
     JSON-MIN keeps each control's regions under its name (``"label": [{"start": ...,
     "labels": [...]}]``) and the author under ``annotator``; rows of one task (the
-    same ``id`` and text) become that task's annotations.
+    same ``id`` and text) become that task's annotations, at the line of its first row.
     """
     tasks: dict[Any, dict[str, Any]] = {}
-    out: list[Any] = []
-    for row in rows:
+    out: list[tuple[int, Any]] = []
+    for line, row in rows:
         if not isinstance(row, dict) or "data" in row or not isinstance(row.get("text"), str):
-            out.append(row)  # a full task (or a bad one, refused by parse_task)
+            out.append((line, row))  # a full task (or a bad one, refused by parse_task)
             continue
         regions = [k for k, v in row.items() if _is_regions(v)]
         result = [{"type": "labels", "value": v} for k in regions for v in row[k]]
@@ -263,25 +265,21 @@ def _from_json_min(rows: list[Any]) -> list[Any]:
         if key in tasks:
             tasks[key]["annotations"].append(annotation)
             continue
-        tasks[key] = {"data": data, "annotations": [annotation]}
-        out.append(tasks[key])
+        tasks[key] = {"id": row.get("id"), "data": data, "annotations": [annotation]}
+        out.append((line, tasks[key]))
     return out
 
 
 def read_labelstudio(
     stream: TextIO, converted: Counter[str], predictions: bool = False
 ) -> list[tuple[int, AnnotatedDocument]]:
-    """Tasks of a JSON export (or JSON-MIN rows); ``predictions`` adds each model's layer."""
-    try:
-        tasks = json.load(stream)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno) from None
-    if not isinstance(tasks, list):
-        tasks = [tasks]
+    """``(line, record)`` for every task of a JSON export (or JSON-MIN rows), the line where
+    the task starts; ``predictions`` adds each model's layer."""
     out = []
-    for number, task in enumerate(_from_json_min(tasks), start=1):
+    tasks = _from_json_min(loads_items(stream.read()))
+    for number, (line, task) in enumerate(tasks, start=1):
         try:
-            out.append((number, parse_task(task, converted, predictions)))
+            out.append((line, parse_task(task, converted, predictions)))
         except InputError as exc:
-            raise InputError(f"task {number}: {exc.message}") from None
+            raise InputError(f"task {number}: {exc.message}", line=line) from None
     return out
