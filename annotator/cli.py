@@ -436,6 +436,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = resolve_project_path(args.db)
+    if not path.exists() and not backup_folder(path).is_dir():
+        raise CliError(f"no project at {path}")  # a lost project with backups can be restored
     if args.restore is not None:
         chosen, aside = restore(path, args.restore)
         print(f"restored {chosen.path.name} ({chosen.made}) to {path}", file=err)

@@ -240,3 +240,13 @@ def test_a_backup_stopped_mid_copy_leaves_nothing_and_is_made_next_time(
         make_backup(good, copier=StopsAfterOneStep())
     assert list(backups.backup_folder(good).iterdir()) == []  # no copy, no journal
     assert make_backup(good).copy is not None  # the next opening makes it
+
+
+def test_a_lost_project_comes_back_from_its_backups(good: Path):
+    make_backup(good)
+    good.unlink()
+    code, out, _ = cli("backups", "--db", str(good))
+    assert code == 0 and len(out.splitlines()) == 1
+    code, _, err = cli("backups", "--db", str(good), "--restore", "1")
+    assert code == 0 and "kept as" not in err
+    assert quick_check_file(good) == []
