@@ -60,10 +60,10 @@ def test_a_region_with_two_labels_is_two_spans_and_relations_keep_their_layer():
     assert all(first.document.text[s.start : s.end] == s.text for s in first.spans)
     [relation] = first.relations
     by_id = {s.id: s for s in first.spans}
-    assert (relation.label, by_id[relation.head].text, by_id[relation.tail].label) == (
+    assert (relation.label, by_id[relation.head].label, by_id[relation.tail].text) == (
         "SOURCE",
-        "وزارة الخارجية الأذربيجانية",
         "CLAIM",
+        "وزارة الخارجية الأذربيجانية",
     )
     assert relation.annotator == "2"
 
