@@ -1,4 +1,4 @@
-"""SIGTERM and SIGHUP close the window as Ctrl+Q does, so the session ends cleanly.
+"""SIGTERM, SIGHUP and SIGINT close the window as Ctrl+Q does, so the session ends cleanly.
 
 Without this a ``kill`` (a logout, a system shutdown, a closed terminal) ended
 the process at once and left the ``.lock`` and ``.open`` files beside the
@@ -17,7 +17,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
 
 
 class TerminationWatch(QObject):

@@ -13,7 +13,7 @@ import pytest
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_sigterm_closes_the_window_and_removes_lock_and_mark(tmp_path: Path, sig: int):
     path = tmp_path / "news.annotator.db"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
