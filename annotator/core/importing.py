@@ -23,6 +23,7 @@ from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
 from annotator.core.formats.brat import read_brat
 from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.doccano_zip import read_doccano_zip
 from annotator.core.formats.labelstudio import read_labelstudio
 from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.models import AnnotatedDocument, Document
@@ -191,6 +192,9 @@ def read_file(
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
             with path.open(encoding="utf-8-sig") as stream:
                 yield from read_labelstudio(stream, notes, predictions)
+            return
+        if suffix == ".zip" and fmt in (None, "doccano"):  # named explicitly: not in folders
+            yield from read_doccano_zip(path, "codepoints" if offsets == "codepoints" else "utf16")
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))

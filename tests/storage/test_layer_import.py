@@ -72,3 +72,31 @@ def test_command_line_counts_cancelled_and_skipped_predictions(tmp_path: Path):
     assert main(["import", source, "--predictions", "--db", db2], io.StringIO(), err) == 0
     with Project.open(db2) as project:
         assert "prediction ner-v2" in {s.annotator for s in project.spans(1)}
+
+
+def test_doccano_per_user_zip_gives_each_document_once_with_every_users_layer(project: Project):
+    """doccano's export of a non-collaborative project: USERNAME.jsonl per member, zipped."""
+    report = import_paths(project, [FIXTURES / "doccano" / "per_user_export.zip"])
+    [outcome] = report.outcomes
+    assert outcome.error is None and len(outcome.imported) == 3 and not outcome.duplicates
+    first, second, third = outcome.imported
+    assert layers(project, first) == {
+        "admin": {("ACTOR", "وزارة الخارجية"), ("LOCATION", "ترتر")},  # after the emoji: UTF-16
+        "salma": {("ACTOR", "القوات الأرمينية"), ("LOCATION", "ترتر")},
+    }
+    assert layers(project, second) == {"admin": {("ACTOR", "المرصد السوري لحقوق الإنسان")}}
+    assert layers(project, third) == {"salma": {("ACTOR", "المتحدث باسم الجيش")}}
+
+
+def test_a_bad_line_in_a_doccano_zip_names_its_member_and_line(project: Project, tmp_path: Path):
+    import zipfile
+
+    bad = tmp_path / "export.zip"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("admin.jsonl", '{"id": 1, "text": "نص", "label": [[0, 2, 7]]}\n')
+    [outcome] = import_paths(project, [bad]).outcomes
+    assert outcome.error is not None
+    assert outcome.error.startswith(
+        f"{bad}: admin.jsonl:1: label[0]: label 7 is a doccano label id"
+    )
+    assert project.documents() == []

@@ -26,12 +26,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.json_input import loads_items
+from annotator.core.layers import combine
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, mapping, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
@@ -181,20 +181,6 @@ class _Layer:
             )
 
 
-def _merge(layers: list[_Layer]) -> tuple[tuple[Span, ...], tuple[Relation, ...]]:
-    """The layers' spans and relations under one numbering (relations follow their spans)."""
-    spans: list[Span] = []
-    relations: list[Relation] = []
-    for layer in layers:
-        base = len(spans)
-        spans.extend(replace(s, id=base + s.id) for s in layer.spans)  # type: ignore[operator]
-        relations.extend(
-            replace(r, id=len(relations) + i, head=base + r.head, tail=base + r.tail)
-            for i, r in enumerate(layer.relations)
-        )
-    return tuple(spans), tuple(relations)
-
-
 def parse_task(task: Any, converted: Counter[str], predictions: bool = False) -> AnnotatedDocument:
     """A task with every annotation that was not cancelled, each its annotator's layer."""
     if not isinstance(task, dict) or not isinstance(
@@ -227,10 +213,9 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
         converted["Label Studio predictions not imported (import them with --predictions)"] += len(
             found
         )
-    spans, relations = _merge(layers)
     meta = {k: v for k, v in task["data"].items() if k not in {"text", "doc_id"}}
     document = Document(text, meta=meta, external_id=source_id(task.get("id"), "task 'id'"))
-    return AnnotatedDocument(document, spans, relations)
+    return combine(document, ((layer.spans, layer.relations) for layer in layers))
 
 
 _MIN_KEYS = frozenset({"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"})
