@@ -214,6 +214,22 @@ DROP INDEX documents_listed;
 CREATE INDEX documents_listed ON documents(id, status, title, uid, external_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
+# v8: recommender models trained on the project's own spans, stored inside the project so
+# a model travels with the file. ``fingerprint`` names the training set (documents and
+# spans) it was trained on, so a stale model is known without retraining; ``scores`` are
+# the cross-validated per-label figures that decide which labels are proposed.
+V8 = f"""
+CREATE TABLE models (
+    name TEXT PRIMARY KEY,
+    engine TEXT NOT NULL,
+    data BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    scores TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(scores)),
+    trained_at TEXT NOT NULL DEFAULT {_NOW}
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

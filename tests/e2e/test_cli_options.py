@@ -29,6 +29,8 @@ COMMANDS: dict[str, list[str]] = {
     "schema load": ["schema", "load", "{schema}"],
     "check": ["check"],
     "backups": ["backups"],
+    "train": ["train"],
+    "recommend": ["recommend", "--doc", "1"],
 }
 
 
@@ -148,9 +150,20 @@ def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
         ),
         encoding="utf-8",
     )
-    code, _, err = run("import", str(source), "--db", str(tmp_path / "p.annotator.db"))
+    db = str(tmp_path / "p.annotator.db")
+    code, _, err = run("import", str(source), "--db", db)
     assert code == 0
     assert err.splitlines() == [f"{source}: documents 1-1000", "imported 1000 documents"]
+    code, _, err = run("import", str(source), "--db", db)
+    lines = err.splitlines()
+    assert code == 0 and len(lines) == 12
+    assert lines[0] == (
+        f"{source}:1: skipped, the same text is already in the project as document 1"
+    )
+    assert lines[10:] == [
+        "and 990 more documents already in the project (--verbose lists them)",
+        "imported 0 documents, skipped 1000 already in the project",
+    ]
 
 
 def test_failed_files_are_listed_ten_at_most(tmp_path: Path):
@@ -189,3 +202,55 @@ def test_the_skipped_message_names_what_is_read(tmp_path: Path):
     for suffix in (".txt", ".jsonl", ".json", ".ann"):
         assert suffix in line
     assert "not .txt or .jsonl" not in err
+
+
+def test_extend_schema_says_what_it_added(tmp_path: Path):
+    text = "قالت الوزارة إن القوات وصلت إلى بغداد"
+    record = {
+        "text": text,
+        "spans": [
+            {"id": 1, "start": 5, "end": 12, "label": "ACTOR"},
+            {"id": 2, "start": 32, "end": 37, "label": "CITY"},
+        ],
+        "relations": [{"label": "BASED_IN", "head": 1, "tail": 2}],
+    }
+    source = tmp_path / "new.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "p.annotator.db")
+    code, _, err = run("import", str(source), "--db", db)
+    assert code == 1
+    assert f"annotator: error: {source}:1: spans[1] (CITY): unknown span label 'CITY'" in err
+    assert "--extend-schema" in err
+    code, _, err = run("import", str(source), "--extend-schema", "--db", db)
+    assert code == 0
+    assert "schema extended: span CITY, relation BASED_IN" in err.splitlines()
+    _, out, _ = run("schema", "show", "--db", db)
+    schema = json.loads(out)
+    assert schema["labels"][-1]["name"] == "CITY"
+    assert schema["relations"][-1]["name"] == "BASED_IN"
+
+
+def test_the_annotator_command_reads_db_before_the_command(files: dict[str, str], tmp_path: Path):
+    """The form the usage line shows, through the entry point that picks CLI or window."""
+    from annotator.main import main as entry
+
+    target = tmp_path / "entry.annotator.db"
+    assert entry(["--db", str(target), "import", files["article"]]) == 0
+    assert entry([f"--db={target}", "list"]) == 0
+    with Project.open(target) as project:
+        assert len(project.documents()) == 1
+
+
+def test_special_files_are_named_as_skipped(tmp_path: Path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(folder / "pipe.jsonl")
+    code, _, err = run("import", str(folder), "--db", str(tmp_path / "p.annotator.db"))
+    assert code == 0
+    assert (
+        f"skipped 1 file that is not regular (FIFO, socket or device), never opened: "
+        f"{folder / 'pipe.jsonl'}"
+    ) in err.splitlines()

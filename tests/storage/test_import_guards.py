@@ -330,3 +330,20 @@ def test_a_socket_is_skipped(tmp_path: Path, project: Project):
 def test_a_device_named_directly_is_skipped(project: Project):
     report = import_paths(project, ["/dev/zero"])
     assert report.special == [Path("/dev/zero")] and report.missing == []
+
+
+def test_a_fifo_as_the_text_of_a_brat_document_is_not_opened(tmp_path: Path, project: Project):
+    ann = tmp_path / "doc.ann"
+    ann.write_text("T1\tACTOR 0 4\tقالت\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "doc.txt")
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(import_paths(project, [ann])))
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():
+        os.close(os.open(tmp_path / "doc.txt", os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(timeout=10)
+        pytest.fail("the import opened a FIFO and waited on it")
+    [report] = result
+    [failed] = report.failed  # type: ignore[attr-defined]
+    assert failed.error == f"{ann}: the .txt beside it is not a regular file: not read"
