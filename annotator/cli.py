@@ -469,7 +469,7 @@ def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import train_project
 
-    with _open(args) as project:
+    with _open(args, verify=True) as project:  # it stores the model: checked like any writer
         result = train_project(project, force=args.force)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)

@@ -79,6 +79,7 @@ def test_every_command_refuses_the_damaged_file_and_leaves_it_untouched(good: Pa
         ["export", "-o", str(good.parent / "out.jsonl")],
         ["import", str(article)],
         ["schema", "load", str(article)],
+        ["train"],
     ):
         code, _, err = cli(*argv, "--db", str(good))
         assert code == 1, argv
