@@ -13,6 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import InputError
 from annotator.core.formats.labelstudio import read_labelstudio
@@ -98,3 +100,33 @@ def test_errors_name_the_annotation_and_result_never_result_none():
     task["annotations"][1]["result"][1]["value"]["labels"] = []
     with pytest.raises(InputError, match=r"annotation 2, result 2 \(id b7TzQ0e1\): needs a list"):
         read_labelstudio(io.StringIO(json.dumps([task])), Counter())
+
+
+@st.composite
+def tasks(draw) -> tuple[dict, set[tuple[str, int, int, str]]]:
+    """A task with several annotators' annotations, regions carrying one or more labels."""
+    text = draw(st.text(alphabet="قالت وزارة 👍🏽\nـ", min_size=1, max_size=40))
+    expected: set[tuple[str, int, int, str]] = set()
+    annotations = []
+    for who in draw(st.lists(st.sampled_from([1, 2, "salma@x.example"]), unique=True, max_size=3)):
+        result = []
+        for n in range(draw(st.integers(0, 4))):
+            start = draw(st.integers(0, len(text) - 1))
+            end = draw(st.integers(start + 1, len(text)))
+            labels = draw(
+                st.lists(st.sampled_from(["ACTOR", "CUE", "CLAIM"]), min_size=1, max_size=3)
+            )
+            value = {"start": start, "end": end, "text": text[start:end], "labels": labels}
+            result.append({"id": f"r{n}", "type": "labels", "value": value})
+            expected |= {(str(who), start, end, label) for label in labels}
+        annotations.append({"completed_by": who, "result": result})
+    return {"data": {"text": text}, "annotations": annotations}, expected
+
+
+@given(tasks())
+@settings(max_examples=200, deadline=None)
+def test_property_every_annotator_and_every_label_comes_back(case):
+    task, expected = case
+    [(_, record)] = read_labelstudio(io.StringIO(json.dumps([task])), Counter())
+    assert {(s.annotator, s.start, s.end, s.label) for s in record.spans} == expected
+    assert all(record.document.text[s.start : s.end] == s.text for s in record.spans)
