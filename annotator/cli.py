@@ -221,19 +221,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace, *, create: bool = False, verify: bool | None = None) -> Project:
+def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Project:
     """The project of ``--db``; only ``create`` (import) may make one where there is none.
 
-    ``verify``: SQLite's quick_check at any size first (commands that write or export).
+    SQLite's quick_check runs first at any size, except for ``reading`` commands, which
+    check files up to 64 MB and report damage they meet in larger ones.
     """
     path = resolve_project_path(args.db)
     if not create and not path.exists():
         raise CliError(f"no project at {path}")
-    return Project.open(path, verify=verify)
+    return Project.open(path, verify=None if reading else True)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args, create=True, verify=True) as project:
+    with _open(args, create=True) as project:
         report = import_paths(
             project,
             args.paths,
@@ -261,7 +262,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
-    with _open(args, verify=True) as project:
+    with _open(args) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
             print(f"exported {count(summary.entities, 'entity')} to {output or 'stdout'}", file=err)
@@ -307,7 +308,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         rows = project.documents(
             Status(args.status) if args.status else None,
             external_id=args.external_id,
@@ -321,7 +322,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         stats = project.stats()
     if args.json:
         data = {
@@ -345,7 +346,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
@@ -362,7 +363,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
         found = claims(project, args.doc)
@@ -388,7 +389,7 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         entity = None
         if args.entity:
             found = project.entities.candidates(args.entity)
@@ -415,7 +416,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args, verify=args.schema_command == "load") as project:
+    with _open(args, reading=args.schema_command == "show") as project:
         if args.schema_command == "load":
             try:
                 text = Path(args.file).read_text(encoding="utf-8-sig")
@@ -469,7 +470,7 @@ def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import train_project
 
-    with _open(args, verify=True) as project:  # it stores the model: checked like any writer
+    with _open(args) as project:  # it stores the model
         result = train_project(project, force=args.force)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
@@ -502,7 +503,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import ProjectRecommender
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         project.document(args.doc)  # a missing document is a clear error
         recommender = ProjectRecommender(project)
         proposals = recommender.proposals(args.doc) if recommender.trained else []
