@@ -95,8 +95,20 @@ class ProjectSession(QObject):
     def _check_and_back_up(self, path: Path, crashed: bool) -> None:
         """On the worker thread: release or refuse the held writes, then back up if sound.
 
-        Signals go to the GUI thread queued.
+        Signals go to the GUI thread queued. Whatever happens here, the held
+        writes get their verdict: a check that could not run refuses them.
         """
+        try:
+            self._work(path, crashed)
+        except Exception as exc:  # the window's writes must never wait forever
+            if self._held is not None and not self._held.done():
+                self._held.set_result([f"the file could not be checked: {exc}"])
+                self.damage_found.emit(
+                    f"{path}: the file could not be checked ({exc}); nothing was changed; "
+                    "close the project and open it again"
+                )
+
+    def _work(self, path: Path, crashed: bool) -> None:
         checked = False
         if crashed:
             self.check_report = report = self._copier.check_fully(path)

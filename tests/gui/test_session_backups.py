@@ -13,6 +13,7 @@ from annotator.gui.session import ProjectSession
 from annotator.storage import backups
 from annotator.storage.backups import list_backups
 from annotator.storage.project import Project
+from annotator.storage.safety import DamagedProjectError
 
 
 def open_session(qtbot, path: Path, edit: str | None = None) -> None:
@@ -69,3 +70,21 @@ def test_closing_during_a_backup_returns_within_a_moment(
     assert session._worker is not None
     qtbot.waitUntil(lambda: not session._worker.is_alive(), timeout=10_000)
     assert list_backups(path) == [] and not any(folder.glob("*.partial"))
+
+
+def test_a_check_that_fails_to_run_refuses_writes_instead_of_holding_them_forever(
+    qtbot, gui_project: Project, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(session_module, "QUICK_CHECK_MAX_BYTES", 0)
+
+    def cannot(self, path: Path) -> list[str]:
+        raise OSError("input/output error")
+
+    monkeypatch.setattr(backups.Copier, "check", cannot)
+    session = ProjectSession(gui_project)
+    with qtbot.waitSignal(session.damage_found, timeout=10_000) as found:
+        assert session.start() is None
+    assert "could not be checked (input/output error)" in found.args[0]
+    with pytest.raises(DamagedProjectError):
+        gui_project.add_document(Document("خبر جديد"))
+    session.stop()
