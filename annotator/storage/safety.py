@@ -18,14 +18,17 @@ problem is one line a person can read.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from annotator.core.errors import StoreError
 
 if TYPE_CHECKING:
     from annotator.storage.project import Project
+
+T = TypeVar("T")
 
 # Problems listed before "and N more": a file with garbage in it can have thousands.
 MAX_PROBLEMS = 100
@@ -89,13 +92,33 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
     return [] if [r[0] for r in rows] == ["ok"] else _lines(rows)
 
 
+def _state(path: Path) -> tuple[int, int, bool]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, path.with_name(path.name + "-wal").exists()
+
+
+def _read_steadily(path: Path, check: Callable[[sqlite3.Connection], T]) -> T:
+    """``check`` through ``read_only``, again if the file changed while it read.
+
+    An ``immutable`` read takes no lock: a process that opened the project
+    meanwhile and wrote to it could make a sound file look damaged. A read
+    during which the file and its log stayed as they were is trusted.
+    """
+    for _ in range(3):
+        before = _state(path)
+        conn = read_only(path)
+        try:
+            result = check(conn)
+        finally:
+            conn.close()
+        if _state(path) == before:
+            break
+    return result
+
+
 def quick_check_file(path: Path) -> list[str]:
     """``quick_check`` of the file at ``path`` through a read-only connection of its own."""
-    conn = read_only(path)
-    try:
-        return quick_check(conn)
-    finally:
-        conn.close()
+    return _read_steadily(path, quick_check)
 
 
 def check_connection(conn: sqlite3.Connection) -> CheckReport:
@@ -145,8 +168,4 @@ def check_file(path: Path) -> CheckReport:
         raise StoreError(f"{path}: empty file (0 bytes), not a project")
     if not is_sqlite_file(path):
         raise StoreError(f"{path}: not an annotator project (not an SQLite file)")
-    conn = read_only(path)
-    try:
-        return check_connection(conn)
-    finally:
-        conn.close()
+    return _read_steadily(path, check_connection)
