@@ -183,14 +183,23 @@ class Copier:
 
     def check(self, path: Path) -> list[str]:
         """``quick_check`` of ``path``; when stopped, one problem saying so."""
-        with self.reading(path) as conn:
-            problems = quick_check(conn)
+        try:
+            with self.reading(path) as conn:
+                problems = quick_check(conn)
+        except StoreError:
+            if not self.stopped:
+                raise
         return ["not checked: stopped"] if self.stopped else problems
 
     def check_fully(self, path: Path) -> CheckReport:
         """``check_connection`` of ``path`` (after a crash); when stopped, a problem saying so."""
-        with self.reading(path) as conn:
-            report = check_connection(conn)
+        try:
+            with self.reading(path) as conn:
+                report = check_connection(conn)
+        except StoreError:
+            if not self.stopped:
+                raise
+            report = CheckReport()
         if self.stopped:
             report.problems.insert(0, "not checked: stopped")
         return report
@@ -224,9 +233,13 @@ def make_backup(
     if newest is not None and manifest.get("source") == fingerprint:
         return BackupOutcome(reason="unchanged since the last backup")
     with copier.reading(path) as source:
-        if not checked and (problems := quick_check(source)):
+        try:
+            problems = [] if checked else quick_check(source)
+        except StoreError:
             if copier.stopped:
-                raise BackupStoppedError
+                raise BackupStoppedError from None
+            raise
+        if problems:
             return BackupOutcome(reason=f"not copied, the project is damaged: {problems[0]}")
         size = path.stat().st_size
         _rotate(path, keep - 1, size_factor * size - size)

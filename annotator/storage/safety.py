@@ -87,6 +87,8 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
     """SQLite's ``quick_check``: one line per problem, none when the file is sound."""
     try:
         rows = conn.execute(f"PRAGMA quick_check({MAX_PROBLEMS})").fetchall()
+    except sqlite3.OperationalError as exc:  # cannot open, I/O, interrupted: no verdict
+        raise StoreError(f"cannot check the project: {exc}") from None
     except sqlite3.DatabaseError as exc:  # so damaged SQLite cannot even start the check
         return [f"SQLite cannot read the file: {exc}"]
     return [] if [r[0] for r in rows] == ["ok"] else _lines(rows)
@@ -106,9 +108,14 @@ def _read_steadily(path: Path, check: Callable[[sqlite3.Connection], T]) -> T:
     """
     for _ in range(3):
         before = _state(path)
-        conn = read_only(path)
+        try:
+            conn = read_only(path)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{path}: cannot check the project: {exc}") from None
         try:
             result = check(conn)
+        except StoreError as exc:
+            raise StoreError(f"{path}: {exc}") from None
         finally:
             conn.close()
         if _state(path) == before:
@@ -131,6 +138,8 @@ def check_connection(conn: sqlite3.Connection) -> CheckReport:
         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
             report.problems.append(f"{table} row {rowid} refers to a {parent} row that is gone")
         _check_spans(conn, report)
+    except sqlite3.OperationalError as exc:  # cannot open, I/O, interrupted: no verdict
+        raise StoreError(f"cannot check the project: {exc}") from None
     except sqlite3.DatabaseError as exc:
         report.problems.append(f"SQLite cannot read the file: {exc}")
     return report

@@ -251,3 +251,20 @@ def test_a_lost_project_comes_back_from_its_backups(good: Path):
     code, _, err = cli("backups", "--db", str(good), "--restore", "1")
     assert code == 0 and "kept as" not in err
     assert quick_check_file(good) == []
+
+
+def test_a_file_sqlite_cannot_open_is_not_called_damaged(
+    good: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """An I/O or open error gives no verdict: the message says it could not check."""
+    from annotator.storage import safety
+
+    def cannot_open(path: Path) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(safety, "read_only", cannot_open)
+    code, _, err = cli("import", str(good.parent / "none.txt"), "--db", str(good))
+    assert code == 1
+    assert err == (
+        f"annotator: error: {good}: cannot check the project: unable to open database file\n"
+    )
