@@ -1,4 +1,5 @@
-"""A window told to end (kill, logout) closes as Ctrl+Q does: nothing left beside the project."""
+"""The window as a process: told to end (kill, logout) it closes as Ctrl+Q does; a damaged
+project it refuses in one line, untouched."""
 
 from __future__ import annotations
 
