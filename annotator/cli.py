@@ -184,7 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "list", "list documents")
     p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
-    p.add_argument("--uid", metavar="UID", help="only the document with this uid")
+    p.add_argument(
+        "--uid", metavar="UID", help="only the document with this uid (or its first digits)"
+    )
     _bidi_option(p)
 
     p = _command(sub, "stats", "documents by status, spans and relations by label")
