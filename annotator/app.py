@@ -89,6 +89,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.termination import close_on_termination
     from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -113,6 +114,9 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
         QMessageBox.warning(None, "annotator", str(exc))
         return 1
+    window: MainWindow | None = None
+    # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
+    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(
         workspace, QSettings(), add_sample=seed_sample, open_workspace=Workspace.open
     )

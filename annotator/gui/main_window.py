@@ -30,6 +30,7 @@ from annotator.gui.article.find import ArticleFind
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
 from annotator.gui.article.view import ArticleView
+from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.handlers import Handlers
 from annotator.gui.handlers.annotating import Annotating
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         project, controller = workspace.project, workspace.controller
         workspace.session.changed_elsewhere.connect(self._on_changed_elsewhere)
+        workspace.check_finished.connect(self._report_check)  # after an unclean exit
+        workspace.damage_found.connect(self._on_damage_found)
         controller.snap_to_words = self.state.snap_to_words()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
@@ -259,18 +262,21 @@ class MainWindow(QMainWindow):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-        if (report := workspace.session.check_report) is not None:
-            QTimer.singleShot(0, lambda: self._report_check(report))
 
     def _report_check(self, report: CheckReport | None) -> None:
         """After an unclean exit: say what the check of the project found."""
         if report is None:
             return
-        text = self.tr("The last session did not end cleanly. ") + report.summary()
         if report.ok:
-            self.show_message(text)
+            self.show_message(
+                self.tr("The last session did not end cleanly.") + " " + report.summary()
+            )
         else:
-            QMessageBox.warning(self, self.tr("Project check"), text)
+            check_report_dialog(self, report).open()
+
+    def _on_damage_found(self, message: str) -> None:
+        """The opening check of a large project found damage: nothing will be written."""
+        damage_dialog(self, message).open()
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""

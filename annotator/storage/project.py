@@ -92,9 +92,13 @@ class Project:
         self._unindexed: dict[int, str] | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
-        """Open or create the project at ``path``; a new project gets the default schema."""
-        db = connect(path)
+    def open(cls, path: Path | str, *, verify: bool | None = None) -> Project:
+        """Open or create the project at ``path``; a new project gets the default schema.
+
+        A damaged file is refused before anything writes (``verify``: see
+        ``storage.database.connect``).
+        """
+        db = connect(path, verify=verify)
         project = cls(db, None if str(path) == ":memory:" else Path(path))
         if not db["labels"].count:
             from annotator.assets import default_schema  # one place knows where assets are

@@ -28,6 +28,8 @@ COMMANDS: dict[str, list[str]] = {
     "search": ["search", "الخارجية"],
     "schema show": ["schema", "show"],
     "schema load": ["schema", "load", "{schema}"],
+    "check": ["check"],
+    "backups": ["backups"],
     "train": ["train"],
     "recommend": ["recommend", "--doc", "1"],
 }
