@@ -41,11 +41,11 @@ from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
-    STATUS_TEXT,
     AnnotationModel,
     DocumentListModel,
     LabelModel,
     LinkModel,
+    status_text,
 )
 from annotator.gui.panels.registry import RegistryPanel
 from annotator.gui.panels.search import SearchPanel
@@ -256,7 +256,8 @@ class MainWindow(QMainWindow):
         self.show_start_if_empty()
         self.search_panel.set_project(project)
         self._build_actions()
-        self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
+        name = project.path.name if project.path else self.tr("in memory")
+        self.setWindowTitle(self.tr("annotator — %1").replace("%1", name))
         doc_id, caret = self.state.place(project.path)
         if doc_id is None or self.documents.row_of(doc_id) is None:
             doc_id, caret = self.document_panel.doc_id_at(0), 0
@@ -306,12 +307,12 @@ class MainWindow(QMainWindow):
             self.finder.refresh()
         self.annotations.reset(self.controller.spans)
         self.labels.set_counts(self.controller.counts())
-        self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
+        self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
         self.documents.update(doc_id, status=status)
         if self.controller.document and self.controller.document.id == doc_id:
-            self.status_label.setText(f"#{doc_id} · {STATUS_TEXT[status]}")
+            self.status_label.setText(f"#{doc_id} · {status_text(status)}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

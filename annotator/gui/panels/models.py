@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.core.models import Entity, Label, Relation, Span, Status
@@ -24,6 +31,11 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+
+
+def status_text(status: Status) -> str:
+    """A document status as the analyst reads it (translated)."""
+    return QCoreApplication.translate("status", STATUS_TEXT[status])
 
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
@@ -90,7 +102,7 @@ class DocumentListModel(_TableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, STATUS_TEXT[row.status], row.span_count)[column]
+            return (row.title, status_text(row.status), row.span_count)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 0:
                 return _alignment(row.title)
