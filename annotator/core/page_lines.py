@@ -1,0 +1,174 @@
+"""What a line of a news page looks like: sentence, headline, or furniture of some kind.
+
+The cleaning model (``cleaning``) decides by the shape of the page; this module
+holds what it needs to know about one line on its own:
+
+* its *weight* as body text: sentence-like paragraphs (ending in a full stop,
+  or long) count for the body, short lines without one count against it;
+* whether it is *title-like* (short, no full stop at the end);
+* whether it is *furniture* by its wording, for the furniture that looks like
+  a sentence (cookie notices, newsletter boxes, legal lines) or sits inside
+  the body (image credits, "read also" links, advertisement labels). The
+  wording is grouped by what the line is for, in Arabic and English, not by
+  site.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[.!?؟…:]['\"»”’)\]]*$")
+_FULL_STOP = re.compile(r"(?<!\.)\.['\"»”’)\]]*$|…['\"»”’)\]]*$")  # not "..": headlines use it
+_QUOTED = re.compile(r"^[«\"“].*[»\"”]$")
+_WORD = re.compile(r"\w+")
+
+TITLE_MAX_WORDS = 25
+"""Longer lines are paragraphs even without a full stop."""
+
+# Furniture by wording. Whole-line patterns, case-insensitive; each list is one kind.
+_FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
+    "share": (
+        r"(?:share|شارك|شاركها|مشاركة|انشر|نشر)(?: (?:on|via|this|عبر|على|في|الخبر|المقال))? ?\S*",
+        r"(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|linkedin|reddit|pinterest|"
+        r"messenger|copy link|فيسبوك|فيس بوك|تويتر|إكس|واتساب|واتس اب|تلغرام|تيليغرام|تليجرام|"
+        r"بريد إلكتروني|البريد الإلكتروني|طباعة|نسخ الرابط|تم نسخ الرابط)"
+        r"(?:\s*[|•·/]\s*\S+){0,8}",
+        r"(?:رابط مختصر|الرابط المختصر|short link|shortlink|permalink)(?: للمادة| للخبر)?\s*[:：]?.*",
+        r"https?://\S+",
+        r"(?:تابعونا|تابعنا|follow us)(?: على| on)?.*",
+        r"(?:حجم الخط|تكبير الخط|تصغير الخط|font size|a\+|a-)(?:\s+\S+){0,3}",
+    ),
+    "navigation": (
+        r"(?:skip to (?:main )?content|skip navigation|انتقل إلى المحتوى(?: الرئيسي)?|"
+        r"(?:تخطى|تخطي|تجاوز) إلى المحتوى(?: الرئيسي)?|اذهب إلى المحتوى)",
+        r"(?:الرئيسية|home|homepage|الصفحة الرئيسية)(?:\s*[>»/|›]\s*[^>»/|›]{1,40}){0,6}",
+        r"(?:القائمة|menu|بحث|search|ابحث|تسجيل الدخول|تسجيل|login|log in|sign in|"
+        r"الاشتراك|english|عربي|français|en|ar|بث مباشر|live|مباشر|العودة إلى الأعلى|"
+        r"back to top|أعلى الصفحة|التالي|السابق|next|previous|المزيد|more|loading\.*|"
+        r"جار التحميل\.*|جاري التحميل\.*)",
+        # A row of menu items: at least three short items between separators.
+        r"[^|•·]{1,30}(?:\s*[|•·]\s*[^|•·]{1,30}){2,}",
+    ),
+    "advertisement": (
+        r"[-–— ]*(?:logo|شعار|advertisement|advertising|ad|إعلان|اعلان|إعلانات|sponsored|"
+        r"محتوى مدعوم|محتوى ممول|مدعوم)[-–— ]*",
+    ),
+    "legal": (
+        r".*(?:©|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|all rights reserved|copyright).*",
+        r".*(?:يمنع نسخ|يُمنع نسخ|يحظر نسخ|يُحظر نسخ|لا يجوز نسخ|يمنع إعادة نشر|يحظر إعادة نشر|"
+        r"may not be reproduced|without (?:prior )?written permission).*",
+        r"(?:سياسة الخصوصية|شروط الاستخدام|شروط الخدمة|اتصل بنا|من نحن|أعلن معنا|"
+        r"privacy policy|terms of (?:use|service)|contact us|about us|advertise with us)"
+        r"(?:\s*[|•·-]?\s*\S+){0,10}",
+    ),
+    "comments": (
+        r".*(?:لن يتم نشر عنوان بريدك الإلكتروني|your email address will not be published|"
+        r"الحقول الإلزامية مشار إليها|required fields are marked).*",
+        r"\(?[\d٠-٩]+\)?\s*(?:تعليق|تعليقات|تعليقا|تعليقاً|comments?|ردود|ردا|رد)",
+        r"(?:تعليقات|التعليقات|comments|الردود)\s*[:：]?\s*\(?[\d٠-٩]+\)?",
+        r"(?:لا توجد تعليقات|no comments(?: yet)?|كن أول من يعلق|be the first to comment|"
+        r"أضف تعليقك|add a comment|اكتب تعليقك|write a comment|إرسال التعليق|post comment|"
+        r"إرسال|submit|send)\W*",
+    ),
+    "subscription": (
+        r"(?:اشترك|اشتركوا|اشتركي)\s+(?:الآن|الان|مجانا|مجاناً|في (?:النشرة|نشرتنا|قناتنا|خدمة)|"
+        r"ليصلك|لتصلك|لتحصل).*",
+        r"(?:subscribe|sign up)\b.*",
+        r".{0,120}(?:النشرة البريدية|النشرة الإخبارية|نشرتنا|newsletter|بريدك الإلكتروني|"
+        r"your inbox|enter your email|أدخل بريدك).{0,120}",
+    ),
+    "app banner": (
+        r".{0,120}(?:تطبيق|app\b).{0,120}(?:آيفون|ايفون|أندرويد|اندرويد|iphone|android|ios|"
+        r"app store|google play|آب ستور|غوغل بلاي|جوجل بلاي|متجر).{0,120}",
+        r"(?:حمّل|حمل|نزّل|نزل|download|get)\s+(?:\S+\s+){0,2}(?:تطبيق|التطبيق|تطبيقنا|app)\b.{0,120}",
+    ),
+    "cookie notice": (
+        r".{0,300}(?:ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|cookies?).{0,300}",
+        r"(?:أوافق|موافق|قبول|قبول الكل|رفض|إعدادات|accept|accept all|i agree|agree|ok|"
+        r"reject|settings|manage preferences|إدارة التفضيلات)\W*",
+    ),
+    "read more": (
+        r"(?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|ايضاً|المزيد)\s*[:：]\s*.+",
+        r"(?:read (?:also|more)|see also|related|more on this)\s*[:：]\s*.+",
+        r"(?:اقرأ المزيد|إقرأ المزيد|read more|continue reading|تابع القراءة|"
+        r"أكمل القراءة|المزيد من \S+(?: \S+)?)\W*",
+        r"(?:استمع|استمع للمقال|listen(?: to (?:this )?article)?|شاهد|watch|تشغيل|play|"
+        r"تشغيل الفيديو|play video)(?:\s+\S+){0,3}",
+        r"[\d٠-٩]{1,2}:[\d٠-٩]{2}",  # a video's duration
+    ),
+    "tags": (
+        r"(?:الوسوم|وسوم|الكلمات المفتاحية|كلمات مفتاحية|كلمات دلالية|مواضيع|المواضيع|"
+        r"tags|topics|tagged)\s*[:：].*",
+        r"#\S+(?:\s+#\S+)*",
+    ),
+    "reading time": (
+        r"(?:وقت القراءة\s*[:：]?\s*)?[\d٠-٩]+\s*(?:دقائق|دقيقة|min(?:ute)?s?)\s*(?:قراءة|للقراءة|read)?",
+        r"(?:منذ|قبل)\s+[\d٠-٩]*\s*(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)",
+        r"[\d٠-٩]+\s*(?:minutes?|hours?|days?)\s+ago",
+        r"[\d٠-٩]{1,2}",  # the rank of a most-read item
+    ),
+    "image credit": (
+        r"(?:صورة|الصورة|صور|تصوير|المصور|photo|image|picture|credit|photograph)\s*[:：].*",
+        r".{0,200}\((?:[^()]{0,40}(?:رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|الأناضول|أسوشيتد برس|"
+        r"غيتي|getty|afp|reuters|ap|epa|أرشيف|أرشيفية|archive|مواقع التواصل|social media)"
+        r"[^()]{0,40})\)\W*",
+        r".{0,120}(?:via getty images|/\s*afp|/\s*reuters|صورة أرشيفية|صورة تعبيرية)\W*",
+    ),
+}
+
+FURNITURE = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    for kind, patterns in _FURNITURE_KINDS.items()
+}
+
+
+def words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+# Kinds whose lines read as sentences; the other kinds are labels and buttons, and a
+# short line ending in a full stop ("شاهد عيان قال.") is never one of those.
+_SENTENCE_KINDS = frozenset(
+    {"legal", "comments", "subscription", "app banner", "cookie notice", "image credit"}
+)
+
+
+def furniture_kind(line: str) -> str | None:
+    """The kind of page furniture the line's wording says it is, if any."""
+    n = words(line)
+    if n > 60:  # no furniture is a long paragraph; skip the patterns
+        return None
+    sentence = n >= 4 and _FULL_STOP.search(line) is not None
+    for kind, pattern in FURNITURE.items():
+        if (not sentence or kind in _SENTENCE_KINDS) and pattern.fullmatch(line):
+            return kind
+    return None
+
+
+def is_sentence_like(line: str) -> bool:
+    """Ends like a sentence (full stop, question, quote) or too long to be a headline."""
+    return bool(_SENTENCE_END.search(line)) or words(line) > TITLE_MAX_WORDS
+
+
+def is_title_like(line: str) -> bool:
+    """Short and without a full stop at the end: a headline (questions and quotes allowed)."""
+    n = words(line)
+    return 1 <= n <= TITLE_MAX_WORDS and not _FULL_STOP.search(line)
+
+
+def body_weight(line: str) -> float:
+    """How much a kept line speaks for being article body (negative: against).
+
+    A paragraph ending in a full stop counts its words; a fully quoted one too.
+    A question or exclamation counts only beyond headline length, since
+    headlines ask questions; a short line without a full stop is a headline,
+    a menu item or a label, and counts against.
+    """
+    n = words(line)
+    if _FULL_STOP.search(line) or (_QUOTED.match(line) and n >= 4):
+        return float(n)
+    if _SENTENCE_END.search(line):
+        return float(n - 12)
+    if n > TITLE_MAX_WORDS:
+        return float(n - 15)
+    return -3.0

@@ -1,0 +1,158 @@
+"""Bylines, dates, datelines and source lines: page lines that carry meaning for ``meta``.
+
+Such a line is not article text, but what it says (who wrote the story, when,
+which agency it came from) is kept: ``read_meta_line`` turns it into
+``author``, ``published`` or ``source``. A line may hold several of them
+between separators ("بقلم: سارة الخطيب | 14 مارس 2024 | 3 دقائق قراءة").
+Dates are given as ISO 8601 (``2024-03-14``, with the time when the page
+gives one) when they can be read, else as the page wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.page_lines import furniture_kind
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "يناير كانون الثاني|جانفي|january|jan",
+        "فبراير|شباط|فيفري|february|feb",
+        "مارس|آذار|اذار|march|mar",
+        "أبريل|ابريل|إبريل|نيسان|أفريل|افريل|april|apr",
+        "مايو|أيار|ايار|ماي|may",
+        "يونيو|يونيه|حزيران|جوان|june|jun",
+        "يوليو|يوليه|تموز|جويلية|july|jul",
+        "أغسطس|اغسطس|آب|أوت|اوت|august|aug",
+        "سبتمبر|أيلول|ايلول|september|sep|sept",
+        "أكتوبر|اكتوبر|تشرين الأول|تشرين الاول|october|oct",
+        "نوفمبر|تشرين الثاني|november|nov",
+        "ديسمبر|كانون الأول|كانون الاول|december|dec",
+    ),
+    start=1,
+):
+    for _name in _names.split("|"):
+        _MONTHS[_name] = _number
+_MONTHS["كانون الثاني"] = 1  # written with a space: the split above kept it whole in "يناير ..."
+_MONTHS.pop("يناير كانون الثاني")
+_MONTHS["يناير"] = 1
+
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
+_DATES = (
+    re.compile(rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_MONTH})\.?,?\s*(?P<year>\d{{4}})", re.I),
+    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
+    re.compile(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})"),
+    re.compile(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})"),
+)
+# What may stand around a date on a date line besides the date itself.
+_DATE_WORDS = re.compile(
+    r"(?:نشر|نُشر|نشرت|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تم التحديث|published|updated|"
+    r"posted|last updated|on|at|في|الساعة|بتوقيت\s+\S+|غرينتش|جرينتش|مكة المكرمة|القدس|gmt|utc|"
+    r"ت\.غ|ص|م|am|pm|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|"
+    r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|wed|thu|fri|sat)\b",
+    re.I,
+)
+_UPDATED = re.compile(r"تحديث|محدث|updated", re.I)
+
+_AGENCIES = (
+    r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|وكالة الصحافة الفرنسية|الأناضول|أسوشيتد برس|أ ب|"
+    r"أ ش أ|د ب أ|وام|واس|سانا|بترا|قنا|كونا|بنا|العمانية|الأنباء الكويتية|وفا|إرنا|سبوتنيك|"
+    r"شينخوا|يونهاب|وكالات|الوكالات|reuters|afp|ap|associated press|anadolu|xinhua|"
+    r"وكالة [^\s()]+(?: [^\s()]+){0,3}|مراسل\S*(?: \S+){0,2}|خاص|الجزيرة نت|بي بي سي|bbc"
+)
+_DATELINE = re.compile(
+    rf"(?:(?P<place>[^\W\d][^()\-–—:|]{{0,30}}?)\s*)?"
+    rf"(?:\(\s*(?P<agency1>{_AGENCIES})\s*\)|[-–—:]\s*(?P<agency2>{_AGENCIES}))\s*[-–—]?",
+    re.I,
+)
+_SOURCE = re.compile(r"(?:المصدر|المصادر|source|sources)\s*[:：]\s*(?P<source>.{1,80})", re.I)
+_BYLINE = re.compile(
+    r"(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|حوار|مراسل\S*|by|written by|"
+    r"reporting by|reported by|words by)\s*[:：]?\s*(?P<name>[^\d|•]{2,60})",
+    re.I,
+)
+_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
+_MAX_NAME_WORDS = 6
+_NOTHING = "-"  # a meta segment that says nothing worth keeping
+
+
+def _date_value(match: re.Match[str], text: str) -> str:
+    parts = match.groupdict()
+    month = parts.get("mon") or _MONTHS.get((parts.get("month") or "").lower())
+    year, day = int(parts["year"]), int(parts["day"])
+    if not month or not (1 <= int(month) <= 12 and 1 <= day <= 31):
+        return text
+    value = f"{year:04}-{int(month):02}-{day:02}"
+    if time := re.search(_TIME, text):
+        value += f"T{int(time['hour']):02}:{time['minute']}"
+    return value
+
+
+def read_date(segment: str) -> tuple[str, bool] | None:
+    """``(published, is_update)`` if the segment is a date and nothing else of substance."""
+    text = segment.translate(_DIGITS)
+    for pattern in _DATES:
+        if m := pattern.search(text):
+            rest = text[: m.start()] + " " + text[m.end() :]
+            rest = _DATE_WORDS.sub(" ", re.sub(_TIME, " ", rest))
+            if re.search(r"\w{2,}", rest):
+                return None
+            return _date_value(m, text), bool(_UPDATED.search(segment))
+    return None
+
+
+def _read_segment(segment: str) -> dict[str, str] | None:
+    """What one segment of a meta line says, or None if it is not a meta segment."""
+    segment = segment.strip(" \t-–—|•·،,")
+    if not segment:
+        return {}
+    if (date := read_date(segment)) is not None:
+        return {"updated" if date[1] else "published": date[0]}
+    if m := _SOURCE.fullmatch(segment):
+        return {"source": " ".join(m["source"].split()).rstrip(".")}
+    if m := _DATELINE.fullmatch(segment):
+        agency = m["agency1"] or m["agency2"]
+        return {"source": agency} if agency != "خاص" else {_NOTHING: agency}
+    if (m := _BYLINE.fullmatch(segment)) and len(m["name"].split()) <= _MAX_NAME_WORDS:
+        return {"author": " ".join(m["name"].split()).rstrip(".")}
+    if furniture_kind(segment) is not None:
+        return {}
+    return None
+
+
+def read_meta_line(line: str) -> dict[str, str] | None:
+    """The meta a byline, date line, dateline or source line gives; None for other lines.
+
+    Every segment between separators must be meta or furniture, and one at
+    least meta, so a headline with a date in it ("قمة 12 مارس 2024 تنتهي بلا
+    اتفاق") stays a headline. A dateline without an agency ("القاهرة - خاص")
+    gives an empty record: a meta line with nothing worth keeping.
+    """
+    if len(line) > 200:
+        return None
+    segments = _SEPARATORS.split(line)
+    if len(segments) > 1 and (whole := _read_segment(line)):
+        return {k: v for k, v in whole.items() if k != _NOTHING}  # "بيروت - رويترز": one dateline
+    found: dict[str, str] = {}
+    for segment in segments:
+        got = _read_segment(segment)
+        if got is None:
+            return None
+        for key, value in got.items():
+            found.setdefault(key, value)
+    if not found:
+        return None  # furniture only: reported as such
+    return {k: v for k, v in found.items() if k != _NOTHING}
+
+
+def dateline_source(paragraph: str) -> str | None:
+    """The agency of a dateline opening a paragraph ("بيروت (رويترز) - قال ..."), if any."""
+    m = _DATELINE.match(paragraph[:80])
+    if m is None or m.end() == len(paragraph):
+        return None
+    agency = m["agency1"] or m["agency2"]
+    return None if agency == "خاص" or m["place"] is None else agency
