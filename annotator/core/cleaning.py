@@ -276,8 +276,10 @@ def clean_page(text: str) -> Cleaned:
     title: str | None = None
     kept: list[str] = []
     run = _body_run(lines)
-    if run is None:
-        first = end = len(lines)
+    if run is None:  # no sentence-like paragraph: no body to tell from furniture, keep all
+        first, end = 0, len(lines)
+        kept = [line.text for line in lines if line.reason is None]
+        title = kept[0] if kept else None
     else:
         title_at, body_start = _find_title(lines, *run)
         first, end = (title_at if title_at is not None else body_start), run[1]

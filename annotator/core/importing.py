@@ -79,6 +79,11 @@ def text_meta(text: str) -> dict[str, Any]:
     return meta
 
 
+def _first_line(text: str) -> str:
+    """The title of a text without a headline: its first line, cut to a title's length."""
+    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+
+
 def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
     """One document from the bytes of a plain-text article."""
     decoded = decode_bytes(data)
@@ -89,9 +94,8 @@ def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> An
         if not cleaned.text.strip():
             raise InputError("nothing left after cleaning: the page is all furniture")
         text = cleaned.text
-        meta["title"] = cleaned.title
-        if cleaned.source:
-            meta["source"] = cleaned.source
+        meta["title"] = cleaned.title or _first_line(text)
+        meta.update(cleaned.meta)
         meta["cleaning"] = {
             "removed": cleaned.summary(),
             "lines": [
@@ -99,7 +103,7 @@ def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> An
             ],
         }
     else:
-        meta["title"] = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+        meta["title"] = _first_line(text)
     check_document_text(text)
     meta.update(text_meta(text))
     meta["encoding"] = decoded.encoding

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"[.!?؟…:]['\"»”’)\]]*$")
-_FULL_STOP = re.compile(r"(?<!\.)\.['\"»”’)\]]*$|…['\"»”’)\]]*$")  # not "..": headlines use it
+# A closing quote or bracket may follow the stop, and so may a short note in brackets
+# ("... القوات. (رويترز)" would be a credit; "... القوات. (22)" a numbered copy).
+_CLOSE = r"['\"»”’)\]]*(?:\s*\([^()]{1,30}\))?$"
+_SENTENCE_END = re.compile(r"[.!?؟…:]" + _CLOSE)
+_FULL_STOP = re.compile(r"(?:(?<!\.)\.|…)" + _CLOSE)  # not "..": headlines use it
 _QUOTED = re.compile(r"^[«\"“].*[»\"”]$")
 _WORD = re.compile(r"\w+")
 
