@@ -77,6 +77,7 @@ META_LINE = "byline or date line"
 BEFORE_TITLE = "page header"
 RELATED = "related-stories list"
 AFTER_BODY = "page footer"
+AUTHOR_BIO = "author bio"
 
 # What a removed line weighs in the search for the body. Link lists and meta lines sit inside
 # or right around articles ("اقرأ أيضا" between two paragraphs): they do not split a body.
@@ -171,7 +172,9 @@ class _Marker:
             self.in_list, self.after_title = True, False
             line.reason = LINK_LIST
         elif (meta := read_meta_line(paragraph)) is not None:
+            # Bylines and dates head an article: a link list does not run on past one.
             line.reason, line.meta = META_LINE, meta
+            self.in_list = False
         elif furniture_kind(paragraph) is not None:
             line.reason = FURNITURE
         elif key in self.seen:
@@ -210,19 +213,37 @@ def _find_title(lines: list[_Line], start: int, end: int) -> tuple[int | None, i
     """The headline's index (None if there is none) and where the body then starts.
 
     The title-like line right before the body, looking past removed lines; a
-    repeat counts (a page may show its headline twice). Failing that, the
-    body's first line if it is title-like and more follows.
+    repeat or a link-list item counts (a page may show its headline twice, or
+    right after a menu entry that reads like a list heading). A bare name of
+    two to four words between the headline and the body is the byline.
+    Failing all that, the body's first line if it is title-like and more
+    follows.
     """
-    for i in range(start - 1, -1, -1):
-        line = lines[i]
-        if line.reason is None or line.reason == REPEAT:
-            if is_title_like(line.text):
-                line.reason = None
-                return i, start
-            break
+    candidates = [
+        i for i in range(start - 1, -1, -1) if lines[i].reason in (None, REPEAT, LINK_LIST)
+    ][:2]
+    if candidates and is_title_like(lines[candidates[0]].text):
+        at = candidates[0]
+        if len(candidates) > 1 and _is_bare_byline(lines, at, candidates[1]):
+            lines[at].reason, lines[at].meta = META_LINE, {"author": lines[at].text}
+            at = candidates[1]
+        lines[at].reason = None
+        return at, start
     if end - start > 1 and is_title_like(lines[start].text):
         return start, start + 1
     return None, start
+
+
+def _is_bare_byline(lines: list[_Line], at: int, above: int) -> bool:
+    """A name alone (2-4 words, no digits, no punctuation) under a longer headline."""
+    name, headline = lines[at].text, lines[above].text
+    return (
+        2 <= len(name.split()) <= 4
+        and re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+)*", name) is not None
+        and is_title_like(headline)
+        and len(headline.split()) > len(name.split()) + 2
+        and lines[above].reason in (None, REPEAT)
+    )
 
 
 def _mark_outside(lines: list[_Line], first: int, end: int) -> None:
@@ -239,7 +260,9 @@ def _mark_outside(lines: list[_Line], first: int, end: int) -> None:
         line.reason = RELATED if headline_block else AFTER_BODY
 
 
-def _collect_meta(lines: list[_Line], first: int, end: int, tail_source: str | None) -> dict:
+def _collect_meta(
+    lines: list[_Line], first: int, body_at: int, end: int, tail_source: str | None
+) -> dict[str, str]:
     """What the meta lines say, nearest the article first.
 
     Lines between the headline and the end of the body come first, then those
@@ -260,11 +283,22 @@ def _collect_meta(lines: list[_Line], first: int, end: int, tail_source: str | N
             found.setdefault(key, value)
     if "published" not in found and "updated" in found:
         found["published"] = found["updated"]
-    body_start = next((x for x in lines[first:end] if x.reason is None), None)
-    if "source" not in found and body_start is not None:
-        if agency := dateline_source(body_start.text):
-            found["source"] = agency
+    body = [x for x in lines[body_at:end] if x.reason is None]
+    if "source" not in found and body and (agency := dateline_source(body[0].text)):
+        found["source"] = agency
     return {key: found[key] for key in _META_KEYS if key in found}
+
+
+def _drop_author_bio(body: list[_Line], author: str, kept: list[str]) -> list[str]:
+    """Closing paragraphs that begin with the byline's name are the writer's bio, not the story."""
+    for line in reversed(body):
+        if line.reason is not None:
+            continue
+        if not line.text.startswith(author + " "):
+            break
+        line.reason = AUTHOR_BIO
+        kept.remove(line.text)
+    return kept
 
 
 def clean_page(text: str) -> Cleaned:
@@ -277,17 +311,19 @@ def clean_page(text: str) -> Cleaned:
     kept: list[str] = []
     run = _body_run(lines)
     if run is None:  # no sentence-like paragraph: no body to tell from furniture, keep all
-        first, end = 0, len(lines)
+        first, body_at, end = 0, 0, len(lines)
         kept = [line.text for line in lines if line.reason is None]
         title = kept[0] if kept else None
     else:
-        title_at, body_start = _find_title(lines, *run)
-        first, end = (title_at if title_at is not None else body_start), run[1]
+        title_at, body_at = _find_title(lines, *run)
+        first, end = (title_at if title_at is not None else body_at), run[1]
         if title_at is not None:
             title = lines[title_at].text
         kept = [line.text for line in lines[first:end] if line.reason is None]
     _mark_outside(lines, first, end)
-    meta = _collect_meta(lines, first, end, marker.tail_source)
+    meta = _collect_meta(lines, first, body_at, end, marker.tail_source)
+    if author := meta.get("author"):
+        kept = _drop_author_bio(lines[body_at:end], author, kept)
     removed = marker.removed + [
         Removal(line.number, line.reason, line.text) for line in lines if line.reason is not None
     ]

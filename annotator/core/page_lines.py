@@ -36,9 +36,11 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"messenger|copy link|فيسبوك|فيس بوك|تويتر|إكس|واتساب|واتس اب|تلغرام|تيليغرام|تليجرام|"
         r"بريد إلكتروني|البريد الإلكتروني|طباعة|نسخ الرابط|تم نسخ الرابط)"
         r"(?:\s*[|•·/]\s*\S+){0,8}",
-        r"(?:رابط مختصر|الرابط المختصر|short link|shortlink|permalink)(?: للمادة| للخبر)?\s*[:：]?.*",
+        r"(?:رابط مختصر|الرابط المختصر|short link|shortlink|permalink)"
+        r"(?: للمادة| للخبر)?\s*[:：]?.*",
         r"https?://\S+",
-        r"(?:تابعونا|تابعنا|follow us)(?: على| on)?.*",
+        r"(?:تابعونا|تابعنا|تابعوا|تابع|follow us|follow)\s+(?:\S+\s+){0,6}"
+        r"(?:على|عبر|on|via)\s+.{0,60}",
         r"(?:حجم الخط|تكبير الخط|تصغير الخط|font size|a\+|a-)(?:\s+\S+){0,3}",
     ),
     "navigation": (
@@ -52,12 +54,14 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         # A row of menu items: at least three short items between separators.
         r"[^|•·]{1,30}(?:\s*[|•·]\s*[^|•·]{1,30}){2,}",
     ),
+    "byline label": (r"(?:role|الوظيفة|المنصب|الصفة)\s*[:：،,].*",),
     "advertisement": (
         r"[-–— ]*(?:logo|شعار|advertisement|advertising|ad|إعلان|اعلان|إعلانات|sponsored|"
         r"محتوى مدعوم|محتوى ممول|مدعوم)[-–— ]*",
     ),
     "legal": (
-        r".*(?:©|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|all rights reserved|copyright).*",
+        r".*(?:©|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|all rights reserved|"
+        r"copyright).*",
         r".*(?:يمنع نسخ|يُمنع نسخ|يحظر نسخ|يُحظر نسخ|لا يجوز نسخ|يمنع إعادة نشر|يحظر إعادة نشر|"
         r"may not be reproduced|without (?:prior )?written permission).*",
         r"(?:سياسة الخصوصية|شروط الاستخدام|شروط الخدمة|اتصل بنا|من نحن|أعلن معنا|"
@@ -74,6 +78,9 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"إرسال|submit|send)\W*",
     ),
     "subscription": (
+        r".{0,200}(?:هذا المقال|هذه المقالة|هذا المحتوى|هذه المادة|this article|this story)"
+        r"\s+(?:\S+\s+){0,2}(?:للمشتركين|لمشتركي|for subscribers|subscribers only).{0,200}",
+        r".{0,200}(?:للاشتراك|اشترك الآن|subscribe now).{0,200}",
         r"(?:اشترك|اشتركوا|اشتركي)\s+(?:الآن|الان|مجانا|مجاناً|في (?:النشرة|نشرتنا|قناتنا|خدمة)|"
         r"ليصلك|لتصلك|لتحصل).*",
         r"(?:subscribe|sign up)\b.*",
@@ -105,13 +112,16 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"#\S+(?:\s+#\S+)*",
     ),
     "reading time": (
-        r"(?:وقت القراءة\s*[:：]?\s*)?[\d٠-٩]+\s*(?:دقائق|دقيقة|min(?:ute)?s?)\s*(?:قراءة|للقراءة|read)?",
+        r"(?:وقت القراءة\s*[:：]?\s*)?[\d٠-٩]+\s*(?:دقائق|دقيقة|min(?:ute)?s?)\s*"
+        r"(?:قراءة|للقراءة|read)?",
         r"(?:منذ|قبل)\s+[\d٠-٩]*\s*(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)",
         r"[\d٠-٩]+\s*(?:minutes?|hours?|days?)\s+ago",
         r"[\d٠-٩]{1,2}",  # the rank of a most-read item
     ),
     "image credit": (
-        r"(?:صورة|الصورة|صور|تصوير|المصور|photo|image|picture|credit|photograph)\s*[:：].*",
+        r"(?:صورة|الصورة|صور|تصوير|المصور|صدر الصورة|مصدر الصورة|التعليق على الصورة|"
+        r"تعليق الصورة|photo|image|picture|credit|photograph|image source|image caption|caption)"
+        r"\s*[:：،,].*",
         r".{0,200}\((?:[^()]{0,40}(?:رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|الأناضول|أسوشيتد برس|"
         r"غيتي|getty|afp|reuters|ap|epa|أرشيف|أرشيفية|archive|مواقع التواصل|social media)"
         r"[^()]{0,40})\)\W*",

@@ -43,7 +43,11 @@ _MONTHS["يناير"] = 1
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
 _DATES = (
-    re.compile(rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_MONTH})\.?,?\s*(?P<year>\d{{4}})", re.I),
+    re.compile(
+        rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_MONTH})\.?(?:\s*/\s*(?:{_MONTH}))?"
+        rf"\s*,?\s*(?P<year>\d{{4}})",
+        re.I,
+    ),
     re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
     re.compile(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})"),
     re.compile(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})"),
@@ -52,16 +56,18 @@ _DATES = (
 _DATE_WORDS = re.compile(
     r"(?:نشر|نُشر|نشرت|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تم التحديث|published|updated|"
     r"posted|last updated|on|at|في|الساعة|بتوقيت\s+\S+|غرينتش|جرينتش|مكة المكرمة|القدس|gmt|utc|"
-    r"ت\.غ|ص|م|am|pm|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|"
+    r"ت\.غ|ص|م|صباحا|صباحًا|مساء|مساءً|am|pm|gst|ast|eet|eest|cet|cest|bst|est|edt|pst|ksa|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|"
     r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|wed|thu|fri|sat)\b",
     re.I,
 )
 _UPDATED = re.compile(r"تحديث|محدث|updated", re.I)
+_AFTERNOON = re.compile(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
 
 _AGENCIES = (
     r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|وكالة الصحافة الفرنسية|الأناضول|أسوشيتد برس|أ ب|"
     r"أ ش أ|د ب أ|وام|واس|سانا|بترا|قنا|كونا|بنا|العمانية|الأنباء الكويتية|وفا|إرنا|سبوتنيك|"
     r"شينخوا|يونهاب|وكالات|الوكالات|reuters|afp|ap|associated press|anadolu|xinhua|"
+    r"[^\s()]+\.(?:نت|net|com)|"
     r"وكالة [^\s()]+(?: [^\s()]+){0,3}|مراسل\S*(?: \S+){0,2}|خاص|الجزيرة نت|بي بي سي|bbc"
 )
 _DATELINE = re.compile(
@@ -69,10 +75,28 @@ _DATELINE = re.compile(
     rf"(?:\(\s*(?P<agency1>{_AGENCIES})\s*\)|[-–—:]\s*(?P<agency2>{_AGENCIES}))\s*[-–—]?",
     re.I,
 )
+# "دبي: «الخليج»", "أبوظبي - «الاتحاد»": a paper names itself in guillemets.
+_PAPER_DATELINE = re.compile(r"[^\W\d][^()\-–—:|«»]{0,30}?\s*[-–—:：]\s*«(?P<paper>[^»]{1,30})»")
+# "عمان/ ليث الجنيدي/ الأناضول": place, reporter, agency.
+_SLASH_DATELINE = re.compile(
+    rf"(?P<place>[^/\d]{{2,30}})/\s*(?:(?P<name>[^/\d]{{2,40}})/\s*)?(?P<agency>{_AGENCIES})", re.I
+)
+# "الكويت - 3 - 11 (كونا) --": place and date, then the agency, then dashes.
+_DATED_DATELINE = re.compile(
+    rf"[^\W\d][^()]{{0,40}}\(\s*(?P<agency>{_AGENCIES})\s*\)\s*[-–—]*", re.I
+)
+# "نورة العتيبي (جدة)": a reporter's name, the place in brackets.
+_NAME_PLACE = re.compile(
+    r"(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*"
+    r"\((?!صور|فيديو|بالصور|بالفيديو|شاهد|مباشر|تحديث|محدث|video|photos|live|update)"
+    r"[^\W\d_]+(?: [^\W\d_]+)?\)",
+    re.I,
+)
 _SOURCE = re.compile(r"(?:المصدر|المصادر|source|sources)\s*[:：]\s*(?P<source>.{1,80})", re.I)
 _BYLINE = re.compile(
-    r"(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|حوار|مراسل\S*|by|written by|"
-    r"reporting by|reported by|words by)\s*[:：]?\s*(?P<name>[^\d|•]{2,60})",
+    r"(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|حاورته|حاورتها|"
+    r"الكاتب|الكاتبة|المحرر|مراسل\S*|by|written by|reporting by|reported by|words by|author)"
+    r"(?:\s*[:：،,]\s*|\s+)(?P<name>[^\d|•:،,]{2,60})",
     re.I,
 )
 _SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
@@ -88,7 +112,10 @@ def _date_value(match: re.Match[str], text: str) -> str:
         return text
     value = f"{year:04}-{int(month):02}-{day:02}"
     if time := re.search(_TIME, text):
-        value += f"T{int(time['hour']):02}:{time['minute']}"
+        hour = int(time["hour"])
+        if hour < 12 and _AFTERNOON.match(text[time.end() :]):
+            hour += 12
+        value += f"T{hour:02}:{time['minute']}"
     return value
 
 
@@ -114,6 +141,17 @@ def _read_segment(segment: str) -> dict[str, str] | None:
         return {"updated" if date[1] else "published": date[0]}
     if m := _SOURCE.fullmatch(segment):
         return {"source": " ".join(m["source"].split()).rstrip(".")}
+    if m := _PAPER_DATELINE.fullmatch(segment):
+        return {"source": m["paper"]}
+    if m := _SLASH_DATELINE.fullmatch(segment):
+        found = {"source": m["agency"]}
+        if m["name"] and len(m["name"].split()) <= _MAX_NAME_WORDS:
+            found["author"] = m["name"].strip()
+        return found
+    if m := _DATED_DATELINE.fullmatch(segment):
+        return {"source": m["agency"]}
+    if m := _NAME_PLACE.fullmatch(segment):
+        return {"author": m["name"]}
     if m := _DATELINE.fullmatch(segment):
         agency = m["agency1"] or m["agency2"]
         return {"source": agency} if agency != "خاص" else {_NOTHING: agency}
