@@ -60,17 +60,17 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"محتوى مدعوم|محتوى ممول|مدعوم)[-–— ]*",
     ),
     "legal": (
-        r".*(?:©|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|all rights reserved|"
-        r"copyright).*",
-        r".*(?:يمنع نسخ|يُمنع نسخ|يحظر نسخ|يُحظر نسخ|لا يجوز نسخ|يمنع إعادة نشر|يحظر إعادة نشر|"
-        r"may not be reproduced|without (?:prior )?written permission).*",
+        r"~(?:©|جميع الحقوق محفوظة|كل الحقوق محفوظة|الحقوق محفوظة|all rights reserved|"
+        r"copyright)",
+        r"~(?:يمنع نسخ|يُمنع نسخ|يحظر نسخ|يُحظر نسخ|لا يجوز نسخ|يمنع إعادة نشر|يحظر إعادة نشر|"
+        r"may not be reproduced|without (?:prior )?written permission)",
         r"(?:سياسة الخصوصية|شروط الاستخدام|شروط الخدمة|اتصل بنا|من نحن|أعلن معنا|"
         r"privacy policy|terms of (?:use|service)|contact us|about us|advertise with us)"
         r"(?:\s*[|•·-]?\s*\S+){0,10}",
     ),
     "comments": (
-        r".*(?:لن يتم نشر عنوان بريدك الإلكتروني|your email address will not be published|"
-        r"الحقول الإلزامية مشار إليها|required fields are marked).*",
+        r"~(?:لن يتم نشر عنوان بريدك الإلكتروني|your email address will not be published|"
+        r"الحقول الإلزامية مشار إليها|required fields are marked)",
         r"\(?[\d٠-٩]+\)?\s*(?:تعليق|تعليقات|تعليقا|تعليقاً|comments?|ردود|ردا|رد)",
         r"(?:تعليقات|التعليقات|comments|الردود)\s*[:：]?\s*\(?[\d٠-٩]+\)?",
         r"(?:لا توجد تعليقات|no comments(?: yet)?|كن أول من يعلق|be the first to comment|"
@@ -78,22 +78,22 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"إرسال|submit|send)\W*",
     ),
     "subscription": (
-        r".{0,200}(?:هذا المقال|هذه المقالة|هذا المحتوى|هذه المادة|this article|this story)"
-        r"\s+(?:\S+\s+){0,2}(?:للمشتركين|لمشتركي|for subscribers|subscribers only).{0,200}",
-        r".{0,200}(?:للاشتراك|اشترك الآن|subscribe now).{0,200}",
+        r"~(?:هذا المقال|هذه المقالة|هذا المحتوى|هذه المادة|this article|this story)"
+        r"\s+(?:\S+\s+){0,2}(?:للمشتركين|لمشتركي|for subscribers|subscribers only)",
+        r"~(?:للاشتراك|اشترك الآن|subscribe now)",
         r"(?:اشترك|اشتركوا|اشتركي)\s+(?:الآن|الان|مجانا|مجاناً|في (?:النشرة|نشرتنا|قناتنا|خدمة)|"
         r"ليصلك|لتصلك|لتحصل).*",
         r"(?:subscribe|sign up)\b.*",
-        r".{0,120}(?:النشرة البريدية|النشرة الإخبارية|نشرتنا|newsletter|بريدك الإلكتروني|"
-        r"your inbox|enter your email|أدخل بريدك).{0,120}",
+        r"~(?:النشرة البريدية|النشرة الإخبارية|نشرتنا|newsletter|بريدك الإلكتروني|"
+        r"your inbox|enter your email|أدخل بريدك)",
     ),
     "app banner": (
-        r".{0,120}(?:تطبيق|app\b).{0,120}(?:آيفون|ايفون|أندرويد|اندرويد|iphone|android|ios|"
-        r"app store|google play|آب ستور|غوغل بلاي|جوجل بلاي|متجر).{0,120}",
+        r"~(?:تطبيق|app\b).{0,120}(?:آيفون|ايفون|أندرويد|اندرويد|iphone|android|ios|"
+        r"app store|google play|آب ستور|غوغل بلاي|جوجل بلاي|متجر)",
         r"(?:حمّل|حمل|نزّل|نزل|download|get)\s+(?:\S+\s+){0,2}(?:تطبيق|التطبيق|تطبيقنا|app)\b.{0,120}",
     ),
     "cookie notice": (
-        r".{0,300}(?:ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|cookies?).{0,300}",
+        r"~(?:ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|cookies?)",
         r"(?:أوافق|موافق|قبول|قبول الكل|رفض|إعدادات|accept|accept all|i agree|agree|ok|"
         r"reject|settings|manage preferences|إدارة التفضيلات)\W*",
     ),
@@ -122,17 +122,23 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"(?:صورة|الصورة|صور|تصوير|المصور|صدر الصورة|مصدر الصورة|التعليق على الصورة|"
         r"تعليق الصورة|photo|image|picture|credit|photograph|image source|image caption|caption)"
         r"\s*[:：،,].*",
-        r".{0,200}\((?:[^()]{0,40}(?:رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|الأناضول|أسوشيتد برس|"
-        r"غيتي|getty|afp|reuters|ap|epa|أرشيف|أرشيفية|archive|مواقع التواصل|social media)"
-        r"[^()]{0,40})\)\W*",
-        r".{0,120}(?:via getty images|/\s*afp|/\s*reuters|صورة أرشيفية|صورة تعبيرية)\W*",
+        r"~\((?:[^()]{0,40}\b(?:رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|الأناضول|أسوشيتد برس|"
+        r"غيتي|getty|afp|reuters|ap|epa|أرشيف|أرشيفية|archive|مواقع التواصل|social media)\b"
+        r"[^()]{0,40})\)\W*$",
+        r"~(?:via getty images|/\s*afp|/\s*reuters|صورة أرشيفية|صورة تعبيرية)\W*$",
     ),
 }
 
-FURNITURE = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    for kind, patterns in _FURNITURE_KINDS.items()
-}
+
+# Patterns starting with "~" are searched for anywhere in the line (a cookie notice is a
+# sentence about cookies); the others must match the whole line.
+def _compile(patterns: tuple[str, ...], contains: bool) -> re.Pattern[str] | None:
+    chosen = [p[1:] if contains else p for p in patterns if p.startswith("~") == contains]
+    return re.compile("|".join(f"(?:{p})" for p in chosen), re.I) if chosen else None
+
+
+_WHOLE = {kind: _compile(patterns, False) for kind, patterns in _FURNITURE_KINDS.items()}
+_WITHIN = {kind: _compile(patterns, True) for kind, patterns in _FURNITURE_KINDS.items()}
 
 
 def words(line: str) -> int:
@@ -152,8 +158,11 @@ def furniture_kind(line: str) -> str | None:
     if n > 60:  # no furniture is a long paragraph; skip the patterns
         return None
     sentence = n >= 4 and _FULL_STOP.search(line) is not None
-    for kind, pattern in FURNITURE.items():
-        if (not sentence or kind in _SENTENCE_KINDS) and pattern.fullmatch(line):
+    for kind in _FURNITURE_KINDS:
+        if sentence and kind not in _SENTENCE_KINDS:
+            continue
+        whole, within = _WHOLE[kind], _WITHIN[kind]
+        if (whole and whole.fullmatch(line)) or (within and within.search(line)):
             return kind
     return None
 

@@ -60,6 +60,8 @@ _DATE_WORDS = re.compile(
     r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|wed|thu|fri|sat)\b",
     re.I,
 )
+_ANY_DIGIT = re.compile(r"\d")
+_MAX_META_WORDS = 16  # "نشر في: الخميس 29 أكتوبر 2020 - 10:45 بتوقيت مكة" and some
 _UPDATED = re.compile(r"تحديث|محدث|updated", re.I)
 _AFTERNOON = re.compile(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
 
@@ -121,6 +123,8 @@ def _date_value(match: re.Match[str], text: str) -> str:
 
 def read_date(segment: str) -> tuple[str, bool] | None:
     """``(published, is_update)`` if the segment is a date and nothing else of substance."""
+    if not _ANY_DIGIT.search(segment):
+        return None
     text = segment.translate(_DIGITS)
     for pattern in _DATES:
         if m := pattern.search(text):
@@ -170,7 +174,7 @@ def read_meta_line(line: str) -> dict[str, str] | None:
     اتفاق") stays a headline. A dateline without an agency ("القاهرة - خاص")
     gives an empty record: a meta line with nothing worth keeping.
     """
-    if len(line) > 200:
+    if len(line) > 200 or len(line.split()) > _MAX_META_WORDS:
         return None
     segments = _SEPARATORS.split(line)
     if len(segments) > 1 and (whole := _read_segment(line)):
