@@ -106,6 +106,7 @@ class Cleaned:
     source: str | None
     removed: list[Removal] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    has_body: bool = True  # False: no sentence-like paragraph, only the wording rules applied
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -328,4 +329,4 @@ def clean_page(text: str) -> Cleaned:
         Removal(line.number, line.reason, line.text) for line in lines if line.reason is not None
     ]
     removed.sort(key=lambda r: r.line)
-    return Cleaned("\n".join(kept), title, meta.get("source"), removed, meta)
+    return Cleaned("\n".join(kept), title, meta.get("source"), removed, meta, run is not None)

@@ -25,12 +25,18 @@ from annotator.core.formats.brat import read_brat
 from annotator.core.formats.doccano import read_doccano
 from annotator.core.formats.labelstudio import read_labelstudio
 from annotator.core.formats.prodigy import read_prodigy
+from annotator.core.html_page import (
+    HTML_SUFFIXES,
+    NO_ARTICLE,
+    extract_article,
+    is_saved_files_folder,
+)
 from annotator.core.models import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".ann"}
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | {".json", ".ann"}
 IMPORT_FORMATS = ("native", "doccano", "labelstudio", "prodigy", "brat")
 
 
@@ -48,13 +54,20 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
 
     A file named explicitly is always returned, whatever its suffix, so the
     importer can say why it refuses it; in folders only known suffixes count.
+    The PAGE_files folder of a page saved "complete" holds the page's parts
+    (frames, scripts), not documents: it is passed over.
     """
     found = FileSet()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                siblings = set(names)
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".") and not is_saved_files_folder(d, siblings)
+                )
                 for name in sorted(names):
                     if name.startswith("."):
                         continue
@@ -90,26 +103,68 @@ def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> An
     text = canonical_text(decoded.text)
     meta: dict[str, Any] = {}
     if clean:
-        cleaned = clean_page(text)
-        if not cleaned.text.strip():
-            raise InputError("nothing left after cleaning: the page is all furniture")
-        text = cleaned.text
-        meta["title"] = cleaned.title or _first_line(text)
-        meta.update(cleaned.meta)
-        meta["cleaning"] = {
-            "removed": cleaned.summary(),
-            "lines": [
-                {"line": r.line, "reason": r.reason, "text": r.text[:80]} for r in cleaned.removed
-            ],
-        }
+        text = _cleaned(text, meta)
     else:
         meta["title"] = _first_line(text)
+    return _document(text, meta, decoded.text, decoded.encoding, name)
+
+
+def read_html(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
+    """One document from a saved web page: trafilatura's article, then the page model.
+
+    The page's own metadata (JSON-LD, meta tags) wins over what bylines and
+    date lines in the text say.
+    """
+    page = extract_article(data)
+    text = page.text
+    meta: dict[str, Any] = {}
+    if clean:
+        lines = text.split("\n")
+        if page.title and page.title not in lines:
+            text = page.title + "\n" + text  # the headline goes right before the body
+        text = _cleaned(text, meta, title=page.title, need_body=True)
+    else:
+        meta["title"] = page.title or _first_line(text)
+    published = meta.get("published", "")
+    meta.update(page.meta)
+    if published.startswith(page.meta.get("published", "\0")):
+        meta["published"] = published  # the same day, with its time
+    return _document(text, meta, page.html, page.encoding, name)
+
+
+def _cleaned(
+    text: str, meta: dict[str, Any], title: str | None = None, need_body: bool = False
+) -> str:
+    """The page model's text; fills ``meta`` with title, meta lines and the removal report.
+
+    ``need_body``: a page without a single sentence-like paragraph has no
+    article (a web page's home or menu page); a plain-text file keeps its lines.
+    """
+    cleaned = clean_page(text)
+    if need_body and not cleaned.has_body:
+        raise InputError(NO_ARTICLE)
+    if not cleaned.text.strip():
+        raise InputError("nothing left after cleaning: the page is all furniture")
+    meta["title"] = title or cleaned.title or _first_line(cleaned.text)
+    meta.update(cleaned.meta)
+    meta["cleaning"] = {
+        "removed": cleaned.summary(),
+        "lines": [
+            {"line": r.line, "reason": r.reason, "text": r.text[:80]} for r in cleaned.removed
+        ],
+    }
+    return cleaned.text
+
+
+def _document(
+    text: str, meta: dict[str, Any], raw: str, encoding: str, name: str | None
+) -> AnnotatedDocument:
     check_document_text(text)
     meta.update(text_meta(text))
-    meta["encoding"] = decoded.encoding
+    meta["encoding"] = encoding
     if name:
         meta["file"] = name
-    return AnnotatedDocument(Document(text=text, meta=meta, raw=decoded.text))
+    return AnnotatedDocument(Document(text=text, meta=meta, raw=raw))
 
 
 def detect_jsonl(first: dict[str, Any]) -> str:
@@ -177,6 +232,9 @@ def read_file(
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)
             return
+        if suffix in HTML_SUFFIXES:
+            yield None, read_html(path.read_bytes(), clean=clean, name=path.name)
+            return
     except InputError as exc:
         raise exc.located(path) from None
     except UnicodeDecodeError as exc:
@@ -184,5 +242,7 @@ def read_file(
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     raise InputError(
-        f"unsupported file type {suffix or '(none)'!r}: expected .txt, .jsonl, .json or .ann", path
+        f"unsupported file type {suffix or '(none)'!r}: "
+        "expected .txt, .html, .jsonl, .json or .ann",
+        path,
     )
