@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.page_lines import body_weight, furniture_kind, is_title_like
 from annotator.core.page_meta import dateline_source, read_meta_line
-from annotator.core.text import collapse_spaces
+from annotator.core.text import collapse_spaces, has_visible_text
 
 # Fragments that page furniture glues onto the end of a paragraph.
 _GLUED_TAIL = re.compile(
@@ -164,7 +164,7 @@ class _Marker:
 
     def feed(self, number: int, paragraph: str) -> None:
         paragraph = self.strip_glued(number, paragraph.strip())
-        if not paragraph:
+        if not has_visible_text(paragraph):  # blank, or only direction marks and ZWSPs
             return
         line = _Line(number, paragraph)
         self.lines.append(line)

@@ -32,7 +32,13 @@ from annotator.core.html_page import (
     is_saved_files_folder,
 )
 from annotator.core.models import AnnotatedDocument, Document
-from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
+from annotator.core.text import (
+    canonical_text,
+    check_document_text,
+    check_visible_text,
+    guess_language,
+    text_direction,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -101,6 +107,7 @@ def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> An
     """One document from the bytes of a plain-text article."""
     decoded = decode_bytes(data)
     text = canonical_text(decoded.text)
+    check_visible_text(text)
     meta: dict[str, Any] = {}
     if clean:
         text = _cleaned(text, meta)
@@ -160,6 +167,7 @@ def _document(
     text: str, meta: dict[str, Any], raw: str, encoding: str, name: str | None
 ) -> AnnotatedDocument:
     check_document_text(text)
+    check_visible_text(text)
     meta.update(text_meta(text))
     meta["encoding"] = encoding
     if name:
