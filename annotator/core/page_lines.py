@@ -173,9 +173,12 @@ def is_sentence_like(line: str) -> bool:
 
 
 def is_title_like(line: str) -> bool:
-    """Short and without a full stop at the end: a headline (questions and quotes allowed)."""
+    """Short and without a full stop at the end: a headline (questions and quotes allowed).
+
+    A line ending in a colon introduces what follows ("بغداد - زينب الربيعي:"): not a headline.
+    """
     n = words(line)
-    return 1 <= n <= TITLE_MAX_WORDS and not _FULL_STOP.search(line)
+    return 1 <= n <= TITLE_MAX_WORDS and not _FULL_STOP.search(line) and not line.endswith(":")
 
 
 def body_weight(line: str) -> float:

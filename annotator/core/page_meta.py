@@ -94,6 +94,11 @@ _NAME_PLACE = re.compile(
     r"[^\W\d_]+(?: [^\W\d_]+)?\)",
     re.I,
 )
+# "بغداد - زينب الربيعي:": place, reporter, and a colon leading into the story.
+_NAMED_DATELINE = re.compile(
+    r"[^\W\d][^()\-–—:|]{0,30}?\s*[-–—]\s*(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*:"
+)
+_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,3}")
 _SOURCE = re.compile(r"(?:المصدر|المصادر|source|sources)\s*[:：]\s*(?P<source>.{1,80})", re.I)
 _BYLINE = re.compile(
     r"(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|حاورته|حاورتها|"
@@ -154,6 +159,8 @@ def _read_segment(segment: str) -> dict[str, str] | None:
         return found
     if m := _DATED_DATELINE.fullmatch(segment):
         return {"source": m["agency"]}
+    if m := _NAMED_DATELINE.fullmatch(segment):
+        return {"author": m["name"]}
     if m := _NAME_PLACE.fullmatch(segment):
         return {"author": m["name"]}
     if m := _DATELINE.fullmatch(segment):
@@ -180,14 +187,23 @@ def read_meta_line(line: str) -> dict[str, str] | None:
     if len(segments) > 1 and (whole := _read_segment(line)):
         return {k: v for k, v in whole.items() if k != _NOTHING}  # "بيروت - رويترز": one dateline
     found: dict[str, str] = {}
+    unknown: list[str] = []
     for segment in segments:
         got = _read_segment(segment)
         if got is None:
-            return None
+            unknown.append(segment.strip())
+            continue
         for key, value in got.items():
             found.setdefault(key, value)
-    if not found:
-        return None  # furniture only: reported as such
+    # "جاد نصر | 02-10-2024 | 18:40": beside a date, a bare name is the byline.
+    dated = "published" in found or "updated" in found
+    if dated and len(unknown) == 1 and "author" not in found and _NAME.fullmatch(unknown[0]):
+        found["author"], unknown = unknown[0], []
+    if unknown or not found:
+        return None  # not a meta line, or furniture only (reported as such)
+    for key in ("published", "updated"):
+        if key in found and "T" not in found[key] and (time := re.search(_TIME, line)):
+            found[key] += f"T{int(time['hour']):02}:{time['minute']}"
     return {k: v for k, v in found.items() if k != _NOTHING}
 
 

@@ -27,6 +27,7 @@ PAGES = table.all_pages()
 # Held-out pages the model gets wrong, with what goes wrong; xfail_strict makes a fix visible.
 KNOWN_MISSES = {
     "12_wire_gulf_agency": "the date is only in the agency's own dateline and transmission stamp",
+    "14_broadcaster_levant": "a live blog's entry times ('18:25') are taken for video durations",
 }
 
 
@@ -37,7 +38,7 @@ def test_the_set_is_varied_and_holds_out_pages():
     }
     assert len(PAGES) >= 10
     assert {"wire agency", "broadcaster", "daily paper", "mostly-English page"} <= layouts
-    assert sum(table.score_page(p).held_out for p in PAGES) >= 3
+    assert sum(table.score_page(p).held_out for p in PAGES) >= 5
 
 
 @pytest.mark.parametrize(
