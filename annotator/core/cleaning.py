@@ -32,26 +32,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from annotator.core.lazy_re import LazyPattern
 from annotator.core.page_lines import body_weight, furniture_kind, is_title_like
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
 
 # Fragments that page furniture glues onto the end of a paragraph.
-_GLUED_TAIL = re.compile(
+_GLUED_TAIL = LazyPattern(
     r"\s*(?:تشغيل الفيديو|شاهد الفيديو|مشاهدة الفيديو|play video|watch video|"
     r"اقرأ المزيد|read more)\s*$",
     re.IGNORECASE,
 )
 # "المصدر : الجزيرة + وكالات" alone, or glued after a sentence end.
-_SOURCE_TAIL = re.compile(
+_SOURCE_TAIL = LazyPattern(
     r"(?:^|(?<=[.!?؟…»”\"')]))\s*(?:المصدر|المصادر|source)\s*[:：]\s*(?P<source>[^.\n]{1,80}?)\s*$",
     re.IGNORECASE,
 )
-_SOURCE_WORD = re.compile("المصدر|المصادر|source", re.IGNORECASE)
+_SOURCE_WORD = LazyPattern("المصدر|المصادر|source", re.IGNORECASE)
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
 # Headings that open a block of links (or a comment form) rather than text.
-_LIST_HEADINGS = re.compile(
+_LIST_HEADINGS = LazyPattern(
     r"(?:حول هذه القصة|حول هذا الموضوع|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ ايضا|"
     r"مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|الأكثر قراءة|"
     r"الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر تعليقا|آخر الأخبار|"

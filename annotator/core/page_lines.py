@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.lazy_re import LazyPattern
+
 # A closing quote or bracket may follow the stop, and so may a short note in brackets
 # ("... القوات. (رويترز)" would be a credit; "... القوات. (22)" a numbered copy).
 _CLOSE = r"['\"»”’)\]]*(?:\s*\([^()]{1,30}\))?$"
-_SENTENCE_END = re.compile(r"[.!?؟…:]" + _CLOSE)
-_FULL_STOP = re.compile(r"(?:(?<!\.)\.|…)" + _CLOSE)  # not "..": headlines use it
-_QUOTED = re.compile(r"^[«\"“].*[»\"”]$")
-_WORD = re.compile(r"\w+")
+_SENTENCE_END = LazyPattern(r"[.!?؟…:]" + _CLOSE)
+_FULL_STOP = LazyPattern(r"(?:(?<!\.)\.|…)" + _CLOSE)  # not "..": headlines use it
+_QUOTED = LazyPattern(r"^[«\"“].*[»\"”]$")
+_WORD = LazyPattern(r"\w+")
 
 TITLE_MAX_WORDS = 25
 """Longer lines are paragraphs even without a full stop."""
@@ -132,9 +134,9 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
 
 # Patterns starting with "~" are searched for anywhere in the line (a cookie notice is a
 # sentence about cookies); the others must match the whole line.
-def _compile(patterns: tuple[str, ...], contains: bool) -> re.Pattern[str] | None:
+def _compile(patterns: tuple[str, ...], contains: bool) -> LazyPattern | None:
     chosen = [p[1:] if contains else p for p in patterns if p.startswith("~") == contains]
-    return re.compile("|".join(f"(?:{p})" for p in chosen), re.I) if chosen else None
+    return LazyPattern("|".join(f"(?:{p})" for p in chosen), re.I) if chosen else None
 
 
 _WHOLE = {kind: _compile(patterns, False) for kind, patterns in _FURNITURE_KINDS.items()}

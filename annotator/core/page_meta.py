@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.lazy_re import LazyPattern
 from annotator.core.page_lines import furniture_kind
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -43,27 +44,27 @@ _MONTHS["يناير"] = 1
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
 _DATES = (
-    re.compile(
+    LazyPattern(
         rf"(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_MONTH})\.?(?:\s*/\s*(?:{_MONTH}))?"
         rf"\s*,?\s*(?P<year>\d{{4}})",
         re.I,
     ),
-    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
-    re.compile(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})"),
-    re.compile(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})"),
+    LazyPattern(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
+    LazyPattern(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})"),
+    LazyPattern(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})"),
 )
 # What may stand around a date on a date line besides the date itself.
-_DATE_WORDS = re.compile(
+_DATE_WORDS = LazyPattern(
     r"(?:نشر|نُشر|نشرت|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تم التحديث|published|updated|"
     r"posted|last updated|on|at|في|الساعة|بتوقيت\s+\S+|غرينتش|جرينتش|مكة المكرمة|القدس|gmt|utc|"
     r"ت\.غ|ص|م|صباحا|صباحًا|مساء|مساءً|am|pm|gst|ast|eet|eest|cet|cest|bst|est|edt|pst|ksa|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|"
     r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tue|wed|thu|fri|sat)\b",
     re.I,
 )
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = LazyPattern(r"\d")
 _MAX_META_WORDS = 16  # "نشر في: الخميس 29 أكتوبر 2020 - 10:45 بتوقيت مكة" and some
-_UPDATED = re.compile(r"تحديث|محدث|updated", re.I)
-_AFTERNOON = re.compile(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
+_UPDATED = LazyPattern(r"تحديث|محدث|updated", re.I)
+_AFTERNOON = LazyPattern(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
 
 _AGENCIES = (
     r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|وكالة الصحافة الفرنسية|الأناضول|أسوشيتد برس|أ ب|"
@@ -72,41 +73,41 @@ _AGENCIES = (
     r"[^\s()]+\.(?:نت|net|com)|"
     r"وكالة [^\s()]+(?: [^\s()]+){0,3}|مراسل\S*(?: \S+){0,2}|خاص|الجزيرة نت|بي بي سي|bbc"
 )
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     rf"(?:(?P<place>[^\W\d][^()\-–—:|]{{0,30}}?)\s*)?"
     rf"(?:\(\s*(?P<agency1>{_AGENCIES})\s*\)|[-–—:]\s*(?P<agency2>{_AGENCIES}))\s*[-–—]?",
     re.I,
 )
 # "دبي: «الخليج»", "أبوظبي - «الاتحاد»": a paper names itself in guillemets.
-_PAPER_DATELINE = re.compile(r"[^\W\d][^()\-–—:|«»]{0,30}?\s*[-–—:：]\s*«(?P<paper>[^»]{1,30})»")
+_PAPER_DATELINE = LazyPattern(r"[^\W\d][^()\-–—:|«»]{0,30}?\s*[-–—:：]\s*«(?P<paper>[^»]{1,30})»")
 # "عمان/ ليث الجنيدي/ الأناضول": place, reporter, agency.
-_SLASH_DATELINE = re.compile(
+_SLASH_DATELINE = LazyPattern(
     rf"(?P<place>[^/\d]{{2,30}})/\s*(?:(?P<name>[^/\d]{{2,40}})/\s*)?(?P<agency>{_AGENCIES})", re.I
 )
 # "الكويت - 3 - 11 (كونا) --": place and date, then the agency, then dashes.
-_DATED_DATELINE = re.compile(
+_DATED_DATELINE = LazyPattern(
     rf"[^\W\d][^()]{{0,40}}\(\s*(?P<agency>{_AGENCIES})\s*\)\s*[-–—]*", re.I
 )
 # "نورة العتيبي (جدة)": a reporter's name, the place in brackets.
-_NAME_PLACE = re.compile(
+_NAME_PLACE = LazyPattern(
     r"(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*"
     r"\((?!صور|فيديو|بالصور|بالفيديو|شاهد|مباشر|تحديث|محدث|video|photos|live|update)"
     r"[^\W\d_]+(?: [^\W\d_]+)?\)",
     re.I,
 )
 # "بغداد - زينب الربيعي:": place, reporter, and a colon leading into the story.
-_NAMED_DATELINE = re.compile(
+_NAMED_DATELINE = LazyPattern(
     r"[^\W\d][^()\-–—:|]{0,30}?\s*[-–—]\s*(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\s*:"
 )
-_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){1,3}")
-_SOURCE = re.compile(r"(?:المصدر|المصادر|source|sources)\s*[:：]\s*(?P<source>.{1,80})", re.I)
-_BYLINE = re.compile(
+_NAME = LazyPattern(r"[^\W\d_]+(?: [^\W\d_]+){1,3}")
+_SOURCE = LazyPattern(r"(?:المصدر|المصادر|source|sources)\s*[:：]\s*(?P<source>.{1,80})", re.I)
+_BYLINE = LazyPattern(
     r"(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|حاورته|حاورتها|"
     r"الكاتب|الكاتبة|المحرر|مراسل\S*|by|written by|reporting by|reported by|words by|author)"
     r"(?:\s*[:：،,]\s*|\s+)(?P<name>[^\d|•:،,]{2,60})",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
+_SEPARATORS = LazyPattern(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
 _MAX_NAME_WORDS = 6
 _NOTHING = "-"  # a meta segment that says nothing worth keeping
 
