@@ -107,6 +107,13 @@ _BYLINE = LazyPattern(
     r"(?:\s*[:：،,]\s*|\s+)(?P<name>[^\d|•:،,]{2,60})",
     re.I,
 )
+# What every meta line has: a digit (dates), punctuation of datelines and bylines, or a
+# byline's first word. Most lines have none of it and skip the patterns below.
+_MAYBE_META = LazyPattern(
+    r"[\d:/()\-–—|•·،,«]|^(?:بقلم|كتب|كتبت|كتبه|كتابة|إعداد|اعداد|تحرير|تقرير|حوار|حاور|"
+    r"الكاتب|المحرر|مراسل|by|written|reporting|reported|words|author)",
+    re.I,
+)
 _SEPARATORS = LazyPattern(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
 _MAX_NAME_WORDS = 6
 _NOTHING = "-"  # a meta segment that says nothing worth keeping
@@ -182,7 +189,7 @@ def read_meta_line(line: str) -> dict[str, str] | None:
     اتفاق") stays a headline. A dateline without an agency ("القاهرة - خاص")
     gives an empty record: a meta line with nothing worth keeping.
     """
-    if len(line) > 200 or len(line.split()) > _MAX_META_WORDS:
+    if len(line) > 200 or len(line.split()) > _MAX_META_WORDS or not _MAYBE_META.search(line):
         return None
     segments = _SEPARATORS.split(line)
     if len(segments) > 1 and (whole := _read_segment(line)):

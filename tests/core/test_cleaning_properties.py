@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core import page_lines
 from annotator.core.cleaning import clean_page
 from annotator.core.text import has_visible_text
 
@@ -59,3 +62,20 @@ def test_every_line_is_kept_or_reported_and_order_holds(page_lines: list[str]):
         assert r.text and r.text in page_lines[r.line - 1]
     assert cleaned.title is None or cleaned.title in kept
     assert set(cleaned.meta) <= {"source", "published", "author"}
+
+
+def _page_lines() -> list[str]:
+    root = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+    found = [line for p in sorted(root.glob("*.txt")) for line in p.read_text("utf-8").split("\n")]
+    return [line.strip().lower() for line in found + _KINDS if line.strip()]
+
+
+def test_lines_the_searched_furniture_patterns_find_all_hold_a_needle():
+    """The needle scan lets lines skip the searches: it must never skip a line they would find."""
+    searched = [within for _, _, within in page_lines._checks() if within is not None]
+    found = 0
+    for line in _page_lines():
+        if any(pattern.search(line) for pattern in searched):
+            found += 1
+            assert page_lines._NEEDLES.search(line), line
+    assert found >= 20
