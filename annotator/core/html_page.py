@@ -111,7 +111,14 @@ def _headline(tree: Any, title: str | None, text_lines: list[str]) -> str | None
         return collapse_spaces(title) if title else None
     shown_lines = []
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+        # Only elements whose own text opens with a part: the page is scanned once, and the
+        # text under an element is gathered only for those few.
+        own = collapse_spaces(element.text or "") if isinstance(element.tag, str) else ""
+        if (
+            not own
+            or element.tag in _SKIPPED_TAGS
+            or not any(p.startswith(own[:10]) for p in parts)
+        ):
             continue
         shown = collapse_spaces(canonical_text("".join(element.xpath(_SHOWN_TEXT))))
         if is_title_like(shown) and any(shown.startswith(p) for p in parts):

@@ -230,11 +230,6 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
-def is_sentence_like(line: str) -> bool:
-    """Ends like a sentence (full stop, question, quote) or too long to be a headline."""
-    return _sentence_end(line) or words(line) > TITLE_MAX_WORDS
-
-
 def is_title_like(line: str) -> bool:
     """Short and without a full stop at the end: a headline (questions and quotes allowed).
 
