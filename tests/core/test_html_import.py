@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.errors import InputError
 from annotator.core.importing import collect_files, read_file, read_html
@@ -148,3 +150,43 @@ def test_trafilatura_is_imported_only_when_a_page_is_read():
     )
     assert done.stdout.split() == ["False", "True"]
     assert done.stderr == ""  # trafilatura's own logging stays quiet
+
+
+_TAGS = st.sampled_from(
+    [
+        "<html>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<nav>",
+        "<script>",
+        "</script>",
+        "<article>",
+        "<h1>",
+        "<?xml version='1.0' encoding='utf-8'?>",
+        "<meta charset='windows-1256'>",
+        "<!--",
+        "-->",
+        "قال الوزير إن الخطة جاهزة.",
+        "عنوان الخبر",
+        "\u200f",
+        "\x00",
+        "&amp;",
+        "&#xD800;",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(_TAGS, st.text(max_size=20)), max_size=30),
+    st.sampled_from(["utf-8", "cp1256", "utf-16"]),
+)
+def test_any_markup_gives_a_document_or_one_clear_error(parts: list[str], encoding: str):
+    data = "".join(parts).encode(encoding, errors="replace")
+    try:
+        doc = read_html(data).document
+    except InputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert doc.text.strip() and "\x00" not in doc.text
