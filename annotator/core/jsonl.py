@@ -2,7 +2,8 @@
 
 ::
 
-    {"format_version": 1, "id": 3, "text": "...", "status": "todo",
+    {"format_version": 1, "id": 3, "uid": "5f0c...", "external_id": "agency-0042",
+     "text": "...", "status": "todo",
      "meta": {"title": ..., "source": ..., "url": ..., "published": ...,
               "lang": ..., "direction": ...},
      "spans": [{"id": 7, "start": 0, "end": 8, "label": "ACTOR",
@@ -10,6 +11,10 @@
                 "entity": {"id": 3, "name": "..."}}],
      "relations": [{"id": 2, "label": "SOURCE", "head": 7, "tail": 9, "attrs": {}}]}
 
+``id`` is the exporting project's row id; ``uid`` the document's identity in
+every project (``core.identity``), checked against the text on reading;
+``external_id`` the id its first source gave it (null when none). A file
+from elsewhere without ``external_id`` has its ``id`` kept as the external id.
 Offsets are code points, end exclusive; ``head``/``tail`` are span ids of
 the same line. Keys are written in that fixed order, Arabic unescaped
 (``ensure_ascii=False``). Reading validates everything and raises
@@ -23,8 +28,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError, SpanError
+from annotator.core.identity import document_uid
+from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
-from annotator.core.shapes import is_id, mapping, optional_str
+from annotator.core.shapes import is_id, mapping, optional_str, source_id
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text
 
@@ -71,6 +78,8 @@ def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "id": doc.id,
+        "uid": doc.uid or document_uid(doc.text),
+        "external_id": doc.external_id,
         "text": doc.text,
         "status": str(doc.status),
         "meta": dict(doc.meta),
@@ -176,8 +185,21 @@ def parse_record(data: Any) -> AnnotatedDocument:
         id=doc_id if isinstance(doc_id, int) and not isinstance(doc_id, bool) else None,
         meta=meta,
         status=status,
+        uid=_checked_uid(data.get("uid"), text),
+        external_id=source_id(data.get("external_id", doc_id), "'external_id'"),
     )
     return AnnotatedDocument(document, tuple(spans), tuple(relations), entities)
+
+
+def _checked_uid(value: Any, text: str) -> str | None:
+    """A record's uid must be the one its text has: else the text was changed, or the
+    uid copied from another document, and a merge by uid would join the wrong work."""
+    if value is None:
+        return None  # the store derives it
+    uid = document_uid(text)
+    if value != uid:
+        raise InputError(f"uid {value!r} does not match the text (its uid is {uid})")
+    return uid
 
 
 def _entity_ref(value: Any, label: str, where: str, entities: dict[int, Entity]) -> int | None:
@@ -197,16 +219,4 @@ def _entity_ref(value: Any, label: str, where: str, entities: dict[int, Entity])
 
 def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
     """Yield ``(line_number, record)`` for each non-blank line; errors carry the line."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON: {exc.msg} at column {exc.colno}", line=number
-            ) from None
-        try:
-            yield number, parse_record(data)
-        except InputError as exc:
-            raise InputError(exc.message, line=number) from None
+    return read_lines(stream, parse_record)

@@ -18,7 +18,8 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core.errors import ImmutableTextError, SpanError, StoreError
+from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
+from annotator.core.identity import document_uid
 from annotator.core.models import (
     AnnotatedDocument,
     Document,
@@ -30,6 +31,12 @@ from annotator.core.models import (
     Status,
 )
 from annotator.core.schema import Schema, check_attrs
+from annotator.core.schema_rules import (
+    check_record,
+    extend_schema,
+    relation_problem,
+    require_label,
+)
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage import search_index
@@ -57,6 +64,8 @@ class DocumentSummary:
     title: str
     status: Status
     span_count: int
+    uid: str = ""
+    external_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +131,21 @@ class Project:
         self._schema = None
 
     def _require_label(self, name: str, kind: LabelKind) -> Label:
-        label = self.schema.get(name, kind)
-        if label is None:
-            known = ", ".join(self.schema.names(kind)) or "none"
-            raise SpanError(f"unknown {kind} label {name!r} (project labels: {known})")
-        return label
+        try:
+            return require_label(self.schema, name, kind)
+        except SchemaError as exc:
+            raise SpanError(str(exc)) from None
+
+    def reload_schema(self) -> None:
+        """Read the schema again: after a rolled-back savepoint that had changed it."""
+        self._schema = None
+
+    def extend_schema(self, records: Iterable[AnnotatedDocument]) -> list[Label]:
+        """Add the labels and relation types of ``records`` the schema lacks; return them."""
+        schema, added = extend_schema(self.schema, records)
+        if added:
+            self.set_schema(schema)
+        return added
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
@@ -173,11 +192,13 @@ class Project:
         Span ids of the record are its own; relations refer to them and are
         mapped to the new ids. Entities the spans link to are found in the
         registry (same id and name, else same name or alias and kind) or
-        added to it. Raises ``StoreError`` for a text already in the project
-        and ``SpanError`` for an unknown label or a bad span.
+        added to it. Raises ``StoreError`` for a text already in the project,
+        ``SchemaError`` for what the schema does not allow (``core.schema_rules``,
+        the rules the window keeps too) and ``SpanError`` for a bad span.
         """
         doc = record.document
         check_document_text(doc.text)
+        check_record(self.schema, record)
         digest = sha256(doc.text)
         with write_transaction(self.db):
             existing = self.find_by_text(doc.text)
@@ -190,6 +211,8 @@ class Project:
                     "title": str(meta.get("title") or doc.title),
                     "text": doc.text,
                     "sha256": digest,
+                    "uid": document_uid(doc.text),
+                    "external_id": doc.external_id,
                     "status": str(doc.status),
                     "meta": to_json(meta),
                     "raw": doc.raw,
@@ -202,7 +225,6 @@ class Project:
             new_ids: dict[int | None, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
-                self._require_label(span.label, LabelKind.SPAN)
                 check_span(doc.text, span.start, span.end, span.text)
                 if span.entity_id is not None:
                     if span.entity_id not in entity_ids:
@@ -213,7 +235,6 @@ class Project:
                     span = replace(span, entity_id=entity_ids[span.entity_id])
                 new_ids[span.id] = self._insert_span(doc_id, span)
             for relation in record.relations:
-                self._require_label(relation.label, LabelKind.RELATION)
                 self._insert_relation(
                     doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
                 )
@@ -235,21 +256,47 @@ class Project:
             raise StoreError(f"no document with id {doc_id}")
         return document_from_row(row, with_raw=with_raw)
 
-    def documents(self, status: Status | None = None) -> list[DocumentSummary]:
-        """All documents in id order, with their span counts (one query)."""
+    def documents(
+        self,
+        status: Status | None = None,
+        *,
+        external_id: str | None = None,
+        uid: str | None = None,
+    ) -> list[DocumentSummary]:
+        """All documents (or those with this status, external id, uid) in id order.
+
+        One query, answered from indexes: the list reads ``documents_listed``.
+        """
         sql = (
             "SELECT d.id, d.title, d.status, "
-            "(SELECT count(*) FROM spans s WHERE s.doc_id = d.id) FROM documents d"
+            "(SELECT count(*) FROM spans s WHERE s.doc_id = d.id), d.uid, d.external_id "
+            "FROM documents d"
         )
+        where: list[str] = []
         params: list[Any] = []
-        if status is not None:
-            sql += " WHERE d.status = ?"
-            params.append(str(status))
+        for column, value in (("status", status), ("external_id", external_id), ("uid", uid)):
+            if value is not None:
+                where.append(f"d.{column} = ?")
+                params.append(str(value))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.id"
         return [
-            DocumentSummary(id=r[0], title=r[1], status=_STATUS[r[2]], span_count=r[3])
+            DocumentSummary(
+                id=r[0],
+                title=r[1],
+                status=_STATUS[r[2]],
+                span_count=r[3],
+                uid=r[4],
+                external_id=r[5],
+            )
             for r in self.db.execute(sql, params)
         ]
+
+    def find_by_uid(self, uid: str) -> int | None:
+        """The id of the document with this uid here (how merges find a document)."""
+        row = self.db.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
+        return row[0] if row else None
 
     def set_status(self, doc_id: int, status: Status) -> None:
         with write_transaction(self.db):
@@ -263,7 +310,7 @@ class Project:
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
             check_document_text(text)
-            self._touch(doc_id, text=text, sha256=sha256(text))
+            self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])
 
     def _touch(self, doc_id: int, **values: Any) -> None:
@@ -444,8 +491,8 @@ class Project:
             (doc_id, head_label), (tail_doc, tail_label) = ends[head], ends[tail]
             if doc_id != tail_doc:
                 raise SpanError("a relation must link two spans of the same document")
-            if not rel_label.allows(head_label, tail_label):
-                raise SpanError(_rule_text(rel_label, head_label, tail_label))
+            if problem := relation_problem(rel_label, head_label, tail_label):
+                raise SpanError(problem)
             relation = Relation(
                 label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
             )
@@ -557,7 +604,8 @@ class Project:
         where, params = selection.documents()
         # Not the raw page: it is as large as the text and no export carries it.
         docs = self._rows(
-            f"SELECT id, text, status, meta FROM documents {where} ORDER BY id", params
+            f"SELECT id, text, status, meta, uid, external_id FROM documents {where} ORDER BY id",
+            params,
         )
         span_where, span_params = selection.spans()
         spans = self._rows(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)
@@ -624,12 +672,6 @@ class Selection:
     @property
     def filters_spans(self) -> bool:
         return bool(self.labels) or self.annotator is not None
-
-
-def _rule_text(rule: Label, head_label: str, tail_label: str) -> str:
-    """Why a relation type refuses these two spans, in the analyst's terms."""
-    wanted = f"{'/'.join(rule.head) or 'any'} → {'/'.join(rule.tail) or 'any'}"
-    return f"{rule.name} links {wanted}, not {head_label} → {tail_label}"
 
 
 class DuplicateDocumentError(StoreError):
