@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import body_weight, furniture_kind, is_title_like
+from annotator.core.page_lines import body_weight, furniture_kind, is_question, is_title_like
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
 
@@ -211,6 +211,22 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _closing_question(lines: list[_Line], end: int) -> int:
+    """The body's end, past a closing question ("فهل نبدأ قبل فوات الأوان؟").
+
+    A short question weighs against the body (headlines ask questions), so one that ends
+    an article falls outside the run. It belongs to the article when it follows the body
+    directly and furniture or the page's end follows it; a question followed by more
+    headline-like lines opens a related list instead.
+    """
+    if end >= len(lines) or lines[end].reason is not None or not is_question(lines[end].text):
+        return end
+    if len(lines[end].text.split()) < 3:
+        return end
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    return end + 1 if after is None or after.reason is not None else end
+
+
 def _find_title(lines: list[_Line], start: int, end: int) -> tuple[int | None, int]:
     """The headline's index (None if there is none) and where the body then starts.
 
@@ -318,7 +334,10 @@ def clean_page(text: str) -> Cleaned:
         title = kept[0] if kept else None
     else:
         title_at, body_at = _find_title(lines, *run)
-        first, end = (title_at if title_at is not None else body_at), run[1]
+        first, end = (
+            (title_at if title_at is not None else body_at),
+            _closing_question(lines, run[1]),
+        )
         if title_at is not None:
             title = lines[title_at].text
         kept = [line.text for line in lines[first:end] if line.reason is None]

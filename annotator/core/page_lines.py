@@ -24,9 +24,18 @@ from annotator.core.lazy_re import LazyPattern
 _CLOSE = r"['\"»”’)\]]*(?:\s*\([^()]{1,30}\))?$"
 _SENTENCE_END = LazyPattern(r"[.!?؟…:]" + _CLOSE)
 _FULL_STOP = LazyPattern(r"(?:(?<!\.)\.|…)" + _CLOSE)  # not "..": headlines use it
+_QUESTION = LazyPattern(r"[؟?!]['\"»”’)\]]*$")
 _END = 48  # characters at a line's end that hold its stop, closing quotes and a note in brackets
 
 TITLE_MAX_WORDS = 25
+
+AGENCIES = (
+    r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|وكالة الصحافة الفرنسية|الأناضول|أسوشيتد برس|أ ب|"
+    r"أ ش أ|د ب أ|وام|واس|سانا|بترا|قنا|كونا|بنا|العمانية|الأنباء الكويتية|وفا|إرنا|سبوتنيك|"
+    r"شينخوا|يونهاب|وكالات|الوكالات|reuters|afp|ap|associated press|anadolu|xinhua|epa|"
+    r"getty images|getty|غيتي"
+)
+"""News agencies as pages name them in datelines and image credits (lower case)."""
 """Longer lines are paragraphs even without a full stop."""
 
 # Furniture by wording. Whole-line patterns, case-insensitive; each list is one kind.
@@ -65,6 +74,8 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"copyright)",
         r"~(?:يمنع نسخ|يُمنع نسخ|يحظر نسخ|يُحظر نسخ|لا يجوز نسخ|يمنع إعادة نشر|يحظر إعادة نشر|"
         r"may not be reproduced|without (?:prior )?written permission)",
+        r"~(?:تعبر عن رأي كاتب|لا تعكس بالضرورة|لا تعبر بالضرورة|do not necessarily reflect|"
+        r"the views expressed)",
         r"(?:سياسة الخصوصية|شروط الاستخدام|شروط الخدمة|اتصل بنا|من نحن|أعلن معنا|"
         r"privacy policy|terms of (?:use|service)|contact us|about us|advertise with us)"
         r"(?:\s*[|•·-]?\s*\S+){0,10}",
@@ -118,14 +129,14 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"(?:منذ|قبل)\s+[\d٠-٩]*\s*(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام|يومين)",
         r"[\d٠-٩]+\s*(?:minutes?|hours?|days?)\s+ago",
         r"[\d٠-٩]{1,2}",  # the rank of a most-read item
+        r"[\d٠-٩]{1,3}\s*(?:/|من|of)\s*[\d٠-٩]{1,3}",  # a photo gallery's counter
     ),
     "image credit": (
         r"(?:صورة|الصورة|صور|تصوير|المصور|صدر الصورة|مصدر الصورة|التعليق على الصورة|"
         r"تعليق الصورة|photo|image|picture|credit|photograph|image source|image caption|caption)"
         r"\s*[:：،,].*",
-        r"~\((?:[^()]{0,40}\b(?:رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|الأناضول|أسوشيتد برس|"
-        r"غيتي|getty|afp|reuters|ap|epa|أرشيف|أرشيفية|archive|مواقع التواصل|social media)\b"
-        r"[^()]{0,40})\)\W*$",
+        r"~\((?:[^()]{0,40}\b(?:" + AGENCIES + r"|أرشيف|أرشيفية|archive|مواقع التواصل|social media)"
+        r"\b[^()]{0,40})\)\W*$",
         r"~(?:via getty images|/\s*afp|/\s*reuters|صورة أرشيفية|صورة تعبيرية)\W*$",
     ),
 }
@@ -143,39 +154,9 @@ def _compile(patterns: tuple[str, ...], contains: bool) -> LazyPattern | None:
 # Every match of a searched pattern contains one of these: lines without any (most body
 # paragraphs) skip the searches, which cost ten times more than this one scan.
 _NEEDLES = LazyPattern(
-    "|".join(
-        re.escape(needle)
-        for needle in (
-            "©",
-            "الحقوق",
-            "rights",
-            "copyright",
-            "نسخ",
-            "نشر",
-            "reproduced",
-            "permission",
-            "بريد",
-            "email",
-            "الإلزامية",
-            "required",
-            "مشترك",
-            "subscri",
-            "اشترك",
-            "اشتراك",
-            "النشرة",
-            "newsletter",
-            "inbox",
-            "تطبيق",
-            "app",
-            "الارتباط",
-            "الكوكيز",
-            "cookie",
-            "(",
-            "getty",
-            "/",
-            "صورة",
-        )
-    )
+    r"©|الحقوق|rights|copyright|نسخ|نشر|reproduced|permission|رأي|بالضرورة|necessarily|views|"
+    r"بريد|email|الإلزامية|required|مشترك|subscri|اشترك|اشتراك|النشرة|newsletter|inbox|تطبيق|"
+    r"app|الارتباط|الكوكيز|cookie|\(|getty|/|صورة"
 )
 _WHOLE = {kind: _compile(patterns, False) for kind, patterns in _FURNITURE_KINDS.items()}
 _WITHIN = {kind: _compile(patterns, True) for kind, patterns in _FURNITURE_KINDS.items()}
@@ -228,6 +209,11 @@ def furniture_kind(line: str) -> str | None:
         if (whole and whole.fullmatch(line)) or (needle and within and within.search(line)):
             return kind
     return None
+
+
+def is_question(line: str) -> bool:
+    """Ends in a question or exclamation mark: a headline's way, or an article's last word."""
+    return _QUESTION.search(line[-_END:]) is not None
 
 
 def is_title_like(line: str) -> bool:

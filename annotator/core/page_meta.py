@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import furniture_kind
+from annotator.core.page_lines import AGENCIES, furniture_kind
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -67,12 +67,11 @@ _UPDATED = LazyPattern(r"تحديث|محدث|updated", re.I)
 _AFTERNOON = LazyPattern(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
 
 _AGENCIES = (
-    r"رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|وكالة الصحافة الفرنسية|الأناضول|أسوشيتد برس|أ ب|"
-    r"أ ش أ|د ب أ|وام|واس|سانا|بترا|قنا|كونا|بنا|العمانية|الأنباء الكويتية|وفا|إرنا|سبوتنيك|"
-    r"شينخوا|يونهاب|وكالات|الوكالات|reuters|afp|ap|associated press|anadolu|xinhua|"
-    r"[^\s()]+\.(?:نت|net|com)|"
+    AGENCIES + r"|[^\s()]+\.(?:نت|net|com)|"
     r"وكالة [^\s()]+(?: [^\s()]+){0,3}|مراسل\S*(?: \S+){0,2}|خاص|الجزيرة نت|بي بي سي|bbc"
 )
+# A site's bare domain beside a date ("2024-08-19 21:15:30 | arabic.news.cn").
+_DOMAIN = LazyPattern(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 _DATELINE = LazyPattern(
     rf"(?:(?P<place>[^\W\d][^()\-–—:|]{{0,30}}?)\s*)?"
     rf"(?:\(\s*(?P<agency1>{_AGENCIES})\s*\)|[-–—:]\s*(?P<agency2>{_AGENCIES}))\s*[-–—]?",
@@ -158,6 +157,8 @@ def _read_segment(segment: str) -> dict[str, str] | None:
         return {"updated" if date[1] else "published": date[0]}
     if m := _SOURCE.fullmatch(segment):
         return {"source": " ".join(m["source"].split()).rstrip(".")}
+    if _DOMAIN.fullmatch(segment):
+        return {_NOTHING: segment}
     if m := _PAPER_DATELINE.fullmatch(segment):
         return {"source": m["paper"]}
     if m := _SLASH_DATELINE.fullmatch(segment):
