@@ -141,20 +141,28 @@ def extract_article(data: bytes) -> Extracted:
 
     _quiet("trafilatura")
     _quiet("htmldate")
-    found = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(found, "text", None) or ""
-    lines = _lines(text)
-    if not lines:
-        raise InputError(NO_ARTICLE)
-    tree = load_html(html)  # trafilatura changed its own copy; the headline is sought in this one
-    title = _headline(tree, getattr(found, "title", None), lines) if tree is not None else None
+    try:
+        found = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+        text = getattr(found, "text", None) or ""
+        lines = _lines(text)
+        if not lines:
+            raise InputError(NO_ARTICLE)
+        tree = load_html(html)  # trafilatura changed its own copy: the headline is sought here
+        title = getattr(found, "title", None)
+        title = _headline(tree, title, lines) if tree is not None else title
+    except InputError:
+        raise
+    except Exception as exc:
+        # The extractor's own failures on broken markup (lxml asserts on "<body><html><script>"):
+        # one line for the user, never a traceback.
+        raise InputError(f"the page's markup cannot be read ({type(exc).__name__})") from None
     meta: dict[str, Any] = {}
     for key, attribute in (
         ("author", "author"),

@@ -25,6 +25,7 @@ _CLOSE = r"['\"»”’)\]]*(?:\s*\([^()]{1,30}\))?$"
 _SENTENCE_END = LazyPattern(r"[.!?؟…:]" + _CLOSE)
 _FULL_STOP = LazyPattern(r"(?:(?<!\.)\.|…)" + _CLOSE)  # not "..": headlines use it
 _QUESTION = LazyPattern(r"[؟?!]['\"»”’)\]]*$")
+_LIST_ITEM = LazyPattern(r"[-–•*▪·]\s|[\d٠-٩]{1,2}\s*[.)\-–]\s")
 _END = 48  # characters at a line's end that hold its stop, closing quotes and a note in brackets
 
 TITLE_MAX_WORDS = 25
@@ -228,17 +229,21 @@ def is_title_like(line: str) -> bool:
 def body_weight(line: str) -> float:
     """How much a kept line speaks for being article body (negative: against).
 
-    A paragraph ending in a full stop counts its words; a fully quoted one too.
-    A question or exclamation counts only beyond headline length, since
-    headlines ask questions; a short line without a full stop is a headline,
-    a menu item or a label, and counts against.
+    A paragraph ending in a full stop counts its words; a fully quoted one too,
+    and one ending in a colon (it leads into a quote or a list). A question or
+    exclamation counts only beyond headline length, since headlines ask
+    questions; a short line without a full stop is a headline, a menu item or
+    a label, and counts against, unless it is an item of a bulleted or
+    numbered list, which articles hold as well as menus: neutral.
     """
     n = words(line)
     quoted = line.startswith(("«", '"', "“")) and line.endswith(("»", '"', "”"))
-    if _full_stop(line) or (quoted and n >= 4):
+    if _full_stop(line) or (quoted and n >= 4) or (n >= 2 and line.endswith(":")):
         return float(n)
     if _sentence_end(line):
-        return float(n - 12)
-    if n > TITLE_MAX_WORDS:
-        return float(n - 15)
-    return -3.0
+        weight = float(n - 12)
+    elif n > TITLE_MAX_WORDS:
+        weight = float(n - 15)
+    else:
+        weight = -3.0
+    return max(weight, 0.0) if _LIST_ITEM.match(line) else weight

@@ -131,6 +131,14 @@ def test_broken_bytes_are_reported_with_file_and_line(tmp_path: Path):
     assert "\n" not in str(caught.value)
 
 
+def test_markup_the_parser_chokes_on_is_one_line_not_a_traceback(tmp_path: Path):
+    page = tmp_path / "broken.html"
+    page.write_bytes(b"<body><html><script>")  # lxml asserts on this tree (found by hypothesis)
+    with pytest.raises(InputError) as caught:
+        list(read_file(page))
+    assert str(caught.value) == f"{page}: the page's markup cannot be read (AssertionError)"
+
+
 def test_a_text_file_renamed_html_is_refused_plainly(tmp_path: Path):
     page = tmp_path / "article.html"
     page.write_text("قال الوزير إن الحكومة ستعلن الخطة غدا.", encoding="utf-8")
