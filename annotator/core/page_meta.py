@@ -20,7 +20,7 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "يناير كانون الثاني|جانفي|january|jan",
+        "يناير|كانون الثاني|جانفي|january|jan",
         "فبراير|شباط|فيفري|february|feb",
         "مارس|آذار|اذار|march|mar",
         "أبريل|ابريل|إبريل|نيسان|أفريل|افريل|april|apr",
@@ -37,9 +37,6 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split("|"):
         _MONTHS[_name] = _number
-_MONTHS["كانون الثاني"] = 1  # written with a space: the split above kept it whole in "يناير ..."
-_MONTHS.pop("يناير كانون الثاني")
-_MONTHS["يناير"] = 1
 
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _TIME = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
