@@ -214,9 +214,12 @@ def read_meta_line(line: str) -> dict[str, str] | None:
 
 
 def dateline_source(paragraph: str) -> str | None:
-    """The agency of a dateline opening a paragraph ("بيروت (رويترز) - قال ..."), if any."""
+    """The agency of a dateline opening a paragraph ("بيروت (رويترز) - قال ..."), if any.
+
+    The dash after it is what sets a dateline apart from a sentence naming an agency.
+    """
     m = _DATELINE.match(paragraph[:80])
-    if m is None or m.end() == len(paragraph):
+    if m is None or m.end() == len(paragraph) or not m.group().rstrip().endswith(("-", "–", "—")):
         return None
     agency = m["agency1"] or m["agency2"]
     return None if agency == "خاص" or m["place"] is None else agency
