@@ -48,7 +48,7 @@ _SOURCE_TAIL = LazyPattern(
     r"(?:^|(?<=[.!?؟…»”\"')]))\s*(?:المصدر|المصادر|source)\s*[:：]\s*(?P<source>[^.\n]{1,80}?)\s*$",
     re.IGNORECASE,
 )
-_SOURCE_WORD = LazyPattern("المصدر|المصادر|source", re.IGNORECASE)
+_SOURCE_WORDS = ("المصدر", "المصادر", "source")
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
 # Headings that open a block of links (or a comment form) rather than text.
@@ -149,7 +149,9 @@ class _Marker:
 
     def strip_glued(self, line: int, paragraph: str) -> str:
         # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
-        if not (_GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:]) or _SOURCE_WORD.search(paragraph)):
+        lowered = paragraph.lower()
+        has_source_word = any(word in lowered for word in _SOURCE_WORDS)
+        if not (has_source_word or _GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:])):
             return paragraph
         while True:
             if m := _GLUED_TAIL.search(paragraph):
