@@ -213,17 +213,19 @@ def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _closing_question(lines: list[_Line], end: int) -> int:
-    """The body's end, past a closing question ("فهل نبدأ قبل فوات الأوان؟").
+def _closing_line(lines: list[_Line], end: int) -> int:
+    """The body's end, past a closing line that weighs against it.
 
-    A short question weighs against the body (headlines ask questions), so one that ends
-    an article falls outside the run. It belongs to the article when it follows the body
-    directly and furniture or the page's end follows it; a question followed by more
-    headline-like lines opens a related list instead.
+    A short question ("فهل نبدأ قبل فوات الأوان؟") or a last paragraph without a
+    full stop weighs against the body (headlines look like that), so one that
+    ends an article falls outside the run. It belongs to the article when it
+    follows the body directly and furniture or the page's end follows it; one
+    followed by more headline-like lines opens a related list instead.
     """
-    if end >= len(lines) or lines[end].reason is not None or not is_question(lines[end].text):
+    if end >= len(lines) or lines[end].reason is not None:
         return end
-    if len(lines[end].text.split()) < 3:
+    n = len(lines[end].text.split())
+    if not ((is_question(lines[end].text) and n >= 3) or n >= 6):
         return end
     after = lines[end + 1] if end + 1 < len(lines) else None
     return end + 1 if after is None or after.reason is not None else end
@@ -338,7 +340,7 @@ def clean_page(text: str) -> Cleaned:
         title_at, body_at = _find_title(lines, *run)
         first, end = (
             (title_at if title_at is not None else body_at),
-            _closing_question(lines, run[1]),
+            _closing_line(lines, run[1]),
         )
         if title_at is not None:
             title = lines[title_at].text
