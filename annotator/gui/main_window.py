@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
         for signal in (controller.document_opened, controller.current_changed):
             signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
+        self.documents.follow(controller.state)
+        self.labels.follow(controller.state)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
@@ -306,11 +308,9 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible():
             self.finder.refresh()
         self.annotations.reset(self.controller.spans)
-        self.labels.set_counts(self.controller.counts())
         self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
-        self.documents.update(doc_id, status=status)
         if self.controller.document and self.controller.document.id == doc_id:
             self.status_label.setText(f"#{doc_id} · {status_text(status)}")
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Entity, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
 from annotator.storage.entities import EntitySummary
@@ -127,6 +128,15 @@ class DocumentListModel(_TableModel):
         )
         self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
 
+    def follow(self, state: DocumentState) -> None:
+        """Span counts and statuses follow every change the open document's state applies."""
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        delta = len(changes.spans_added) - len(changes.spans_removed)
+        if changes.doc_id is not None and (delta or changes.status is not None):
+            self.update(changes.doc_id, status=changes.status, span_delta=delta)
+
 
 class LabelModel(_TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
@@ -142,6 +152,15 @@ class LabelModel(_TableModel):
         self.beginResetModel()
         self._labels = list(labels)
         self.endResetModel()
+
+    def follow(self, state: DocumentState) -> None:
+        """The counts follow the open document's spans, whatever changed them."""
+        self._state = state
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        if changes.opened is not None or changes.spans:
+            self.set_counts(self._state.counts(label.name for label in self._labels))
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
