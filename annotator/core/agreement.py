@@ -1,0 +1,433 @@
+"""Inter-annotator agreement over a team's documents, pair by pair and label by label.
+
+Input: each document with the spans and relations of every analyst who
+annotated it (``DocumentLayers``). Only documents with two or more analysts
+count. For every pair of analysts and every label:
+
+* ``exact_f1``: spans with the same start, end and label;
+* ``overlap_f1``: a maximum one-to-one matching of same-label spans that share
+  at least one character (exact matches seeded first);
+* ``kappa``: Cohen's kappa over tokens, each token tagged B, I or O for the
+  label (the project's tokenizer, cut at every analyst's span edges so that a
+  span ending inside a word still has tokens of its own);
+
+and across all analysts Krippendorff's alpha (nominal, over the same tokens,
+a document's missing analysts are missing values), relation agreement (a
+relation agrees when the other analyst links the spans matched to its ends
+with the same label) and a ranking of documents, worst first.
+
+The measures are in ``agreement_measures``; this module only counts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from annotator.core.agreement_measures import (
+    Pair,
+    add_unit,
+    cohen_kappa,
+    f1,
+    krippendorff_alpha,
+    max_matching,
+)
+from annotator.core.models import Relation, Span
+from annotator.core.tokens import tokenize
+
+FORMAT_VERSION = 1
+NONE = ""  # the "other analyst marked nothing here" row and column of the confusion table
+
+SpanKey = tuple[int, int, str]  # start, end, label
+RelationKey = tuple[str, SpanKey, SpanKey]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLayers:
+    """One document with every analyst's spans and relations (an analyst may have none)."""
+
+    doc_id: int
+    text: str
+    spans: Mapping[str, Sequence[Span]]
+    relations: Mapping[str, Sequence[Relation]] = field(default_factory=dict)
+    title: str = ""
+    uid: str = ""
+
+
+@dataclass
+class PairLabel:
+    """Two analysts on one label, over the documents both annotated."""
+
+    annotators: tuple[str, str]
+    label: str
+    documents: int = 0
+    a_spans: int = 0
+    b_spans: int = 0
+    exact: int = 0
+    overlap: int = 0
+    bio: Counter[Pair] = field(default_factory=Counter)
+
+    @property
+    def exact_f1(self) -> float | None:
+        return f1(self.exact, self.a_spans, self.b_spans)
+
+    @property
+    def overlap_f1(self) -> float | None:
+        return f1(self.overlap, self.a_spans, self.b_spans)
+
+    @property
+    def kappa(self) -> float | None:
+        return cohen_kappa(self.bio)
+
+    def add(self, other: PairLabel) -> None:
+        self.a_spans += other.a_spans
+        self.b_spans += other.b_spans
+        self.exact += other.exact
+        self.overlap += other.overlap
+        self.bio.update(other.bio)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "annotators": list(self.annotators),
+            "label": self.label,
+            "documents": self.documents,
+            "exact_f1": _round(self.exact_f1),
+            "overlap_f1": _round(self.overlap_f1),
+            "kappa": _round(self.kappa),
+            "a_spans": self.a_spans,
+            "b_spans": self.b_spans,
+            "exact_matches": self.exact,
+            "overlap_matches": self.overlap,
+        }
+
+
+@dataclass
+class RelationPair:
+    annotators: tuple[str, str]
+    label: str
+    a_relations: int = 0
+    b_relations: int = 0
+    matched: int = 0
+
+    @property
+    def f1(self) -> float | None:
+        return f1(self.matched, self.a_relations, self.b_relations)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "annotators": list(self.annotators),
+            "label": self.label,
+            "f1": _round(self.f1),
+            "a_relations": self.a_relations,
+            "b_relations": self.b_relations,
+            "matched": self.matched,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScore:
+    """How well a document's analysts agree: pooled over their pairs and labels."""
+
+    doc_id: int
+    uid: str
+    title: str
+    annotators: tuple[str, ...]
+    exact_f1: float | None
+    overlap_f1: float | None
+    spans: int
+    disagreements: int  # distinct spans (start, end, label) not marked by every analyst
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc_id,
+            "uid": self.uid,
+            "title": self.title,
+            "annotators": list(self.annotators),
+            "exact_f1": _round(self.exact_f1),
+            "overlap_f1": _round(self.overlap_f1),
+            "spans": self.spans,
+            "disagreements": self.disagreements,
+        }
+
+
+@dataclass
+class Agreement:
+    """Everything ``annotator agreement`` reports."""
+
+    labels: tuple[str, ...]
+    documents: int = 0
+    annotators: tuple[str, ...] = ()
+    pairs: dict[tuple[tuple[str, str], str], PairLabel] = field(default_factory=dict)
+    relations: dict[tuple[tuple[str, str], str], RelationPair] = field(default_factory=dict)
+    coincidence: dict[str, Counter[Pair]] = field(default_factory=dict)
+    ranking: list[DocumentScore] = field(default_factory=list)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def overall(self, annotators: tuple[str, str]) -> PairLabel:
+        """One pair over every label: span counts summed, kappa over (token, label) units."""
+        total = PairLabel(annotators, "*")
+        for (pair, _), item in self.pairs.items():
+            if pair == annotators:
+                total.add(item)
+                total.documents = item.documents
+        return total
+
+    @property
+    def alpha(self) -> float | None:
+        pooled: Counter[Pair] = Counter()
+        for table in self.coincidence.values():
+            pooled.update(table)
+        return krippendorff_alpha(pooled)
+
+    def alpha_by_label(self) -> dict[str, float | None]:
+        return {label: krippendorff_alpha(self.coincidence.get(label, {})) for label in self.labels}
+
+    def pair_names(self) -> list[tuple[str, str]]:
+        return sorted({pair for pair, _ in self.pairs})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format_version": FORMAT_VERSION,
+            "documents": self.documents,
+            "annotators": list(self.annotators),
+            "labels": list(self.labels),
+            "pairs": [item.to_json() for item in self.pairs.values()],
+            "overall": [self.overall(pair).to_json() for pair in self.pair_names()],
+            "alpha": _round(self.alpha),
+            "alpha_by_label": {k: _round(v) for k, v in self.alpha_by_label().items()},
+            "relations": [item.to_json() for item in self.relations.values()],
+            "ranking": [score.to_json() for score in self.ranking],
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+# -- tokens ------------------------------------------------------------------
+
+_CHUNKS = re.compile(r"\S+")
+
+
+def token_starts(text: str, edges: Iterable[int]) -> list[int]:
+    """Start offsets of the project's tokens, cut at every edge that falls inside one.
+
+    Same tokens as ``tokens.tokenize`` and ``tokens.align`` (a test holds them
+    equal), found faster: a run of letters and digits between spaces, most of
+    an article, is one token without looking at each character.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _CHUNKS.finditer(text):
+        chunk = m.group()
+        if chunk.isalnum() and "_" not in chunk:
+            starts.append(m.start())
+            ends.append(m.end())
+        else:
+            offset = m.start()
+            for token in tokenize(chunk):
+                starts.append(offset + token.start)
+                ends.append(offset + token.end)
+    cuts = []
+    for edge in set(edges):
+        i = bisect_right(starts, edge) - 1
+        if i >= 0 and starts[i] < edge < ends[i]:
+            cuts.append(edge)
+    if cuts:
+        starts = sorted(starts + cuts)
+    return starts
+
+
+def bio_tags(starts: Sequence[int], spans: Iterable[SpanKey]) -> dict[str, dict[int, str]]:
+    """``{label: {token index: "B" | "I"}}``; tokens not listed are O.
+
+    A token that begins one span and lies inside another of the same label
+    (nested, overlapping) is B.
+    """
+    tags: dict[str, dict[int, str]] = {}
+    for start, end, label in spans:
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if lo >= hi:
+            continue
+        by_label = tags.setdefault(label, {})
+        for i in range(lo + 1, hi):
+            by_label.setdefault(i, "I")
+        by_label[lo] = "B"
+    return tags
+
+
+# -- counting ----------------------------------------------------------------
+
+
+def _overlaps(a: SpanKey, b: SpanKey) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_spans(a: Sequence[SpanKey], b: Sequence[SpanKey]) -> dict[SpanKey, SpanKey]:
+    """Maximum one-to-one matching of same-label spans sharing a character; exact ones first."""
+    b_index = {key: j for j, key in enumerate(b)}
+    edges: dict[int, list[int]] = {}
+    seed: dict[int, int] = {}
+    for i, key in enumerate(a):
+        if key in b_index:
+            seed[i] = b_index[key]
+        edges[i] = [j for j, other in enumerate(b) if other[2] == key[2] and _overlaps(key, other)]
+    return {a[i]: b[j] for i, j in max_matching(edges, seed).items()}
+
+
+def _relation_keys(spans: Sequence[Span], relations: Sequence[Relation]) -> set[RelationKey]:
+    keys = {s.id: (s.start, s.end, s.label) for s in spans}
+    return {
+        (r.label, keys[r.head], keys[r.tail])
+        for r in relations
+        if r.head in keys and r.tail in keys
+    }
+
+
+def compute(
+    documents: Iterable[DocumentLayers], labels: Sequence[str], *, confusion: bool = False
+) -> Agreement:
+    """Agreement over the documents that two or more analysts annotated.
+
+    ``labels``: the span labels to measure (others are ignored everywhere);
+    ``confusion``: also count which label the other analyst gave to an
+    overlapping span (the report's heat map).
+    """
+    wanted = set(labels)
+    result = Agreement(tuple(labels))
+    analysts: set[str] = set()
+    for doc in documents:
+        names = sorted(doc.spans)
+        if len(names) < 2:
+            continue
+        result.documents += 1
+        analysts.update(names)
+        kept = {n: [s for s in doc.spans[n] if s.label in wanted] for n in names}
+        keys = {n: sorted({(s.start, s.end, s.label) for s in kept[n]}) for n in names}
+        edges = [e for n in names for k in keys[n] for e in k[:2]]
+        starts = token_starts(doc.text, edges)
+        tags = {n: bio_tags(starts, keys[n]) for n in names}
+        _alpha_units(result, names, tags, len(starts))
+        matched_exact = matched_overlap = total = 0
+        for a, b in combinations(names, 2):
+            mapping: dict[SpanKey, SpanKey] = {}
+            for label in labels:
+                item = result.pairs.setdefault(((a, b), label), PairLabel((a, b), label))
+                item.documents += 1
+                a_keys = [k for k in keys[a] if k[2] == label]
+                b_keys = [k for k in keys[b] if k[2] == label]
+                b_set = set(b_keys)
+                exact = sum(1 for k in a_keys if k in b_set)
+                matching = match_spans(a_keys, b_keys)
+                mapping.update(matching)
+                item.a_spans += len(a_keys)
+                item.b_spans += len(b_keys)
+                item.exact += exact
+                item.overlap += len(matching)
+                _count_bio(item.bio, tags[a].get(label, {}), tags[b].get(label, {}), len(starts))
+                matched_exact += exact
+                matched_overlap += len(matching)
+                total += len(a_keys) + len(b_keys)
+            _count_relations(result, (a, b), doc, kept, mapping)
+            if confusion:
+                _count_confusion(result.confusion, keys[a], keys[b])
+                _count_confusion(result.confusion, keys[b], keys[a])
+        every = set.intersection(*(set(keys[n]) for n in names))
+        marked = set().union(*(set(keys[n]) for n in names))
+        result.ranking.append(
+            DocumentScore(
+                doc.doc_id,
+                doc.uid,
+                doc.title,
+                tuple(names),
+                f1(matched_exact, total, 0) if total else None,
+                f1(matched_overlap, total, 0) if total else None,
+                sum(len(keys[n]) for n in names),
+                len(marked - every),
+            )
+        )
+    result.annotators = tuple(sorted(analysts))
+    result.ranking.sort(key=_worst_first)
+    return result
+
+
+def _worst_first(score: DocumentScore) -> tuple[float, int, int]:
+    value = 1.0 if score.exact_f1 is None else score.exact_f1
+    return (value, -score.disagreements, score.doc_id)
+
+
+def _count_bio(
+    table: Counter[Pair], a: Mapping[int, str], b: Mapping[int, str], tokens: int
+) -> None:
+    marked = a.keys() | b.keys()
+    for i in marked:
+        table[(a.get(i, "O"), b.get(i, "O"))] += 1
+    if tokens > len(marked):
+        table[("O", "O")] += tokens - len(marked)
+
+
+def _alpha_units(
+    result: Agreement,
+    names: Sequence[str],
+    tags: Mapping[str, Mapping[str, dict[int, str]]],
+    tokens: int,
+) -> None:
+    """Add one document's tokens as units, one value per analyst, for every label."""
+    for label in result.labels:
+        table = result.coincidence.setdefault(label, Counter())
+        by_analyst = [tags[n].get(label, {}) for n in names]
+        marked: set[int] = set().union(*(t.keys() for t in by_analyst))
+        for i in marked:
+            add_unit(table, [t.get(i, "O") for t in by_analyst])
+        if tokens > len(marked):
+            add_unit(table, ["O"] * len(names), times=tokens - len(marked))
+
+
+def _count_relations(
+    result: Agreement,
+    pair: tuple[str, str],
+    doc: DocumentLayers,
+    kept: Mapping[str, Sequence[Span]],
+    mapping: Mapping[SpanKey, SpanKey],
+) -> None:
+    a, b = pair
+    a_rel = _relation_keys(kept[a], doc.relations.get(a, ()))
+    b_rel = _relation_keys(kept[b], doc.relations.get(b, ()))
+    for label in sorted({r[0] for r in a_rel | b_rel}):
+        item = result.relations.setdefault((pair, label), RelationPair(pair, label))
+        mine = {r for r in a_rel if r[0] == label}
+        theirs = {r for r in b_rel if r[0] == label}
+        item.a_relations += len(mine)
+        item.b_relations += len(theirs)
+        item.matched += sum(
+            1
+            for _, head, tail in mine
+            if head in mapping
+            and tail in mapping
+            and (label, mapping[head], mapping[tail]) in theirs
+        )
+
+
+def _count_confusion(
+    table: Counter[tuple[str, str]], mine: Sequence[SpanKey], theirs: Sequence[SpanKey]
+) -> None:
+    """For each of my spans: the other's label on the same stretch (same label first)."""
+    for key in mine:
+        best, best_overlap = NONE, 0
+        for other in theirs:
+            if other[0] >= key[1]:
+                break  # sorted by start: nothing further can overlap
+            shared = min(key[1], other[1]) - max(key[0], other[0])
+            if shared <= 0:
+                continue
+            if other[2] == key[2]:
+                best = key[2]
+                break
+            if shared > best_overlap:
+                best, best_overlap = other[2], shared
+        table[(key[2], best)] += 1
