@@ -15,13 +15,18 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from annotator import __version__
+from annotator.core import agreement, agreement_html
+from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
+from annotator.core.files import atomic_text_writer
 from annotator.core.importing import IMPORT_FORMATS
+from annotator.core.layers import check_name
 from annotator.core.models import Status
 from annotator.core.schema import load_schema_text, schema_to_json
 from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
+from annotator.storage.adjudicate import auto_agreed
 from annotator.storage.claims import claims
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import export_entities, export_format, export_jsonl
@@ -29,8 +34,14 @@ from annotator.storage.importer import FileOutcome, import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
 from annotator.storage.search import search
+from annotator.storage.team_assign import analyst_path, assign
+from annotator.storage.team_layers import shared_documents
+from annotator.storage.team_merge import TeamMerge
 
-COMMANDS = ("import", "export", "list", "stats", "show", "claims", "search", "schema")
+COMMANDS = (
+    "import", "export", "list", "stats", "show", "claims", "search", "schema",
+    "assign", "merge", "agreement", "adjudicate",
+)  # fmt: skip
 
 
 class CliError(AnnotatorError):
@@ -85,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="utf16",
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
+    p.add_argument("--annotator", metavar="NAME", help="analyst for spans that name none")
     _db_option(p)
 
     p = sub.add_parser("export", help="export documents with their annotations")
@@ -160,7 +172,34 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", metavar="FILE")
     _db_option(s)
     _db_option(p)
+    _team_parsers(sub)
     return parser
+
+
+def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("assign", help="share a corpus out: one project file per analyst")
+    p.add_argument("--annotators", required=True, metavar="A,B,...", help="the analysts' names")
+    p.add_argument(
+        "--overlap", type=float, default=0.0, help="share of documents given to two (0-1)"
+    )
+    p.add_argument("--seed", type=int, default=13, help="seed of the shuffle (default 13)")
+    p.add_argument("--by-status", choices=[str(s) for s in Status], help="only these documents")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the files")
+    _db_option(p)
+
+    p = sub.add_parser("merge", help="bring analysts' project files and JSONL exports in")
+    p.add_argument("paths", nargs="+", metavar="FILE")
+    _db_option(p)
+
+    p = sub.add_parser("agreement", help="inter-annotator agreement over shared documents")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--labels", metavar="L,...", help="only these span labels")
+    p.add_argument("--html", metavar="PATH", help="also write a self-contained HTML report")
+    _db_option(p)
+
+    p = sub.add_parser("adjudicate", help="put what the analysts agree on into the gold layer")
+    p.add_argument("--auto", choices=("agreed",), required=True, help="what to accept")
+    _db_option(p)
 
 
 def _open(args: argparse.Namespace) -> Project:
@@ -181,6 +220,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             fmt=args.format,
             offsets=args.offsets,
             parallel=True,  # the command line runs one thread: reader processes may fork
+            annotator=check_name(args.annotator) if args.annotator else None,
         )
     for outcome in report.outcomes:
         if outcome.error:
@@ -384,6 +424,74 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    names = parse_names(args.annotators)
+    status = Status(args.by_status) if args.by_status else None
+    with _open(args) as project:
+        plan = assign(project, names, Path(args.output), overlap=args.overlap, seed=args.seed,
+                      status=status)  # fmt: skip
+    print(f"{'ANALYST':<20}  {'DOCUMENTS':>9}  {'SHARED':>6}  FILE", file=out)
+    for name, n, shared in plan.rows():
+        print(f"{name:<20}  {n:>9}  {shared:>6}  {analyst_path(Path(args.output), name)}", file=out)
+    total = len({d for ids in plan.documents.values() for d in ids})
+    print(f"assigned {count(total, 'document')}, {len(plan.shared)} to two analysts", file=err)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        outcomes = TeamMerge(project).merge_paths(Path(p) for p in args.paths)
+    for outcome in outcomes:
+        print(
+            f"annotator: error: {outcome.error}" if outcome.error else outcome.summary(), file=err
+        )
+        for conflict in outcome.conflicts:
+            print(f"  entity conflict: {conflict}", file=err)
+    failed = [str(o.path) for o in outcomes if o.error]
+    summary = f"merged {count(len(outcomes) - len(failed), 'file')}"
+    print(summary + (f"; failed: {', '.join(failed)}" if failed else ""), file=err)
+    return 1 if failed else 0
+
+
+def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        labels = [lb.name for lb in project.schema.span_labels]
+        if args.labels:
+            wanted = [n for n in args.labels.split(",") if n]
+            if unknown := sorted(set(wanted) - set(labels)):
+                raise CliError(f"unknown label {', '.join(unknown)}")
+            labels = wanted
+        report = agreement.compute(shared_documents(project), labels, confusion=bool(args.html))
+    if args.html:
+        with atomic_text_writer(Path(args.html)) as stream:
+            stream.write(agreement_html.render(report))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
+        return 0
+    print(f"{report.documents} documents shared by {', '.join(report.annotators) or 'nobody'}",
+          file=out)  # fmt: skip
+    print(f"{'ANALYSTS':<24} {'LABEL':<10} {'EXACT':>6} {'OVERLAP':>7} {'KAPPA':>6}", file=out)
+    for pair in report.pair_names():
+        items = [p for (names, _), p in report.pairs.items() if names == pair]
+        for item in [*items, report.overall(pair)]:
+            cells = [agreement_html.number(v) for v in (item.exact_f1, item.overlap_f1, item.kappa)]
+            print(f"{' / '.join(pair):<24} {item.label:<10} {cells[0]:>6} {cells[1]:>7} "
+                  f"{cells[2]:>6}", file=out)  # fmt: skip
+    print(f"alpha (tokens, all labels): {agreement_html.number(report.alpha)}", file=out)
+    for score in report.ranking[:10]:
+        print(f"  #{score.doc_id:<6} exact {agreement_html.number(score.exact_f1)}  "
+              f"{score.disagreements} disagreements", file=out)  # fmt: skip
+    return 0
+
+
+def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        result = auto_agreed(project)
+    print(f"gold: {count(result.spans, 'span')} and {count(result.relations, 'relation')} added "
+          f"from {count(result.documents, 'shared document')}", file=err)  # fmt: skip
+    return 0
+
+
 HANDLERS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -393,6 +501,10 @@ HANDLERS = {
     "claims": cmd_claims,
     "search": cmd_search,
     "schema": cmd_schema,
+    "assign": cmd_assign,
+    "merge": cmd_merge,
+    "agreement": cmd_agreement,
+    "adjudicate": cmd_adjudicate,
 }
 
 

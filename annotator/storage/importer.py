@@ -22,6 +22,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.importing import collect_files, read_file
+from annotator.core.layers import name_layer
 from annotator.core.models import AnnotatedDocument
 from annotator.storage.database import write_transaction
 from annotator.storage.project import DuplicateDocumentError, Project
@@ -87,8 +88,11 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
     return _Read(path, records, None, notes)
 
 
-def _store(project: Project, read: _Read) -> FileOutcome:
-    """Store one file's records inside a savepoint: all of them or none."""
+def _store(project: Project, read: _Read, annotator: str | None = None) -> FileOutcome:
+    """Store one file's records inside a savepoint: all of them or none.
+
+    ``annotator`` names the layer of every span and relation that names none.
+    """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
     if read.error is not None:
@@ -99,7 +103,7 @@ def _store(project: Project, read: _Read) -> FileOutcome:
         with write_transaction(project.db):  # a savepoint inside the batch
             for line, record in read.records:
                 try:
-                    outcome.imported.append(project.import_record(record))
+                    outcome.imported.append(project.import_record(name_layer(record, annotator)))
                 except DuplicateDocumentError as dup:
                     where = f"{path}:{line}" if line else str(path)
                     outcome.duplicates.append(f"{where}: skipped, {dup}")
@@ -156,6 +160,7 @@ def import_paths(
     offsets: str = "utf16",
     progress: Progress | None = None,
     parallel: bool = False,
+    annotator: str | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input.
 
@@ -176,7 +181,7 @@ def import_paths(
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item)
+                outcome = _store(project, item, annotator)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)
