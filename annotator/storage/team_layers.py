@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from annotator.core.agreement import DocumentLayers
-from annotator.core.identity import document_uid
 from annotator.core.layers import GOLD
 from annotator.core.models import Relation, Span
 from annotator.storage.project import Project
@@ -64,12 +63,10 @@ def shared_documents(project: Project, *, minimum: int = 2) -> Iterator[Document
                 relations[doc_id][name].append(
                     Relation(label, head, tail, rel_id, doc_id, attrs_from_json(attrs), name)
                 )
-        for doc_id, text, title in conn.execute(
-            "SELECT id, text, title FROM documents ORDER BY id"
+        for doc_id, text, title, uid in conn.execute(
+            "SELECT id, text, title, uid FROM documents ORDER BY id"
         ):
             if doc_id not in analysts:
                 continue
             layers = {name: spans[doc_id].get(name, []) for name in sorted(analysts[doc_id])}
-            yield DocumentLayers(
-                doc_id, text, layers, dict(relations[doc_id]), title, document_uid(text)
-            )
+            yield DocumentLayers(doc_id, text, layers, dict(relations[doc_id]), title, uid)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from annotator.core.arabic import match_key
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.identity import document_uid
 from annotator.core.layers import GOLD, Layer
 from annotator.core.models import AnnotatedDocument, Document, Entity, Label
 from annotator.core.schema import Schema
@@ -104,9 +103,7 @@ class TeamMerge:
     def __init__(self, project: Project) -> None:
         self.project = project
         conn = project.db.conn
-        self._docs = {
-            document_uid(text): i for i, text in conn.execute("SELECT id, text FROM documents")
-        }
+        self._docs = {uid: i for i, uid in conn.execute("SELECT id, uid FROM documents")}
         self._next_span = (conn.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
 
     def merge_paths(self, paths: Iterable[Path]) -> list[MergeOutcome]:
