@@ -1,0 +1,232 @@
+"""Assign, merge, adjudicate: analysts' files in, one team project with a layer each, gold out."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from annotator.core.assignment import plan
+from annotator.core.errors import InputError, StoreError
+from annotator.core.models import Document, Entity, Status
+from annotator.core.schema import build_schema
+from annotator.storage.adjudicate import auto_agreed
+from annotator.storage.exporter import export_jsonl
+from annotator.storage.project import Project
+from annotator.storage.team_assign import analyst_path, assign
+from annotator.storage.team_layers import shared_documents
+from annotator.storage.team_merge import TeamMerge
+
+TEXTS = [
+    "قال وزير الخارجية الأذربيجاني إن باكو لن تقبل الاستفتاء.",
+    "أكدت وزارة الدفاع الأرمنية أن القتال تجدد في قره باغ.",
+    "نفى المتحدث باسم الكرملين أي تدخل روسي في النزاع.",
+    "Officials in Baku said the ceasefire failed on Sunday.",
+    "ذكرت وكالة الأنباء أن الهدنة انهارت بعد ساعات.",
+    "The ministry in Yerevan denied the report.",
+]
+
+
+def word(text: str, w: str) -> tuple[int, int]:
+    start = text.index(w)
+    return start, start + len(w)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path):
+    with Project.open(tmp_path / "corpus.annotator.db") as project:
+        for text in TEXTS:
+            project.add_document(Document(text))
+        project.entities.add(Entity("باكو", "LOCATION", wikidata="Q9248"))
+        yield project
+
+
+def tables(path: Path) -> dict[str, list[tuple]]:
+    """Everything a merge may touch, ids included: equal means nothing changed."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+            for t in ("documents", "spans", "relations", "entities", "layers")
+        }
+    finally:
+        conn.close()
+
+
+def test_plan_is_balanced_complete_and_seeded():
+    docs = list(range(1, 101))
+    result = plan(docs, ["a", "b", "c"], 0.2, seed=7)
+    assigned = [d for ids in result.documents.values() for d in ids]
+    assert set(assigned) == set(docs)
+    assert len(result.shared) == 20 and len(assigned) == 120
+    loads = [len(ids) for ids in result.documents.values()]
+    assert max(loads) - min(loads) <= 1
+    for name, n, shared in result.rows():  # every pair shares some documents
+        assert shared >= 13, (name, n, shared)
+    assert plan(docs, ["a", "b", "c"], 0.2, seed=7) == result
+    assert plan(docs, ["a", "b", "c"], 0.2, seed=8) != result
+    with pytest.raises(InputError):
+        plan(docs, ["a"], 0.2, seed=1)
+
+
+def test_assign_writes_one_project_per_analyst_and_never_overwrites(corpus, tmp_path):
+    out = tmp_path / "out"
+    result = assign(corpus, ["alice", "bob"], out, overlap=0.5, seed=3)
+    for name in ("alice", "bob"):
+        with Project.open(analyst_path(out, name)) as mine:
+            texts = {corpus.document(i).text for i in result.documents[name]}
+            assert {mine.document(r.id).text for r in mine.documents()} == texts
+            assert mine.schema == corpus.schema
+            assert [e.entity.wikidata for e in mine.entities.all()] == ["Q9248"]
+            analyst = mine.db.execute("SELECT value FROM team_info").fetchone()[0]
+            assert analyst == name
+    assert sorted(p.name for p in out.iterdir()) == ["alice.annotator.db", "bob.annotator.db"]
+    before = analyst_path(out, "bob").read_bytes()
+    with pytest.raises(StoreError, match="not overwriting"):
+        assign(corpus, ["carol", "bob"], out)
+    assert analyst_path(out, "bob").read_bytes() == before
+    assert not analyst_path(out, "carol").exists()
+
+
+@pytest.fixture
+def team(corpus, tmp_path):
+    """alice and bob each got every document: they annotate, the coordinator merges."""
+    out = tmp_path / "out"
+    assign(corpus, ["alice", "bob"], out, overlap=1.0)
+    return corpus, out
+
+
+def annotate(path: Path, spans: list[tuple[int, str, str]], status: Status = Status.DONE) -> None:
+    with Project.open(path) as mine:
+        by_text = {mine.document(r.id).text: r.id for r in mine.documents()}
+        for index, w, label in spans:
+            doc_id = by_text[TEXTS[index]]
+            mine.add_span(doc_id, *word(TEXTS[index], w), label)
+            mine.set_status(doc_id, status)
+
+
+def test_merge_keeps_layers_is_idempotent_and_takes_deletions(team, tmp_path):
+    corpus, out = team
+    alice, bob = analyst_path(out, "alice"), analyst_path(out, "bob")
+    annotate(alice, [(0, "باكو", "LOCATION"), (1, "قره باغ", "LOCATION")])
+    annotate(bob, [(0, "باكو", "LOCATION"), (0, "وزير الخارجية الأذربيجاني", "ACTOR")])
+    merge = TeamMerge(corpus)
+    outcomes = merge.merge_paths([alice, bob])
+    assert [o.error for o in outcomes] == [None, None]
+    assert outcomes[0].layers_new == len(TEXTS)
+    layers = corpus.db.execute(
+        "SELECT annotator, count(*) FROM spans GROUP BY annotator ORDER BY 1"
+    ).fetchall()
+    assert layers == [("alice", 2), ("bob", 2)]
+    statuses = dict(corpus.db.execute("SELECT annotator, status FROM layers WHERE doc_id = 1"))
+    assert statuses == {"alice": "done", "bob": "done"}
+
+    snapshot = tables(corpus.path)
+    again = TeamMerge(corpus).merge_paths([alice, bob, alice])
+    assert all(o.layers_unchanged == len(TEXTS) and o.layers_new == 0 for o in again)
+    assert tables(corpus.path) == snapshot  # not even a timestamp moved
+
+    with Project.open(alice) as mine:  # alice deletes one span and relabels nothing else
+        doomed = next(s for r in mine.documents() for s in mine.spans(r.id) if s.text == "قره باغ")
+        mine.delete_span(doomed.id)
+    outcome = TeamMerge(corpus).merge_file(alice)
+    assert (outcome.layers_replaced, outcome.layers_unchanged) == (1, len(TEXTS) - 1)
+    alice_spans = [s.text for r in corpus.documents() for s in corpus.spans(r.id)
+                   if s.annotator == "alice"]  # fmt: skip
+    assert alice_spans == ["باكو"]
+
+
+def test_an_older_copy_does_not_replace_newer_work(team, tmp_path):
+    corpus, out = team
+    alice = analyst_path(out, "alice")
+    old_copy = tmp_path / "old" / "alice.annotator.db"
+    old_copy.parent.mkdir()
+    old_copy.write_bytes(alice.read_bytes())
+    annotate(alice, [(0, "باكو", "LOCATION")])
+    TeamMerge(corpus).merge_file(alice)
+    outcome = TeamMerge(corpus).merge_file(old_copy)
+    assert outcome.layers_older == 1
+    assert [s.text for s in corpus.spans(1)] == ["باكو"]
+
+
+def test_bad_files_fail_alone_with_one_line(team, tmp_path):
+    corpus, out = team
+    annotate(analyst_path(out, "alice"), [(0, "باكو", "LOCATION")])
+    garbage = tmp_path / "carol.annotator.db"
+    garbage.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    broken = tmp_path / "dave.jsonl"
+    broken.write_text('{"text": "x", "spans": [{"start": 0, "end": 9, "label": "ACTOR"}]}\n')
+    other_schema = tmp_path / "erin.annotator.db"
+    with Project.open(other_schema) as p:
+        labels = [lb for lb in corpus.schema.labels if lb.name != "CUE"]
+        labels.append(replace(corpus.schema.labels[0], name="EVENT", hotkey="9"))
+        actor = next(lb for lb in labels if lb.name == "ACTOR")
+        labels[labels.index(actor)] = replace(actor, attributes=())
+        p.set_schema(build_schema(labels))
+    outcomes = TeamMerge(corpus).merge_paths(
+        [garbage, broken, other_schema, analyst_path(out, "alice"), tmp_path / "missing.db"]
+    )
+    errors = [o.error for o in outcomes]
+    assert errors[3] is None and [s.text for s in corpus.spans(1)] == ["باكو"]
+    for path, error in zip([garbage, broken, other_schema], errors, strict=False):
+        assert error and error.startswith(str(path)) and "\n" not in error
+    assert "dave.jsonl:1" in errors[1]
+    assert "span label EVENT is not in the team project" in errors[2]
+    assert "span label ACTOR: no attributes here" in errors[2]
+    assert errors[4] and "missing.db" in errors[4]
+
+
+def test_jsonl_export_merges_like_a_project_file(team, tmp_path):
+    corpus, out = team
+    annotate(analyst_path(out, "bob"), [(2, "الكرملين", "ACTOR")])
+    export = tmp_path / "bob.jsonl"
+    with Project.open(analyst_path(out, "bob")) as mine:
+        export_jsonl(mine, export, io.StringIO())
+    outcome = TeamMerge(corpus).merge_file(export)
+    assert outcome.error is None and outcome.owner == "bob"
+    assert [(s.text, s.annotator) for s in corpus.spans(3)] == [("الكرملين", "bob")]
+    assert TeamMerge(corpus).merge_file(export).layers_unchanged == len(TEXTS)
+
+
+def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, tmp_path):
+    mine_path = tmp_path / "zaid.annotator.db"
+    with Project.open(mine_path) as mine:
+        mine.set_schema(corpus.schema)
+        doc = mine.add_document(Document("خبر جديد عن باكو وطهران."))
+        baku = mine.entities.add(Entity("Baku", "LOCATION", wikidata="Q9248"))
+        tehran = mine.entities.add(Entity("طهران", "LOCATION", wikidata="Q3616"))
+        mine.entities.add(Entity("باكو", "LOCATION", wikidata="Q999"))  # a conflict
+        span = mine.add_span(doc, *word("خبر جديد عن باكو وطهران.", "باكو"), "LOCATION")
+        mine.link_entity(span.id, baku.id)
+        second = mine.add_span(doc, *word("خبر جديد عن باكو وطهران.", "طهران"), "LOCATION")
+        mine.link_entity(second.id, tehran.id)
+    outcome = TeamMerge(corpus).merge_file(mine_path)
+    assert outcome.error is None and outcome.documents_added == 1
+    assert outcome.entities_added == 2  # Tehran, and the conflicting Baku kept apart
+    assert len(outcome.conflicts) == 1 and "Q999" in outcome.conflicts[0]
+    doc_id = corpus.find_by_text("خبر جديد عن باكو وطهران.")
+    linked = {s.text: corpus.entities.get(s.entity_id).wikidata for s in corpus.spans(doc_id)}
+    assert linked == {"باكو": "Q9248", "طهران": "Q3616"}
+    assert TeamMerge(corpus).merge_file(mine_path).conflicts == []
+
+
+def test_adjudicate_takes_what_everyone_agreed_on_and_export_gold(team, tmp_path):
+    corpus, out = team
+    alice, bob = analyst_path(out, "alice"), analyst_path(out, "bob")
+    annotate(alice, [(0, "باكو", "LOCATION"), (0, "وزير الخارجية", "ACTOR")])
+    annotate(bob, [(0, "باكو", "LOCATION"), (0, "وزير الخارجية الأذربيجاني", "ACTOR")])
+    annotate(analyst_path(out, "bob"), [], Status.DONE)
+    TeamMerge(corpus).merge_paths([alice, bob])
+    assert [d.doc_id for d in shared_documents(corpus)] == [1]
+    result = auto_agreed(corpus)
+    assert (result.documents, result.spans) == (1, 1)
+    assert auto_agreed(corpus).spans == 0  # nothing twice
+    stream = io.StringIO()
+    export_jsonl(corpus, None, stream, annotator="gold")
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    gold = [(s["text"], s["label"]) for line in lines for s in line["spans"]]
+    assert gold == [("باكو", "LOCATION")]
