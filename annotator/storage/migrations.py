@@ -230,7 +230,6 @@ CREATE TABLE layers (
     merged_at TEXT NOT NULL DEFAULT {_NOW},
     PRIMARY KEY (doc_id, annotator)
 );
-CREATE INDEX spans_by_layer ON spans(doc_id, annotator);
 CREATE TABLE team_info (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -190,7 +190,7 @@ class TeamMerge:
             rows.append(
                 (
                     self._next_span, doc_id, span.start, span.end, span.label, span.text,
-                    to_json(dict(span.attrs)), layer.annotator,
+                    to_json(dict(span.attrs)) if span.attrs else "{}", layer.annotator,
                     entity_ids.get(span.entity_id) if span.entity_id is not None else None,
                 )
             )  # fmt: skip

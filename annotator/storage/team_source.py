@@ -145,12 +145,18 @@ def _read_project(path: Path) -> Source:
             )  # fmt: skip
         spans: dict[int, list[Span]] = defaultdict(list)
         edited: dict[int, str] = {}
-        for r in conn.execute("SELECT * FROM spans ORDER BY doc_id, id"):
-            spans[r["doc_id"]].append(
-                Span(r["start"], r["end"], r["label"], r["text"], r["id"], r["doc_id"],
-                     attrs_from_json(r["attrs"]), r["annotator"], r["entity_id"])
+        span_rows = conn.execute(
+            'SELECT id, doc_id, start, "end", label, text, attrs, annotator, entity_id, '
+            "updated_at FROM spans ORDER BY doc_id, id"
+        )
+        span_rows.row_factory = None  # plain tuples: a file holds tens of thousands of spans
+        for span_id, doc_id, start, end, label, text, attrs, name, entity, when in span_rows:
+            spans[doc_id].append(
+                Span(start, end, label, text, span_id, doc_id, attrs_from_json(attrs), name,
+                     entity)
             )  # fmt: skip
-            edited[r["doc_id"]] = max(edited.get(r["doc_id"], ""), r["updated_at"])
+            if when > edited.get(doc_id, ""):
+                edited[doc_id] = when
         relations: dict[int, list[Relation]] = defaultdict(list)
         for r in conn.execute("SELECT * FROM relations ORDER BY doc_id, id"):
             relations[r["doc_id"]].append(
