@@ -475,8 +475,9 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         items = [p for (names, _), p in report.pairs.items() if names == pair]
         for item in [*items, report.overall(pair)]:
             cells = [agreement_html.number(v) for v in (item.exact_f1, item.overlap_f1, item.kappa)]
-            print(f"{' / '.join(pair):<24} {item.label:<10} {cells[0]:>6} {cells[1]:>7} "
-                  f"{cells[2]:>6}", file=out)  # fmt: skip
+            label = "(all)" if item.label == "*" else item.label
+            print(f"{' / '.join(pair):<24} {label:<10} {cells[0]:>6} {cells[1]:>7} {cells[2]:>6}",
+                  file=out)  # fmt: skip
     print(f"alpha (tokens, all labels): {agreement_html.number(report.alpha)}", file=out)
     for score in report.ranking[:10]:
         print(f"  #{score.doc_id:<6} exact {agreement_html.number(score.exact_f1)}  "

@@ -195,3 +195,21 @@ def test_token_starts_are_the_project_tokens(text: str, edges: list[int]):
     edges = [e for e in edges if e <= len(text)]
     expected, _ = align(text, tokenize(text), edges)
     assert token_starts(text, edges) == [t.start for t in expected]
+
+
+def test_the_worked_example_of_docs_teams_md():
+    text = "قال وزير الخارجية إن باكو ترفض"
+    actor_a = text.index("وزير الخارجية")
+    actor_b = text.index("وزير")
+    baku = text.index("باكو")
+    a = [
+        Span(actor_a, actor_a + 13, "ACTOR", "وزير الخارجية"),
+        Span(baku, baku + 4, "LOCATION", "باكو"),
+    ]
+    b = [Span(actor_b, actor_b + 4, "ACTOR", "وزير"), Span(baku, baku + 4, "LOCATION", "باكو")]
+    result = compute([DocumentLayers(1, text, {"a": a, "b": b})], ["ACTOR", "LOCATION"])
+    actor = pair(result, "a", "b", "ACTOR")
+    assert (actor.exact_f1, actor.overlap_f1) == (0.0, 1.0)
+    assert actor.kappa == pytest.approx(0.6)
+    assert result.alpha_by_label()["ACTOR"] == pytest.approx(1 - 22 / 58)
+    assert round(result.alpha_by_label()["ACTOR"], 3) == 0.621
