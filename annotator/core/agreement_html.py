@@ -142,6 +142,10 @@ def render(report: Agreement, title: str = "Agreement") -> str:
         f"<td>{r.a_relations}</td><td>{r.b_relations}</td></tr>"
         for r in report.relations.values()
     )
+    if not relations:
+        relations = (
+            '<tr><td class="name" colspan="5">no relations in the shared documents</td></tr>'
+        )
     more = len(report.ranking) - BARS_SHOWN
     cut = f'<p class="muted">{more} more documents in the JSON report.</p>' if more > 0 else ""
     return (
@@ -160,6 +164,6 @@ def render(report: Agreement, title: str = "Agreement") -> str:
         "gave the same stretch (the same label if they did, else the one overlapping most), "
         "both directions of every pair.</p>"
         f"{heat_map(report)}"
-        f"<h2>Documents, worst first</h2>{document_bars(report)}{_ranking_table(report)}{cut}"
+        f'<h2 id="documents">Documents, worst first</h2>{document_bars(report)}{_ranking_table(report)}{cut}'
         "</body></html>\n"
     )

@@ -79,9 +79,9 @@ def read_source(path: Path) -> Source:
 
 def _read_jsonl(path: Path) -> Source:
     owner = owner_from_path(path)
-    edited = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).strftime(
-        "%Y-%m-%dT%H:%M:%S.%fZ"
-    )
+    # the file's time, written the way SQLite writes a project's (milliseconds, Z): comparable
+    when = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    edited = when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     source = Source(path, owner, None)
     try:
         with path.open(encoding="utf-8-sig") as stream:
