@@ -164,6 +164,7 @@ def render(report: Agreement, title: str = "Agreement") -> str:
         "gave the same stretch (the same label if they did, else the one overlapping most), "
         "both directions of every pair.</p>"
         f"{heat_map(report)}"
-        f'<h2 id="documents">Documents, worst first</h2>{document_bars(report)}{_ranking_table(report)}{cut}'
+        f'<h2 id="documents">Documents, worst first</h2>{document_bars(report)}'
+        f"{_ranking_table(report)}{cut}"
         "</body></html>\n"
     )
