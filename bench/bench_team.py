@@ -1,4 +1,4 @@
-"""Team benchmarks: merging analysts' files, measuring their agreement. Run: python bench/bench_team.py
+"""Team benchmarks: merging analysts' files, measuring agreement. Run: python bench/bench_team.py
 
 * merge: 10 analysts' project files of 1,000 documents × 20 spans (and 2
   relations) into a team project that holds the same 1,000 documents; floor:
@@ -73,7 +73,8 @@ def span_rows(articles: list[str], analyst: int) -> list[tuple[int, int, int, st
         for k, i in enumerate(chosen):
             first, last = words[i], words[i + 1] if rng.random() < 0.15 else words[i]
             label = LABELS[k % 3] if rng.random() > 0.1 else LABELS[(k + 1) % 3]
-            rows.append((doc_id, first.start, last.end, label, text[first.start : last.end], span_id))
+            covered = text[first.start : last.end]
+            rows.append((doc_id, first.start, last.end, label, covered, span_id))
             span_id += 1
     return rows
 

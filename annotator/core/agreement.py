@@ -31,11 +31,13 @@ from typing import Any
 
 from annotator.core.agreement_measures import (
     Pair,
+    Table,
     add_unit,
     cohen_kappa,
     f1,
     krippendorff_alpha,
     max_matching,
+    table,
 )
 from annotator.core.models import Relation, Span
 from annotator.core.tokens import tokenize
@@ -164,7 +166,7 @@ class Agreement:
     annotators: tuple[str, ...] = ()
     pairs: dict[tuple[tuple[str, str], str], PairLabel] = field(default_factory=dict)
     relations: dict[tuple[tuple[str, str], str], RelationPair] = field(default_factory=dict)
-    coincidence: dict[str, Counter[Pair]] = field(default_factory=dict)
+    coincidence: dict[str, Table] = field(default_factory=dict)
     ranking: list[DocumentScore] = field(default_factory=list)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
@@ -179,9 +181,10 @@ class Agreement:
 
     @property
     def alpha(self) -> float | None:
-        pooled: Counter[Pair] = Counter()
-        for table in self.coincidence.values():
-            pooled.update(table)
+        pooled = table()
+        for counts in self.coincidence.values():
+            for pair, n in counts.items():
+                pooled[pair] += n
         return krippendorff_alpha(pooled)
 
     def alpha_by_label(self) -> dict[str, float | None]:
@@ -362,13 +365,13 @@ def _worst_first(score: DocumentScore) -> tuple[float, int, int]:
 
 
 def _count_bio(
-    table: Counter[Pair], a: Mapping[int, str], b: Mapping[int, str], tokens: int
+    counts: Counter[Pair], a: Mapping[int, str], b: Mapping[int, str], tokens: int
 ) -> None:
     marked = a.keys() | b.keys()
     for i in marked:
-        table[(a.get(i, "O"), b.get(i, "O"))] += 1
+        counts[(a.get(i, "O"), b.get(i, "O"))] += 1
     if tokens > len(marked):
-        table[("O", "O")] += tokens - len(marked)
+        counts[("O", "O")] += tokens - len(marked)
 
 
 def _alpha_units(
@@ -379,13 +382,13 @@ def _alpha_units(
 ) -> None:
     """Add one document's tokens as units, one value per analyst, for every label."""
     for label in result.labels:
-        table = result.coincidence.setdefault(label, Counter())
+        counts = result.coincidence.setdefault(label, table())
         by_analyst = [tags[n].get(label, {}) for n in names]
         marked: set[int] = set().union(*(t.keys() for t in by_analyst))
         for i in marked:
-            add_unit(table, [t.get(i, "O") for t in by_analyst])
+            add_unit(counts, [t.get(i, "O") for t in by_analyst])
         if tokens > len(marked):
-            add_unit(table, ["O"] * len(names), times=tokens - len(marked))
+            add_unit(counts, ["O"] * len(names), times=tokens - len(marked))
 
 
 def _count_relations(
@@ -414,7 +417,7 @@ def _count_relations(
 
 
 def _count_confusion(
-    table: Counter[tuple[str, str]], mine: Sequence[SpanKey], theirs: Sequence[SpanKey]
+    counts: Counter[tuple[str, str]], mine: Sequence[SpanKey], theirs: Sequence[SpanKey]
 ) -> None:
     """For each of my spans: the other's label on the same stretch (same label first)."""
     for key in mine:
@@ -430,4 +433,4 @@ def _count_confusion(
                 break
             if shared > best_overlap:
                 best, best_overlap = other[2], shared
-        table[(key[2], best)] += 1
+        counts[(key[2], best)] += 1

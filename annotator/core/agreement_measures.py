@@ -19,10 +19,16 @@ made-up 0 or 1.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 Pair = tuple[Hashable, Hashable]
+Table = defaultdict[Pair, float]
+"""Counts by pair of values; coincidences are fractional (1 / (m − 1) a pair)."""
+
+
+def table() -> Table:
+    return defaultdict(float)
 
 
 def f1(matched: int, a: int, b: int) -> float | None:
@@ -65,8 +71,8 @@ def cohen_kappa(confusion: Mapping[Pair, float]) -> float | None:
     total = sum(confusion.values())
     if total == 0:
         return None
-    a_marg: Counter[Hashable] = Counter()
-    b_marg: Counter[Hashable] = Counter()
+    a_marg: defaultdict[Hashable, float] = defaultdict(float)
+    b_marg: defaultdict[Hashable, float] = defaultdict(float)
     agreed = 0.0
     for (a, b), n in confusion.items():
         a_marg[a] += n
@@ -80,7 +86,7 @@ def cohen_kappa(confusion: Mapping[Pair, float]) -> float | None:
     return (p_o - p_e) / (1 - p_e)
 
 
-def add_unit(coincidence: Counter[Pair], values: Iterable[Hashable], times: float = 1) -> None:
+def add_unit(coincidence: Table, values: Iterable[Hashable], times: float = 1) -> None:
     """Add ``times`` units whose raters gave ``values`` (missing ones left out).
 
     Each ordered pair of values from different raters counts 1 / (m − 1),
@@ -99,17 +105,17 @@ def add_unit(coincidence: Counter[Pair], values: Iterable[Hashable], times: floa
                 coincidence[(c, k)] += pairs * weight
 
 
-def coincidences(units: Iterable[Iterable[Hashable | None]]) -> Counter[Pair]:
+def coincidences(units: Iterable[Iterable[Hashable | None]]) -> Table:
     """The coincidence table of units given as one value per rater (``None``: missing)."""
-    table: Counter[Pair] = Counter()
+    result = table()
     for unit in units:
-        add_unit(table, [v for v in unit if v is not None])
-    return table
+        add_unit(result, [v for v in unit if v is not None])
+    return result
 
 
 def krippendorff_alpha(coincidence: Mapping[Pair, float]) -> float | None:
     """Nominal alpha from a coincidence table; ``None`` when there is no variation to explain."""
-    n_c: Counter[Hashable] = Counter()
+    n_c: defaultdict[Hashable, float] = defaultdict(float)
     disagreed = 0.0
     for (c, k), n in coincidence.items():
         n_c[c] += n

@@ -52,7 +52,8 @@ class Source:
 
     def labels_used(self) -> tuple[set[str], set[str]]:
         """Span labels and relation types the file's layers use."""
-        spans, relations = set(), set()
+        spans: set[str] = set()
+        relations: set[str] = set()
         for doc in self.documents:
             for layer in doc.layers:
                 spans.update(s.label for s in layer.spans)
