@@ -113,6 +113,8 @@ class TeamMerge:
         """Merge one file; never raises for bad input (the error is in the outcome)."""
         outcome = MergeOutcome(path)
         try:
+            if self.project.path is not None and _same_file(path, self.project.path):
+                raise InputError("is the team project itself", path)
             source = read_source(path)
             outcome.owner = source.owner
             problems = schema_differences(self.project.schema, source.schema, source.labels_used())
@@ -260,6 +262,13 @@ class TeamMerge:
             assert entity.id is not None and found.id is not None
             mapping[entity.id] = found.id
         return mapping
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _keys(entity: Entity) -> Sequence[tuple[str, str]]:

@@ -178,6 +178,8 @@ def test_bad_files_fail_alone_with_one_line(team, tmp_path):
     assert "span label EVENT is not in the team project" in errors[2]
     assert "span label ACTOR: no attributes here" in errors[2]
     assert errors[4] and "missing.db" in errors[4]
+    itself = TeamMerge(corpus).merge_file(corpus.path)
+    assert itself.error == f"{corpus.path}: is the team project itself"
 
 
 def test_jsonl_export_merges_like_a_project_file(team, tmp_path):
