@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.agreement import DocumentLayers, compute, token_starts
@@ -187,9 +187,10 @@ def test_labels_restrict_everything():
     assert result.ranking[0].disagreements == 1
 
 
-_CHARS = st.sampled_from(list("ab وأذربيجانَُّ،.؟ 12_\n\u200c👍🏽-"))
+_CHARS = st.sampled_from(list("ab وأذربيجانَُّ،.؟ 12_\n\t\xa0\u200c\u200dـ٣①👍🏽-«»"))
 
 
+@settings(max_examples=400)
 @given(st.text(_CHARS, max_size=40), st.lists(st.integers(0, 40), max_size=6))
 def test_token_starts_are_the_project_tokens(text: str, edges: list[int]):
     edges = [e for e in edges if e <= len(text)]
