@@ -274,13 +274,14 @@ def _overlaps(a: SpanKey, b: SpanKey) -> bool:
 def match_spans(a: Sequence[SpanKey], b: Sequence[SpanKey]) -> dict[SpanKey, SpanKey]:
     """Maximum one-to-one matching of same-label spans sharing a character; exact ones first."""
     b_index = {key: j for j, key in enumerate(b)}
-    edges: dict[int, list[int]] = {}
-    seed: dict[int, int] = {}
-    for i, key in enumerate(a):
-        if key in b_index:
-            seed[i] = b_index[key]
-        edges[i] = [j for j, other in enumerate(b) if other[2] == key[2] and _overlaps(key, other)]
-    return {a[i]: b[j] for i, j in max_matching(edges, seed).items()}
+    seed = {i: b_index[key] for i, key in enumerate(a) if key in b_index}
+    if len(seed) < min(len(a), len(b)):  # else the exact matches are already a maximum
+        edges = {
+            i: [j for j, other in enumerate(b) if other[2] == key[2] and _overlaps(key, other)]
+            for i, key in enumerate(a)
+        }
+        seed = max_matching(edges, seed)
+    return {a[i]: b[j] for i, j in seed.items()}
 
 
 def _relation_keys(spans: Sequence[Span], relations: Sequence[Relation]) -> set[RelationKey]:
@@ -312,6 +313,10 @@ def compute(
         analysts.update(names)
         kept = {n: [s for s in doc.spans[n] if s.label in wanted] for n in names}
         keys = {n: sorted({(s.start, s.end, s.label) for s in kept[n]}) for n in names}
+        by_label: dict[tuple[str, str], list[SpanKey]] = {}
+        for n in names:
+            for key in keys[n]:
+                by_label.setdefault((n, key[2]), []).append(key)
         edges = [e for n in names for k in keys[n] for e in k[:2]]
         starts = token_starts(doc.text, edges)
         tags = {n: bio_tags(starts, keys[n]) for n in names}
@@ -322,8 +327,8 @@ def compute(
             for label in labels:
                 item = result.pairs.setdefault(((a, b), label), PairLabel((a, b), label))
                 item.documents += 1
-                a_keys = [k for k in keys[a] if k[2] == label]
-                b_keys = [k for k in keys[b] if k[2] == label]
+                a_keys = by_label.get((a, label), [])
+                b_keys = by_label.get((b, label), [])
                 b_set = set(b_keys)
                 exact = sum(1 for k in a_keys if k in b_set)
                 matching = match_spans(a_keys, b_keys)
