@@ -30,7 +30,8 @@ from annotator.storage.adjudicate import auto_agreed
 from annotator.storage.claims import claims
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import export_entities, export_format, export_jsonl
-from annotator.storage.importer import FileOutcome, import_paths
+from annotator.storage.import_summary import summarize
+from annotator.storage.importer import import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
 from annotator.storage.search import search
@@ -53,12 +54,28 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see '{self.prog} --help')")
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
+def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db``, the one definition, before the command (``top``) and after it.
+
+    After the command its default is SUPPRESS: a subparser's default would
+    overwrite the value given before the command (``annotator --db X import f``
+    once wrote into the default project).
+    """
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
         help=f"project file (default: ${ENV_VAR}, else the default project)",
     )
+
+
+def _command(
+    sub: argparse._SubParsersAction[_Parser], name: str, help: str
+) -> argparse.ArgumentParser:
+    """A command's parser, with the options every command takes."""
+    parser = sub.add_parser(name, help=help)
+    _db_option(parser)
+    return parser
 
 
 def _bidi_option(parser: argparse.ArgumentParser) -> None:
@@ -75,10 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Annotate Arabic news articles. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
-    _db_option(parser)
+    _db_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("import", help="import .txt articles and native .jsonl files")
+    p = _command(sub, "import", "import articles and annotated files (creates the project)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
     p.add_argument(
         "--no-clean",
@@ -96,10 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
         default="utf16",
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
+    p.add_argument(
+        "--extend-schema",
+        action="store_true",
+        help="add labels and relation types the files bring to the schema (else refused)",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="a line for every file, every failure"
+    )
     p.add_argument("--annotator", metavar="NAME", help="analyst for spans that name none")
-    _db_option(p)
 
-    p = sub.add_parser("export", help="export documents with their annotations")
+    p = _command(sub, "export", "export documents with their annotations")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl", help="output format")
     p.add_argument(
         "-o",
@@ -128,29 +152,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="only spans with these labels (repeat or separate with commas)",
     )
     p.add_argument("--annotator", metavar="NAME", help="only spans by this annotator")
-    _db_option(p)
 
-    p = sub.add_parser("list", help="list documents")
+    p = _command(sub, "list", "list documents")
     p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
+    p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
+    p.add_argument("--uid", metavar="UID", help="only the document with this uid")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("stats", help="documents by status, spans and relations by label")
+    p = _command(sub, "stats", "documents by status, spans and relations by label")
     p.add_argument("--json", action="store_true", help="print JSON")
-    _db_option(p)
 
-    p = sub.add_parser("show", help="print a document with its spans marked")
+    p = _command(sub, "show", "print a document with its spans marked")
     p.add_argument("doc", type=int, metavar="DOC", help="document id (see 'annotator list')")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("claims", help="claims with their sources, stances and cues")
+    p = _command(sub, "claims", "claims with their sources, stances and cues")
     p.add_argument("--doc", type=int, metavar="DOC", help="only this document")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("search", help="find text across the corpus, Arabic spelling folded")
+    p = _command(sub, "search", "find text across the corpus, Arabic spelling folded")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print a JSON list of hits")
     p.add_argument("--status", action="append", choices=[str(s) for s in Status])
@@ -161,23 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotator", metavar="NAME", help="only hits inside spans by this annotator")
     p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("schema", help="show or replace the project's label schema")
+    p = _command(sub, "schema", "show or replace the project's label schema")
     schema_sub = p.add_subparsers(dest="schema_command", metavar="ACTION", parser_class=_Parser)
     schema_sub.required = True
-    s = schema_sub.add_parser("show", help="print the schema as JSON")
-    _db_option(s)
-    s = schema_sub.add_parser("load", help="replace the schema with a schema file")
+    _command(schema_sub, "show", "print the schema as JSON")
+    s = _command(schema_sub, "load", "replace the schema with a schema file")
     s.add_argument("file", metavar="FILE")
-    _db_option(s)
-    _db_option(p)
     _team_parsers(sub)
     return parser
 
 
 def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
-    p = sub.add_parser("assign", help="share a corpus out: one project file per analyst")
+    p = _command(sub, "assign", "share a corpus out: one project file per analyst")
     p.add_argument("--annotators", required=True, metavar="A,B,...", help="the analysts' names")
     p.add_argument(
         "--overlap", type=float, default=0.0, help="share of documents given to two (0-1)"
@@ -185,34 +202,29 @@ def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--seed", type=int, default=13, help="seed of the shuffle (default 13)")
     p.add_argument("--by-status", choices=[str(s) for s in Status], help="only these documents")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the files")
-    _db_option(p)
 
-    p = sub.add_parser("merge", help="bring analysts' project files and JSONL exports in")
+    p = _command(sub, "merge", "bring analysts' project files and JSONL exports in")
     p.add_argument("paths", nargs="+", metavar="FILE")
-    _db_option(p)
 
-    p = sub.add_parser("agreement", help="inter-annotator agreement over shared documents")
+    p = _command(sub, "agreement", "inter-annotator agreement over shared documents")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--labels", metavar="L,...", help="only these span labels")
     p.add_argument("--html", metavar="PATH", help="also write a self-contained HTML report")
-    _db_option(p)
 
-    p = sub.add_parser("adjudicate", help="put what the analysts agree on into the gold layer")
+    p = _command(sub, "adjudicate", "put what the analysts agree on into the gold layer")
     p.add_argument("--auto", choices=("agreed",), required=True, help="what to accept")
-    _db_option(p)
 
 
-def _open(args: argparse.Namespace) -> Project:
-    return Project.open(resolve_project_path(args.db))
-
-
-def _removed_text(outcome: FileOutcome) -> str:
-    parts = [count(n, reason) for reason, n in outcome.removed.items()]
-    return "; removed " + ", ".join(parts) if parts else ""
+def _open(args: argparse.Namespace, *, create: bool = False) -> Project:
+    """The project of ``--db``; only ``create`` (import) may make one where there is none."""
+    path = resolve_project_path(args.db)
+    if not create and not path.exists():
+        raise CliError(f"no project at {path}")
+    return Project.open(path)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, create=True) as project:
         report = import_paths(
             project,
             args.paths,
@@ -220,35 +232,21 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             fmt=args.format,
             offsets=args.offsets,
             parallel=True,  # the command line runs one thread: reader processes may fork
+            extend_schema=args.extend_schema,
             annotator=check_name(args.annotator) if args.annotator else None,
         )
-    for outcome in report.outcomes:
-        if outcome.error:
-            print(f"annotator: error: {outcome.error}", file=err)
-            continue
-        for message in outcome.duplicates:
-            print(message, file=err)
-        for note, n in outcome.notes.items():
-            print(f"{outcome.path}: {n} {note}", file=err)
-        if outcome.imported:
-            ids = ", ".join(map(str, outcome.imported))
-            detail = f" ({outcome.encoding})" if outcome.encoding else ""
-            source = f"; source: {outcome.source}" if outcome.source else ""
-            noun = "document" if len(outcome.imported) == 1 else "documents"
-            print(f"{outcome.path}{detail}: {noun} {ids}{_removed_text(outcome)}{source}", file=err)
-    for path in report.missing:
-        print(f"annotator: error: {path}: no such file or folder", file=err)
-    if report.skipped:
-        print(f"skipped {len(report.skipped)} files that are not .txt or .jsonl", file=err)
-    failed = report.failed
-    summary = f"imported {count(report.imported, 'document')}"
-    if report.duplicates:
-        summary += f", skipped {report.duplicates} already in the project"
-    if failed or report.missing:
-        names = [str(o.path) for o in failed] + [str(p) for p in report.missing]
-        summary += f"; {count(len(names), 'file')} failed: {', '.join(names)}"
-    print(summary, file=err)
-    return 1 if failed or report.missing else 0
+    summary = summarize(report, verbose=args.verbose)
+    for line in summary.notes:
+        print(line, file=err)
+    if report.added:
+        added = ", ".join(f"{lb.kind} {lb.name}" for lb in report.added)
+        print(f"schema extended: {added}", file=err)
+    for line in summary.errors:
+        print(f"annotator: error: {line}", file=err)
+    if any(o.unknown_label for o in report.failed):
+        print("(to add new labels and relation types to the schema: --extend-schema)", file=err)
+    print(summary.summary, file=err)
+    return 1 if summary.errors else 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -300,7 +298,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
-        rows = project.documents(Status(args.status) if args.status else None)
+        rows = project.documents(
+            Status(args.status) if args.status else None,
+            external_id=args.external_id,
+            uid=args.uid,
+        )
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
     for row in rows:
         title = for_terminal(row.title, visual=args.bidi)

@@ -11,6 +11,7 @@ what is already in).
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,8 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.importing import collect_files, read_file
 from annotator.core.layers import name_layer
-from annotator.core.models import AnnotatedDocument
+from annotator.core.models import AnnotatedDocument, Label
+from annotator.core.schema_rules import UnknownLabelError
 from annotator.storage.database import write_transaction
 from annotator.storage.project import DuplicateDocumentError, Project
 
@@ -40,6 +42,10 @@ class FileOutcome:
     encoding: str | None = None
     error: str | None = None
     notes: Counter[str] = field(default_factory=Counter)
+    # Labels and relation types this file added to the schema (``extend_schema``).
+    added: list[Label] = field(default_factory=list)
+    # The file failed on a label or relation type the schema lacks.
+    unknown_label: bool = False
 
 
 @dataclass
@@ -47,6 +53,7 @@ class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    special: list[Path] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -59,6 +66,10 @@ class ImportReport:
     @property
     def failed(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.error]
+
+    @property
+    def added(self) -> list[Label]:
+        return [label for o in self.outcomes for label in o.added]
 
 
 Progress = Callable[[int, int, FileOutcome], None]
@@ -85,13 +96,19 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
         records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes))
     except InputError as exc:
         return _Read(path, [], str(exc), notes)
+    except (ValueError, RecursionError, MemoryError) as exc:  # never lose the other files
+        return _Read(path, [], str(InputError(f"cannot read: {exc}", path)), notes)
     return _Read(path, records, None, notes)
 
 
-def _store(project: Project, read: _Read, annotator: str | None = None) -> FileOutcome:
+def _store(
+    project: Project, read: _Read, extend_schema: bool = False, annotator: str | None = None
+) -> FileOutcome:
     """Store one file's records inside a savepoint: all of them or none.
 
-    ``annotator`` names the layer of every span and relation that names none.
+    ``extend_schema``: labels and relation types the schema lacks are added
+    first, in the same savepoint (a file that fails adds none). ``annotator``
+    names the layer of every span and relation that names none.
     """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
@@ -101,6 +118,8 @@ def _store(project: Project, read: _Read, annotator: str | None = None) -> FileO
     line: int | None = None
     try:
         with write_transaction(project.db):  # a savepoint inside the batch
+            if extend_schema:
+                outcome.added = project.extend_schema(record for _, record in read.records)
             for line, record in read.records:
                 try:
                     outcome.imported.append(project.import_record(name_layer(record, annotator)))
@@ -114,10 +133,14 @@ def _store(project: Project, read: _Read, annotator: str | None = None) -> FileO
                     outcome.removed[reason] = outcome.removed.get(reason, 0) + count
                 outcome.source = outcome.source or meta.get("source")
                 outcome.encoding = outcome.encoding or meta.get("encoding")
-    except AnnotatorError as exc:
+    except (AnnotatorError, sqlite3.IntegrityError, OverflowError, ValueError) as exc:
+        # The store refused a value the readers let through: this file only is lost.
         outcome.error = str(InputError(str(exc), path, line))
+        outcome.unknown_label = isinstance(exc, UnknownLabelError)
         outcome.imported.clear()
         outcome.duplicates.clear()
+        outcome.added.clear()
+        project.reload_schema()  # what the savepoint added to it is gone
     return outcome
 
 
@@ -160,6 +183,7 @@ def import_paths(
     offsets: str = "utf16",
     progress: Progress | None = None,
     parallel: bool = False,
+    extend_schema: bool = False,
     annotator: str | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input.
@@ -169,9 +193,11 @@ def import_paths(
     stores them. Only for single-threaded callers such as the command line:
     forking a process with other threads (the window's) can deadlock the
     child. Writing stays here, batch by batch: what is committed is the same.
+    ``extend_schema``: labels and relation types the files bring join the
+    schema (see ``ImportReport.added``) instead of failing their files.
     """
     files = collect_files(paths)
-    report = ImportReport(skipped=files.skipped, missing=files.missing)
+    report = ImportReport(skipped=files.skipped, missing=files.missing, special=files.special)
     total = len(files.files)
     workers = 0
     if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():
@@ -181,7 +207,7 @@ def import_paths(
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item, annotator)
+                outcome = _store(project, item, extend_schema, annotator)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)
