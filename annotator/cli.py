@@ -18,10 +18,10 @@ from annotator import __version__
 from annotator.core import agreement, agreement_html
 from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
-from annotator.core.files import atomic_text_writer
 from annotator.core.importing import IMPORT_FORMATS
 from annotator.core.layers import check_name
 from annotator.core.models import Status
+from annotator.core.outputs import open_output
 from annotator.core.schema import load_schema_text, schema_to_json
 from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
@@ -40,9 +40,21 @@ from annotator.storage.team_layers import shared_documents
 from annotator.storage.team_merge import TeamMerge
 
 COMMANDS = (
-    "import", "export", "list", "stats", "show", "claims", "search", "schema",
-    "assign", "merge", "agreement", "adjudicate",
-)  # fmt: skip
+    "import",
+    "export",
+    "list",
+    "stats",
+    "show",
+    "claims",
+    "search",
+    "schema",
+    "train",
+    "recommend",
+    "assign",
+    "merge",
+    "agreement",
+    "adjudicate",
+)
 
 
 class CliError(AnnotatorError):
@@ -129,8 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="PATH",
-        help="file (atomic) or folder (hf, brat, --split); default stdout",
+        help="file (replaced atomically; symlinks written through, pipes and devices streamed)"
+        " or folder (hf, brat, spacy, --split); default or '-': stdout",
     )
+    p.add_argument("--force", action="store_true", help="replace a folder output that is not empty")
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
@@ -189,6 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
     _command(schema_sub, "show", "print the schema as JSON")
     s = _command(schema_sub, "load", "replace the schema with a schema file")
     s.add_argument("file", metavar="FILE")
+
+    p = _command(sub, "train", "train the recommender on the analysts' own spans")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--force", action="store_true", help="train even if nothing changed")
+
+    p = _command(sub, "recommend", "the trained recommender's proposals for a document")
+    p.add_argument("--doc", type=int, metavar="DOC", required=True, help="document id")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    _bidi_option(p)
     _team_parsers(sub)
     return parser
 
@@ -250,7 +273,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    output = Path(args.output) if args.output else None
+    output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
         if args.format == "entities":
@@ -275,6 +298,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 split=ratios,
                 seed=args.seed,
                 offsets=args.offsets,
+                force=args.force,
             )
             for line in report.lines():
                 print(line, file=err)
@@ -464,9 +488,9 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise CliError(f"unknown label {', '.join(unknown)}")
             labels = wanted
         report = agreement.compute(shared_documents(project), labels, confusion=bool(args.html))
-    if args.html:
-        with atomic_text_writer(Path(args.html)) as stream:
-            stream.write(agreement_html.render(report))
+        if args.html:  # "-" streams the page to stdout
+            with open_output(args.html, out, project=project.path) as stream:
+                stream.write(agreement_html.render(report))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
         return 0
@@ -495,6 +519,68 @@ def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.recommender import train_project
+
+    with _open(args) as project:
+        result = train_project(project, force=args.force)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
+        return 0
+    report = result.as_json()
+    for label, s in report["labels"].items():
+        print(
+            f"{label:<10} P {s['precision']:.2f}  R {s['recall']:.2f}  F1 {s['f1']:.2f}"
+            f"  ({s['gold']} spans)",
+            file=out,
+        )
+    if report["learning_curve"]:
+        curve = ", ".join(f"{float(f):.0%}: {v:.2f}" for f, v in report["learning_curve"].items())
+        print(f"learning curve (F1 by share of training documents): {curve}", file=out)
+    for label, why in result.withheld.items():
+        print(f"{label}: not proposed: {why}", file=err)
+    if not result.stored:
+        state = "nothing to learn from yet (spans in documents in progress or done); no model"
+    elif result.unchanged:
+        state = "model unchanged"
+    else:
+        state = "model stored in the project"
+    print(
+        f"{count(result.documents, 'document')}, {count(result.spans, 'span')}; {state}",
+        file=err,
+    )
+    return 0
+
+
+def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.recommender import ProjectRecommender
+
+    with _open(args) as project:
+        project.document(args.doc)  # a missing document is a clear error
+        recommender = ProjectRecommender(project)
+        proposals = recommender.proposals(args.doc) if recommender.trained else []
+    if not recommender.trained:
+        print("no trained model in this project: run 'annotator train' first", file=err)
+    if args.json:
+        rows = [
+            {
+                "start": p.start,
+                "end": p.end,
+                "label": p.label,
+                "text": p.text,
+                "score": round(p.score, 4),
+            }
+            for p in proposals
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
+    else:
+        for p in proposals:
+            shown = for_terminal(p.text, visual=args.bidi)
+            print(f"{p.start}-{p.end}  {p.label:<10} {p.score:.2f}  {shown}", file=out)
+    print(count(len(proposals), "proposal"), file=err)
+    return 0
+
+
 HANDLERS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -508,6 +594,8 @@ HANDLERS = {
     "merge": cmd_merge,
     "agreement": cmd_agreement,
     "adjudicate": cmd_adjudicate,
+    "train": cmd_train,
+    "recommend": cmd_recommend,
 }
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, invalid_json
 
 T = TypeVar("T")
 
@@ -59,9 +59,7 @@ def loads(text: str) -> Any:
     try:
         value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON: {exc.msg} at column {exc.colno}", line=exc.lineno
-        ) from None
+        raise InputError(invalid_json(exc), line=exc.lineno) from None
     except (_BadValueError, ValueError):  # ValueError: an integer past Python's digit limit
         raise _located(text) from None
     except RecursionError:

@@ -214,11 +214,27 @@ DROP INDEX documents_listed;
 CREATE INDEX documents_listed ON documents(id, status, title, uid, external_id);
 """
 
-# v8: teams. A team project holds every analyst's layer of a document (their spans and
+# v8: recommender models trained on the project's own spans, stored inside the project so
+# a model travels with the file. ``fingerprint`` names the training set (documents and
+# spans) it was trained on, so a stale model is known without retraining; ``scores`` are
+# the cross-validated per-label figures that decide which labels are proposed.
+V8 = f"""
+CREATE TABLE models (
+    name TEXT PRIMARY KEY,
+    engine TEXT NOT NULL,
+    data BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    scores TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(scores)),
+    trained_at TEXT NOT NULL DEFAULT {_NOW}
+);
+"""
+
+# v9: teams. A team project holds every analyst's layer of a document (their spans and
 # relations carry their name); ``layers`` keeps each layer's own status and where and when
 # it came from, so merging the same file again changes nothing and a newer state replaces
 # an older one. ``team_info`` names the analyst an assigned project file belongs to.
-V8 = f"""
+V9 = f"""
 CREATE TABLE layers (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     annotator TEXT NOT NULL,
@@ -236,6 +252,6 @@ CREATE TABLE team_info (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

@@ -27,6 +27,8 @@ COMMANDS: dict[str, list[str]] = {
     "search": ["search", "الخارجية"],
     "schema show": ["schema", "show"],
     "schema load": ["schema", "load", "{schema}"],
+    "train": ["train"],
+    "recommend": ["recommend", "--doc", "1"],
 }
 
 
