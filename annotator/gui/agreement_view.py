@@ -150,13 +150,15 @@ class AgreementView(QWidget):
             ("analysts", "label", "documents", "exact F1", "overlap F1", "kappa", "spans a",
              "spans b"), self
         )  # fmt: skip
-        self.ranking = _Table(("document", "title", "exact F1", "disagreements"), self)
+        self.ranking = _Table(("document", "exact F1", "disagreements", "title"), self)
         self.heat_map = HeatMap(self)
         pair_view = QTableView(self)
         pair_view.setModel(self.pairs)
         self.ranking_view = QTableView(self)
         self.ranking_view.setModel(self.ranking)
         self.ranking_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.ranking_view.horizontalHeader().setStretchLastSection(True)  # the title
+        self.ranking_view.setWordWrap(False)
         self.ranking_view.activated.connect(self._on_ranking_activated)
         lower = QHBoxLayout()
         lower.addWidget(self.heat_map)
@@ -179,7 +181,7 @@ class AgreementView(QWidget):
         )
         self.pairs.replace(pair_rows(report))
         self.ranking.replace(
-            [(s.doc_id, s.title, s.exact_f1, s.disagreements) for s in report.ranking]
+            [(s.doc_id, s.exact_f1, s.disagreements, s.title) for s in report.ranking]
         )
         self.heat_map.show_report(report)
 

@@ -33,7 +33,7 @@ def test_view_shows_the_worked_example_and_follows_new_work(qtbot, qtmodeltester
         assert (actor[3], actor[4]) == (0.0, 1.0)
         index = view.pairs.index(list(view.pairs.rows).index(actor), 5)
         assert view.pairs.data(index) == "0.600"  # kappa of the worked example
-        assert view.ranking.rows[0][1] == "<b>عنوان</b>"  # shown as text, never markup
+        assert view.ranking.rows[0][3] == "<b>عنوان</b>"  # shown as text, never markup
 
         project.add_span(doc, *at("باكو"), "LOCATION", annotator="bob")  # bob catches up
         view.refresh()
