@@ -13,7 +13,6 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from annotator.core.assignment import Plan, plan
@@ -79,9 +78,11 @@ def _write_one(corpus: Project, name: str, doc_ids: Sequence[int], target: Path)
                 )
             with project.bulk():
                 for doc_id in doc_ids:
-                    doc = corpus.document(doc_id)
-                    record = Document(doc.text, meta=doc.meta, status=Status.TODO)
-                    project.import_record(AnnotatedDocument(replace(record, id=None)))
+                    doc = corpus.document(doc_id)  # its text, title and source id; no annotations
+                    record = Document(
+                        doc.text, meta=doc.meta, status=Status.TODO, external_id=doc.external_id
+                    )
+                    project.import_record(AnnotatedDocument(record))
             project.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         _place(tmp, target)
     except FileExistsError:

@@ -154,7 +154,9 @@ class TeamMerge:
             doc_id = self._docs.get(doc.uid)
             if doc_id is None:
                 doc_id = self.project.import_record(
-                    AnnotatedDocument(Document(doc.text, meta=doc.meta))
+                    AnnotatedDocument(
+                        Document(doc.text, meta=doc.meta, external_id=doc.external_id)
+                    )
                 )
                 self._docs[doc.uid] = doc_id
                 outcome.documents_added += 1

@@ -38,6 +38,7 @@ class SourceDocument:
     text: str
     meta: dict[str, object]
     layers: tuple[Layer, ...]
+    external_id: str | None = None
 
 
 @dataclass
@@ -105,8 +106,11 @@ def _read_jsonl(path: Path) -> Source:
                 )
                 text = record.document.text
                 source.documents.append(
-                    SourceDocument(document_uid(text), text, dict(record.document.meta), layers)
-                )
+                    SourceDocument(
+                        document_uid(text), text, dict(record.document.meta), layers,
+                        record.document.external_id,
+                    )
+                )  # fmt: skip
     except UnicodeDecodeError:
         raise InputError(
             "not UTF-8 text (expected a project file or a native .jsonl export)"
@@ -165,7 +169,11 @@ def _read_project(path: Path) -> Source:
                          attrs_from_json(r["attrs"]), r["annotator"])
             )  # fmt: skip
             edited[r["doc_id"]] = max(edited.get(r["doc_id"], ""), r["created_at"])
-        for r in conn.execute("SELECT id, text, status, meta, updated_at FROM documents"):
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+        external = "external_id" if "external_id" in columns else "NULL AS external_id"
+        for r in conn.execute(
+            f"SELECT id, text, status, meta, updated_at, {external} FROM documents"
+        ):
             doc_id = r["id"]
             when = max(edited.get(doc_id, ""), r["updated_at"])
             by_layer: dict[str, tuple[list[Span], list[Relation]]] = {owner: ([], [])}
@@ -178,7 +186,13 @@ def _read_project(path: Path) -> Source:
                 for name, (s, rels) in sorted(by_layer.items())
             )
             source.documents.append(
-                SourceDocument(document_uid(r["text"]), r["text"], json.loads(r["meta"]), layers)
+                SourceDocument(
+                    document_uid(r["text"]),
+                    r["text"],
+                    json.loads(r["meta"]),
+                    layers,
+                    r["external_id"],
+                )
             )
         conn.execute("COMMIT")
     finally:

@@ -57,6 +57,13 @@ def tables(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def test_assign_by_status_takes_only_those_documents(corpus, tmp_path):
+    corpus.set_status(2, Status.DONE)
+    result = assign(corpus, ["alice", "bob"], tmp_path / "o", status=Status.TODO)
+    assigned = sorted(d for ids in result.documents.values() for d in ids)
+    assert assigned == [1, 3, 4, 5, 6]
+
+
 def test_plan_is_balanced_complete_and_seeded():
     docs = list(range(1, 101))
     result = plan(docs, ["a", "b", "c"], 0.2, seed=7)
@@ -85,6 +92,9 @@ def test_assign_writes_one_project_per_analyst_and_never_overwrites(corpus, tmp_
             analyst = mine.db.execute("SELECT value FROM team_info").fetchone()[0]
             assert analyst == name
     assert sorted(p.name for p in out.iterdir()) == ["alice.annotator.db", "bob.annotator.db"]
+    with Project.open(analyst_path(out, "alice")) as mine:
+        first = mine.documents()[0]
+        assert first.uid == corpus.documents(uid=first.uid)[0].uid  # the same document
     before = analyst_path(out, "bob").read_bytes()
     with pytest.raises(StoreError, match="not overwriting"):
         assign(corpus, ["carol", "bob"], out)
@@ -198,7 +208,7 @@ def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, 
     mine_path = tmp_path / "zaid.annotator.db"
     with Project.open(mine_path) as mine:
         mine.set_schema(corpus.schema)
-        doc = mine.add_document(Document("خبر جديد عن باكو وطهران."))
+        doc = mine.add_document(Document("خبر جديد عن باكو وطهران.", external_id="wire-7"))
         baku = mine.entities.add(Entity("Baku", "LOCATION", wikidata="Q9248"))
         tehran = mine.entities.add(Entity("طهران", "LOCATION", wikidata="Q3616"))
         mine.entities.add(Entity("باكو", "LOCATION", wikidata="Q999"))  # a conflict
@@ -211,6 +221,7 @@ def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, 
     assert outcome.entities_added == 2  # Tehran, and the conflicting Baku kept apart
     assert len(outcome.conflicts) == 1 and "Q999" in outcome.conflicts[0]
     doc_id = corpus.find_by_text("خبر جديد عن باكو وطهران.")
+    assert corpus.document(doc_id).external_id == "wire-7"
     linked = {s.text: corpus.entities.get(s.entity_id).wikidata for s in corpus.spans(doc_id)}
     assert linked == {"باكو": "Q9248", "طهران": "Q3616"}
     assert TeamMerge(corpus).merge_file(mine_path).conflicts == []
