@@ -214,3 +214,24 @@ def test_the_worked_example_of_docs_teams_md():
     assert actor.kappa == pytest.approx(0.6)
     assert result.alpha_by_label()["ACTOR"] == pytest.approx(1 - 22 / 58)
     assert round(result.alpha_by_label()["ACTOR"], 3) == 0.621
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 21), st.integers(1, 8), st.sampled_from(LABELS)), max_size=6
+).map(lambda items: [span(s, min(22, s + n), label) for s, n, label in items if s + n <= 22])
+
+
+@settings(max_examples=200)
+@given(_SPANS, _SPANS)
+def test_measures_are_bounded_and_symmetric(a: list[Span], b: list[Span]):
+    forward = compute([doc(a=a, b=b)], LABELS)
+    backward = compute([doc(a=b, b=a)], LABELS)
+    for label in LABELS:
+        one, other = pair(forward, "a", "b", label), pair(backward, "a", "b", label)
+        assert (one.exact_f1, one.overlap_f1) == (other.exact_f1, other.overlap_f1)
+        assert one.kappa == pytest.approx(other.kappa) or one.kappa is other.kappa is None
+        if one.exact_f1 is not None:
+            assert 0 <= one.exact_f1 <= one.overlap_f1 <= 1  # type: ignore[operator]
+    same = compute([doc(a=a, b=a)], LABELS)
+    assert all(p.exact_f1 in (1.0, None) and p.kappa in (1.0, None) for p in same.pairs.values())
+    assert same.alpha in (1.0, None)
