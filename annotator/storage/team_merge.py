@@ -15,9 +15,11 @@ Per file, in one transaction (a bad file rolls back alone, the others come in):
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from annotator.core.arabic import match_key
 from annotator.core.errors import AnnotatorError, InputError
@@ -150,7 +152,16 @@ class TeamMerge:
                 "SELECT doc_id, annotator, fingerprint, edited_at FROM layers"
             )
         }
+        # Layers with rows here: only those have anything to delete before they are replaced.
+        present = set(
+            conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE annotator IS NOT NULL")
+        )
+        batch = _Batch(str(source.path))
+        seen: set[str] = set()
         for doc in source.documents:
+            if doc.uid in seen:
+                raise InputError(f"holds document {doc.uid} twice; merge nothing from it")
+            seen.add(doc.uid)
             doc_id = self._docs.get(doc.uid)
             if doc_id is None:
                 doc_id = self.project.import_record(
@@ -171,56 +182,14 @@ class TeamMerge:
                 if before is not None and before[1] > layer.edited_at:
                     outcome.layers_older += 1
                     continue
-                self._replace_layer(doc_id, layer, fp, str(source.path), entity_ids)
+                if (doc_id, layer.annotator) in present:
+                    batch.deletes.append((doc_id, layer.annotator))
+                self._next_span = batch.add(doc_id, layer, fp, entity_ids, self._next_span)
                 if before is None:
                     outcome.layers_new += 1
                 else:
                     outcome.layers_replaced += 1
-
-    def _replace_layer(
-        self, doc_id: int, layer: Layer, fp: str, source: str, entity_ids: Mapping[int, int]
-    ) -> None:
-        conn = self.project.db.conn
-        conn.execute(
-            "DELETE FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, layer.annotator]
-        )
-        conn.execute(
-            "DELETE FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, layer.annotator]
-        )
-        ids: dict[int | None, int] = {}
-        rows = []
-        for span in layer.spans:
-            ids[span.id] = self._next_span
-            rows.append(
-                (
-                    self._next_span, doc_id, span.start, span.end, span.label, span.text,
-                    to_json(dict(span.attrs)) if span.attrs else "{}", layer.annotator,
-                    entity_ids.get(span.entity_id) if span.entity_id is not None else None,
-                )
-            )  # fmt: skip
-            self._next_span += 1
-        conn.executemany(
-            'INSERT INTO spans (id, doc_id, start, "end", label, text, attrs, annotator, entity_id)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        conn.executemany(
-            "INSERT INTO relations (doc_id, head, tail, label, attrs, annotator) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (doc_id, ids[r.head], ids[r.tail], r.label, to_json(dict(r.attrs)), layer.annotator)
-                for r in layer.relations
-                if r.head in ids and r.tail in ids
-            ],
-        )
-        conn.execute(
-            "INSERT INTO layers (doc_id, annotator, status, source, edited_at, fingerprint) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET "
-            "status = excluded.status, source = excluded.source, edited_at = excluded.edited_at, "
-            "fingerprint = excluded.fingerprint, "
-            "merged_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-            [doc_id, layer.annotator, layer.status, source, layer.edited_at, fp],
-        )
+        batch.write(conn)
 
     def _merge_entities(self, entities: Iterable[Entity], outcome: MergeOutcome) -> dict[int, int]:
         """Source entity id -> team entity id, adding what the team registry lacks."""
@@ -264,6 +233,61 @@ class TeamMerge:
             assert entity.id is not None and found.id is not None
             mapping[entity.id] = found.id
         return mapping
+
+
+class _Batch:
+    """Every layer a file replaces, written with one statement per table (200,000 spans)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.deletes: list[tuple[int, str]] = []
+        self.spans: list[tuple[Any, ...]] = []
+        self.relations: list[tuple[Any, ...]] = []
+        self.layers: list[tuple[Any, ...]] = []
+
+    def add(
+        self, doc_id: int, layer: Layer, fp: str, entity_ids: Mapping[int, int], next_id: int
+    ) -> int:
+        """Queue one layer with span ids from ``next_id``; returns the next free id."""
+        ids: dict[int | None, int] = {}
+        name = layer.annotator
+        for span in layer.spans:
+            ids[span.id] = next_id
+            entity = entity_ids.get(span.entity_id) if span.entity_id is not None else None
+            attrs = to_json(dict(span.attrs)) if span.attrs else "{}"
+            self.spans.append(
+                (next_id, doc_id, span.start, span.end, span.label, span.text, attrs, name, entity)
+            )
+            next_id += 1
+        self.relations += [
+            (doc_id, ids[r.head], ids[r.tail], r.label, to_json(dict(r.attrs)), name)
+            for r in layer.relations
+            if r.head in ids and r.tail in ids
+        ]
+        self.layers.append((doc_id, name, layer.status, self.source, layer.edited_at, fp))
+        return next_id
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        conn.executemany("DELETE FROM relations WHERE doc_id = ? AND annotator = ?", self.deletes)
+        conn.executemany("DELETE FROM spans WHERE doc_id = ? AND annotator = ?", self.deletes)
+        conn.executemany(
+            'INSERT INTO spans (id, doc_id, start, "end", label, text, attrs, annotator, entity_id)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.spans,
+        )
+        conn.executemany(
+            "INSERT INTO relations (doc_id, head, tail, label, attrs, annotator) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            self.relations,
+        )
+        conn.executemany(
+            "INSERT INTO layers (doc_id, annotator, status, source, edited_at, fingerprint) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET "
+            "status = excluded.status, source = excluded.source, edited_at = excluded.edited_at, "
+            "fingerprint = excluded.fingerprint, "
+            "merged_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            self.layers,
+        )
 
 
 def _same_file(a: Path, b: Path) -> bool:

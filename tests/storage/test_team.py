@@ -202,6 +202,10 @@ def test_jsonl_export_merges_like_a_project_file(team, tmp_path):
     assert outcome.error is None and outcome.owner == "bob"
     assert [(s.text, s.annotator) for s in corpus.spans(3)] == [("الكرملين", "bob")]
     assert TeamMerge(corpus).merge_file(export).layers_unchanged == len(TEXTS)
+    twice = tmp_path / "bob2.jsonl"
+    line = export.read_text(encoding="utf-8").splitlines()[0]
+    twice.write_text(f"{line}\n{line}\n", encoding="utf-8")
+    assert "twice" in (TeamMerge(corpus).merge_file(twice).error or "")
 
 
 def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, tmp_path):
