@@ -4,8 +4,10 @@ Every document goes to at least one analyst and ``round(overlap × N)`` of them
 to two, so agreement can be measured on those. The shared documents go round
 the pairs of analysts in turn (every pair gets its share, so every pair's
 agreement is measured), each time to the least loaded pair; the rest go one
-by one to the least loaded analyst. Loads end up within one document of each
-other. The order is a seeded shuffle: the same seed gives the same plan.
+by one to the least loaded analyst. Every pair shares as many documents as
+any other, give or take one; loads differ by one document, by two at most when
+nearly every document is shared among six or more analysts. The order is a
+seeded shuffle: the same seed gives the same plan.
 """
 
 from __future__ import annotations

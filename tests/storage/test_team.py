@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.assignment import plan
-from annotator.core.errors import InputError, StoreError
+from annotator.core.errors import StoreError
 from annotator.core.models import Document, Entity, Status
 from annotator.core.schema import build_schema
 from annotator.storage.adjudicate import auto_agreed
@@ -62,22 +61,6 @@ def test_assign_by_status_takes_only_those_documents(corpus, tmp_path):
     result = assign(corpus, ["alice", "bob"], tmp_path / "o", status=Status.TODO)
     assigned = sorted(d for ids in result.documents.values() for d in ids)
     assert assigned == [1, 3, 4, 5, 6]
-
-
-def test_plan_is_balanced_complete_and_seeded():
-    docs = list(range(1, 101))
-    result = plan(docs, ["a", "b", "c"], 0.2, seed=7)
-    assigned = [d for ids in result.documents.values() for d in ids]
-    assert set(assigned) == set(docs)
-    assert len(result.shared) == 20 and len(assigned) == 120
-    loads = [len(ids) for ids in result.documents.values()]
-    assert max(loads) - min(loads) <= 1
-    for name, n, shared in result.rows():  # every pair shares some documents
-        assert shared >= 13, (name, n, shared)
-    assert plan(docs, ["a", "b", "c"], 0.2, seed=7) == result
-    assert plan(docs, ["a", "b", "c"], 0.2, seed=8) != result
-    with pytest.raises(InputError):
-        plan(docs, ["a"], 0.2, seed=1)
 
 
 def test_assign_writes_one_project_per_analyst_and_never_overwrites(corpus, tmp_path):
