@@ -101,7 +101,8 @@ def _bidi_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="annotator",
-        description="Annotate Arabic news articles. Without a command, opens the window.",
+        description="Annotate Arabic news articles. Without a command, opens the window; "
+        "'annotator curate --db TEAM' opens a team project's agreement and Curate mode.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     _db_option(parser, top=True)
