@@ -100,13 +100,13 @@ def schema_differences(
 
 
 class TeamMerge:
-    """Merges files into one team project; keeps the uid index between files."""
+    """Merges files into one team project, each file in its own transaction."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        conn = project.db.conn
-        self._docs = {uid: i for i, uid in conn.execute("SELECT id, uid FROM documents")}
-        self._next_span = (conn.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
+        # Both read inside each file's transaction: a window may change the project meanwhile.
+        self._docs: dict[str, int] = {}
+        self._next_span = 0
 
     def merge_paths(self, paths: Iterable[Path]) -> list[MergeOutcome]:
         return [self.merge_file(Path(p)) for p in paths]
@@ -124,16 +124,11 @@ class TeamMerge:
                 raise InputError(
                     "schema differs from the team project: " + "; ".join(problems), path
                 )
-            docs_before = dict(self._docs)
             try:
                 with write_transaction(self.project.db):
                     self._merge(source, outcome)
-            except BaseException:
-                self._docs = docs_before
-                self._next_span = (
-                    self.project.db.conn.execute("SELECT max(id) FROM spans").fetchone()[0] or 0
-                ) + 1
-                raise
+            except sqlite3.DatabaseError as exc:  # a row the team project's rules refuse
+                raise InputError(f"not merged: {exc}", path) from None
         except AnnotatorError as exc:
             message = str(exc)
             if not message.startswith(str(path)):
@@ -146,6 +141,10 @@ class TeamMerge:
     def _merge(self, source: Source, outcome: MergeOutcome) -> None:
         entity_ids = self._merge_entities(source.entities.values(), outcome)
         conn = self.project.db.conn
+        # Read inside the write transaction: a window editing the team project meanwhile
+        # cannot take the ids this file's spans are given.
+        self._next_span = (conn.execute("SELECT max(id) FROM spans").fetchone()[0] or 0) + 1
+        self._docs = {uid: i for i, uid in conn.execute("SELECT id, uid FROM documents")}
         stored = {
             (doc_id, name): (fp, edited)
             for doc_id, name, fp, edited in conn.execute(

@@ -171,6 +171,15 @@ def test_bad_files_fail_alone_with_one_line(team, tmp_path):
     assert "span label EVENT is not in the team project" in errors[2]
     assert "span label ACTOR: no attributes here" in errors[2]
     assert errors[4] and "missing.db" in errors[4]
+    tampered = tmp_path / "frank.annotator.db"  # a span edited by hand past the triggers
+    with Project.open(tampered) as p:
+        p.set_schema(corpus.schema)
+        doc = p.add_document(Document(TEXTS[0]))
+        p.add_span(doc, *word(TEXTS[0], "باكو"), "LOCATION")
+        p.db.execute("DROP TRIGGER spans_text_matches_offsets_on_update")
+        p.db.execute("UPDATE spans SET text = 'x'")
+    error = TeamMerge(corpus).merge_file(tampered).error or ""
+    assert error.startswith(f"{tampered}: not merged: span text does not match")
     itself = TeamMerge(corpus).merge_file(corpus.path)
     assert itself.error == f"{corpus.path}: is the team project itself"
 
