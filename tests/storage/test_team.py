@@ -208,7 +208,10 @@ def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, 
         baku = mine.entities.add(Entity("Baku", "LOCATION", wikidata="Q9248"))
         tehran = mine.entities.add(Entity("طهران", "LOCATION", wikidata="Q3616"))
         mine.entities.add(Entity("باكو", "LOCATION", wikidata="Q999"))  # a conflict
-        span = mine.add_span(doc, *word("خبر جديد عن باكو وطهران.", "باكو"), "LOCATION")
+        span = mine.add_span(
+            doc, *word("خبر جديد عن باكو وطهران.", "باكو"), "LOCATION",
+            attrs={"loc_type": "city/town"},
+        )  # fmt: skip
         mine.link_entity(span.id, baku.id)
         second = mine.add_span(doc, *word("خبر جديد عن باكو وطهران.", "طهران"), "LOCATION")
         mine.link_entity(second.id, tehran.id)
@@ -220,6 +223,8 @@ def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, 
     assert corpus.document(doc_id).external_id == "wire-7"
     linked = {s.text: corpus.entities.get(s.entity_id).wikidata for s in corpus.spans(doc_id)}
     assert linked == {"باكو": "Q9248", "طهران": "Q3616"}
+    attrs = {s.text: dict(s.attrs) for s in corpus.spans(doc_id)}
+    assert attrs == {"باكو": {"loc_type": "city/town"}, "طهران": {}}
     assert TeamMerge(corpus).merge_file(mine_path).conflicts == []
 
 
@@ -239,3 +244,18 @@ def test_adjudicate_takes_what_everyone_agreed_on_and_export_gold(team, tmp_path
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     gold = [(s["text"], s["label"]) for line in lines for s in line["spans"]]
     assert gold == [("باكو", "LOCATION")]
+
+
+def test_adjudicate_draws_relations_everyone_drew_between_gold_spans(corpus):
+    text = TEXTS[0]
+    claim = word(text, "باكو لن تقبل الاستفتاء")
+    actor = word(text, "وزير الخارجية الأذربيجاني")
+    for name, stance in (("alice", "deny"), ("bob", "deny"), ("carol", "comment")):
+        c = corpus.add_span(1, *claim, "CLAIM", annotator=name)
+        a = corpus.add_span(1, *actor, "ACTOR", annotator=name)
+        corpus.add_relation("SOURCE", c.id, a.id, attrs={"stance": stance}, annotator=name)
+    result = auto_agreed(corpus)
+    assert (result.spans, result.relations) == (2, 1)
+    gold = [r for r in corpus.relations(1) if r.annotator == "gold"]
+    assert len(gold) == 1 and dict(gold[0].attrs) == {}  # the stances differ: left for a person
+    assert auto_agreed(corpus).relations == 0
