@@ -259,3 +259,15 @@ def test_adjudicate_draws_relations_everyone_drew_between_gold_spans(corpus):
     gold = [r for r in corpus.relations(1) if r.annotator == "gold"]
     assert len(gold) == 1 and dict(gold[0].attrs) == {}  # the stances differ: left for a person
     assert auto_agreed(corpus).relations == 0
+
+
+def test_an_analyst_who_marked_nothing_but_finished_counts(team):
+    corpus, out = team
+    annotate(analyst_path(out, "alice"), [(0, "باكو", "LOCATION")])
+    with Project.open(analyst_path(out, "bob")) as mine:  # read it, found nothing, done
+        first = next(r.id for r in mine.documents() if mine.document(r.id).text == TEXTS[0])
+        mine.set_status(first, Status.DONE)
+    TeamMerge(corpus).merge_paths([analyst_path(out, "alice"), analyst_path(out, "bob")])
+    shared = list(shared_documents(corpus))
+    assert [(d.doc_id, sorted(d.spans)) for d in shared] == [(1, ["alice", "bob"])]
+    assert shared[0].spans["bob"] == []
