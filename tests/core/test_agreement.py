@@ -6,13 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.agreement import DocumentLayers, compute, token_starts
+from annotator.core.agreement import DocumentLayers, compute
 from annotator.core.agreement_measures import (
     cohen_kappa,
     coincidences,
     krippendorff_alpha,
     max_matching,
 )
+from annotator.core.agreement_tokens import token_starts
 from annotator.core.models import Relation, Span
 from annotator.core.tokens import align, tokenize
 
