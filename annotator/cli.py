@@ -16,6 +16,7 @@ from typing import NoReturn, TextIO
 
 from annotator import __version__
 from annotator.core import agreement, agreement_html
+from annotator.core.agreement_text import text_lines
 from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
 from annotator.core.importing import IMPORT_FORMATS
@@ -513,21 +514,8 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 stream.write(agreement_html.render(report))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
-        return 0
-    print(f"{report.documents} documents shared by {', '.join(report.annotators) or 'nobody'}",
-          file=out)  # fmt: skip
-    print(f"{'ANALYSTS':<24} {'LABEL':<10} {'EXACT':>6} {'OVERLAP':>7} {'KAPPA':>6}", file=out)
-    for pair in report.pair_names():
-        items = [p for (names, _), p in report.pairs.items() if names == pair]
-        for item in [*items, report.overall(pair)]:
-            cells = [agreement_html.number(v) for v in (item.exact_f1, item.overlap_f1, item.kappa)]
-            label = "(all)" if item.label == "*" else item.label
-            print(f"{' / '.join(pair):<24} {label:<10} {cells[0]:>6} {cells[1]:>7} {cells[2]:>6}",
-                  file=out)  # fmt: skip
-    print(f"alpha (tokens, all labels): {agreement_html.number(report.alpha)}", file=out)
-    for score in report.ranking[:10]:
-        print(f"  #{score.doc_id:<6} exact {agreement_html.number(score.exact_f1)}  "
-              f"{score.disagreements} disagreements", file=out)  # fmt: skip
+    else:
+        print("\n".join(text_lines(report)), file=out)
     return 0
 
 

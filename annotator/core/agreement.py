@@ -16,7 +16,8 @@ a document's missing analysts are missing values), relation agreement (a
 relation agrees when the other analyst links the spans matched to its ends
 with the same label) and a ranking of documents, worst first.
 
-The measures are in ``agreement_measures``; this module only counts.
+The measures are in ``agreement_measures``, the tokens in ``agreement_tokens``; this
+module only counts.
 """
 
 from __future__ import annotations
@@ -190,6 +191,14 @@ class Agreement:
 
     def pair_names(self) -> list[tuple[str, str]]:
         return sorted({pair for pair, _ in self.pairs})
+
+    def pair_items(self) -> list[PairLabel]:
+        """Every pair's labels in schema order, each pair followed by its ``overall`` ("*")."""
+        items: list[PairLabel] = []
+        for pair in self.pair_names():
+            items += [item for (names, _), item in self.pairs.items() if names == pair]
+            items.append(self.overall(pair))
+        return items
 
     def to_json(self) -> dict[str, Any]:
         return {

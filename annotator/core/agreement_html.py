@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from annotator.core.agreement import NONE, Agreement
+from annotator.core.agreement_text import label_name, number
 
 BARS_SHOWN = 100  # documents in the bar chart, worst first; the JSON has them all
 
@@ -23,11 +24,6 @@ td.name { text-align: left; }
 .muted { color: #777; }
 svg text { font-family: sans-serif; font-size: 12px; }
 """
-
-
-def number(value: float | None) -> str:
-    """A measure as shown to people: three decimals, a dash when undefined."""
-    return "–" if value is None else f"{value:.3f}"
 
 
 def _heat(value: float) -> str:
@@ -102,17 +98,13 @@ def _pair_table(report: Agreement) -> str:
         "<tr><th>analysts</th><th>label</th><th>documents</th><th>exact F1</th>"
         "<th>overlap F1</th><th>kappa</th><th>spans a</th><th>spans b</th></tr>"
     )
-    rows = []
-    for pair in report.pair_names():
-        items = [p for (names, _), p in report.pairs.items() if names == pair]
-        for item in [*items, report.overall(pair)]:
-            label = "all labels" if item.label == "*" else item.label
-            rows.append(
-                f'<tr><td class="name">{escape(" / ".join(item.annotators))}</td>'
-                f'<td class="name">{escape(label)}</td><td>{item.documents}</td>'
-                f"<td>{number(item.exact_f1)}</td><td>{number(item.overlap_f1)}</td>"
-                f"<td>{number(item.kappa)}</td><td>{item.a_spans}</td><td>{item.b_spans}</td></tr>"
-            )
+    rows = [
+        f'<tr><td class="name">{escape(" / ".join(item.annotators))}</td>'
+        f'<td class="name">{escape(label_name(item.label))}</td><td>{item.documents}</td>'
+        f"<td>{number(item.exact_f1)}</td><td>{number(item.overlap_f1)}</td>"
+        f"<td>{number(item.kappa)}</td><td>{item.a_spans}</td><td>{item.b_spans}</td></tr>"
+        for item in report.pair_items()
+    ]
     return f"<table>{head}{''.join(rows)}</table>"
 
 

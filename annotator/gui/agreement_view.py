@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from annotator.core.agreement import NONE, Agreement, compute
-from annotator.core.agreement_html import number
+from annotator.core.agreement_text import label_name, number
 from annotator.core.wording import count
 from annotator.storage.project import Project
 from annotator.storage.team_layers import shared_documents
@@ -75,16 +75,11 @@ class _Table(QAbstractTableModel):
 
 
 def pair_rows(report: Agreement) -> list[tuple[Any, ...]]:
-    rows: list[tuple[Any, ...]] = []
-    for pair in report.pair_names():
-        items = [p for (names, _), p in report.pairs.items() if names == pair]
-        for item in [*items, report.overall(pair)]:
-            label = "all labels" if item.label == "*" else item.label
-            rows.append(
-                (" / ".join(pair), label, item.documents, item.exact_f1, item.overlap_f1,
-                 item.kappa, item.a_spans, item.b_spans)
-            )  # fmt: skip
-    return rows
+    return [
+        (" / ".join(item.annotators), label_name(item.label), item.documents, item.exact_f1,
+         item.overlap_f1, item.kappa, item.a_spans, item.b_spans)
+        for item in report.pair_items()
+    ]  # fmt: skip
 
 
 class HeatMap(QWidget):
