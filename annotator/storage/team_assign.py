@@ -24,6 +24,15 @@ from annotator.storage.project import Project
 SUFFIX = ".annotator.db"
 
 
+def analyst_of(project: Project) -> str | None:
+    """The analyst a project file was assigned to (None: not an assigned file).
+
+    What the window stamps on every span and relation made in it.
+    """
+    row = project.db.execute("SELECT value FROM team_info WHERE key = 'analyst'").fetchone()
+    return row[0] if row else None
+
+
 def analyst_path(folder: Path, name: str) -> Path:
     return folder / f"{name}{SUFFIX}"
 

@@ -16,7 +16,7 @@ from annotator.core.schema import build_schema
 from annotator.storage.adjudicate import auto_agreed
 from annotator.storage.exporter import export_jsonl
 from annotator.storage.project import Project
-from annotator.storage.team_assign import analyst_path, assign
+from annotator.storage.team_assign import analyst_of, analyst_path, assign
 from annotator.storage.team_layers import shared_documents
 from annotator.storage.team_merge import TeamMerge
 
@@ -72,9 +72,9 @@ def test_assign_writes_one_project_per_analyst_and_never_overwrites(corpus, tmp_
             assert {mine.document(r.id).text for r in mine.documents()} == texts
             assert mine.schema == corpus.schema
             assert [e.entity.wikidata for e in mine.entities.all()] == ["Q9248"]
-            analyst = mine.db.execute("SELECT value FROM team_info").fetchone()[0]
-            assert analyst == name
+            assert analyst_of(mine) == name
     assert sorted(p.name for p in out.iterdir()) == ["alice.annotator.db", "bob.annotator.db"]
+    assert analyst_of(corpus) is None
     with Project.open(analyst_path(out, "alice")) as mine:
         first = mine.documents()[0]
         assert first.uid == corpus.documents(uid=first.uid)[0].uid  # the same document
