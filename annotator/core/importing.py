@@ -58,20 +58,7 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
         path = Path(raw)
         kind = _kind(path)
         if kind == "folder":
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    child = Path(root, name)
-                    if child.suffix.lower() in TEXT_SUFFIXES and child.with_suffix(".ann").exists():
-                        continue  # the text of a brat document: read with its .ann
-                    if child.suffix.lower() not in SUFFIXES:
-                        found.skipped.append(child)
-                    elif _kind(child) == "file":
-                        found.files.append(child)
-                    else:
-                        found.special.append(child)
+            _collect_folder(path, found)
         elif kind == "file":
             found.files.append(path)
         elif kind == "special":
@@ -79,6 +66,47 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
         else:
             found.missing.append(path)
     return found
+
+
+def _collect_folder(folder: Path, found: FileSet) -> None:
+    """A folder's files, then its subfolders', in name order; links to folders not followed.
+
+    ``os.scandir`` hands each entry's type over with the listing, so a regular
+    file costs no ``stat``: a stat per file (to tell FIFOs apart) and another
+    per ``.txt`` (is there an ``.ann`` beside it?) made listing 10,000 files
+    take 0.2 s.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
+    except OSError:
+        return  # an unreadable folder is passed over, as os.walk does
+    names = {e.name for e in entries}
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                subfolders.append(Path(entry.path))
+            continue
+        stem, suffix = os.path.splitext(entry.name)
+        suffix = suffix.lower()
+        if suffix in TEXT_SUFFIXES and f"{stem}.ann" in names:
+            continue  # the text of a brat document: read with its .ann
+        child = Path(entry.path)
+        if suffix not in SUFFIXES:
+            found.skipped.append(child)
+        elif entry.is_file():
+            found.files.append(child)
+        elif _kind(child) == "special":
+            found.special.append(child)
+        else:
+            found.missing.append(child)  # a dangling link
+    for subfolder in subfolders:
+        _collect_folder(subfolder, found)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _kind(path: Path) -> str:
@@ -210,5 +238,5 @@ def read_file(
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     raise InputError(
-        f"unsupported file type {suffix or '(none)'!r}: expected .txt, .jsonl, .json or .ann", path
+        f"unsupported file type {suffix or '(none)'!r}: read here: {readable_types()}", path
     )

@@ -217,6 +217,12 @@ def test_the_skipped_message_names_what_is_read(tmp_path: Path):
     for suffix in (".txt", ".jsonl", ".json", ".ann"):
         assert suffix in line
     assert "not .txt or .jsonl" not in err
+    code, _, err = run(
+        "import", str(folder / "photo.png"), "--db", str(tmp_path / "p.annotator.db")
+    )
+    assert code == 1
+    named = f"annotator: error: {folder / 'photo.png'}: unsupported file type '.png': read here: "
+    assert err.splitlines()[0] == named + line.split("read here: ")[1].rstrip(")")
 
 
 def test_extend_schema_says_what_it_added(tmp_path: Path):
