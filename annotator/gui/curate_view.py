@@ -32,7 +32,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from annotator.core.layers import GOLD
-from annotator.core.models import Span
 from annotator.gui.text_offsets import OffsetMap
 from annotator.storage import curation
 from annotator.storage.project import Project
@@ -92,7 +91,7 @@ class CurateView(QWidget):
         self.undo_stack = QUndoStack(self)
         self.index = 0
         self.stretches: list[curation.Disagreement] = []
-        self._accept_agreed()
+        curation.accept_agreed(project, doc_id)
         self.analysts = self._analysts()
 
         self.status = QLabel(self)
@@ -137,19 +136,6 @@ class CurateView(QWidget):
     def _analysts(self) -> list[str]:
         names = {s.annotator for s in self.project.spans(self.doc_id)}
         return sorted(n for n in names if n and n != GOLD)
-
-    def _accept_agreed(self) -> None:
-        by_key: dict[tuple[int, int, str], list[Span]] = {}
-        names = set()
-        for span in self.project.spans(self.doc_id):
-            if span.annotator and span.annotator != GOLD:
-                names.add(span.annotator)
-                by_key.setdefault((span.start, span.end, span.label), []).append(span)
-        agreed = [
-            spans[0] for spans in by_key.values() if len({s.annotator for s in spans}) == len(names)
-        ]
-        if len(names) > 1 and agreed:
-            curation.accept(self.project, self.doc_id, agreed)
 
     def _shortcuts(self) -> None:
         def bind(

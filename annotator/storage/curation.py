@@ -111,6 +111,22 @@ def accept(project: Project, doc_id: int, spans: Iterable[Span]) -> Curation:
     return change
 
 
+def accept_agreed(project: Project, doc_id: int) -> Curation:
+    """Into gold, what every analyst of the document marked identically (what is not there yet).
+
+    Opening a document for curation starts here; a document opened again writes nothing.
+    """
+    by_analyst, gold = _layers(project, doc_id)
+    if len(by_analyst) < 2:
+        return Curation()
+    keys = [{_key(s): s for s in spans} for spans in by_analyst.values()]
+    present = {_key(g) for g in gold}
+    agreed = set(keys[0]).intersection(*keys[1:]) - present
+    if not agreed:
+        return Curation()
+    return accept(project, doc_id, [keys[0][k] for k in sorted(agreed)])
+
+
 def reject(project: Project, disagreement: Disagreement) -> Curation:
     """Accept none of the stretch's spans: whatever gold holds there goes."""
     change = Curation()

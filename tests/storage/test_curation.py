@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from annotator.core.models import Document
 from annotator.storage.adjudicate import auto_agreed
-from annotator.storage.curation import accept, disagreements, mark_curated, pick, reject, revert
+from annotator.storage.curation import (
+    accept,
+    accept_agreed,
+    disagreements,
+    mark_curated,
+    pick,
+    reject,
+    revert,
+)
 
 TEXT = "قال وزير الخارجية إن باكو لن تقبل الاستفتاء"
 
@@ -29,7 +37,9 @@ def test_two_analysts_disagreements_curated_into_gold_and_undone(project):
     project.add_span(doc, *at("وزير"), "ACTOR", annotator="bob")
     project.add_span(doc, *at("الاستفتاء"), "CUE", annotator="bob")
 
-    assert auto_agreed(project).spans == 2  # باكو and the claim
+    assert len(accept_agreed(project, doc).added) == 2  # باكو and the claim
+    assert accept_agreed(project, doc).added == []  # opened again: nothing written
+    assert auto_agreed(project).spans == 0
     found = disagreements(project, doc)
     assert [(d.start, d.annotators) for d in found] == [
         (at("وزير")[0], ("alice", "bob")),  # وزير الخارجية / وزير
