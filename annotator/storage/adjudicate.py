@@ -71,11 +71,12 @@ def auto_agreed(project: Project) -> Adjudication:
             result.relations += _agreed_relations(
                 project, doc.doc_id, doc.spans, doc.relations, gold
             )
-            conn.execute(
-                "INSERT INTO layers (doc_id, annotator, status, source) "
-                "VALUES (?, ?, 'in_progress', 'adjudicate') ON CONFLICT DO NOTHING",
-                [doc.doc_id, GOLD],
-            )
+            if gold:  # a gold layer begun; one with nothing agreed waits for a curator
+                conn.execute(
+                    "INSERT INTO layers (doc_id, annotator, status, source) "
+                    "VALUES (?, ?, 'in_progress', 'adjudicate') ON CONFLICT DO NOTHING",
+                    [doc.doc_id, GOLD],
+                )
     return result
 
 

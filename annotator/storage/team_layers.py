@@ -27,7 +27,10 @@ _LAYER_RELATIONS = """
 
 
 def annotated(project: Project) -> dict[int, set[str]]:
-    """Analysts by document, for every document at least one analyst annotated."""
+    """Analysts by document, for every document at least one analyst annotated.
+
+    The same rule selects an annotator's documents for export (``project.Selection``).
+    """
     found: dict[int, set[str]] = defaultdict(set)
     conn = project.db.conn
     for doc_id, name in conn.execute(

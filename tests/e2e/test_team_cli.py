@@ -75,8 +75,10 @@ def test_team_workflow_end_to_end(tmp_path: Path):
     code, _, err = run("adjudicate", "--db", str(corpus), "--auto", "agreed")
     assert code == 0 and "gold: 1 span" in err
     code, out, _ = run("export", "--db", str(corpus), "--annotator", "gold")
-    spans = [s["text"] for line in out.splitlines() for s in json.loads(line)["spans"]]
-    assert spans == ["باكو"]
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [[s["text"] for s in r["spans"]] for r in records] == [["باكو"]]  # only document 1
+    code, out, _ = run("export", "--db", str(corpus), "--annotator", "bob")
+    assert len(out.splitlines()) == 2  # the two documents bob worked on, not all four
 
 
 def test_import_names_the_layer(tmp_path: Path):
