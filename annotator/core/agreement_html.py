@@ -12,6 +12,7 @@ from html import escape
 
 from annotator.core.agreement import NONE, Agreement
 from annotator.core.agreement_text import label_name, number
+from annotator.core.wording import count
 
 BARS_SHOWN = 100  # documents in the bar chart, worst first; the JSON has them all
 
@@ -144,7 +145,7 @@ def render(report: Agreement, title: str = "Agreement") -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{escape(title)}</h1>"
-        f"<p>{report.documents} documents annotated by two analysts or more; analysts: "
+        f"<p>{count(report.documents, 'document')} annotated by two analysts or more; analysts: "
         f"{escape(', '.join(report.annotators)) or 'none'}. "
         f"Krippendorff's alpha over tokens, all labels: <b>{number(report.alpha)}</b>.</p>"
         f"<h2>Pairs of analysts</h2>{_pair_table(report)}"
