@@ -12,8 +12,11 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 import sqlite_utils
 
@@ -30,6 +33,8 @@ from annotator.storage.schema_store import read_schema
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _FIRST_READABLE_VERSION = 3  # relation types, entity links: what a merge reads
+# Most spans have no attributes: one shared, read-only empty mapping for all of them.
+_NO_ATTRS: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +170,8 @@ def _read_project(path: Path) -> Source:
         span_rows.row_factory = None  # plain tuples: a file holds tens of thousands of spans
         for span_id, doc_id, start, end, label, text, attrs, name, entity, when in span_rows:
             spans[doc_id].append(
-                Span(start, end, label, text, span_id, doc_id, attrs_from_json(attrs), name,
+                Span(start, end, label, text, span_id, doc_id,
+                     _NO_ATTRS if attrs == "{}" else attrs_from_json(attrs), name,
                      entity)
             )  # fmt: skip
             if when > edited.get(doc_id, ""):
