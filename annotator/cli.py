@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,7 @@ from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
 from annotator.storage.adjudicate import auto_agreed
+from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
 from annotator.storage.claims import claims
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import (
@@ -40,6 +42,7 @@ from annotator.storage.import_summary import summarize
 from annotator.storage.importer import import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
+from annotator.storage.safety import check_file
 from annotator.storage.search import search
 from annotator.storage.team_assign import analyst_path, assign
 from annotator.storage.team_layers import shared_documents
@@ -54,6 +57,8 @@ COMMANDS = (
     "claims",
     "search",
     "schema",
+    "check",
+    "backups",
     "train",
     "recommend",
     "assign",
@@ -133,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
     p.add_argument(
+        "--predictions",
+        action="store_true",
+        help="also import Label Studio predictions, one layer per model version",
+    )
+    p.add_argument(
         "--extend-schema",
         action="store_true",
         help="add labels and relation types the files bring to the schema (else refused)",
@@ -189,7 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "list", "list documents")
     p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
-    p.add_argument("--uid", metavar="UID", help="only the document with this uid")
+    p.add_argument(
+        "--uid", metavar="UID", help="only the document with this uid (or its first digits)"
+    )
     _bidi_option(p)
 
     p = _command(sub, "stats", "documents by status, spans and relations by label")
@@ -222,6 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
     _command(schema_sub, "show", "print the schema as JSON")
     s = _command(schema_sub, "load", "replace the schema with a schema file")
     s.add_argument("file", metavar="FILE")
+
+    _command(sub, "check", "check the project file for damage (exit 1: damaged)")
+    p = _command(sub, "backups", "list the project's backups, or restore one")
+    p.add_argument(
+        "--restore",
+        type=int,
+        metavar="N",
+        help="put backup N (1: newest) in place; the current file is kept aside",
+    )
 
     p = _command(sub, "train", "train the recommender on the analysts' own spans")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -257,12 +278,16 @@ def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--auto", choices=("agreed",), required=True, help="what to accept")
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Project:
-    """The project of ``--db``; only ``create`` (import) may make one where there is none."""
+def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Project:
+    """The project of ``--db``; only ``create`` (import) may make one where there is none.
+
+    SQLite's quick_check runs first at any size, except for ``reading`` commands, which
+    check files up to 64 MB and report damage they meet in larger ones.
+    """
     path = resolve_project_path(args.db)
     if not create and not path.exists():
         raise CliError(f"no project at {path}")
-    return Project.open(path)
+    return Project.open(path, verify=None if reading else True)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -273,6 +298,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             clean=not args.no_clean,
             fmt=args.format,
             offsets=args.offsets,
+            predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
             extend_schema=args.extend_schema,
             annotator=check_name(args.annotator) if args.annotator else None,
@@ -340,7 +366,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         rows = project.documents(
             Status(args.status) if args.status else None,
             external_id=args.external_id,
@@ -354,7 +380,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         stats = project.stats()
     if args.json:
         data = {
@@ -378,7 +404,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
@@ -397,7 +423,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
         found = claims(project, args.doc)
@@ -423,7 +449,7 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         entity = None
         if args.entity:
             found = project.entities.candidates(args.entity)
@@ -450,7 +476,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=args.schema_command == "show") as project:
         if args.schema_command == "load":
             try:
                 text = Path(args.file).read_text(encoding="utf-8-sig")
@@ -474,7 +500,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     names = parse_names(args.annotators)
     status = Status(args.by_status) if args.by_status else None
-    with _open(args) as project:
+    with _open(args, reading=True) as project:  # writes files, not the corpus
         plan = assign(project, names, Path(args.output), overlap=args.overlap, seed=args.seed,
                       status=status)  # fmt: skip
     print(f"{'ANALYST':<20}  {'DOCUMENTS':>9}  {'SHARED':>6}  FILE", file=out)
@@ -501,7 +527,7 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         labels = [lb.name for lb in project.schema.span_labels]
         if args.labels:
             wanted = [n for n in args.labels.split(",") if n]
@@ -527,10 +553,40 @@ def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = resolve_project_path(args.db)
+    report = check_file(path)
+    for problem in report.problems:
+        print(f"{path}: {problem}", file=out)
+    if report.ok:
+        print(f"{path}: no damage ({count(report.spans_checked, 'span')} checked)", file=err)
+        return 0
+    print(f"{path}: damaged; {damage_hint(path)}", file=err)
+    return 1
+
+
+def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = resolve_project_path(args.db)
+    if not path.exists() and not backup_folder(path).is_dir():
+        raise CliError(f"no project at {path}")  # a lost project with backups can be restored
+    if args.restore is not None:
+        chosen, aside = restore(path, args.restore)
+        print(f"restored {chosen.path.name} ({chosen.made}) to {path}", file=err)
+        if aside.exists():
+            print(f"the file it replaced is kept as {aside}", file=err)
+        return 0
+    copies = list_backups(path)
+    for number, copy in enumerate(copies, start=1):
+        size = f"{copy.size / 1e6:.1f} MB"
+        print(f"{number:>3}  {copy.made}  {size:>10}  {copy.checked:<9}  {copy.path}", file=out)
+    print(f"{count(len(copies), 'backup')} in {backup_folder(path)}", file=err)
+    return 0
+
+
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import train_project
 
-    with _open(args) as project:
+    with _open(args) as project:  # it stores the model
         result = train_project(project, force=args.force)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
@@ -563,7 +619,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import ProjectRecommender
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         project.document(args.doc)  # a missing document is a clear error
         recommender = ProjectRecommender(project)
         proposals = recommender.proposals(args.doc) if recommender.trained else []
@@ -602,6 +658,8 @@ HANDLERS = {
     "merge": cmd_merge,
     "agreement": cmd_agreement,
     "adjudicate": cmd_adjudicate,
+    "check": cmd_check,
+    "backups": cmd_backups,
     "train": cmd_train,
     "recommend": cmd_recommend,
 }
@@ -628,3 +686,9 @@ def main(
         return 130
     except BrokenPipeError:  # `annotator export | head`
         return 0
+    except sqlite3.DatabaseError as exc:  # damage met while reading a large project
+        path = resolve_project_path(getattr(args, "db", None))
+        corrupt = type(exc) is sqlite3.DatabaseError  # SQLITE_CORRUPT, SQLITE_NOTADB
+        hint = f"; {damage_hint(path)}" if corrupt else ""
+        print(f"annotator: error: {path}: {exc}{hint}", file=err)
+        return 1

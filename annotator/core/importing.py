@@ -23,6 +23,7 @@ from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
 from annotator.core.formats.brat import read_brat
 from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.doccano_zip import read_doccano_zip
 from annotator.core.formats.labelstudio import read_labelstudio
 from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.models import AnnotatedDocument, Document
@@ -166,8 +167,11 @@ def detect_jsonl(first: dict[str, Any]) -> str:
     """Which tool wrote a JSONL record: native, doccano or Prodigy."""
     if "format_version" in first:
         return "native"
-    if "entities" in first or isinstance(first.get("label"), list):
+    if "entities" in first or isinstance(first.get("label") or first.get("labels"), list):
         return "doccano"
+    marks = first.get("annotations")
+    if isinstance(marks, list) and any(isinstance(m, dict) and "start_offset" in m for m in marks):
+        return "doccano"  # older doccano: every user's labels, each with its user
     spans = first.get("spans") or []
     if "tokens" in first or any(isinstance(s, dict) and "token_start" in s for s in spans):
         return "prodigy"
@@ -193,12 +197,15 @@ def read_file(
     fmt: str | None = None,
     offsets: str = "utf16",
     notes: Counter[str] | None = None,
+    predictions: bool = False,
 ) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
     ``fmt`` forces a format (see ``IMPORT_FORMATS``); otherwise it is told by
     the suffix and, for JSONL, by the first record's keys. ``notes`` collects
-    what was adjusted on the way (Label Studio spans in UTF-16 offsets).
+    what was adjusted or passed over on the way (Label Studio spans in UTF-16
+    offsets, cancelled annotations); ``predictions`` reads Label Studio's
+    predictions too, each as a layer of its own.
     Raises ``InputError`` located at the file (and line). Callers that want
     all-or-nothing per file must consume the whole iterator before committing.
     """
@@ -214,7 +221,10 @@ def read_file(
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
             with path.open(encoding="utf-8-sig") as stream:
-                yield from read_labelstudio(stream, notes)
+                yield from read_labelstudio(stream, notes, predictions)
+            return
+        if suffix == ".zip" and fmt in (None, "doccano"):  # named explicitly: not in folders
+            yield from read_doccano_zip(path, "codepoints" if offsets == "codepoints" else "utf16")
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))

@@ -1,11 +1,15 @@
-"""Annotation layers: one analyst's spans and relations on one document.
+"""Annotation layers: each annotator's spans and relations on one document.
 
-A team project keeps every analyst's layer side by side, told apart by the
-``annotator`` every span and relation carries. A layer's *fingerprint* is a
-digest of what an analyst would see as its content (status, spans with their
-attributes and entity links, relations between them), independent of row
-ids and of the file it came in: merging the same work twice is recognised
-and changes nothing.
+A layer is one annotator's work, told apart from the others' by the
+``annotator`` every span and relation carries. Exports from team tools hold
+one set of spans per annotator (Label Studio's annotations, doccano's
+per-user files); each set keeps its own span ids, which its relations refer
+to, and ``combine`` numbers them into one record whose spans keep their
+layer. A team project keeps every analyst's layer side by side; a layer's
+*fingerprint* is a digest of what an analyst would see as its content
+(status, spans with their attributes and entity links, relations between
+them), independent of row ids and of the file it came in, so merging the
+same work twice is recognised and changes nothing.
 """
 
 from __future__ import annotations
@@ -13,12 +17,38 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.models import AnnotatedDocument, Entity, Relation, Span
+from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span
+
+Layer = tuple[Sequence[Span], Sequence[Relation]]
+
+
+def with_annotator(layer: Layer, annotator: str | None) -> Layer:
+    """The layer's spans and relations credited to ``annotator`` where they name nobody."""
+    spans, relations = layer
+    return (
+        [s if s.annotator is not None else replace(s, annotator=annotator) for s in spans],
+        [r if r.annotator is not None else replace(r, annotator=annotator) for r in relations],
+    )
+
+
+def combine(document: Document, layers: Iterable[Layer]) -> AnnotatedDocument:
+    """One record of ``document`` with every layer's spans and relations, renumbered."""
+    spans: list[Span] = []
+    relations: list[Relation] = []
+    for layer_spans, layer_relations in layers:
+        ids = {s.id: len(spans) + i for i, s in enumerate(layer_spans)}
+        spans.extend(replace(s, id=ids[s.id]) for s in layer_spans)
+        relations.extend(
+            replace(r, id=len(relations) + i, head=ids[r.head], tail=ids[r.tail])
+            for i, r in enumerate(layer_relations)
+        )
+    return AnnotatedDocument(document, tuple(spans), tuple(relations))
+
 
 GOLD = "gold"
 """The layer adjudication writes and the training set is exported from."""
@@ -42,17 +72,12 @@ def name_layer(record: AnnotatedDocument, annotator: str | None) -> AnnotatedDoc
     """The record with ``annotator`` on every span and relation that names none."""
     if annotator is None:
         return record
-    return replace(
-        record,
-        spans=tuple(s if s.annotator else replace(s, annotator=annotator) for s in record.spans),
-        relations=tuple(
-            r if r.annotator else replace(r, annotator=annotator) for r in record.relations
-        ),
-    )
+    spans, relations = with_annotator((record.spans, record.relations), annotator)
+    return replace(record, spans=tuple(spans), relations=tuple(relations))
 
 
 @dataclass(frozen=True, slots=True)
-class Layer:
+class LayerState:
     """One analyst's work on one document, as it came from their file.
 
     Span and relation ids are the source file's; ``entities`` resolves the

@@ -23,7 +23,7 @@ from typing import Any
 
 from annotator.core.arabic import match_key
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.layers import GOLD, Layer
+from annotator.core.layers import GOLD, LayerState
 from annotator.core.models import AnnotatedDocument, Document, Entity, Label
 from annotator.core.schema import Schema
 from annotator.storage.database import write_transaction
@@ -245,7 +245,7 @@ class _Batch:
         self.layers: list[tuple[Any, ...]] = []
 
     def add(
-        self, doc_id: int, layer: Layer, fp: str, entity_ids: Mapping[int, int], next_id: int
+        self, doc_id: int, layer: LayerState, fp: str, entity_ids: Mapping[int, int], next_id: int
     ) -> int:
         """Queue one layer with span ids from ``next_id``; returns the next free id."""
         ids: dict[int | None, int] = {}

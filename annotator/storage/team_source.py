@@ -23,7 +23,7 @@ import sqlite_utils
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.identity import document_uid
 from annotator.core.jsonl import read_records
-from annotator.core.layers import Layer, owner_from_path
+from annotator.core.layers import LayerState, owner_from_path
 from annotator.core.models import Entity, Relation, Span
 from annotator.core.schema import Schema
 from annotator.storage.database import APPLICATION_ID
@@ -42,7 +42,7 @@ class SourceDocument:
     uid: str
     text: str
     meta: dict[str, object]
-    layers: tuple[Layer, ...]
+    layers: tuple[LayerState, ...]
     external_id: str | None = None
 
 
@@ -106,7 +106,7 @@ def _read_jsonl(path: Path) -> Source:
                     source.entities.setdefault(entity_id, entity)
                 status = str(record.document.status)
                 layers = tuple(
-                    Layer(name, status, edited, tuple(spans), tuple(rels))
+                    LayerState(name, status, edited, tuple(spans), tuple(rels))
                     for name, (spans, rels) in sorted(by_layer.items())
                 )
                 text = record.document.text
@@ -196,7 +196,7 @@ def _read_project(path: Path) -> Source:
             for rel in relations.get(doc_id, ()):
                 by_layer.setdefault(rel.annotator or owner, ([], []))[1].append(rel)
             layers = tuple(
-                Layer(name, r["status"], when, tuple(s), tuple(rels))
+                LayerState(name, r["status"], when, tuple(s), tuple(rels))
                 for name, (s, rels) in sorted(by_layer.items())
             )
             source.documents.append(

@@ -28,6 +28,8 @@ COMMANDS: dict[str, list[str]] = {
     "search": ["search", "الخارجية"],
     "schema show": ["schema", "show"],
     "schema load": ["schema", "load", "{schema}"],
+    "check": ["check"],
+    "backups": ["backups"],
     "train": ["train"],
     "recommend": ["recommend", "--doc", "1"],
     "assign": ["assign", "--annotators", "alice,bob", "-o", "{team}"],
@@ -148,6 +150,8 @@ def test_list_finds_a_document_by_its_source_id_and_uid(tmp_path: Path):
         uid = project.document(1).uid
     assert uid is not None
     _, out, _ = run("list", "--uid", uid, "--db", db)
+    assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
+    _, out, _ = run("list", "--uid", uid[:8].upper(), "--db", db)
     assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
     _, out, _ = run("list", "--external-id", "nope", "--db", db)
     assert out.splitlines()[1:] == []
