@@ -271,3 +271,33 @@ def test_an_analyst_who_marked_nothing_but_finished_counts(team):
     shared = list(shared_documents(corpus))
     assert [(d.doc_id, sorted(d.spans)) for d in shared] == [(1, ["alice", "bob"])]
     assert shared[0].spans["bob"] == []
+
+
+def test_relations_come_in_with_their_spans_from_files_and_exports(team, tmp_path):
+    corpus, out = team
+    alice = analyst_path(out, "alice")
+    text = TEXTS[0]
+    with Project.open(alice) as mine:
+        doc = next(r.id for r in mine.documents() if mine.document(r.id).text == text)
+        claim = mine.add_span(doc, *word(text, "باكو لن تقبل الاستفتاء"), "CLAIM")
+        actor = mine.add_span(doc, *word(text, "وزير الخارجية الأذربيجاني"), "ACTOR")
+        mine.add_relation("SOURCE", claim.id, actor.id, attrs={"stance": "deny"})
+        export = tmp_path / "alice.jsonl"
+        export_jsonl(mine, export, io.StringIO())
+
+    def linked(project: Project) -> list[tuple[str, str, str, dict]]:
+        spans = {s.id: s for s in project.spans(1)}
+        return [
+            (r.annotator, spans[r.head].text, spans[r.tail].text, dict(r.attrs))
+            for r in project.relations(1)
+        ]
+
+    expected = [
+        ("alice", "باكو لن تقبل الاستفتاء", "وزير الخارجية الأذربيجاني", {"stance": "deny"})
+    ]
+    assert TeamMerge(corpus).merge_file(alice).error is None
+    assert linked(corpus) == expected
+    assert TeamMerge(corpus).merge_file(alice).layers_unchanged == len(TEXTS)
+    assert linked(corpus) == expected
+    assert TeamMerge(corpus).merge_file(export).error is None  # the same work as an export
+    assert linked(corpus) == expected
