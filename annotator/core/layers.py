@@ -64,8 +64,19 @@ def check_name(name: str) -> str:
 
 
 def owner_from_path(path: Path) -> str:
-    """The analyst a file belongs to by its name: ``alice.annotator.db`` -> ``alice``."""
-    return path.name.split(".", 1)[0]
+    """The analyst a file belongs to by its name: ``alice.annotator.db`` -> ``alice``.
+
+    ``InputError`` when the name cannot be an analyst's (the file should be renamed
+    ``NAME.jsonl`` or ``NAME.annotator.db``).
+    """
+    name = path.name.split(".", 1)[0]
+    try:
+        return check_name(name)
+    except InputError:
+        raise InputError(
+            f"cannot tell whose work this is from its name {path.name!r}: "
+            "call it NAME.annotator.db or NAME.jsonl"
+        ) from None
 
 
 def name_layer(record: AnnotatedDocument, annotator: str | None) -> AnnotatedDocument:

@@ -150,10 +150,10 @@ def _read_project(path: Path) -> Source:
     try:
         conn.execute("BEGIN")  # one snapshot, though the analyst may be working in it
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        owner = owner_from_path(path)
+        row = None
         if "team_info" in tables:
             row = conn.execute("SELECT value FROM team_info WHERE key = 'analyst'").fetchone()
-            owner = row[0] if row else owner
+        owner = row[0] if row else owner_from_path(path)
         source = Source(path, owner, read_schema(sqlite_utils.Database(conn)))
         conn.row_factory = sqlite3.Row
         for r in conn.execute("SELECT * FROM entities"):

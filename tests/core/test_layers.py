@@ -58,6 +58,8 @@ def test_any_change_changes_it(change: str):
 
 def test_names():
     assert owner_from_path(Path("team/alice.annotator.db")) == "alice"
+    with pytest.raises(InputError, match="whose work"):
+        owner_from_path(Path(".annotator.db"))
     assert check_name("مريم") == "مريم"
     for bad in ("a/b", "", ".hidden", " x"):
         with pytest.raises(InputError):
