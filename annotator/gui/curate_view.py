@@ -39,6 +39,7 @@ from annotator.storage.project import Project
 CONTEXT = 60  # code points of text shown around a stretch in each lane
 _MARK = QColor("#F6C85F")
 _GOLD = QColor("#9BD3AE")
+_OTHER = QColor("#FBEBC0")  # the other disputed stretches, so the document shows what is left
 
 # (key, what it does): data, so the help line and the shortcuts come from one place.
 KEYS: tuple[tuple[str, str], ...] = (
@@ -217,7 +218,8 @@ class CurateView(QWidget):
         self.status.setText(
             f"Disagreement {self.index + 1} of {len(self.stretches)}; gold here: {gold}"
         )
-        self._mark(self.document_view, self.text, 0, [(stretch.start, stretch.end, _MARK)])
+        marks = [(s.start, s.end, _OTHER) for s in self.stretches if s is not stretch]
+        self._mark(self.document_view, self.text, 0, [*marks, (stretch.start, stretch.end, _MARK)])
         self.document_view.setTextCursor(self._cursor(self.document_view, self.text, stretch.start))
         self.document_view.ensureCursorVisible()
         lo = max(0, stretch.start - CONTEXT)
