@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -291,6 +292,9 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if len(missing) == len(args.paths):  # a mistyped path makes no empty project
+        raise CliError(f"no such file or folder: {missing[0]}")
     with _open(args, create=True) as project:
         report = import_paths(
             project,
@@ -312,7 +316,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for line in summary.errors:
         print(f"annotator: error: {line}", file=err)
     if any(o.unknown_label for o in report.failed):
-        print("(to add new labels and relation types to the schema: --extend-schema)", file=err)
+        print("annotator: hint: --extend-schema adds the files' new labels to the schema", file=err)
     print(summary.summary, file=err)
     return 1 if summary.errors else 0
 
@@ -384,6 +388,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         stats = project.stats()
     if args.json:
         data = {
+            "format_version": 1,
             "documents": stats.documents,
             "by_status": dict(stats.by_status),
             "spans": dict(stats.spans_by_label),
@@ -665,6 +670,56 @@ HANDLERS = {
 }
 
 
+def _takes_value(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string, of every command, that reads the next word as its value."""
+    found: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _takes_value(sub)
+        elif action.option_strings and action.nargs != 0:
+            found.update(action.option_strings)
+    return found
+
+
+_PROGRAM_OPTIONS = frozenset({"-h", "--help", "--version"})
+
+
+def command_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Options given before the command moved after it: ``--json stats`` = ``stats --json``.
+
+    argparse reads a command's options only after the command's word; the command
+    line's convention is that they work on either side. ``--help``, ``--version``
+    and ``--db`` stay where they are: they are the program's own (``--db`` after the
+    command wins over ``--db`` before it, as the nearer).
+    """
+    argv = list(argv)
+    values = _takes_value(parser)
+    front: list[str] = []
+    moved: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--" or not arg.startswith("-") or arg == "-":
+            if arg in COMMANDS and moved:
+                return [*front, arg, *argv[i + 1 :], *moved]
+            return argv
+        width = 2 if arg in values and "=" not in arg else 1
+        keep = arg in _PROGRAM_OPTIONS or arg == "--db" or arg.startswith("--db=")
+        (front if keep else moved).extend(argv[i : i + width])
+        i += width
+    return argv
+
+
+def _refuse_empty_paths(args: argparse.Namespace) -> None:
+    """``--db ""`` or ``-o ""`` (an unset shell variable) is a mistake, never "the default"."""
+    for option, name in (("db", "--db"), ("output", "-o/--output"), ("html", "--html")):
+        if getattr(args, option, None) == "":
+            raise CliError(f"{name} names no path (an empty string)")
+    if any(path == "" for path in getattr(args, "paths", None) or ()):
+        raise CliError("an empty string is not a file or folder to read")
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -673,7 +728,9 @@ def main(
     err = err or sys.stderr
     parser = build_parser()
     try:
+        argv = command_first(sys.argv[1:] if argv is None else argv, parser)
         args = parser.parse_args(argv)
+        _refuse_empty_paths(args)
         if args.command is None:
             parser.print_help(out)
             return 0

@@ -56,6 +56,8 @@ class FileSet:
     missing: list[Path] = field(default_factory=list)
     special: list[Path] = field(default_factory=list)
     """FIFOs, sockets and devices: never opened (reading a FIFO waits for a writer forever)."""
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    """Folders that could not be listed, with why: their files are not imported, and said."""
 
 
 def collect_files(paths: Iterable[Path | str]) -> FileSet:
@@ -94,8 +96,9 @@ def _collect_folder(folder: Path, found: FileSet) -> None:
     try:
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
-    except OSError:
-        return  # an unreadable folder is passed over, as os.walk does
+    except OSError as exc:  # reported, never passed over in silence as os.walk does
+        found.unreadable.append((folder, exc.strerror or type(exc).__name__))
+        return
     names = {e.name for e in entries}
     subfolders = []
     for entry in entries:

@@ -54,6 +54,7 @@ class ImportReport:
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     special: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -203,7 +204,12 @@ def import_paths(
     schema (see ``ImportReport.added``) instead of failing their files.
     """
     files = collect_files(paths)
-    report = ImportReport(skipped=files.skipped, missing=files.missing, special=files.special)
+    report = ImportReport(
+        skipped=files.skipped,
+        missing=files.missing,
+        special=files.special,
+        unreadable=files.unreadable,
+    )
     total = len(files.files)
     workers = 0
     if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():
