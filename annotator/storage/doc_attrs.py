@@ -1,0 +1,132 @@
+"""Article-level labels in the project: a document's values of the schema's document attributes.
+
+One row per value in ``doc_attrs`` (migration v9). Values are read back in
+canonical form (``core.schema_rules.doc_attrs``): attributes in schema order,
+a single-choice value as a string, a ``multiple`` one as a tuple in the order
+of its choices. Reading in bulk (``all``, ``by_document``) is what the
+document list, exports and agreement over documents use.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core.errors import StoreError
+from annotator.core.models import DocValue
+from annotator.core.schema import Schema
+from annotator.core.schema_rules import doc_attrs
+from annotator.storage.database import write_transaction
+
+DocAttrs = dict[str, DocValue]
+
+
+@dataclass(frozen=True, slots=True)
+class DocAttrsChange:
+    """What one edit of a document's attributes changed: undo sets ``before`` again."""
+
+    doc_id: int
+    before: DocAttrs
+    after: DocAttrs
+
+
+def parse_filter(text: str) -> tuple[str, str]:
+    """``"topic=conflict"`` as ``("topic", "conflict")`` (a filter, a category name)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name or not value:
+        raise ValueError(f"{text!r} is not ATTRIBUTE=VALUE (e.g. topic=conflict)")
+    return name, value
+
+
+def canonical(schema: Schema, pairs: Iterable[tuple[str, str]]) -> DocAttrs:
+    """Stored ``(name, value)`` rows of one document in canonical form."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name, value in pairs:
+        grouped[name].append(value)
+    return doc_attrs(schema, grouped)
+
+
+class DocumentAttributes:
+    """The document attribute values of one project (``Project.doc_attrs``)."""
+
+    def __init__(self, db: sqlite_utils.Database, schema: Callable[[], Schema]) -> None:
+        self.db = db
+        self._schema = schema
+
+    def of(self, doc_id: int) -> DocAttrs:
+        """One document's values (empty when it has none)."""
+        rows = self.db.execute("SELECT name, value FROM doc_attrs WHERE doc_id = ?", [doc_id])
+        return canonical(self._schema(), rows)
+
+    def all(self) -> dict[int, DocAttrs]:
+        """Every document that has values, by id: one query (the document list reads it)."""
+        return dict(self.by_document(self.db.execute(_ALL)))
+
+    def by_document(self, rows: Iterable[Any]) -> Iterator[tuple[int, DocAttrs]]:
+        """``(doc_id, values)`` from ``(doc_id, name, value)`` rows ordered by doc_id."""
+        schema = self._schema()
+        current: int | None = None
+        pairs: list[tuple[str, str]] = []
+        for doc_id, name, value in rows:
+            if doc_id != current and current is not None:
+                yield current, canonical(schema, pairs)
+                pairs = []
+            current = doc_id
+            pairs.append((name, value))
+        if current is not None:
+            yield current, canonical(schema, pairs)
+
+    def set(
+        self, doc_id: int, values: Mapping[str, Any], *, annotator: str | None = None
+    ) -> DocAttrsChange:
+        """Replace a document's values (checked against the schema): one transaction."""
+        after = doc_attrs(self._schema(), values)
+        with write_transaction(self.db):
+            before = self.of(doc_id)
+            cur = self.db.execute(
+                "UPDATE documents SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                "WHERE id = ?",
+                [doc_id],
+            )
+            if cur.rowcount == 0:
+                raise StoreError(f"no document with id {doc_id}")
+            self.db.execute("DELETE FROM doc_attrs WHERE doc_id = ?", [doc_id])
+            self.insert(doc_id, after, annotator)
+        return DocAttrsChange(doc_id, before, after)
+
+    def insert(self, doc_id: int, values: DocAttrs, annotator: str | None = None) -> None:
+        """Store checked, canonical values of a new document (inside the caller's transaction)."""
+        self.db.conn.executemany(
+            "INSERT INTO doc_attrs (doc_id, name, value, annotator) VALUES (?, ?, ?, ?)",
+            [
+                (doc_id, name, item, annotator)
+                for name, value in values.items()
+                for item in ((value,) if isinstance(value, str) else value)
+            ],
+        )
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Documents per value of every document attribute (zeros included), for ``stats``."""
+        out = {a.name: dict.fromkeys(a.values(), 0) for a in self._schema().document_attributes}
+        for name, value, n in self.db.execute(
+            "SELECT name, value, count(*) FROM doc_attrs GROUP BY name, value"
+        ):
+            out.setdefault(name, {})[value] = n
+        return out
+
+
+_ALL = "SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"
+
+
+def filter_sql(filters: Iterable[tuple[str, str]], alias: str = "d") -> tuple[list[str], list[str]]:
+    """``WHERE`` conditions (joined by AND) and parameters: documents with every one of the
+    ``(name, value)`` filters; the ``doc_attrs_by_value`` index answers each."""
+    clauses, params = [], []
+    for name, value in filters:
+        clauses.append(f"{alias}.id IN (SELECT doc_id FROM doc_attrs WHERE name = ? AND value = ?)")
+        params += [name, value]
+    return clauses, params
