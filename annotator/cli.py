@@ -23,6 +23,7 @@ from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
 from annotator.storage.claims import claims
+from annotator.storage.doc_attrs import doc_attr_filters
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import export_entities, export_format, export_jsonl
 from annotator.storage.import_summary import summarize
@@ -158,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
     p.add_argument("--uid", metavar="UID", help="only the document with this uid")
+    p.add_argument(
+        "--doc-attr",
+        action="append",
+        metavar="NAME=VALUE",
+        help="only documents with this document attribute value, e.g. topic=conflict (repeat: all)",
+    )
     _bidi_option(p)
 
     p = _command(sub, "stats", "documents by status, spans and relations by label")
@@ -227,6 +234,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.added:
         added = ", ".join(f"{lb.kind} {lb.name}" for lb in report.added)
         print(f"schema extended: {added}", file=err)
+    if report.added_values:
+        values = ", ".join(report.added_values)
+        print(f"schema extended: document attribute values {values}", file=err)
     for line in summary.errors:
         print(f"annotator: error: {line}", file=err)
     if any(o.unknown_label for o in report.failed):
@@ -289,6 +299,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             Status(args.status) if args.status else None,
             external_id=args.external_id,
             uid=args.uid,
+            doc_attrs=doc_attr_filters(project.schema, args.doc_attr or ()),
         )
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
     for row in rows:

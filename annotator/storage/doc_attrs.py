@@ -16,7 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core.errors import StoreError
+from annotator.core.doc_categories import split_category
+from annotator.core.errors import SchemaError, StoreError
 from annotator.core.models import DocValue
 from annotator.core.schema import Schema
 from annotator.core.schema_rules import doc_attrs
@@ -34,12 +35,20 @@ class DocAttrsChange:
     after: DocAttrs
 
 
-def parse_filter(text: str) -> tuple[str, str]:
-    """``"topic=conflict"`` as ``("topic", "conflict")`` (a filter, a category name)."""
-    name, sep, value = text.partition("=")
-    if not sep or not name or not value:
-        raise ValueError(f"{text!r} is not ATTRIBUTE=VALUE (e.g. topic=conflict)")
-    return name, value
+def doc_attr_filters(schema: Schema, texts: Iterable[str]) -> list[tuple[str, str]]:
+    """``["topic=conflict"]`` as ``[("topic", "conflict")]``, each a value of the schema:
+    a misspelt filter says so instead of listing nothing."""
+    out = []
+    for text in texts:
+        name, value = split_category(text)
+        spec = schema.document_attribute(name)
+        if spec is None or value not in spec.values():
+            known = ", ".join(
+                f"{a.name}={v}" for a in schema.document_attributes for v in a.values()
+            )
+            raise SchemaError(f"{text!r} is not a document attribute value ({known or 'none'})")
+        out.append((name, value))
+    return out
 
 
 def canonical(schema: Schema, pairs: Iterable[tuple[str, str]]) -> DocAttrs:

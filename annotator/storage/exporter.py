@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.doc_categories import count_values
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.brat import write_brat
@@ -26,8 +27,9 @@ from annotator.core.formats.hf import dataset_card, write_hf_split
 from annotator.core.formats.labelstudio import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
+from annotator.core.formats.textcat import write_textcat
 from annotator.core.jsonl import dumps_record
-from annotator.core.models import AnnotatedDocument, Status
+from annotator.core.models import AnnotatedDocument, AttributeSpec, Status
 from annotator.core.outputs import STDOUT_NAMES, folder_output, open_output
 from annotator.core.splits import SPLIT_NAMES, assign_splits
 from annotator.storage.native import native_lines
@@ -129,7 +131,10 @@ STREAM_FORMATS = {
     "doccano": ".jsonl",
     "labelstudio": ".json",
     "prodigy": ".jsonl",
+    "doccano-textcat": ".jsonl",
 }
+# Formats with a place for document attribute values (the others count them as not written).
+DOC_ATTR_FORMATS = {"jsonl", "doccano", "doccano-textcat", "labelstudio", "spacy", "hf"}
 FOLDER_FORMATS = {"hf", "brat", "spacy"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
 
@@ -147,6 +152,8 @@ def _write_stream(
         return write_labelstudio(records, stream)
     if fmt == "prodigy":
         return write_prodigy(records, stream)
+    if fmt == "doccano-textcat":
+        return write_textcat(records, stream)
     raise ValueError(fmt)
 
 
@@ -181,9 +188,15 @@ def export_format(
     if folder and (output is None or str(output) in STDOUT_NAMES):
         raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
     layers = Layers.of(project.schema.span_labels)
+    doc_attributes = project.schema.document_attributes
 
     def parts() -> dict[str, list[AnnotatedDocument]]:
         records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
+        if fmt not in DOC_ATTR_FORMATS:
+            report.lose(
+                "document attribute values (this format has no document classes)",
+                sum(count_values(r.doc_attrs) for r in records),
+            )
         if not split:
             return {"all": records}
         assignment = assign_splits(
@@ -204,7 +217,16 @@ def export_format(
         report.files.append(str(output))
     else:
         with folder_output(output, force=force, project=project.path) as building:
-            _write_folder(report, fmt, parts(), layers, building, offsets, split=bool(split))
+            _write_folder(
+                report,
+                fmt,
+                parts(),
+                layers,
+                building,
+                offsets,
+                split=bool(split),
+                doc_attributes=doc_attributes,
+            )
             report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
     return report
 
@@ -224,6 +246,7 @@ def _write_folder(
     offsets: str,
     *,
     split: bool,
+    doc_attributes: Sequence[AttributeSpec] = (),
 ) -> None:
     """Every split of a folder export into ``output``, a new empty folder."""
     for name, part in parts.items():
@@ -233,12 +256,12 @@ def _write_folder(
             report.files.append(str(folder))
         elif fmt == "spacy":
             target = output / f"{'train' if name == 'all' else name}.spacy"
-            _merge(report, write_spacy(part, layers, target))
+            _merge(report, write_spacy(part, layers, target, doc_attributes))
             report.files.append(str(target))
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with open_output(target) as stream:
-                _merge(report, write_hf_split(part, layers, stream))
+                _merge(report, write_hf_split(part, layers, stream, doc_attributes))
             report.files.append(str(target))
         else:
             target = output / f"{name}{STREAM_FORMATS[fmt]}"
@@ -248,4 +271,4 @@ def _write_folder(
     if fmt == "hf":
         names = ["train"] if not split else list(parts)
         with open_output(output / "README.md") as stream:
-            stream.write(dataset_card(layers, names))
+            stream.write(dataset_card(layers, names, doc_attributes))

@@ -10,8 +10,11 @@ doccano 1.8 counts offsets in UTF-16 code units (its browser UI): after an
 emoji they are one higher per astral character than Python's. Export and
 import convert by default; ``offsets="codepoints"`` writes and reads Python
 offsets. The sequence-labelling layout ``"label": [[start, end, "LABEL"]]``
-is read too. doccano stores no span text, so offsets are checked against
-the text's bounds and surrogate pairs only.
+is read too, and so is the text-classification layout ``"label": ["topic=conflict"]``
+(``textcat``). Document attribute values go in ``cats`` ("attribute=value"
+names), where doccano's intent-detection-and-slot-filling projects read them
+(other project types keep the column as metadata). doccano stores no span
+text, so offsets are checked against the text's bounds and surrogate pairs only.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
+from annotator.core.doc_categories import categories, from_categories
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.json_input import read_lines
@@ -41,7 +45,7 @@ def write_doccano(
         def unit(offset: int, table: list[int] | None = table) -> int:
             return table[offset] if table else offset
 
-        line = {
+        line: dict[str, Any] = {
             "id": record.document.id,
             "text": text,
             "entities": [
@@ -58,6 +62,8 @@ def write_doccano(
                 for r in record.relations
             ],
         }
+        if record.doc_attrs:
+            line["cats"] = categories(record.doc_attrs)
         lost_attrs = sum(1 for s in record.spans if s.attrs) + sum(
             1 for r in record.relations if r.attrs
         )
@@ -90,6 +96,11 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     table = utf16_offsets(text) if offsets == "utf16" else None
     spans: list[Span] = []
     ids: dict[Any, int] = {}
+    doc_attrs = from_categories(data["cats"], "'cats'") if "cats" in data else {}
+    labels = data.get("label")
+    if isinstance(labels, list) and labels and all(isinstance(item, str) for item in labels):
+        doc_attrs = from_categories(labels, "'label'")  # the text-classification layout
+        data = {k: v for k, v in data.items() if k != "label"}
     if "entities" in data:
         raw = [
             (e.get("start_offset"), e.get("end_offset"), e.get("label"), e.get("id"))
@@ -124,10 +135,12 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))
     meta = {
-        k: v for k, v in data.items() if k not in {"id", "text", "entities", "relations", "label"}
+        k: v
+        for k, v in data.items()
+        if k not in {"id", "text", "entities", "relations", "label", "cats"}
     }
     document = Document(text, meta=meta, external_id=source_id(data.get("id"), "'id'"))
-    return AnnotatedDocument(document, tuple(spans), tuple(relations))
+    return AnnotatedDocument(document, tuple(spans), tuple(relations), doc_attrs=doc_attrs)
 
 
 def read_doccano(

@@ -8,6 +8,9 @@
         {"type": "relation", "from_id": "s9", "to_id": "s7", "direction": "right",
          "labels": ["SOURCE"]}]}]}]
 
+Document attribute values are ``choices`` results, one per attribute
+(``from_name`` the attribute, ``to_name`` "text"), read back the same way.
+
 Label Studio counts code points and keeps each span's ``text``. On import
 the text is checked: when it does not match at the code-point offsets but
 does at UTF-16 offsets (written by another tool), the offsets are converted
@@ -21,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from annotator.core.doc_categories import choices_results, from_choices_results
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.json_input import loads_items
@@ -60,6 +64,7 @@ def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> E
                     "labels": [r.label],
                 }
             )
+        result += choices_results(record.doc_attrs)
         report.lose(
             "span attributes (Label Studio keeps them in other controls)",
             sum(1 for s in record.spans if s.attrs),
@@ -128,7 +133,9 @@ def parse_task(task: Any, converted: Counter[str]) -> AnnotatedDocument:
             relations.append(Relation(labels[0], head, tail, id=len(relations)))
     meta = {k: v for k, v in task["data"].items() if k not in {"text", "doc_id"}}
     document = Document(text, meta=meta, external_id=source_id(task.get("id"), "task 'id'"))
-    return AnnotatedDocument(document, tuple(spans), tuple(relations))
+    return AnnotatedDocument(
+        document, tuple(spans), tuple(relations), doc_attrs=from_choices_results(result)
+    )
 
 
 def read_labelstudio(

@@ -10,19 +10,22 @@ go to ``doc.ents``; all spans, nested ones and claims included, to
 entity's name as ``kb_id_``. ``doc.user_data`` holds ``"doc_id"``,
 ``"span_attrs"`` (``[[start, end, label, attrs], ...]``) and ``"relations"``
 (``[{"head": [start, end], "tail": [start, end], "label", "attrs"}]``), all in
-character offsets. spaCy is an optional extra: ``pip install annotator[spacy]``.
+character offsets. ``doc.cats`` holds the document attribute values one-hot:
+every value of the schema as ``"topic=conflict"``, 1.0 or 0.0 (a textcat's
+training data). spaCy is an optional extra: ``pip install annotator[spacy]``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from annotator.core.doc_categories import one_hot
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportReport, Layers
-from annotator.core.models import AnnotatedDocument
+from annotator.core.models import AnnotatedDocument, AttributeSpec
 
 
 def _spacy() -> Any:
@@ -55,7 +58,12 @@ def aligned_doc(nlp: Any, text: str, edges: Iterable[int], report: ExportReport)
     return doc
 
 
-def write_spacy(records: Iterable[AnnotatedDocument], layers: Layers, path: Path) -> ExportReport:
+def write_spacy(
+    records: Iterable[AnnotatedDocument],
+    layers: Layers,
+    path: Path,
+    doc_attributes: Sequence[AttributeSpec] = (),
+) -> ExportReport:
     spacy = _spacy()
     from spacy.tokens import DocBin
 
@@ -95,6 +103,8 @@ def write_spacy(records: Iterable[AnnotatedDocument], layers: Layers, path: Path
             }
             for r in record.relations
         ]
+        if doc_attributes:
+            doc.cats = one_hot(record.doc_attrs, doc_attributes)
         docbin.add(doc)
         report.documents += 1
         report.spans += len(spans)
