@@ -25,7 +25,12 @@ from annotator.core.wording import count
 from annotator.storage.claims import claims
 from annotator.storage.doc_attrs import doc_attr_filters
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
-from annotator.storage.exporter import export_entities, export_format, export_jsonl
+from annotator.storage.exporter import (
+    FormatOptions,
+    export_entities,
+    export_format,
+    export_jsonl,
+)
 from annotator.storage.import_summary import summarize
 from annotator.storage.importer import import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
@@ -142,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("utf16", "codepoints"),
         default="utf16",
         help="doccano offsets: UTF-16 units as doccano counts them (default) or code points",
+    )
+    p.add_argument(
+        "--doccano-layout",
+        choices=("spans", "relations", "classes"),
+        default="spans",
+        help="doccano: sequence labelling (default), relation extraction (keeps relations)"
+        " or text classification (document attributes as topic=conflict)",
+    )
+    p.add_argument(
+        "--ner-layer",
+        choices=("entities", "claims"),
+        default="entities",
+        help="hf: the tag layer of the ner_tags column (default entities)",
     )
     p.add_argument(
         "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
@@ -270,7 +288,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 annotator=args.annotator,
                 split=ratios,
                 seed=args.seed,
-                offsets=args.offsets,
+                options=FormatOptions(args.offsets, args.doccano_layout, args.ner_layer),
                 force=args.force,
             )
             for line in report.lines():
@@ -338,6 +356,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
+    source = f"  source id {doc.external_id}" if doc.external_id else ""
+    print(f"# uid {doc.uid}{source}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
     if spans:
         print("", file=out)

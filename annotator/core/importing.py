@@ -180,6 +180,8 @@ def read_file(
         if _kind(path) == "special":  # replaced since it was listed: never open it
             raise InputError("not a regular file (a FIFO, socket or device): not read")
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            if _kind(path.with_suffix(".txt")) == "special":
+                raise InputError("the .txt beside it is not a regular file: not read")
             yield None, read_brat(path.with_suffix(".ann"))
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):

@@ -204,11 +204,13 @@ def parse_record(data: Any) -> AnnotatedDocument:
     return AnnotatedDocument(document, tuple(spans), tuple(relations), entities, doc_attrs)
 
 
-def _checked_uid(value: Any, text: str) -> str:
+def _checked_uid(value: Any, text: str) -> str | None:
     """A record's uid must be the one its text has: else the text was changed, or the
     uid copied from another document, and a merge by uid would join the wrong work."""
+    if value is None:
+        return None  # the store derives it
     uid = document_uid(text)
-    if value is not None and value != uid:
+    if value != uid:
         raise InputError(f"uid {value!r} does not match the text (its uid is {uid})")
     return uid
 

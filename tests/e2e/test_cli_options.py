@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import build_parser, main
+from annotator.core.identity import document_uid
 from annotator.core.models import Document
 from annotator.storage.project import Project
 
@@ -138,6 +139,10 @@ def test_list_finds_a_document_by_its_source_id_and_uid(tmp_path: Path):
     assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
     _, out, _ = run("list", "--external-id", "nope", "--db", db)
     assert out.splitlines()[1:] == []
+    _, out, _ = run("show", "2", "--db", db)
+    assert out.splitlines()[1] == (
+        f"# uid {document_uid(lines[1]['text'])}  source id agency-2020-10-29-0043"
+    )
 
 
 def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
@@ -148,9 +153,20 @@ def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
         ),
         encoding="utf-8",
     )
-    code, _, err = run("import", str(source), "--db", str(tmp_path / "p.annotator.db"))
+    db = str(tmp_path / "p.annotator.db")
+    code, _, err = run("import", str(source), "--db", db)
     assert code == 0
     assert err.splitlines() == [f"{source}: documents 1-1000", "imported 1000 documents"]
+    code, _, err = run("import", str(source), "--db", db)
+    lines = err.splitlines()
+    assert code == 0 and len(lines) == 12
+    assert lines[0] == (
+        f"{source}:1: skipped, the same text is already in the project as document 1"
+    )
+    assert lines[10:] == [
+        "and 990 more documents already in the project (--verbose lists them)",
+        "imported 0 documents, skipped 1000 already in the project",
+    ]
 
 
 def test_failed_files_are_listed_ten_at_most(tmp_path: Path):
@@ -189,3 +205,73 @@ def test_the_skipped_message_names_what_is_read(tmp_path: Path):
     for suffix in (".txt", ".jsonl", ".json", ".ann"):
         assert suffix in line
     assert "not .txt or .jsonl" not in err
+
+
+def test_extend_schema_says_what_it_added(tmp_path: Path):
+    text = "قالت الوزارة إن القوات وصلت إلى بغداد"
+    record = {
+        "text": text,
+        "spans": [
+            {"id": 1, "start": 5, "end": 12, "label": "ACTOR"},
+            {"id": 2, "start": 32, "end": 37, "label": "CITY"},
+        ],
+        "relations": [{"label": "BASED_IN", "head": 1, "tail": 2}],
+    }
+    source = tmp_path / "new.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "p.annotator.db")
+    code, _, err = run("import", str(source), "--db", db)
+    assert code == 1
+    assert f"annotator: error: {source}:1: spans[1] (CITY): unknown span label 'CITY'" in err
+    assert "--extend-schema" in err
+    code, _, err = run("import", str(source), "--extend-schema", "--db", db)
+    assert code == 0
+    assert "schema extended: span CITY, relation BASED_IN" in err.splitlines()
+    _, out, _ = run("schema", "show", "--db", db)
+    schema = json.loads(out)
+    assert schema["labels"][-1]["name"] == "CITY"
+    assert schema["relations"][-1]["name"] == "BASED_IN"
+
+
+def test_the_annotator_command_reads_db_before_the_command(files: dict[str, str], tmp_path: Path):
+    """The form the usage line shows, through the entry point that picks CLI or window."""
+    from annotator.main import main as entry
+
+    target = tmp_path / "entry.annotator.db"
+    assert entry(["--db", str(target), "import", files["article"]]) == 0
+    assert entry([f"--db={target}", "list"]) == 0
+    with Project.open(target) as project:
+        assert len(project.documents()) == 1
+
+
+def test_special_files_are_named_as_skipped(tmp_path: Path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(folder / "pipe.jsonl")
+    code, _, err = run("import", str(folder), "--db", str(tmp_path / "p.annotator.db"))
+    assert code == 0
+    assert (
+        f"skipped 1 file that is not regular (FIFO, socket or device), never opened: "
+        f"{folder / 'pipe.jsonl'}"
+    ) in err.splitlines()
+
+
+def test_adjustments_are_summed_when_files_are_not_listed(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        text = f"😀 قالت الوزارة {i}"
+        start = text.index("الوزارة") + 1  # Label Studio fed by a tool counting UTF-16
+        value = {"start": start, "end": start + 7, "text": "الوزارة", "labels": ["ACTOR"]}
+        result = [{"id": "a", "type": "labels", "value": value}]
+        task = {"id": i, "data": {"text": text}, "annotations": [{"result": result}]}
+        (folder / f"{i:02}.json").write_text(json.dumps([task], ensure_ascii=False))
+    code, _, err = run("import", str(folder), "--db", str(tmp_path / "p.annotator.db"))
+    assert code == 0
+    assert err.splitlines() == [
+        "12 spans given in UTF-16 offsets, converted (in 12 files)",
+        "imported 12 documents from 12 files",
+    ]

@@ -1,4 +1,4 @@
-"""Document attribute values in the store: setting, filtering, the schema guarding them, migration."""
+"""Document attribute values in the store: setting, filtering, the schema guarding them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Document attribute values through every format: round trips, spaCy cats, HF features, refusals."""
+"""Document attribute values through every format: round trips, spaCy cats, HF features."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.assets import default_schema
+from annotator.core.formats.doccano import Layout
 from annotator.core.models import Document
-from annotator.storage.exporter import export_format, write_jsonl
+from annotator.storage.exporter import FormatOptions, export_format, write_jsonl
 from annotator.storage.importer import import_paths
 from annotator.storage.project import Project
 
 # Pages of several outlets' shapes: a wire story, an opinion piece, a press release, an interview.
 ARTICLES = [
     (
-        "أعلنت وزارة الدفاع أن الهدنة صمدت ليلتها الأولى.\nوقال متحدث باسمها إن خروقات محدودة سجلت.",
+        "أعلنت وزارة الدفاع أن الهدنة صمدت ليلتها الأولى.\n"
+        "وقال متحدث باسمها إن خروقات محدودة سجلت.",
         {"topic": ["conflict", "politics"], "genre": "news", "reliability": "high"},
     ),
     ("رأي | لماذا يدفع الفقراء ثمن التضخم؟", {"topic": ["economy"], "genre": "opinion"}),
@@ -53,18 +55,19 @@ def reimport(path: Path, tmp_path: Path, name: str, fmt: str | None = None) -> P
 
 
 @pytest.mark.parametrize(
-    ("fmt", "suffix", "import_as"),
+    ("fmt", "layout", "suffix"),
     [
-        ("jsonl", ".jsonl", None),
-        ("doccano", ".jsonl", "doccano"),
-        ("doccano-textcat", ".jsonl", "doccano"),
-        ("labelstudio", ".json", None),
+        ("jsonl", "spans", ".jsonl"),
+        ("doccano", "spans", ".jsonl"),
+        ("doccano", "relations", ".jsonl"),
+        ("doccano", "classes", ".jsonl"),
+        ("labelstudio", "spans", ".json"),
     ],
 )
-def test_round_trip(filled: Project, tmp_path: Path, fmt: str, suffix: str, import_as: str | None):
+def test_round_trip(filled: Project, tmp_path: Path, fmt: str, layout: Layout, suffix: str):
     path = tmp_path / f"out{suffix}"
-    export_format(filled, fmt, path, io.StringIO())
-    with reimport(path, tmp_path, fmt, import_as) as again:
+    export_format(filled, fmt, path, io.StringIO(), options=FormatOptions(doccano_layout=layout))
+    with reimport(path, tmp_path, f"{fmt}-{layout}") as again:
         assert stored(again) == stored(filled)
 
 
@@ -124,7 +127,7 @@ def test_formats_without_document_classes_count_the_values(filled: Project):
 
 def test_doccano_text_classification_shape(filled: Project):
     out = io.StringIO()
-    export_format(filled, "doccano-textcat", None, out)
+    export_format(filled, "doccano", None, out, options=FormatOptions(doccano_layout="classes"))
     first = json.loads(out.getvalue().splitlines()[0])
     assert set(first) == {"id", "text", "label"}
     assert first["label"] == ["topic=politics", "topic=conflict", "genre=news", "reliability=high"]

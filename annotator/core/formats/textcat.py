@@ -4,10 +4,11 @@
 
     {"id": 1, "text": "...", "label": ["topic=conflict", "genre=news"]}
 
-This is the JSONL a doccano "Text Classification" project imports with its
-default columns (``text``, ``label``); each document attribute value is one
-category named ``attribute=value``, so a project with several attributes
-is a multi-label one (leave "Allow single label" unticked). Spans and
+Written by ``--doccano-layout classes``: the JSONL a doccano "Text
+Classification" project imports with its default columns (``text``,
+``label``); each document attribute value is one category named
+``attribute=value``, so a project with several attributes is a multi-label
+one (leave "Allow single label" unticked). Spans and
 relations have no place here and are counted as not written; ``annotator
 import`` reads the file back (the doccano reader knows the layout).
 """
