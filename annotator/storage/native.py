@@ -82,13 +82,12 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
         for doc_id, uid, external_id, text, status, meta in documents:
             doc_spans = [item for _, item in spans.take(doc_id)]
             doc_relations = [item for _, item in relations.take(doc_id)]
-            attrs = canonical(schema, (row[1:] for row in values.take(doc_id)))
-            attrs_json = (
-                ',"doc_attrs":'
-                + json.dumps(doc_attrs_to_json(attrs), ensure_ascii=False, separators=(",", ":"))
-                if attrs
-                else ""
-            )
+            attrs_json = ""
+            if rows := values.take(doc_id):
+                attrs = doc_attrs_to_json(canonical(schema, (row[1:] for row in rows)))
+                attrs_json = ',"doc_attrs":' + json.dumps(
+                    attrs, ensure_ascii=False, separators=(",", ":")
+                )
             yield (
                 f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
                 f'"external_id":{external_id},"text":{text},'

@@ -654,7 +654,9 @@ class Project:
                 tuple(doc_spans),
                 tuple(doc_relations),
                 linked,
-                canonical(self.schema, (r[1:] for r in attr_rows.take(row["id"]))),
+                canonical(self.schema, (r[1:] for r in values))
+                if (values := attr_rows.take(row["id"]))
+                else {},
             )
 
 
