@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from annotator import __version__
+from annotator.core.doc_categories import categories
 from annotator.core.errors import AnnotatorError
 from annotator.core.importing import IMPORT_FORMATS
 from annotator.core.models import Status
@@ -329,12 +330,14 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args) as project:
         stats = project.stats()
+        classes = project.doc_attrs.counts()
     if args.json:
         data = {
             "documents": stats.documents,
             "by_status": dict(stats.by_status),
             "spans": dict(stats.spans_by_label),
             "relations": dict(stats.relations_by_label),
+            "document_attributes": classes,
         }
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
@@ -347,6 +350,10 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"relations  {sum(stats.relations_by_label.values())}", file=out)
     for label, n in stats.relations_by_label.items():
         print(f"  {label:<11} {n}", file=out)
+    for name, values in classes.items():  # documents per value of each document attribute
+        print(f"{name:<10} {sum(values.values())}", file=out)
+        for value, n in values.items():
+            print(f"  {value:<11} {n}", file=out)
     return 0
 
 
@@ -355,7 +362,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
+        classes = categories(project.doc_attrs.of(args.doc))
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
+    if classes:
+        print(f"# {'  '.join(classes)}", file=out)
     source = f"  source id {doc.external_id}" if doc.external_id else ""
     print(f"# uid {doc.uid}{source}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)

@@ -53,6 +53,19 @@ def test_import_then_list_by_document_attribute(tmp_path: Path):
         "--db", db, "list", "--doc-attr", "topic=conflict", "--doc-attr", "genre=news"
     )
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["1"]
+    code, out, _ = run("show", "1", "--db", db)
+    assert out.splitlines()[1] == "# topic=conflict  genre=news"
+    code, out, _ = run("stats", "--json", "--db", db)
+    counts = json.loads(out)["document_attributes"]
+    assert counts["topic"]["conflict"] == 2 and counts["genre"] == {
+        "news": 1,
+        "analysis": 0,
+        "opinion": 1,
+        "interview": 0,
+        "press release": 0,
+    }
+    code, out, _ = run("stats", "--db", db)
+    assert "  conflict    2" in out.splitlines()
     code, out, err = run("list", "--db", db, "--doc-attr", "topic=sport")
     assert code == 1 and out == ""
     assert err.startswith("annotator: error: 'topic=sport' is not a document attribute value")
