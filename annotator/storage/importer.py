@@ -95,10 +95,14 @@ class _Read:
     notes: Counter[str]
 
 
-def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
+def _read(path: Path, clean: bool, fmt: str | None, offsets: str, predictions: bool) -> _Read:
     notes: Counter[str] = Counter()
     try:
-        records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes))
+        records = list(
+            read_file(
+                path, clean=clean, fmt=fmt, offsets=offsets, notes=notes, predictions=predictions
+            )
+        )
     except InputError as exc:
         return _Read(path, [], str(exc), notes)
     except (ValueError, RecursionError, MemoryError) as exc:  # never lose the other files
@@ -187,6 +191,7 @@ def import_paths(
     clean: bool = True,
     fmt: str | None = None,
     offsets: str = "utf16",
+    predictions: bool = False,
     progress: Progress | None = None,
     parallel: bool = False,
     extend_schema: bool = False,
@@ -195,7 +200,8 @@ def import_paths(
 
     ``parallel``: for ``PARALLEL_FROM_FILES`` files or more, reader processes
     (one per spare core, forked) read and clean files while this process
-    stores them. Only for single-threaded callers such as the command line:
+    stores them. ``predictions``: Label Studio's predictions come in as
+    layers of their own. Only for single-threaded callers such as the command line:
     forking a process with other threads (the window's) can deadlock the
     child. Writing stays here, batch by batch: what is committed is the same.
     ``extend_schema``: labels and relation types the files bring join the
@@ -208,7 +214,7 @@ def import_paths(
     if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():
         workers = (os.cpu_count() or 1) - 1
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
-    read = partial(_read, clean=clean, fmt=fmt, offsets=offsets)
+    read = partial(_read, clean=clean, fmt=fmt, offsets=offsets, predictions=predictions)
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:

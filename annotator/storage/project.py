@@ -97,9 +97,13 @@ class Project:
         self._unindexed: dict[int, str] | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
-        """Open or create the project at ``path``; a new project gets the default schema."""
-        db = connect(path)
+    def open(cls, path: Path | str, *, verify: bool | None = None) -> Project:
+        """Open or create the project at ``path``; a new project gets the default schema.
+
+        A damaged file is refused before anything writes (``verify``: see
+        ``storage.database.connect``).
+        """
+        db = connect(path, verify=verify)
         project = cls(db, None if str(path) == ":memory:" else Path(path))
         if not db["labels"].count:
             from annotator.assets import default_schema  # one place knows where assets are
@@ -280,8 +284,10 @@ class Project:
     ) -> list[DocumentSummary]:
         """All documents (or those with this status, external id, uid) in id order.
 
+        ``uid`` may be the first digits of one (as a person copies it), which
+        may match several. One query, answered from indexes: the list reads
+        ``documents_listed``, a uid prefix a range of ``documents_by_uid``.
         ``doc_attrs``: only documents with every one of these ``(attribute, value)``.
-        One query, answered from indexes: the list reads ``documents_listed``.
         """
         sql = (
             "SELECT d.id, d.title, d.status, "
@@ -290,10 +296,14 @@ class Project:
         )
         where: list[str] = []
         params: list[Any] = []
-        for column, value in (("status", status), ("external_id", external_id), ("uid", uid)):
+        for column, value in (("status", status), ("external_id", external_id)):
             if value is not None:
                 where.append(f"d.{column} = ?")
                 params.append(str(value))
+        if uid is not None:
+            # Uids are lower-case hex: every uid starting with the prefix sorts below prefix + "g".
+            where.append("d.uid >= ? AND d.uid < ?")
+            params += [uid.lower(), uid.lower() + "g"]
         attr_where, attr_params = filter_sql(doc_attrs)
         where += attr_where
         params += attr_params
@@ -329,6 +339,9 @@ class Project:
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
             check_document_text(text)
+            existing = self.find_by_text(text)
+            if existing is not None and existing != doc_id:  # one document per uid
+                raise DuplicateDocumentError(existing)
             self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])
 
