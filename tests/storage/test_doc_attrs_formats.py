@@ -232,3 +232,69 @@ def test_any_values_survive_native_and_label_studio(tmp_path_factory, values):
             export_format(project, fmt, path, io.StringIO())
             with reimport(path, tmp, f"again-{fmt}") as again:
                 assert stored(again) == expected
+
+
+def test_label_studio_takes_the_first_annotation_that_chose_and_counts_the_others(
+    project: Project, tmp_path: Path
+):
+    def annotation(who: int, genre: str) -> dict:
+        return {
+            "completed_by": who,
+            "result": [
+                {
+                    "id": f"g{who}",
+                    "from_name": "genre",
+                    "to_name": "text",
+                    "type": "choices",
+                    "value": {"choices": [genre]},
+                }
+            ],
+        }
+
+    tasks = [
+        {
+            "id": 7,
+            "data": {"text": "مقابلة مع وزير الاقتصاد"},
+            "annotations": [
+                {"completed_by": 1, "result": []},
+                annotation(2, "interview"),
+                annotation(3, "news"),
+                annotation(4, "interview"),
+            ],
+        }
+    ]
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    report = import_paths(project, [path])
+    assert not report.failed
+    (row,) = project.documents()
+    assert project.doc_attrs.of(row.id) == {"genre": "interview"}
+    notes = report.outcomes[0].notes
+    assert notes["document attribute choices of a further annotation not imported"] == 1
+
+
+def test_doccano_zip_and_a_first_line_without_labels(project: Project, tmp_path: Path):
+    import zipfile
+
+    path = tmp_path / "doccano.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "amal.jsonl",
+            '{"id": 1, "text": "نص أول", "label": []}\n'
+            '{"id": 2, "text": "نص ثان", "label": ["genre=opinion", "topic=economy"]}\n',
+        )
+        archive.writestr("zaid.jsonl", '{"id": 2, "text": "نص ثان", "label": ["genre=news"]}\n')
+    report = import_paths(project, [path])
+    assert not report.failed, [o.error for o in report.failed]
+    assert stored(project) == {
+        "نص أول": {},
+        "نص ثان": {"topic": ("economy",), "genre": "opinion"},
+    }
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text(
+        '{"id": 1, "text": "نص ثالث", "label": []}\n'
+        '{"id": 2, "text": "نص رابع", "label": [], "cats": ["reliability=low"]}\n',
+        encoding="utf-8",
+    )
+    assert not import_paths(project, [plain]).failed
+    assert stored(project)["نص رابع"] == {"reliability": "low"}
