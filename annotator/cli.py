@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-clean",
         action="store_true",
-        help="keep .txt pages as decoded (no removal of page furniture)",
+        help="keep .txt and .html pages as read (no removal of page furniture)",
     )
     p.add_argument(
         "--format",
