@@ -68,3 +68,17 @@ def test_escape_leaves_the_values_as_they_were(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert window.project.doc_attrs.of(doc_id) == {"genre": "analysis"}
     assert not window.controller.undo_stack.canUndo()
+
+
+def test_undo_from_another_document_goes_back_to_the_one_it_changed(qtbot, window):
+    first = window.controller.document.id
+    in_dialogs(qtbot, [Qt.Key.Key_Tab, "ت", Qt.Key.Key_Return])  # genre: analysis
+    qtbot.keyClick(window.article, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: window.project.doc_attrs.of(first) == {"genre": "analysis"})
+    back_to(qtbot, window)
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.controller.document.id != first)
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
+    assert window.controller.document.id == first
+    assert window.project.doc_attrs.of(first) == {}
+    assert classes_cell(window, first) == ""
