@@ -183,3 +183,23 @@ def test_categories_for_other_tools():
         from_categories(["politics"], "label")
     with pytest.raises(InputError, match="list of category names"):
         from_categories("topic=politics", "label")
+
+
+def test_hf_columns_never_overwrite_the_fixed_ones():
+    import io
+
+    from annotator.core.formats import Layers
+    from annotator.core.formats.hf import dataset_card, write_hf_split
+
+    schema = parse_schema(schema_with({"name": "doc", "choices": {"a": "wire", "b": "blog"}}))
+    record = AnnotatedDocument(Document("قال الوزير.", id=9), doc_attrs={"doc": "blog"})
+    out = io.StringIO()
+    write_hf_split(
+        [record], Layers.of(schema.span_labels), out, "entities", schema.document_attributes
+    )
+    line = json.loads(out.getvalue().splitlines()[0])
+    assert line["doc"] == 9 and line["doc_doc"] == 1
+    card = dataset_card(
+        Layers.of(schema.span_labels), ["train"], "entities", schema.document_attributes
+    )
+    assert "  - name: doc_doc\n    dtype:\n      class_label:" in card
