@@ -390,10 +390,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         relations = project.relations(args.doc)
         classes = categories(project.doc_attrs.of(args.doc))
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
-    if classes:
-        print(f"# {'  '.join(classes)}", file=out)
     source = f"  source id {doc.external_id}" if doc.external_id else ""
     print(f"# uid {doc.uid}{source}", file=out)
+    if classes:
+        print(f"# {'  '.join(classes)}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
     if spans:
         print("", file=out)

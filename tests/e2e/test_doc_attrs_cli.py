@@ -54,7 +54,7 @@ def test_import_then_list_by_document_attribute(tmp_path: Path):
     )
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["1"]
     code, out, _ = run("show", "1", "--db", db)
-    assert out.splitlines()[1] == "# topic=conflict  genre=news"
+    assert out.splitlines()[2] == "# topic=conflict  genre=news"
     code, out, _ = run("stats", "--json", "--db", db)
     counts = json.loads(out)["document_attributes"]
     assert counts["topic"]["conflict"] == 2 and counts["genre"] == {
