@@ -82,3 +82,19 @@ def test_undo_from_another_document_goes_back_to_the_one_it_changed(qtbot, windo
     assert window.controller.document.id == first
     assert window.project.doc_attrs.of(first) == {}
     assert classes_cell(window, first) == ""
+
+
+def test_the_document_list_model_with_classes_passes_the_model_tester(qtmodeltester, gui_project):
+    from annotator.gui.models import FILTER_ROLE, DocumentListModel
+
+    first, second, _ = (row.id for row in gui_project.documents())
+    gui_project.doc_attrs.set(first, {"topic": ["crime", "society"], "reliability": "mixed"})
+    model = DocumentListModel(gui_project.documents(), doc_attrs=gui_project.doc_attrs.all())
+    qtmodeltester.check(model)
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Classes"
+    assert model.index(0, 3).data() == "society, crime · mixed"
+    assert model.index(0, 0).data(FILTER_ROLE) == "topic=society topic=crime reliability=mixed"
+    assert "topic: society, crime" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    model.set_doc_attrs(second, {"genre": "interview"})
+    assert model.index(1, 3).data() == "interview"
+    qtmodeltester.check(model)
