@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from annotator.core.jsonl import FORMAT_VERSION, doc_attrs_to_json
-from annotator.storage.doc_attrs import canonical
+from annotator.storage.doc_attrs import Canonical
 from annotator.storage.project import Project, RowsByDocument, Selection
 
 # Keys in the order of core.jsonl.span_to_json; "entity" and "annotator" only when set
@@ -78,13 +78,13 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
         values = RowsByDocument(
             conn.execute("SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"), first
         )
-        schema = project.schema
+        canonical = Canonical(project.schema)
         for doc_id, uid, external_id, text, status, meta in documents:
             doc_spans = [item for _, item in spans.take(doc_id)]
             doc_relations = [item for _, item in relations.take(doc_id)]
             attrs_json = ""
             if rows := values.take(doc_id):
-                attrs = doc_attrs_to_json(canonical(schema, (row[1:] for row in rows)))
+                attrs = doc_attrs_to_json(canonical(row[1:] for row in rows))
                 attrs_json = ',"doc_attrs":' + json.dumps(
                     attrs, ensure_ascii=False, separators=(",", ":")
                 )

@@ -43,7 +43,7 @@ from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage import search_index
 from annotator.storage.database import connect, write_transaction
-from annotator.storage.doc_attrs import DocumentAttributes, canonical, filter_sql
+from annotator.storage.doc_attrs import Canonical, DocumentAttributes, filter_sql
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
     attrs_from_json,
@@ -650,6 +650,7 @@ class Project:
             self.db.conn.execute("SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"),
             itemgetter(0),
         )
+        canonical = Canonical(self.schema)
         entities = {s.entity.id: s.entity for s in self.entities.all() if s.entity.id is not None}
         for row in docs:
             doc_spans = [span_from_row(r) for r in span_rows.take(row["id"])]
@@ -667,9 +668,7 @@ class Project:
                 tuple(doc_spans),
                 tuple(doc_relations),
                 linked,
-                canonical(self.schema, (r[1:] for r in values))
-                if (values := attr_rows.take(row["id"]))
-                else {},
+                canonical(r[1:] for r in values) if (values := attr_rows.take(row["id"])) else {},
             )
 
 
