@@ -7,14 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from annotator.assets import default_schema
 from annotator.core.errors import SchemaError, StoreError
 from annotator.core.identity import document_uid
 from annotator.core.models import AnnotatedDocument, Document
-from annotator.core.schema_rules import UnknownLabelError
+from annotator.core.schema_rules import UnknownLabelError, doc_attrs
 from annotator.storage.database import APPLICATION_ID, schema_version
-from annotator.storage.doc_attrs import doc_attr_filters
+from annotator.storage.doc_attrs import Canonical, doc_attr_filters
 from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS
 from annotator.storage.migrations import V9 as DOC_ATTRS_MIGRATION
 from annotator.storage.project import Project
@@ -178,3 +180,23 @@ def test_a_project_from_before_document_attributes_migrates(tmp_path: Path):
         project.set_schema(default_schema())  # what ``annotator schema load`` does
         project.doc_attrs.set(1, {"genre": "news"})
         assert project.doc_attrs.all() == {1: {"genre": "news"}}
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [(a.name, v) for a in default_schema().document_attributes for v in a.values()]
+        ),
+        unique=True,
+    )
+)
+def test_reading_orders_stored_values_as_checking_them_would(pairs: list[tuple[str, str]]):
+    schema = default_schema()
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    single = {a.name for a in schema.document_attributes if not a.multiple}
+    # The database holds one value of a single-choice attribute.
+    assume(all(len(grouped[name]) == 1 for name in single & set(grouped)))
+    assert Canonical(schema)(pairs) == doc_attrs(schema, grouped)
+    assert list(Canonical(schema)(pairs)) == list(doc_attrs(schema, grouped))
