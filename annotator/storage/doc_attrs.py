@@ -1,6 +1,6 @@
 """Article-level labels in the project: a document's values of the schema's document attributes.
 
-One row per value in ``doc_attrs`` (migration v9). Values are read back in
+One row per value and analyst in ``doc_attrs`` (migration v10). Values are read back in
 canonical form (``core.schema_rules.doc_attrs``, ``Canonical``): attributes in schema order,
 a single-choice value as a string, a ``multiple`` one as a tuple in the order
 of its choices. Reading in bulk (``all``, ``by_document``) is what the
@@ -78,25 +78,47 @@ class Canonical:
         out: DocAttrs = {}
         for name, values in grouped.items():
             _, multiple, rank = self._order[name]
-            out[name] = tuple(sorted(values, key=rank.__getitem__)) if multiple else values[0]
+            # Several analysts' rows (a team project read whole): each value once.
+            out[name] = tuple(sorted(set(values), key=rank.__getitem__)) if multiple else values[0]
         return out
 
 
 class DocumentAttributes:
-    """The document attribute values of one project (``Project.doc_attrs``)."""
+    """The document attribute values of one project (``Project.doc_attrs``).
+
+    Rows carry the analyst who set them (``annotator``, '' when unknown). An
+    analyst's own project has one set per document: read and write it with
+    ``layer=None``. A team project holds each analyst's set side by side
+    (``layer="amal"``), as it holds their spans; ``by_layer`` gives them all,
+    for agreement over documents.
+    """
 
     def __init__(self, db: sqlite_utils.Database, schema: Callable[[], Schema]) -> None:
         self.db = db
         self._schema = schema
 
-    def of(self, doc_id: int) -> DocAttrs:
-        """One document's values (empty when it has none)."""
-        rows = self.db.execute("SELECT name, value FROM doc_attrs WHERE doc_id = ?", [doc_id])
-        return Canonical(self._schema())(rows)
+    def of(self, doc_id: int, layer: str | None = None) -> DocAttrs:
+        """One document's values (empty when it has none); ``layer``: one analyst's only."""
+        sql = "SELECT name, value FROM doc_attrs WHERE doc_id = ?"
+        params: list[Any] = [doc_id]
+        if layer is not None:
+            sql += " AND annotator = ?"
+            params.append(layer)
+        return Canonical(self._schema())(self.db.execute(sql, params))
 
-    def all(self) -> dict[int, DocAttrs]:
+    def all(self, layer: str | None = None) -> dict[int, DocAttrs]:
         """Every document that has values, by id: one query (the document list reads it)."""
-        return dict(self.by_document(self.db.execute(_ALL)))
+        if layer is None:
+            return dict(self.by_document(self.db.execute(_ALL)))
+        rows = self.db.execute(_LAYER, [layer])
+        return dict(self.by_document(rows))
+
+    def by_layer(self) -> dict[str, dict[int, DocAttrs]]:
+        """Every analyst's values: ``{annotator: {doc_id: values}}`` (agreement reads this)."""
+        out: dict[str, dict[int, DocAttrs]] = {}
+        for (annotator,) in self.db.execute("SELECT DISTINCT annotator FROM doc_attrs"):
+            out[annotator] = self.all(annotator)
+        return out
 
     def by_document(self, rows: Iterable[Any]) -> Iterator[tuple[int, DocAttrs]]:
         """``(doc_id, values)`` from ``(doc_id, name, value)`` rows ordered by doc_id."""
@@ -105,12 +127,21 @@ class DocumentAttributes:
             yield doc_id, canonical(row[1:] for row in group)
 
     def set(
-        self, doc_id: int, values: Mapping[str, Any], *, annotator: str | None = None
+        self,
+        doc_id: int,
+        values: Mapping[str, Any],
+        *,
+        annotator: str | None = None,
+        layer: str | None = None,
     ) -> DocAttrsChange:
-        """Replace a document's values (checked against the schema): one transaction."""
+        """Replace a document's values (checked against the schema): one transaction.
+
+        ``layer=None`` replaces all of them, written as ``annotator``'s (an
+        analyst's own project, the window); ``layer="amal"`` only that analyst's.
+        """
         after = doc_attrs(self._schema(), values)
         with write_transaction(self.db):
-            before = self.of(doc_id)
+            before = self.of(doc_id, layer)
             cur = self.db.execute(
                 "UPDATE documents SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                 "WHERE id = ?",
@@ -118,16 +149,21 @@ class DocumentAttributes:
             )
             if cur.rowcount == 0:
                 raise StoreError(f"no document with id {doc_id}")
-            self.db.execute("DELETE FROM doc_attrs WHERE doc_id = ?", [doc_id])
-            self.insert(doc_id, after, annotator)
+            if layer is None:
+                self.db.execute("DELETE FROM doc_attrs WHERE doc_id = ?", [doc_id])
+            else:
+                self.db.execute(
+                    "DELETE FROM doc_attrs WHERE doc_id = ? AND annotator = ?", [doc_id, layer]
+                )
+            self.insert(doc_id, after, layer if layer is not None else annotator)
         return DocAttrsChange(doc_id, before, after)
 
     def insert(self, doc_id: int, values: DocAttrs, annotator: str | None = None) -> None:
         """Store checked, canonical values of a new document (inside the caller's transaction)."""
         self.db.conn.executemany(
-            "INSERT INTO doc_attrs (doc_id, name, value, annotator) VALUES (?, ?, ?, ?)",
+            "INSERT INTO doc_attrs (doc_id, annotator, name, value) VALUES (?, ?, ?, ?)",
             [
-                (doc_id, name, item, annotator)
+                (doc_id, annotator or "", name, item)
                 for name, value in values.items()
                 for item in ((value,) if isinstance(value, str) else value)
             ],
@@ -137,13 +173,14 @@ class DocumentAttributes:
         """Documents per value of every document attribute (zeros included), for ``stats``."""
         out = {a.name: dict.fromkeys(a.values(), 0) for a in self._schema().document_attributes}
         for name, value, n in self.db.execute(
-            "SELECT name, value, count(*) FROM doc_attrs GROUP BY name, value"
+            "SELECT name, value, count(DISTINCT doc_id) FROM doc_attrs GROUP BY name, value"
         ):
             out.setdefault(name, {})[value] = n
         return out
 
 
 _ALL = "SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"
+_LAYER = "SELECT doc_id, name, value FROM doc_attrs WHERE annotator = ? ORDER BY doc_id"
 
 
 def filter_sql(filters: Iterable[tuple[str, str]], alias: str = "d") -> tuple[list[str], list[str]]:

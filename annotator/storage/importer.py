@@ -23,6 +23,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.importing import collect_files, read_file
+from annotator.core.layers import name_layer
 from annotator.core.models import AnnotatedDocument, Label
 from annotator.core.schema_rules import UnknownLabelError
 from annotator.storage.database import write_transaction
@@ -110,11 +111,14 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str, predictions: b
     return _Read(path, records, None, notes)
 
 
-def _store(project: Project, read: _Read, extend_schema: bool = False) -> FileOutcome:
+def _store(
+    project: Project, read: _Read, extend_schema: bool = False, annotator: str | None = None
+) -> FileOutcome:
     """Store one file's records inside a savepoint: all of them or none.
 
     ``extend_schema``: labels and relation types the schema lacks are added
-    first, in the same savepoint (a file that fails adds none).
+    first, in the same savepoint (a file that fails adds none). ``annotator``
+    names the layer of every span and relation that names none.
     """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
@@ -131,7 +135,7 @@ def _store(project: Project, read: _Read, extend_schema: bool = False) -> FileOu
                 )
             for line, record in read.records:
                 try:
-                    outcome.imported.append(project.import_record(record))
+                    outcome.imported.append(project.import_record(name_layer(record, annotator)))
                 except DuplicateDocumentError as dup:
                     where = f"{path}:{line}" if line else str(path)
                     outcome.duplicates.append(f"{where}: skipped, {dup}")
@@ -195,6 +199,7 @@ def import_paths(
     progress: Progress | None = None,
     parallel: bool = False,
     extend_schema: bool = False,
+    annotator: str | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input.
 
@@ -218,7 +223,7 @@ def import_paths(
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item, extend_schema)
+                outcome = _store(project, item, extend_schema, annotator)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

@@ -230,13 +230,37 @@ CREATE TABLE models (
 );
 """
 
-# v9: article-level labels. The schema's document attributes (topic, genre, reliability of
+# v9: teams. A team project holds every analyst's layer of a document (their spans and
+# relations carry their name); ``layers`` keeps each layer's own status and where and when
+# it came from, so merging the same file again changes nothing and a newer state replaces
+# an older one. ``team_info`` names the analyst an assigned project file belongs to.
+V9 = f"""
+CREATE TABLE layers (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'todo'
+        CHECK (status IN ('todo', 'in_progress', 'done', 'curated')),
+    source TEXT NOT NULL DEFAULT '',
+    edited_at TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL DEFAULT {_NOW},
+    PRIMARY KEY (doc_id, annotator)
+);
+CREATE TABLE team_info (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# v10: article-level labels. The schema's document attributes (topic, genre, reliability of
 # the outlet): a choice list each, ``choices`` the {key: value} object of the schema file.
 # A document's values are one row per value, so a filter (``list --doc-attr topic=conflict``)
 # and agreement over them read an index, and a ``multiple`` attribute is rows, not a list
-# to parse. The triggers keep what Python checks true for any writer: a value is one of
-# its attribute's choices, and a single-choice attribute holds one value per document.
-V9 = f"""
+# to parse. Rows are keyed by ``annotator`` too ('' when unknown): a team project holds each
+# analyst's values side by side, as it holds their spans, for agreement over documents.
+# The triggers keep what Python checks true for any writer: a value is one of its
+# attribute's choices, and a single-choice attribute holds one value per document and analyst.
+V10 = f"""
 CREATE TABLE document_attributes (
     name TEXT PRIMARY KEY,
     ord INTEGER NOT NULL,
@@ -247,11 +271,11 @@ CREATE TABLE document_attributes (
 
 CREATE TABLE doc_attrs (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL DEFAULT '',
     name TEXT NOT NULL REFERENCES document_attributes(name) ON UPDATE CASCADE,
     value TEXT NOT NULL,
-    annotator TEXT,
     created_at TEXT NOT NULL DEFAULT {_NOW},
-    PRIMARY KEY (doc_id, name, value)
+    PRIMARY KEY (doc_id, annotator, name, value)
 ) WITHOUT ROWID;
 CREATE INDEX doc_attrs_by_value ON doc_attrs(name, value, doc_id);
 
@@ -266,12 +290,13 @@ END;
 CREATE TRIGGER doc_attrs_single_choice_holds_one
 BEFORE INSERT ON doc_attrs
 WHEN (SELECT multiple FROM document_attributes WHERE name = NEW.name) = 0
-  AND EXISTS (SELECT 1 FROM doc_attrs WHERE doc_id = NEW.doc_id AND name = NEW.name)
+  AND EXISTS (SELECT 1 FROM doc_attrs
+              WHERE doc_id = NEW.doc_id AND annotator = NEW.annotator AND name = NEW.name)
 BEGIN
     SELECT RAISE(ABORT, 'a single-choice document attribute holds one value');
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

@@ -150,7 +150,8 @@ def _write_document_attributes(db: sqlite_utils.Database, schema: Schema) -> Non
     specs = {a.name: a for a in schema.document_attributes}
     in_use = db.execute(
         "SELECT name, value, max(n) FROM (SELECT name, value, "
-        "count(*) OVER (PARTITION BY doc_id, name) AS n FROM doc_attrs) GROUP BY name, value"
+        "count(*) OVER (PARTITION BY doc_id, annotator, name) AS n FROM doc_attrs) "
+        "GROUP BY name, value"
     ).fetchall()
     for name, value, most in in_use:
         spec = specs.get(name)

@@ -18,7 +18,7 @@ from annotator.core.schema_rules import UnknownLabelError, doc_attrs
 from annotator.storage.database import APPLICATION_ID, schema_version
 from annotator.storage.doc_attrs import Canonical, doc_attr_filters
 from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS
-from annotator.storage.migrations import V9 as DOC_ATTRS_MIGRATION
+from annotator.storage.migrations import V10 as DOC_ATTRS_MIGRATION
 from annotator.storage.project import Project
 
 ARTICLES = {
@@ -200,3 +200,29 @@ def test_reading_orders_stored_values_as_checking_them_would(pairs: list[tuple[s
     assume(all(len(grouped[name]) == 1 for name in single & set(grouped)))
     assert Canonical(schema)(pairs) == doc_attrs(schema, grouped)
     assert list(Canonical(schema)(pairs)) == list(doc_attrs(schema, grouped))
+
+
+def test_a_team_project_holds_each_analysts_values_side_by_side(project: Project, docs):
+    doc = docs["aljazeera"]
+    project.doc_attrs.set(doc, {"genre": "news", "topic": ["conflict"]}, layer="amal")
+    project.doc_attrs.set(doc, {"genre": "analysis", "topic": ["conflict"]}, layer="zaid")
+    project.doc_attrs.set(docs["bbc"], {"genre": "news"}, layer="zaid")
+    assert project.doc_attrs.of(doc, "amal") == {"topic": ("conflict",), "genre": "news"}
+    assert project.doc_attrs.by_layer() == {
+        "amal": {doc: {"topic": ("conflict",), "genre": "news"}},
+        "zaid": {
+            doc: {"topic": ("conflict",), "genre": "analysis"},
+            docs["bbc"]: {"genre": "news"},
+        },
+    }
+    # Replacing one analyst's set leaves the other's.
+    change = project.doc_attrs.set(doc, {}, layer="amal")
+    assert change.before == {"topic": ("conflict",), "genre": "news"}
+    assert project.doc_attrs.of(doc, "zaid") == {"topic": ("conflict",), "genre": "analysis"}
+    assert project.doc_attrs.counts()["topic"]["conflict"] == 1  # documents, not rows
+    with pytest.raises(sqlite3.IntegrityError, match="holds one value"):
+        project.db.execute(
+            "INSERT INTO doc_attrs (doc_id, annotator, name, value) "
+            "VALUES (?, 'zaid', 'genre', 'opinion')",
+            [doc],
+        )
