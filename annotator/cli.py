@@ -20,6 +20,7 @@ from annotator import __version__
 from annotator.core import agreement, agreement_html
 from annotator.core.agreement_text import text_lines
 from annotator.core.assignment import parse_names
+from annotator.core.doc_categories import categories
 from annotator.core.errors import AnnotatorError
 from annotator.core.importing import IMPORT_FORMATS
 from annotator.core.layers import check_name
@@ -32,6 +33,7 @@ from annotator.core.wording import count
 from annotator.storage.adjudicate import auto_agreed
 from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
 from annotator.storage.claims import claims
+from annotator.storage.doc_attrs import doc_attr_filters
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import (
     FormatOptions,
@@ -175,9 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--doccano-layout",
-        choices=("spans", "relations"),
+        choices=("spans", "relations", "classes"),
         default="spans",
-        help="doccano: sequence labelling (default) or relation extraction (keeps relations)",
+        help="doccano: sequence labelling (default), relation extraction (keeps relations)"
+        " or text classification (document attributes as topic=conflict)",
     )
     p.add_argument(
         "--ner-layer",
@@ -202,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
     p.add_argument(
         "--uid", metavar="UID", help="only the document with this uid (or its first digits)"
+    )
+    p.add_argument(
+        "--doc-attr",
+        action="append",
+        metavar="NAME=VALUE",
+        help="only documents with this document attribute value, e.g. topic=conflict (repeat: all)",
     )
     _bidi_option(p)
 
@@ -313,6 +322,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.added:
         added = ", ".join(f"{lb.kind} {lb.name}" for lb in report.added)
         print(f"schema extended: {added}", file=err)
+    if report.added_values:
+        values = ", ".join(report.added_values)
+        print(f"schema extended: document attribute values {values}", file=err)
     for line in summary.errors:
         print(f"annotator: error: {line}", file=err)
     if any(o.unknown_label for o in report.failed):
@@ -375,6 +387,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             Status(args.status) if args.status else None,
             external_id=args.external_id,
             uid=args.uid,
+            doc_attrs=doc_attr_filters(project.schema, args.doc_attr or ()),
         )
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
     for row in rows:
@@ -386,6 +399,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args, reading=True) as project:
         stats = project.stats()
+        classes = project.doc_attrs.counts()
     if args.json:
         data = {
             "format_version": 1,
@@ -393,6 +407,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "by_status": dict(stats.by_status),
             "spans": dict(stats.spans_by_label),
             "relations": dict(stats.relations_by_label),
+            "document_attributes": classes,
         }
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
@@ -405,6 +420,10 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"relations  {sum(stats.relations_by_label.values())}", file=out)
     for label, n in stats.relations_by_label.items():
         print(f"  {label:<11} {n}", file=out)
+    for name, values in classes.items():  # documents per value of each document attribute
+        print(f"{name:<10} {sum(values.values())}", file=out)
+        for value, n in values.items():
+            print(f"  {value:<11} {n}", file=out)
     return 0
 
 
@@ -413,9 +432,12 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
+        classes = categories(project.doc_attrs.of(args.doc))
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
     source = f"  source id {doc.external_id}" if doc.external_id else ""
     print(f"# uid {doc.uid}{source}", file=out)
+    if classes:
+        print(f"# {'  '.join(classes)}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
     if spans:
         print("", file=out)

@@ -232,7 +232,10 @@ def detect_jsonl(first: dict[str, Any]) -> str:
     """Which tool wrote a JSONL record: native, doccano or Prodigy."""
     if "format_version" in first:
         return "native"
-    if "entities" in first or isinstance(first.get("label") or first.get("labels"), list):
+    # An empty list counts: a document nobody has labelled yet, or one with categories only.
+    if "entities" in first or "cats" in first:
+        return "doccano"
+    if isinstance(first.get("label"), list) or isinstance(first.get("labels"), list):
         return "doccano"
     marks = first.get("annotations")
     if isinstance(marks, list) and any(isinstance(m, dict) and "start_offset" in m for m in marks):

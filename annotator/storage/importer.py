@@ -44,6 +44,8 @@ class FileOutcome:
     notes: Counter[str] = field(default_factory=Counter)
     # Labels and relation types this file added to the schema (``extend_schema``).
     added: list[Label] = field(default_factory=list)
+    # Document attribute values this file added to the schema, as "topic=sport".
+    added_values: list[str] = field(default_factory=list)
     # The file failed on a label or relation type the schema lacks.
     unknown_label: bool = False
 
@@ -71,6 +73,10 @@ class ImportReport:
     @property
     def added(self) -> list[Label]:
         return [label for o in self.outcomes for label in o.added]
+
+    @property
+    def added_values(self) -> list[str]:
+        return [value for o in self.outcomes for value in o.added_values]
 
 
 Progress = Callable[[int, int, FileOutcome], None]
@@ -125,6 +131,9 @@ def _store(
         with write_transaction(project.db):  # a savepoint inside the batch
             if extend_schema:
                 outcome.added = project.extend_schema(record for _, record in read.records)
+                outcome.added_values = project.extend_document_attributes(
+                    record for _, record in read.records
+                )
             for line, record in read.records:
                 try:
                     outcome.imported.append(project.import_record(name_layer(record, annotator)))
@@ -145,6 +154,7 @@ def _store(
         outcome.imported.clear()
         outcome.duplicates.clear()
         outcome.added.clear()
+        outcome.added_values.clear()
         project.reload_schema()  # what the savepoint added to it is gone
     return outcome
 
