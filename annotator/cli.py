@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from annotator import __version__
 from annotator.core import agreement, agreement_html
 from annotator.core.agreement_text import text_lines
 from annotator.core.assignment import parse_names
+from annotator.core.doc_categories import categories
 from annotator.core.errors import AnnotatorError
 from annotator.core.importing import IMPORT_FORMATS
 from annotator.core.layers import check_name
@@ -31,6 +33,7 @@ from annotator.core.wording import count
 from annotator.storage.adjudicate import auto_agreed
 from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
 from annotator.storage.claims import claims
+from annotator.storage.doc_attrs import doc_attr_filters
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import (
     FormatOptions,
@@ -174,9 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--doccano-layout",
-        choices=("spans", "relations"),
+        choices=("spans", "relations", "classes"),
         default="spans",
-        help="doccano: sequence labelling (default) or relation extraction (keeps relations)",
+        help="doccano: sequence labelling (default), relation extraction (keeps relations)"
+        " or text classification (document attributes as topic=conflict)",
     )
     p.add_argument(
         "--ner-layer",
@@ -201,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
     p.add_argument(
         "--uid", metavar="UID", help="only the document with this uid (or its first digits)"
+    )
+    p.add_argument(
+        "--doc-attr",
+        action="append",
+        metavar="NAME=VALUE",
+        help="only documents with this document attribute value, e.g. topic=conflict (repeat: all)",
     )
     _bidi_option(p)
 
@@ -291,6 +301,9 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if len(missing) == len(args.paths):  # a mistyped path makes no empty project
+        raise CliError(f"no such file or folder: {missing[0]}")
     with _open(args, create=True) as project:
         report = import_paths(
             project,
@@ -309,10 +322,13 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.added:
         added = ", ".join(f"{lb.kind} {lb.name}" for lb in report.added)
         print(f"schema extended: {added}", file=err)
+    if report.added_values:
+        values = ", ".join(report.added_values)
+        print(f"schema extended: document attribute values {values}", file=err)
     for line in summary.errors:
         print(f"annotator: error: {line}", file=err)
     if any(o.unknown_label for o in report.failed):
-        print("(to add new labels and relation types to the schema: --extend-schema)", file=err)
+        print("annotator: hint: --extend-schema adds the files' new labels to the schema", file=err)
     print(summary.summary, file=err)
     return 1 if summary.errors else 0
 
@@ -371,6 +387,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             Status(args.status) if args.status else None,
             external_id=args.external_id,
             uid=args.uid,
+            doc_attrs=doc_attr_filters(project.schema, args.doc_attr or ()),
         )
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
     for row in rows:
@@ -382,12 +399,15 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args, reading=True) as project:
         stats = project.stats()
+        classes = project.doc_attrs.counts()
     if args.json:
         data = {
+            "format_version": 1,
             "documents": stats.documents,
             "by_status": dict(stats.by_status),
             "spans": dict(stats.spans_by_label),
             "relations": dict(stats.relations_by_label),
+            "document_attributes": classes,
         }
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
@@ -400,6 +420,10 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"relations  {sum(stats.relations_by_label.values())}", file=out)
     for label, n in stats.relations_by_label.items():
         print(f"  {label:<11} {n}", file=out)
+    for name, values in classes.items():  # documents per value of each document attribute
+        print(f"{name:<10} {sum(values.values())}", file=out)
+        for value, n in values.items():
+            print(f"  {value:<11} {n}", file=out)
     return 0
 
 
@@ -408,9 +432,12 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
+        classes = categories(project.doc_attrs.of(args.doc))
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
     source = f"  source id {doc.external_id}" if doc.external_id else ""
     print(f"# uid {doc.uid}{source}", file=out)
+    if classes:
+        print(f"# {'  '.join(classes)}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
     if spans:
         print("", file=out)
@@ -665,6 +692,56 @@ HANDLERS = {
 }
 
 
+def _takes_value(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string, of every command, that reads the next word as its value."""
+    found: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _takes_value(sub)
+        elif action.option_strings and action.nargs != 0:
+            found.update(action.option_strings)
+    return found
+
+
+_PROGRAM_OPTIONS = frozenset({"-h", "--help", "--version"})
+
+
+def command_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Options given before the command moved after it: ``--json stats`` = ``stats --json``.
+
+    argparse reads a command's options only after the command's word; the command
+    line's convention is that they work on either side. ``--help``, ``--version``
+    and ``--db`` stay where they are: they are the program's own (``--db`` after the
+    command wins over ``--db`` before it, as the nearer).
+    """
+    argv = list(argv)
+    values = _takes_value(parser)
+    front: list[str] = []
+    moved: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--" or not arg.startswith("-") or arg == "-":
+            if arg in COMMANDS and moved:
+                return [*front, arg, *argv[i + 1 :], *moved]
+            return argv
+        width = 2 if arg in values and "=" not in arg else 1
+        keep = arg in _PROGRAM_OPTIONS or arg == "--db" or arg.startswith("--db=")
+        (front if keep else moved).extend(argv[i : i + width])
+        i += width
+    return argv
+
+
+def _refuse_empty_paths(args: argparse.Namespace) -> None:
+    """``--db ""`` or ``-o ""`` (an unset shell variable) is a mistake, never "the default"."""
+    for option, name in (("db", "--db"), ("output", "-o/--output"), ("html", "--html")):
+        if getattr(args, option, None) == "":
+            raise CliError(f"{name} names no path (an empty string)")
+    if any(path == "" for path in getattr(args, "paths", None) or ()):
+        raise CliError("an empty string is not a file or folder to read")
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -673,7 +750,9 @@ def main(
     err = err or sys.stderr
     parser = build_parser()
     try:
+        argv = command_first(sys.argv[1:] if argv is None else argv, parser)
         args = parser.parse_args(argv)
+        _refuse_empty_paths(args)
         if args.command is None:
             parser.print_help(out)
             return 0

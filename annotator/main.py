@@ -41,7 +41,7 @@ TEAM_WINDOW = "curate"
 
 
 def first_word(argv: Sequence[str]) -> str | None:
-    """The first argument that is not ``--db`` or its value."""
+    """The first argument that is not an option or the value of ``--db``."""
     skip = False
     for arg in argv:
         if skip:
@@ -50,20 +50,20 @@ def first_word(argv: Sequence[str]) -> str | None:
         if arg == "--db":
             skip = True
             continue
-        if arg.startswith("--db="):
-            continue
-        return arg
+        if arg in _CLI_OPTIONS or not arg.startswith("-"):
+            return arg
     return None
 
 
 def wants_cli(argv: Sequence[str]) -> bool:
-    """A command word (or --help/--version) anywhere before a lone ``--db`` value."""
+    """A command word (or --help/--version) anywhere, options before it included.
+
+    ``annotator --json stats`` is the command line as much as ``annotator stats
+    --json``: options work on either side of the command. Only the window's own
+    options (``--db PATH``) and nothing else make a call the window's.
+    """
     word = first_word(argv)
-    return (
-        word is not None
-        and word != TEAM_WINDOW
-        and (word in _CLI_OPTIONS or not word.startswith("-"))
-    )
+    return word is not None and word != TEAM_WINDOW
 
 
 @contextlib.contextmanager

@@ -56,6 +56,8 @@ class FileSet:
     missing: list[Path] = field(default_factory=list)
     special: list[Path] = field(default_factory=list)
     """FIFOs, sockets and devices: never opened (reading a FIFO waits for a writer forever)."""
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    """Folders that could not be listed, with why: their files are not imported, and said."""
 
 
 def collect_files(paths: Iterable[Path | str]) -> FileSet:
@@ -94,8 +96,9 @@ def _collect_folder(folder: Path, found: FileSet) -> None:
     try:
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
-    except OSError:
-        return  # an unreadable folder is passed over, as os.walk does
+    except OSError as exc:  # reported, never passed over in silence as os.walk does
+        found.unreadable.append((folder, exc.strerror or type(exc).__name__))
+        return
     names = {e.name for e in entries}
     subfolders = []
     for entry in entries:
@@ -229,7 +232,10 @@ def detect_jsonl(first: dict[str, Any]) -> str:
     """Which tool wrote a JSONL record: native, doccano or Prodigy."""
     if "format_version" in first:
         return "native"
-    if "entities" in first or isinstance(first.get("label") or first.get("labels"), list):
+    # An empty list counts: a document nobody has labelled yet, or one with categories only.
+    if "entities" in first or "cats" in first:
+        return "doccano"
+    if isinstance(first.get("label"), list) or isinstance(first.get("labels"), list):
         return "doccano"
     marks = first.get("annotations")
     if isinstance(marks, list) and any(isinstance(m, dict) and "start_offset" in m for m in marks):

@@ -194,6 +194,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "article",
     ),
     ActionSpec(
+        "doc.attributes",
+        "&Document Attributes…",
+        ("D",),
+        "&Annotate",
+        run(lambda h: h.linking.edit_document_attributes()),
+        "article",
+        enabled=has_document,
+    ),
+    ActionSpec(
         "span.tag_all",
         "Tag &All Occurrences",
         ("Ctrl+T",),

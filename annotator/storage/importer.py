@@ -44,6 +44,8 @@ class FileOutcome:
     notes: Counter[str] = field(default_factory=Counter)
     # Labels and relation types this file added to the schema (``extend_schema``).
     added: list[Label] = field(default_factory=list)
+    # Document attribute values this file added to the schema, as "topic=sport".
+    added_values: list[str] = field(default_factory=list)
     # The file failed on a label or relation type the schema lacks.
     unknown_label: bool = False
 
@@ -54,6 +56,7 @@ class ImportReport:
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     special: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -70,6 +73,10 @@ class ImportReport:
     @property
     def added(self) -> list[Label]:
         return [label for o in self.outcomes for label in o.added]
+
+    @property
+    def added_values(self) -> list[str]:
+        return [value for o in self.outcomes for value in o.added_values]
 
 
 Progress = Callable[[int, int, FileOutcome], None]
@@ -124,6 +131,9 @@ def _store(
         with write_transaction(project.db):  # a savepoint inside the batch
             if extend_schema:
                 outcome.added = project.extend_schema(record for _, record in read.records)
+                outcome.added_values = project.extend_document_attributes(
+                    record for _, record in read.records
+                )
             for line, record in read.records:
                 try:
                     outcome.imported.append(project.import_record(name_layer(record, annotator)))
@@ -144,6 +154,7 @@ def _store(
         outcome.imported.clear()
         outcome.duplicates.clear()
         outcome.added.clear()
+        outcome.added_values.clear()
         project.reload_schema()  # what the savepoint added to it is gone
     return outcome
 
@@ -203,7 +214,12 @@ def import_paths(
     schema (see ``ImportReport.added``) instead of failing their files.
     """
     files = collect_files(paths)
-    report = ImportReport(skipped=files.skipped, missing=files.missing, special=files.special)
+    report = ImportReport(
+        skipped=files.skipped,
+        missing=files.missing,
+        special=files.special,
+        unreadable=files.unreadable,
+    )
     total = len(files.files)
     workers = 0
     if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():

@@ -252,6 +252,51 @@ CREATE TABLE team_info (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
+# v10: article-level labels. The schema's document attributes (topic, genre, reliability of
+# the outlet): a choice list each, ``choices`` the {key: value} object of the schema file.
+# A document's values are one row per value, so a filter (``list --doc-attr topic=conflict``)
+# and agreement over them read an index, and a ``multiple`` attribute is rows, not a list
+# to parse. Rows are keyed by ``annotator`` too ('' when unknown): a team project holds each
+# analyst's values side by side, as it holds their spans, for agreement over documents.
+# The triggers keep what Python checks true for any writer: a value is one of its
+# attribute's choices, and a single-choice attribute holds one value per document and analyst.
+V10 = f"""
+CREATE TABLE document_attributes (
+    name TEXT PRIMARY KEY,
+    ord INTEGER NOT NULL,
+    multiple INTEGER NOT NULL DEFAULT 0 CHECK (multiple IN (0, 1)),
+    choices TEXT NOT NULL CHECK (json_valid(choices) AND json_type(choices) = 'object'),
+    description TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE doc_attrs (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL REFERENCES document_attributes(name) ON UPDATE CASCADE,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT {_NOW},
+    PRIMARY KEY (doc_id, annotator, name, value)
+) WITHOUT ROWID;
+CREATE INDEX doc_attrs_by_value ON doc_attrs(name, value, doc_id);
+
+CREATE TRIGGER doc_attrs_value_is_a_choice
+BEFORE INSERT ON doc_attrs
+WHEN NOT EXISTS (SELECT 1 FROM document_attributes a, json_each(a.choices) c
+                 WHERE a.name = NEW.name AND c.value = NEW.value)
+BEGIN
+    SELECT RAISE(ABORT, 'a document attribute value must be one of its choices in the schema');
+END;
+
+CREATE TRIGGER doc_attrs_single_choice_holds_one
+BEFORE INSERT ON doc_attrs
+WHEN (SELECT multiple FROM document_attributes WHERE name = NEW.name) = 0
+  AND EXISTS (SELECT 1 FROM doc_attrs
+              WHERE doc_id = NEW.doc_id AND annotator = NEW.annotator AND name = NEW.name)
+BEGIN
+    SELECT RAISE(ABORT, 'a single-choice document attribute holds one value');
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

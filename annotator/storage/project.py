@@ -33,6 +33,8 @@ from annotator.core.models import (
 from annotator.core.schema import Schema, check_attrs
 from annotator.core.schema_rules import (
     check_record,
+    doc_attrs,
+    extend_document_attributes,
     extend_schema,
     relation_problem,
     require_label,
@@ -41,6 +43,7 @@ from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage import search_index
 from annotator.storage.database import connect, write_transaction
+from annotator.storage.doc_attrs import Canonical, DocumentAttributes, filter_sql
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
     attrs_from_json,
@@ -88,6 +91,8 @@ class Project:
         self.path = path
         self._schema: Schema | None = None
         self.entities = EntityRegistry(db)
+        # Article-level labels (topic, genre...): read and set through this.
+        self.doc_attrs = DocumentAttributes(db, lambda: self.schema)
         # Documents stored inside ``bulk()`` and not yet in the search index, by id.
         self._unindexed: dict[int, str] | None = None
 
@@ -147,6 +152,14 @@ class Project:
     def extend_schema(self, records: Iterable[AnnotatedDocument]) -> list[Label]:
         """Add the labels and relation types of ``records`` the schema lacks; return them."""
         schema, added = extend_schema(self.schema, records)
+        if added:
+            self.set_schema(schema)
+        return added
+
+    def extend_document_attributes(self, records: Iterable[AnnotatedDocument]) -> list[str]:
+        """Add the document attributes and values of ``records`` the schema lacks; return
+        them as ``"name=value"``."""
+        schema, added = extend_document_attributes(self.schema, records)
         if added:
             self.set_schema(schema)
         return added
@@ -222,6 +235,7 @@ class Project:
                     "raw": doc.raw,
                 },
             )
+            self.doc_attrs.insert(doc_id, doc_attrs(self.schema, record.doc_attrs))
             if self._unindexed is None:
                 search_index.index_documents(self.db, [(doc_id, doc.text)])
             else:
@@ -266,12 +280,14 @@ class Project:
         *,
         external_id: str | None = None,
         uid: str | None = None,
+        doc_attrs: Iterable[tuple[str, str]] = (),
     ) -> list[DocumentSummary]:
         """All documents (or those with this status, external id, uid) in id order.
 
         ``uid`` may be the first digits of one (as a person copies it), which
         may match several. One query, answered from indexes: the list reads
         ``documents_listed``, a uid prefix a range of ``documents_by_uid``.
+        ``doc_attrs``: only documents with every one of these ``(attribute, value)``.
         """
         sql = (
             "SELECT d.id, d.title, d.status, "
@@ -288,6 +304,9 @@ class Project:
             # Uids are lower-case hex: every uid starting with the prefix sorts below prefix + "g".
             where.append("d.uid >= ? AND d.uid < ?")
             params += [uid.lower(), uid.lower() + "g"]
+        attr_where, attr_params = filter_sql(doc_attrs)
+        where += attr_where
+        params += attr_params
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.id"
@@ -627,6 +646,11 @@ class Project:
         relations = self._rows("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = RowsByDocument(spans)
         relation_rows = RowsByDocument(relations)
+        attr_rows = RowsByDocument(
+            self.db.conn.execute("SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"),
+            itemgetter(0),
+        )
+        canonical = Canonical(self.schema)
         entities = {s.entity.id: s.entity for s in self.entities.all() if s.entity.id is not None}
         for row in docs:
             doc_spans = [span_from_row(r) for r in span_rows.take(row["id"])]
@@ -640,7 +664,11 @@ class Project:
                 s.entity_id: entities[s.entity_id] for s in doc_spans if s.entity_id in entities
             }
             yield AnnotatedDocument(
-                document_from_row(row), tuple(doc_spans), tuple(doc_relations), linked
+                document_from_row(row),
+                tuple(doc_spans),
+                tuple(doc_relations),
+                linked,
+                canonical(r[1:] for r in values) if (values := attr_rows.take(row["id"])) else {},
             )
 
 
