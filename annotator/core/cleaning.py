@@ -7,9 +7,13 @@ paragraph. Then:
    bars, menus, cookie notices, app banners, newsletter boxes, image credits,
    tags, comment counts, legal lines; fragments glued onto a paragraph end
    ("تشغيل الفيديو") are cut. A list heading ("اقرأ أيضا", "الأكثر قراءة",
-   "Related") opens a link list: headline-like items, each optionally
-   followed by one teaser, until a paragraph that is neither. A paragraph
-   equal to one already seen is a repeat (pages often hold the body twice).
+   "Related") opens a link list: title-like items, each optionally followed
+   by one teaser, until a paragraph that is neither. A sentence where a title
+   is due, or one that carries a statement ("قال", "وأضاف", "said"), is never
+   an item: it ends the list and is article text. Paragraphs equal to ones
+   already seen are a repeat when two or more come in a row (pages often hold
+   the body twice); a single one (a quote said twice) stays, but weighs
+   nothing in the search for the body.
    Bylines, dates, datelines and source lines (``page_meta``) go too, but
    what they say goes into ``meta`` (``author``, ``published``, ``source``).
 2. The body is the run of sentence-like paragraphs: the stretch of the page
@@ -68,6 +72,17 @@ _LIST_HEADINGS = LazyPattern(
 )
 _HEADLINE_MAX_WORDS = 20
 
+# How an article's own statement opens: a verb of saying, or a word that goes on from the
+# paragraph before ("وأضاف", "فيما"); in English, an attribution at the end ("..., he said.").
+# A teaser of another story opens with its own subject instead.
+_STATEMENT = LazyPattern(
+    r"^(?:[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أشار|أشارت|أوضح|أوضحت|تابع|تابعت|لفت|لفتت|"
+    r"شدد|شددت|اعتبر|اعتبرت|أعلن|أعلنت|ذكر|ذكرت|نقل|نقلت|نفى|نفت|يقول|تقول)|وكان|وكانت|"
+    r"وفي|فيما|كما|لكن|ولكن|غير أن|من جانبه|من جهته|في المقابل)(?=\s|$|[،,:])"
+    r"|\b(?:said|says|told|added)\b(?:\s+\S+){0,3}[.\"”’']*$",
+    re.IGNORECASE,
+)
+
 # Reasons in the report.
 GLUED = "glued fragment"
 SOURCE_LINE = "source line"
@@ -122,17 +137,23 @@ class _Line:
     text: str
     reason: str | None = None  # None: kept so far
     meta: dict[str, str] | None = None
+    echo: bool = False  # a single paragraph said before: kept, but no evidence of a body
 
     @property
     def weight(self) -> float:
         if self.reason is None:
-            return body_weight(self.text)
+            return 0.0 if self.echo else body_weight(self.text)
         return _REMOVED_WEIGHT.get(self.reason, _OTHER_REMOVED_WEIGHT)
 
 
 def _is_headline_like(paragraph: str) -> bool:
     """Short enough to be a link title (titles often end in "؟" or have no stop)."""
     return len(paragraph.split()) <= _HEADLINE_MAX_WORDS
+
+
+def _is_teaser(paragraph: str) -> bool:
+    """The line after a link title: anything but a statement of the article's own."""
+    return not _STATEMENT.search(paragraph)
 
 
 class _Marker:
@@ -184,13 +205,30 @@ class _Marker:
         elif key in self.seen:
             self.in_list = False
             line.reason = REPEAT
-        elif self.in_list and (self.after_title or _is_headline_like(paragraph)):
-            # A title, or the one teaser that follows a title.
-            self.after_title = not self.after_title and _is_headline_like(paragraph)
+        elif self.in_list and is_title_like(paragraph):
+            self.after_title = True
+            line.reason = LINK_LIST
+        elif self.in_list and self.after_title and _is_teaser(paragraph):
+            self.after_title = False  # the one teaser under a title
             line.reason = LINK_LIST
         else:
             self.in_list = False
             self.seen.add(key)
+
+
+def _settle_repeats(lines: list[_Line]) -> None:
+    """Keep a repeat that stands alone: a copy of the body is a run of repeats.
+
+    Neighbours are the lines kept or repeated around it; furniture between the
+    repeats of a copy (an image credit) does not break the run.
+    """
+    text_lines = [line for line in lines if line.reason in (None, REPEAT)]
+    for i, line in enumerate(text_lines):
+        if line.reason != REPEAT:
+            continue
+        around = text_lines[max(0, i - 1) : i] + text_lines[i + 1 : i + 2]
+        if not any(x.reason == REPEAT or x.echo for x in around):
+            line.reason, line.echo = None, True
 
 
 def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
@@ -222,6 +260,8 @@ def _closing_line(lines: list[_Line], end: int) -> int:
     follows the body directly and furniture or the page's end follows it; one
     followed by more headline-like lines opens a related list instead.
     """
+    while end < len(lines) and lines[end].echo and lines[end].reason is None:
+        end += 1  # a quote said again at the article's end
     if end >= len(lines) or lines[end].reason is not None:
         return end
     n = len(lines[end].text.split())
@@ -329,6 +369,7 @@ def clean_page(text: str) -> Cleaned:
     for number, raw in enumerate(text.split("\n"), start=1):
         marker.feed(number, raw)
     lines = marker.lines
+    _settle_repeats(lines)
     title: str | None = None
     kept: list[str] = []
     run = _body_run(lines)

@@ -60,6 +60,11 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"الاشتراك|english|عربي|français|en|ar|بث مباشر|live|مباشر|العودة إلى الأعلى|"
         r"back to top|أعلى الصفحة|التالي|السابق|next|previous|المزيد|more|loading\.*|"
         r"جار التحميل\.*|جاري التحميل\.*)",
+        # A site's section names alone: a menu entry or breadcrumb, never a headline.
+        r"(?:أخبار|الأخبار|آخر الأخبار|سياسة|السياسة|اقتصاد|الاقتصاد|رياضة|الرياضة|ثقافة|منوعات|"
+        r"العالم|عربي|دولي|عربي ودولي|محليات|تكنولوجيا|صحة|علوم|رأي|الرأي|مقالات|فيديو|"
+        r"الشرق الأوسط|news|world|politics|business|economy|sport|sports|opinion|video|culture|"
+        r"health|science|technology|tech|middle east)",
         # A row of menu items: at least three short items between separators.
         r"[^|•·]{1,30}(?:\s*[|•·]\s*[^|•·]{1,30}){2,}",
     ),
