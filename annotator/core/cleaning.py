@@ -8,9 +8,10 @@ paragraph. Then:
    tags, comment counts, legal lines; fragments glued onto a paragraph end
    ("تشغيل الفيديو") are cut. A list heading ("اقرأ أيضا", "الأكثر قراءة",
    "Related") opens a link list: title-like items, each optionally followed
-   by one teaser, until a paragraph that is neither. A sentence where a title
-   is due, or one that carries a statement ("قال", "وأضاف", "said"), is never
-   an item: it ends the list and is article text. Paragraphs equal to ones
+   by one teaser (if the first title has none, no title has), until a
+   paragraph that is neither. A sentence where a title is due, or one that
+   opens as a statement ("قال", "وأضاف", "..., he said."), is never an item:
+   it ends the list and is article text. Paragraphs equal to ones
    already seen are a repeat when two or more come in a row (pages often hold
    the body twice); a single one (a quote said twice) stays, but weighs
    nothing in the search for the body.
@@ -164,9 +165,11 @@ class _Marker:
         self.removed: list[Removal] = []
         self.seen: set[str] = set()
         self.tail_source: str | None = None
-        # Link-list state: inside a list, and whether the previous item was a title.
+        # Link-list state: inside a list, whether the previous item was a title, and whether
+        # the list's titles have teasers (None: not known before its second line).
         self.in_list = False
         self.after_title = False
+        self.teasers: bool | None = None
 
     def strip_glued(self, line: int, paragraph: str) -> str:
         # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
@@ -194,7 +197,7 @@ class _Marker:
         self.lines.append(line)
         key = collapse_spaces(paragraph)
         if _LIST_HEADINGS.fullmatch(paragraph):
-            self.in_list, self.after_title = True, False
+            self.in_list, self.after_title, self.teasers = True, False, None
             line.reason = LINK_LIST
         elif (meta := read_meta_line(paragraph)) is not None:
             # Bylines and dates head an article: a link list does not run on past one.
@@ -206,10 +209,17 @@ class _Marker:
             self.in_list = False
             line.reason = REPEAT
         elif self.in_list and is_title_like(paragraph):
+            if self.after_title and self.teasers is None:
+                self.teasers = False  # title after title: a list of titles alone
             self.after_title = True
             line.reason = LINK_LIST
-        elif self.in_list and self.after_title and _is_teaser(paragraph):
-            self.after_title = False  # the one teaser under a title
+        elif (
+            self.in_list
+            and self.after_title
+            and self.teasers is not False
+            and _is_teaser(paragraph)
+        ):
+            self.after_title, self.teasers = False, True  # the one teaser under a title
             line.reason = LINK_LIST
         else:
             self.in_list = False
