@@ -38,7 +38,14 @@ import re
 from dataclasses import dataclass, field
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import body_weight, furniture_kind, is_question, is_title_like
+from annotator.core.page_lines import (
+    body_weight,
+    furniture_kind,
+    is_list_heading,
+    is_question,
+    is_title_like,
+    opens_statement,
+)
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
 
@@ -56,33 +63,7 @@ _SOURCE_TAIL = LazyPattern(
 _SOURCE_WORDS = ("المصدر", "المصادر", "source")
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
-# Headings that open a block of links (or a comment form) rather than text.
-_LIST_HEADINGS = LazyPattern(
-    r"(?:حول هذه القصة|حول هذا الموضوع|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ ايضا|"
-    r"مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|الأكثر قراءة|"
-    r"الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر تعليقا|آخر الأخبار|"
-    r"أحدث الأخبار|المزيد من الأخبار|المزيد من \S+|قد يعجبك أيضا|قد يهمك أيضا|قد يهمك|"
-    r"شاهد أيضا|اخترنا لك|موضوعات متعلقة|أخبار متعلقة|"
-    r"اترك تعليقاً|اترك تعليقا|أضف تعليقاً|أضف تعليقا|التعليقات|"
-    r"related|related stories|related articles|related news|related topics|read also|read more|"
-    r"see also|more stories|more from \S+|you may also like|recommended|most read|most popular|"
-    r"most viewed|trending|trending now|latest news|latest|top stories|leave a comment|"
-    r"leave a reply|comments)"
-    r"\s*[:：]?",
-    re.IGNORECASE,
-)
 _HEADLINE_MAX_WORDS = 20
-
-# How an article's own statement opens: a verb of saying, or a word that goes on from the
-# paragraph before ("وأضاف", "فيما"); in English, an attribution at the end ("..., he said.").
-# A teaser of another story opens with its own subject instead.
-_STATEMENT = LazyPattern(
-    r"^(?:[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أشار|أشارت|أوضح|أوضحت|تابع|تابعت|لفت|لفتت|"
-    r"شدد|شددت|اعتبر|اعتبرت|أعلن|أعلنت|ذكر|ذكرت|نقل|نقلت|نفى|نفت|يقول|تقول)|وكان|وكانت|"
-    r"وفي|فيما|كما|لكن|ولكن|غير أن|من جانبه|من جهته|في المقابل)(?=\s|$|[،,:])"
-    r"|\b(?:said|says|told|added)\b(?:\s+\S+){0,3}[.\"”’']*$",
-    re.IGNORECASE,
-)
 
 # Reasons in the report.
 GLUED = "glued fragment"
@@ -152,11 +133,6 @@ def _is_headline_like(paragraph: str) -> bool:
     return len(paragraph.split()) <= _HEADLINE_MAX_WORDS
 
 
-def _is_teaser(paragraph: str) -> bool:
-    """The line after a link title: anything but a statement of the article's own."""
-    return not _STATEMENT.search(paragraph)
-
-
 class _Marker:
     """Step 1: marks each line by its wording and its place in link lists and repeats."""
 
@@ -196,7 +172,7 @@ class _Marker:
         line = _Line(number, paragraph)
         self.lines.append(line)
         key = collapse_spaces(paragraph)
-        if _LIST_HEADINGS.fullmatch(paragraph):
+        if is_list_heading(paragraph):
             self.in_list, self.after_title, self.teasers = True, False, None
             line.reason = LINK_LIST
         elif (meta := read_meta_line(paragraph)) is not None:
@@ -217,7 +193,7 @@ class _Marker:
             self.in_list
             and self.after_title
             and self.teasers is not False
-            and _is_teaser(paragraph)
+            and not opens_statement(paragraph)  # a teaser
         ):
             self.after_title, self.teasers = False, True  # the one teaser under a title
             line.reason = LINK_LIST

@@ -143,8 +143,8 @@ def _detected(data: bytes) -> Decoded:
     if utf8 is not None or any(control_count(text) > 2 for *_, text in scored):
         raise InputError("binary file: not text (control characters throughout)")
     raise InputError(
-        "undecodable bytes: not Arabic or Latin-script text in UTF-8, UTF-16, "
-        "Windows-1256, ISO-8859-6, Windows-1252, CP720 or MacArabic"
+        "undecodable bytes: not Arabic or Latin-script text in any encoding tried (UTF-8, "
+        "UTF-16, Windows-1256, ISO-8859-6, Windows-1252, CP720, MacArabic); save it as UTF-8"
     )
 
 

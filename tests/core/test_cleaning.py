@@ -179,7 +179,8 @@ def test_a_last_paragraph_without_a_full_stop_or_asking_a_question_stays():
         ),
         (  # a statement after a link title is not its teaser
             "Azerbaijan accuses Armenia\nAzerbaijan accused Armenia of breaking the truce.\n"
-            "Related\nArmenia denies\nArmenia denied firing any missile, its foreign ministry said.",
+            "Related\nArmenia denies\n"
+            "Armenia denied firing any missile, its foreign ministry said.",
             ["Armenia denied firing any missile, its foreign ministry said."],
         ),
     ],
@@ -199,7 +200,10 @@ def test_a_paragraph_said_twice_keeps_both_copies():
 
 
 def test_section_names_are_never_the_headline():
-    page = "Skip to content\nHome\nNews\nAzerbaijan accused Armenia of breaking the truce.\nIt denied it."
+    page = (
+        "Skip to content\nHome\nNews\n"
+        "Azerbaijan accused Armenia of breaking the truce.\nIt denied it."
+    )
     cleaned = clean_page(page)
     assert cleaned.title is None
     assert cleaned.text == "Azerbaijan accused Armenia of breaking the truce.\nIt denied it."
