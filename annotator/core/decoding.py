@@ -133,8 +133,8 @@ def _detected(data: bytes) -> Decoded:
                 f"the text contains a NUL character at byte {offset}",
                 line=_line_of(data, offset),
             )
-        if unlikely_share(text) > _MAX_UNLIKELY:
-            continue
+        if encoding != "utf-8" and unlikely_share(text) > _MAX_UNLIKELY:
+            continue  # valid UTF-8 is evidence enough: a stray control does not refute it
         try:
             whole = text if len(sample) == len(data) else data.decode(encoding)
         except UnicodeDecodeError:

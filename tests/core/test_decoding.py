@@ -179,3 +179,8 @@ def test_a_nul_in_utf8_is_one_clear_error_naming_the_line(data: bytes):
 def test_bytes_no_candidate_reads_as_text_are_refused():
     with pytest.raises(InputError, match="binary file"):
         decode_bytes(bytes(range(32)) * 4)
+
+
+def test_a_stray_control_character_in_short_utf8_is_still_utf8():
+    # A DOS end-of-file mark after a headline: valid UTF-8 wins over any code page.
+    assert decode_bytes("عاجل\x1a".encode()).encoding == "utf-8"
