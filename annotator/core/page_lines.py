@@ -55,18 +55,22 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"(?:حجم الخط|تكبير الخط|تصغير الخط|font size|a\+|a-)(?:\s+\S+){0,3}",
     ),
     "navigation": (
-        r"(?:skip to (?:main )?content|skip navigation|انتقل إلى المحتوى(?: الرئيسي)?|"
-        r"(?:تخطى|تخطي|تجاوز) إلى المحتوى(?: الرئيسي)?|اذهب إلى المحتوى)",
+        r"(?:(?:skip|jump) to (?:the )?(?:main )?content|skip navigation|"
+        r"(?:انتقل|الانتقال|تخطى|تخطي|تجاوز|اذهب|انتقال) (?:(?:إلى|الى) (?:ال)?محتوى|للمحتوى)"
+        r"(?: الرئيسي)?)",
         r"(?:الرئيسية|home|homepage|الصفحة الرئيسية)(?:\s*[>»/|›]\s*[^>»/|›]{1,40}){0,6}",
         r"(?:القائمة|menu|بحث|search|ابحث|تسجيل الدخول|تسجيل|login|log in|sign in|"
         r"الاشتراك|english|عربي|français|en|ar|بث مباشر|live|مباشر|العودة إلى الأعلى|"
         r"back to top|أعلى الصفحة|التالي|السابق|next|previous|المزيد|more|loading\.*|"
         r"جار التحميل\.*|جاري التحميل\.*)",
-        # A site's section names alone: a menu entry or breadcrumb, never a headline.
-        r"(?:أخبار|الأخبار|آخر الأخبار|سياسة|السياسة|اقتصاد|الاقتصاد|رياضة|الرياضة|ثقافة|منوعات|"
-        r"العالم|عربي|دولي|عربي ودولي|محليات|تكنولوجيا|صحة|علوم|رأي|الرأي|مقالات|فيديو|"
-        r"الشرق الأوسط|news|world|politics|business|economy|sport|sports|opinion|video|culture|"
-        r"health|science|technology|tech|middle east)",
+        # A site's section names alone ("أخبار العالم", "العالم العربي"): a menu entry or a
+        # breadcrumb, never a headline.
+        r"(?:أخبار |news: )?(?:أخبار|الأخبار|آخر الأخبار|سياسة|السياسة|اقتصاد|الاقتصاد|رياضة|"
+        r"الرياضة|ثقافة|منوعات|العالم|عربي|دولي|عربي ودولي|محليات|تكنولوجيا|صحة|علوم|رأي|"
+        r"الرأي|مقالات|فيديو|الشرق الأوسط|news|world|politics|business|economy|sport|sports|"
+        r"opinion|video|culture|health|science|technology|tech|middle east)"
+        r"(?: (?:العربي|عربية|العربية|دولية|الدولية|محلية|المحلية|العالم|العالمية|news))?",
+        r"(?:أقسام|الأقسام|أقسام الموقع|القائمة الرئيسية|الأقسام الرئيسية|sections|main menu)",
         # A row of menu items: at least three short items between separators.
         r"[^|•·]{1,30}(?:\s*[|•·]\s*[^|•·]{1,30}){2,}",
     ),

@@ -207,3 +207,23 @@ def test_section_names_are_never_the_headline():
     cleaned = clean_page(page)
     assert cleaned.title is None
     assert cleaned.text == "Azerbaijan accused Armenia of breaking the truce.\nIt denied it."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "تخطى إلى المحتوى\nالقائمة الرئيسية\nأقسام الموقع",
+        "الانتقال إلى المحتوى\nالرئيسية\nالعالم العربي",
+        "Skip to main content\nMenu\nWorld\nMiddle East",
+        "انتقل للمحتوى\nالرئيسية\nأخبار العالم",
+        "تخطى إلى المحتوى\nالرئيسية\nمنذ 3 ساعات\nمصدر الصورة، Getty Images",
+    ],
+)
+def test_skip_links_menus_and_section_names_above_a_page_are_never_its_headline(top: str):
+    body = (
+        "اتهمت أذربيجان أرمينيا بخرق الهدنة الإنسانية صباح اليوم.\n"
+        "وقال المتحدث إن القوات ردت على مصادر النيران."
+    )
+    cleaned = clean_page(top + "\n" + body)
+    assert cleaned.title is None
+    assert cleaned.text == body
