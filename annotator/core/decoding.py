@@ -48,6 +48,7 @@ _MAGIC = (
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 _SAMPLE = 1 << 18  # bytes scored per candidate: enough to tell, cheap on a 20 MB file
 _MAX_UNLIKELY = 0.05  # share of characters no Arabic or Latin text holds, in a right decoding
 
@@ -109,43 +110,52 @@ def _detected(data: bytes) -> Decoded:
     if utf8 is not None and control_count(utf8) == 0:
         return _checked(utf8, "utf-8")
     layout = utf16_layout(data)
-    sample = data[:_SAMPLE]
+    sample = _sample(data)
+    whole_file = len(sample) == len(data)
     scored: list[tuple[float, int, str, str]] = []
-    if utf8 is not None:
-        scored.append((plausibility(utf8[:_SAMPLE]), 0, "utf-8", utf8))
-    for rank, encoding in enumerate(CANDIDATES, start=1):
-        if encoding in UTF16 and encoding != layout:
+    for rank, encoding in enumerate(("utf-8", *CANDIDATES)):
+        if (encoding == "utf-8" and utf8 is None) or (encoding in UTF16 and encoding != layout):
             continue
         try:
-            # A sample cut off mid-file may end in half a character.
-            errors = "strict" if len(sample) == len(data) else "ignore"
-            text = sample.decode(encoding, errors=errors)
+            # A sample cut off mid-file may begin or end in half a character.
+            text = sample.decode(encoding, errors="strict" if whole_file else "ignore")
         except UnicodeDecodeError:
             continue
         score = plausibility(text) - RARE_HANDICAP.get(encoding, 0.0) * len(text)
         scored.append((score, -rank, encoding, text))
     scored.sort(reverse=True)
     for _score, _rank, encoding, text in scored:
-        if encoding == "utf-8" and "\x00" in text:
-            _check_not_binary(text)
-            offset = data.index(b"\x00")
-            raise InputError(
-                f"the text contains a NUL character at byte {offset}",
-                line=_line_of(data, offset),
-            )
-        if encoding != "utf-8" and unlikely_share(text) > _MAX_UNLIKELY:
-            continue  # valid UTF-8 is evidence enough: a stray control does not refute it
+        if encoding == "utf-8" and utf8 is not None:  # valid UTF-8: a stray control is no proof
+            if "\x00" in utf8:
+                _check_not_binary(utf8)
+                offset = data.index(b"\x00")
+                raise InputError(
+                    f"the text contains a NUL character at byte {offset}",
+                    line=_line_of(data, offset),
+                )
+            return _checked(utf8, encoding)
+        if unlikely_share(text) > _MAX_UNLIKELY:
+            continue
         try:
-            whole = text if len(sample) == len(data) else data.decode(encoding)
+            return _checked(text if whole_file else data.decode(encoding), encoding)
         except UnicodeDecodeError:
             continue
-        return _checked(whole, encoding)
     if utf8 is not None or any(control_count(text) > 2 for *_, text in scored):
         raise InputError("binary file: not text (control characters throughout)")
     raise InputError(
         "undecodable bytes: not Arabic or Latin-script text in any encoding tried (UTF-8, "
         "UTF-16, Windows-1256, ISO-8859-6, Windows-1252, CP720, MacArabic); save it as UTF-8"
     )
+
+
+def _sample(data: bytes) -> bytes:
+    """What the candidates are scored on: the whole file, or a stretch from its first
+    non-ASCII byte (a long English preamble says nothing about the code page)."""
+    if len(data) <= _SAMPLE:
+        return data
+    first = m.start() if (m := _NON_ASCII.search(data)) else 0
+    start = max(0, min(first, len(data) - _SAMPLE)) & ~1  # even: UTF-16 stays aligned
+    return data[start : start + _SAMPLE]
 
 
 def _checked(text: str, encoding: str) -> Decoded:
