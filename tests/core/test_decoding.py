@@ -184,3 +184,9 @@ def test_bytes_no_candidate_reads_as_text_are_refused():
 def test_a_stray_control_character_in_short_utf8_is_still_utf8():
     # A DOS end-of-file mark after a headline: valid UTF-8 wins over any code page.
     assert decode_bytes("عاجل\x1a".encode()).encoding == "utf-8"
+
+
+def test_a_long_english_preamble_does_not_hide_the_code_page():
+    text = "Mirrored from the wire service; no changes made.\n" * 6000
+    text += "قالت وزارة الدفاع إن القتال اندلع في عدة أماكن، منها أراض قريبة من الحدود.\n" * 20
+    assert decode_bytes(text.encode("iso8859-6")).text == text
