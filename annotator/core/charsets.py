@@ -30,7 +30,7 @@ CANDIDATES = (
     "mac-arabic",
 )
 # DOS and classic Mac OS code pages: rare, and MacArabic reads ISO-8859-6's letters the same
-# way. They win only by a clear margin, this much a character.
+# way. They win only by a clear margin, this much a non-ASCII character.
 RARE_HANDICAP = {"iso8859-6": 0.03, "cp720": 0.1, "mac-arabic": 0.1}
 UTF16 = frozenset({"utf-16-le", "utf-16-be"})
 

@@ -121,7 +121,8 @@ def _detected(data: bytes) -> Decoded:
             text = sample.decode(encoding, errors="strict" if whole_file else "ignore")
         except UnicodeDecodeError:
             continue
-        score = plausibility(text) - RARE_HANDICAP.get(encoding, 0.0) * len(text)
+        non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # where code pages differ
+        score = plausibility(text) - RARE_HANDICAP.get(encoding, 0.0) * non_ascii
         scored.append((score, -rank, encoding, text))
     scored.sort(reverse=True)
     for _score, _rank, encoding, text in scored:
