@@ -29,8 +29,9 @@ CANDIDATES = (
     "cp720",
     "mac-arabic",
 )
-# DOS and classic Mac OS code pages: rare, and MacArabic reads ISO-8859-6's letters the same
-# way. They win only by a clear margin, this much a non-ASCII character.
+# Rarer code pages win only by a margin, this much a non-ASCII character: ISO-8859-6 is far
+# rarer than Windows-1256 (a word or two can read as real words in both); the DOS and classic
+# Mac OS ones rarer still, and MacArabic reads ISO-8859-6's letters the same way.
 RARE_HANDICAP = {"iso8859-6": 0.03, "cp720": 0.1, "mac-arabic": 0.1}
 UTF16 = frozenset({"utf-16-le", "utf-16-be"})
 
