@@ -213,7 +213,7 @@ def _settle_repeats(lines: list[_Line]) -> None:
         if line.reason != REPEAT:
             continue
         around = text_lines[max(0, i - 1) : i] + text_lines[i + 1 : i + 2]
-        if not any(x.reason == REPEAT or x.echo for x in around):
+        if not any(x.reason == REPEAT for x in around):
             line.reason, line.echo = None, True
 
 
