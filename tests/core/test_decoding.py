@@ -104,7 +104,9 @@ def arabic_texts(draw: st.DrawFn, min_words: int = 1) -> str:
     words = draw(st.lists(st.sampled_from(NEWS_WORDS), min_size=min_words, max_size=60))
     seps = draw(
         st.lists(
-            st.sampled_from([" "] * 8 + ["، ", ". ", "\n", ": ", "؟ ", " 12 ", " بـ "]),
+            st.sampled_from(
+                [" "] * 8 + ["، ", ". ", "\n", ": ", "؟ ", " 12 ", " بـ ", " (Reuters) ", " NATO "]
+            ),
             min_size=len(words),
             max_size=len(words),
         )
