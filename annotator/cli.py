@@ -12,23 +12,22 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.importing import IMPORT_FORMATS
+from annotator.core.format_names import EXPORT_FORMATS, IMPORT_FORMATS
 from annotator.core.models import Status
-from annotator.core.schema import load_schema_text, schema_to_json
-from annotator.core.splits import parse_ratios
-from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
-from annotator.storage.claims import claims
-from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
-from annotator.storage.exporter import export_entities, export_format, export_jsonl
-from annotator.storage.importer import FileOutcome, import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
-from annotator.storage.project import Project
-from annotator.storage.search import search
+
+if TYPE_CHECKING:
+    from annotator.storage.importer import FileOutcome
+    from annotator.storage.project import Project
+
+# Each command imports what it needs when it runs (the store, sqlite-utils, the readers,
+# the writers, the terminal's bidi): `annotator --help` and every command start faster
+# by what the others would have loaded (bench/README.md).
 
 COMMANDS = ("import", "export", "list", "stats", "show", "claims", "search", "schema")
 
@@ -164,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace) -> Project:
+    from annotator.storage.project import Project
+
     return Project.open(resolve_project_path(args.db))
 
 
@@ -173,6 +174,8 @@ def _removed_text(outcome: FileOutcome) -> str:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.importer import import_paths
+
     with _open(args) as project:
         report = import_paths(
             project,
@@ -212,6 +215,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.splits import parse_ratios
+    from annotator.storage.exporter import export_entities, export_format, export_jsonl
+
     output = Path(args.output) if args.output else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
@@ -259,6 +265,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+
     with _open(args) as project:
         rows = project.documents(Status(args.status) if args.status else None)
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
@@ -293,6 +301,8 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal, mark_spans
+
     with _open(args) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
@@ -310,6 +320,9 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.claims import claims
+
     with _open(args) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
@@ -336,6 +349,9 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.search import search
+
     with _open(args) as project:
         entity = None
         if args.entity:
@@ -363,6 +379,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.schema import load_schema_text, schema_to_json
+
     with _open(args) as project:
         if args.schema_command == "load":
             try:

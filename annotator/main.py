@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 
-def _import_sqlite_utils_alone() -> None:
+def load_sqlite_utils() -> None:
     """Import sqlite-utils with numpy and pandas hidden from it, then unhide them.
 
     sqlite-utils imports both whenever they are installed (the test extra's
@@ -26,8 +26,6 @@ def _import_sqlite_utils_alone() -> None:
         for name in hidden:
             del sys.modules[name]
 
-
-_import_sqlite_utils_alone()
 
 # Any word that is not an option names a command (the CLI says which ones exist), so the
 # window's start never imports the command line and its import and export formats.
@@ -52,6 +50,8 @@ def wants_cli(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not _CLI_OPTIONS.intersection(argv):  # help alone opens no project: no sqlite-utils
+        load_sqlite_utils()
     if wants_cli(argv):
         from annotator import cli
 

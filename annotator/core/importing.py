@@ -31,7 +31,6 @@ from annotator.core.text import canonical_text, check_document_text, guess_langu
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".ann"}
-IMPORT_FORMATS = ("native", "doccano", "labelstudio", "prodigy", "brat")
 
 
 @dataclass
@@ -142,7 +141,7 @@ def read_file(
 ) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
-    ``fmt`` forces a format (see ``IMPORT_FORMATS``); otherwise it is told by
+    ``fmt`` forces a format (see ``core.format_names``); otherwise it is told by
     the suffix and, for JSONL, by the first record's keys. ``notes`` collects
     what was adjusted on the way (Label Studio spans in UTF-16 offsets).
     Raises ``InputError`` located at the file (and line). Callers that want

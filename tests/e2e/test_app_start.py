@@ -116,7 +116,9 @@ def test_a_corrupt_project_is_refused_in_the_terminal_and_left_alone(tmp_path: P
 def test_the_entry_point_keeps_numpy_and_pandas_out_of_sqlite_utils_only(tmp_path: Path):
     """The window's start skips sqlite-utils' numpy/pandas imports; both stay importable."""
     script = (
-        "import sys, annotator.main, sqlite_utils.db as db\n"
+        "import sys, annotator.main\n"
+        "annotator.main.load_sqlite_utils()\n"
+        "import sqlite_utils.db as db\n"
         "loaded = [m for m in ('numpy', 'pandas') if m in sys.modules]\n"
         "import numpy\n"
         "print(db.np is None, db.pd is None, loaded, numpy.__name__)\n"
