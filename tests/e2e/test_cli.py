@@ -373,3 +373,10 @@ def test_a_large_import_from_the_terminal_stores_every_page(tmp_path: Path, samp
     with Project.open(db) as project:
         titles = [d.title for d in project.documents()]
     assert len(titles) == count and titles[7].endswith("(7)")
+
+
+def test_the_parser_offers_exactly_the_formats_the_readers_and_writers_know():
+    from annotator.core.format_names import EXPORT_FORMATS
+    from annotator.storage.exporter import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS
