@@ -2,7 +2,8 @@
 
 ::
 
-    {"format_version": 1, "id": 3, "text": "...", "status": "todo",
+    {"format_version": 1, "id": 3, "uid": "5f0c...", "external_id": "agency-0042",
+     "text": "...", "status": "todo",
      "meta": {"title": ..., "source": ..., "url": ..., "published": ...,
               "lang": ..., "direction": ...},
      "spans": [{"id": 7, "start": 0, "end": 8, "label": "ACTOR",
@@ -10,6 +11,10 @@
                 "entity": {"id": 3, "name": "..."}}],
      "relations": [{"id": 2, "label": "SOURCE", "head": 7, "tail": 9, "attrs": {}}]}
 
+``id`` is the exporting project's row id; ``uid`` the document's identity in
+every project (``core.identity``), checked against the text on reading;
+``external_id`` the id its first source gave it (null when none). A file
+from elsewhere without ``external_id`` has its ``id`` kept as the external id.
 Offsets are code points, end exclusive; ``head``/``tail`` are span ids of
 the same line. Keys are written in that fixed order, Arabic unescaped
 (``ensure_ascii=False``). Reading validates everything and raises
@@ -23,6 +28,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError, SpanError
+from annotator.core.identity import document_uid
 from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
 from annotator.core.shapes import is_id, mapping, optional_str
 from annotator.core.spans import check_span
@@ -71,6 +77,8 @@ def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "id": doc.id,
+        "uid": doc.uid or document_uid(doc.text),
+        "external_id": doc.external_id,
         "text": doc.text,
         "status": str(doc.status),
         "meta": dict(doc.meta),
@@ -176,8 +184,31 @@ def parse_record(data: Any) -> AnnotatedDocument:
         id=doc_id if isinstance(doc_id, int) and not isinstance(doc_id, bool) else None,
         meta=meta,
         status=status,
+        uid=_checked_uid(data.get("uid"), text),
+        external_id=external_id(data.get("external_id", doc_id), "'external_id'"),
     )
     return AnnotatedDocument(document, tuple(spans), tuple(relations), entities)
+
+
+def external_id(value: Any, where: str) -> str | None:
+    """A source's id for a document as stored: a string (numbers keep their digits)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(f"{where} must be a string or an integer, got {type(value).__name__}")
+    value = str(value)
+    if not value.strip():
+        return None
+    return value
+
+
+def _checked_uid(value: Any, text: str) -> str:
+    """A record's uid must be the one its text has: else the text was changed, or the
+    uid copied from another document, and a merge by uid would join the wrong work."""
+    uid = document_uid(text)
+    if value is not None and value != uid:
+        raise InputError(f"uid {value!r} does not match the text (its uid is {uid})")
+    return uid
 
 
 def _entity_ref(value: Any, label: str, where: str, entities: dict[int, Entity]) -> int | None:

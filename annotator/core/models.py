@@ -132,13 +132,21 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An article as stored: its text is what every offset refers to."""
+    """An article as stored: its text is what every offset refers to.
+
+    ``id`` is the project's own row id; ``uid`` the identity shared by every
+    project (``core.identity.document_uid`` of the text; None until stored);
+    ``external_id`` the id its source gave it (a file's ``id``, a task id, a
+    brat file name), kept so a pipeline can find the document again.
+    """
 
     text: str
     id: int | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     status: Status = Status.TODO
     raw: str | None = None
+    uid: str | None = None
+    external_id: str | None = None
 
     @property
     def title(self) -> str:

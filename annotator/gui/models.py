@@ -9,6 +9,7 @@ never rebuilt on an edit.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -52,6 +53,16 @@ class _TableModel(QAbstractTableModel):
         return None
 
 
+def _document_tooltip(row: DocumentSummary, source_word: str, uid_word: str) -> str:
+    """Title, then the ids a teammate or a pipeline knows the document by."""
+    lines = [row.title]
+    if row.external_id:
+        lines.append(f"{source_word}: {row.external_id}")
+    if row.uid:
+        lines.append(f"{uid_word}: {row.uid}")
+    return "\n".join(lines)
+
+
 class DocumentListModel(_TableModel):
     """Title, status, span count; ``ID_ROLE`` gives the document id."""
 
@@ -85,7 +96,7 @@ class DocumentListModel(_TableModel):
                 return _alignment(row.title)
             return _CENTER
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.title
+            return _document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))
         return None
 
     def row_of(self, doc_id: int) -> int | None:
@@ -99,8 +110,8 @@ class DocumentListModel(_TableModel):
         if row is None:
             return
         old = self._rows[row]
-        self._rows[row] = DocumentSummary(
-            old.id, old.title, status or old.status, old.span_count + span_delta
+        self._rows[row] = replace(
+            old, status=status or old.status, span_count=old.span_count + span_delta
         )
         self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
 

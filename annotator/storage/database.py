@@ -25,6 +25,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator.core.errors import StoreError
+from annotator.core.identity import document_uid
 from annotator.storage import search_index
 from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS, SEARCH_INDEX_VERSION
 
@@ -135,6 +136,8 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> None:
         )
     if version == LATEST_VERSION:
         return
+    # Migrations derive uids in SQL with the one definition of them.
+    conn.create_function("document_uid", 1, document_uid, deterministic=True)
     if version and path is not None:
         backup = path.with_name(f"{path.name}.v{version}.bak")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

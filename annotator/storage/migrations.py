@@ -197,6 +197,23 @@ V6 = """
 CREATE INDEX documents_listed ON documents(id, status, title);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# v7: document identity. ``uid`` is derived from the canonical text
+# (``core.identity.document_uid``, registered as an SQL function by ``database.migrate``)
+# so two projects holding the same article agree on it: merging analysts' work matches
+# documents by it, hence unique. ``external_id`` is the id the source gave the document
+# (a JSONL ``id``, a doccano or Label Studio task id, a brat file name); two sources may
+# reuse one, so it is indexed, not unique. Both are kept current by ``storage.project``.
+# The document list shows both (tooltip): its covering index (v6) gains them.
+V7 = """
+ALTER TABLE documents ADD COLUMN uid TEXT;
+ALTER TABLE documents ADD COLUMN external_id TEXT;
+UPDATE documents SET uid = document_uid(text);
+CREATE UNIQUE INDEX documents_by_uid ON documents(uid);
+CREATE INDEX documents_by_external_id ON documents(external_id);
+DROP INDEX documents_listed;
+CREATE INDEX documents_listed ON documents(id, status, title, uid, external_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

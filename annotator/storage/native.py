@@ -55,7 +55,8 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
     with project.snapshot() as conn:
         where, params = selection.documents()
         documents = conn.execute(
-            "SELECT id, json_quote(text), json_quote(status), json(meta) "
+            "SELECT id, json_quote(uid), json_quote(external_id), json_quote(text), "
+            "json_quote(status), json(meta) "
             f"FROM documents {where} ORDER BY id",
             params,
         )
@@ -71,11 +72,12 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
         relations = RowsByDocument(
             conn.execute(_RELATIONS.format(where=relation_where), relation_params), first
         )
-        for doc_id, text, status, meta in documents:
+        for doc_id, uid, external_id, text, status, meta in documents:
             doc_spans = [item for _, item in spans.take(doc_id)]
             doc_relations = [item for _, item in relations.take(doc_id)]
             yield (
-                f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"text":{text},'
+                f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
+                f'"external_id":{external_id},"text":{text},'
                 f'"status":{status},"meta":{meta},"spans":[{",".join(doc_spans)}],'
                 f'"relations":[{",".join(doc_relations)}]}}',
                 len(doc_spans),

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from annotator.core.errors import ImmutableTextError, SpanError, StoreError
+from annotator.core.identity import document_uid
 from annotator.core.models import (
     AnnotatedDocument,
     Document,
@@ -57,6 +58,8 @@ class DocumentSummary:
     title: str
     status: Status
     span_count: int
+    uid: str = ""
+    external_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +193,8 @@ class Project:
                     "title": str(meta.get("title") or doc.title),
                     "text": doc.text,
                     "sha256": digest,
+                    "uid": document_uid(doc.text),
+                    "external_id": doc.external_id,
                     "status": str(doc.status),
                     "meta": to_json(meta),
                     "raw": doc.raw,
@@ -235,21 +240,47 @@ class Project:
             raise StoreError(f"no document with id {doc_id}")
         return document_from_row(row, with_raw=with_raw)
 
-    def documents(self, status: Status | None = None) -> list[DocumentSummary]:
-        """All documents in id order, with their span counts (one query)."""
+    def documents(
+        self,
+        status: Status | None = None,
+        *,
+        external_id: str | None = None,
+        uid: str | None = None,
+    ) -> list[DocumentSummary]:
+        """All documents (or those with this status, external id, uid) in id order.
+
+        One query, answered from indexes: the list reads ``documents_listed``.
+        """
         sql = (
             "SELECT d.id, d.title, d.status, "
-            "(SELECT count(*) FROM spans s WHERE s.doc_id = d.id) FROM documents d"
+            "(SELECT count(*) FROM spans s WHERE s.doc_id = d.id), d.uid, d.external_id "
+            "FROM documents d"
         )
+        where: list[str] = []
         params: list[Any] = []
-        if status is not None:
-            sql += " WHERE d.status = ?"
-            params.append(str(status))
+        for column, value in (("status", status), ("external_id", external_id), ("uid", uid)):
+            if value is not None:
+                where.append(f"d.{column} = ?")
+                params.append(str(value))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.id"
         return [
-            DocumentSummary(id=r[0], title=r[1], status=_STATUS[r[2]], span_count=r[3])
+            DocumentSummary(
+                id=r[0],
+                title=r[1],
+                status=_STATUS[r[2]],
+                span_count=r[3],
+                uid=r[4],
+                external_id=r[5],
+            )
             for r in self.db.execute(sql, params)
         ]
+
+    def find_by_uid(self, uid: str) -> int | None:
+        """The id of the document with this uid here (how merges find a document)."""
+        row = self.db.execute("SELECT id FROM documents WHERE uid = ?", [uid]).fetchone()
+        return row[0] if row else None
 
     def set_status(self, doc_id: int, status: Status) -> None:
         with write_transaction(self.db):
@@ -263,7 +294,7 @@ class Project:
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
             check_document_text(text)
-            self._touch(doc_id, text=text, sha256=sha256(text))
+            self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])
 
     def _touch(self, doc_id: int, **values: Any) -> None:
@@ -557,7 +588,8 @@ class Project:
         where, params = selection.documents()
         # Not the raw page: it is as large as the text and no export carries it.
         docs = self._rows(
-            f"SELECT id, text, status, meta FROM documents {where} ORDER BY id", params
+            f"SELECT id, text, status, meta, uid, external_id FROM documents {where} ORDER BY id",
+            params,
         )
         span_where, span_params = selection.spans()
         spans = self._rows(f"SELECT * FROM spans {span_where} ORDER BY doc_id, id", span_params)

@@ -54,6 +54,8 @@ def document_from_row(row: RowLike, *, with_raw: bool = False) -> Document:
         meta=json.loads(row["meta"]),
         status=Status(row["status"]),
         raw=row["raw"] if with_raw else None,
+        uid=row["uid"],
+        external_id=row["external_id"],
     )
 
 

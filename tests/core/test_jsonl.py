@@ -57,6 +57,8 @@ def test_keys_in_a_stable_order_and_arabic_unescaped():
     assert list(json.loads(out)) == [
         "format_version",
         "id",
+        "uid",
+        "external_id",
         "text",
         "status",
         "meta",

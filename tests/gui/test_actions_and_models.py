@@ -111,3 +111,20 @@ def test_the_shipped_arabic_font_is_registered_and_used(window, fonts):
 
     assert "Noto Naskh Arabic" in fonts
     assert QFontInfo(window.article.font()).family() == "Noto Naskh Arabic"
+
+
+def test_the_document_tooltip_names_the_source_id_and_the_uid(gui_project):
+    from PySide6.QtCore import Qt
+
+    from annotator.core.identity import document_uid
+    from annotator.core.models import Document
+
+    text = "قال المتحدث إن الاجتماع تأجل إلى الأسبوع المقبل"
+    gui_project.add_document(Document(text, external_id="agency-2020-10-29-0042"))
+    documents = DocumentListModel(gui_project.documents())
+    last = documents.index(documents.rowCount() - 1, 0)
+    tip = documents.data(last, Qt.ItemDataRole.ToolTipRole)
+    assert "Source id: agency-2020-10-29-0042" in tip.split("\n")
+    assert f"Document uid: {document_uid(text)}" in tip.split("\n")
+    emoji = documents.data(documents.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "Source id" not in emoji and "Document uid" in emoji
