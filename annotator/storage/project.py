@@ -294,6 +294,7 @@ class Project:
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
             check_document_text(text)
+            search_index.unindex(self.db, doc_id, self.document(doc_id).text)
             self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])
 

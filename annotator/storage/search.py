@@ -1,6 +1,6 @@
 """Searching the corpus loosely: normalised query, exact offsets in the stored text.
 
-The trigram index narrows the documents; in each, the normalised query is
+The indexes (``storage.search_index``) narrow the documents; in each, the normalised query is
 found in the normalised text and every hit is mapped back through
 ``normalize_with_offsets`` to code-point offsets in the text as stored, so
 a hit can be selected, highlighted or tagged exactly.
@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from annotator.core.arabic import is_dropped, normalize, normalize_with_offsets
 from annotator.core.models import Status
+from annotator.storage import search_index
 from annotator.storage.project import Project
-from annotator.storage.search_index import TABLE
 
 SNIPPET_CONTEXT = 40
-_MIN_TRIGRAM = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,31 +64,68 @@ def _snippet(text: str, start: int, end: int) -> tuple[str, int]:
     return prefix + piece + suffix, start - left + len(prefix) + 1
 
 
+def _documents_sql(
+    project: Project,
+    wanted: str,
+    statuses: Iterable[Status],
+    entity: int | None,
+    label: str | None,
+    annotator: str | None,
+) -> tuple[str, list[object]] | None:
+    """SQL for the ids of the documents that may hold ``wanted``, in id order, every filter
+    joined in before any text is read; None when none can."""
+    found = search_index.match(project.db, wanted)
+    if found == search_index.NOTHING:
+        return None
+    where: list[str] = []
+    params: list[object] = []
+    if found is None:
+        sql = "SELECT d.id FROM documents AS d"
+        order = "d.id"
+    else:
+        # The index drives, in rowid order: a cursor stops reading it when enough hits are in.
+        sql = f"SELECT d.id FROM {found.table} JOIN documents AS d ON d.id = {found.table}.rowid"
+        where.append(f"{found.table} MATCH ?")
+        params.append(found.fts)
+        order = f"{found.table}.rowid"
+    if names := [str(Status(s)) for s in statuses]:
+        where.append(f"d.status IN ({', '.join('?' * len(names))})")
+        params += names
+    if entity is not None:
+        where.append("d.id IN (SELECT doc_id FROM spans WHERE entity_id = ?)")
+        params.append(entity)
+    if label is not None or annotator is not None:
+        span_where, span_params = _span_filter(label, annotator)
+        where.append(f"d.id IN (SELECT doc_id FROM spans WHERE {span_where})")
+        params += span_params
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return f"{sql} ORDER BY {order}", params
+
+
+def _span_filter(label: str | None, annotator: str | None) -> tuple[str, list[object]]:
+    clauses, params = [], []
+    for column, value in (("label", label), ("annotator", annotator)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return " AND ".join(clauses), params
+
+
 def candidates(
     project: Project,
     query: str,
     statuses: Iterable[Status] = (),
     entity: int | None = None,
 ) -> list[int]:
-    """Documents that may contain the query (all of them for queries under three letters).
+    """Documents that may contain the query, from the indexes.
 
     ``entity`` keeps the documents that mention that registry entity.
     """
-    wanted = normalize(query).strip()
-    where: list[str] = []
-    params: list[object] = []
-    if entity is not None:
-        where.append("id IN (SELECT doc_id FROM spans WHERE entity_id = ?)")
-        params.append(entity)
-    if len(wanted) >= _MIN_TRIGRAM:
-        phrase = '"' + wanted.replace('"', '""') + '"'
-        where.append(f"id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)")
-        params.append(phrase)
-    if names := [str(Status(s)) for s in statuses]:
-        where.append(f"status IN ({', '.join('?' * len(names))})")
-        params += names
-    sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
-    return [r[0] for r in project.db.execute(sql + " ORDER BY id", params)]
+    found = _documents_sql(project, normalize(query).strip(), statuses, entity, None, None)
+    if found is None:
+        return []
+    return [row[0] for row in project.db.conn.execute(*found)]
 
 
 def search(
@@ -103,19 +139,35 @@ def search(
     limit: int = 200,
 ) -> list[Hit]:
     """Hits in document order. ``label`` and ``annotator`` keep hits inside a span with that
-    label or by that annotator; ``entity`` keeps documents that mention the entity."""
+    label or by that annotator; ``entity`` keeps documents that mention the entity.
+
+    Only the documents the indexes name are read; with a span filter, only those
+    where a span of the filter holds the query.
+    """
+    wanted = normalize(query).strip()
+    found = _documents_sql(project, wanted, statuses, entity, label, annotator)
+    if found is None or not wanted or limit <= 0:
+        return []
+    conn = project.db.conn
+    filtered = label is not None or annotator is not None
+    span_where, span_params = _span_filter(label, annotator)
     hits: list[Hit] = []
-    for doc_id in candidates(project, query, statuses, entity):
-        text = project.document(doc_id).text
-        spans = project.spans(doc_id) if label or annotator else []
+    for (doc_id,) in conn.execute(*found):
+        spans: list[tuple[int, int]] = []
+        if filtered:
+            spans = [
+                (start, end)
+                for start, end, text in conn.execute(
+                    f'SELECT start, "end", text FROM spans WHERE doc_id = ? AND {span_where}',
+                    [doc_id, *span_params],
+                )
+                if wanted in normalize(text)
+            ]
+            if not spans:
+                continue  # no span of the filter holds the query: the text is not read
+        (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         for start, end in find_in_text(text, query):
-            if (label or annotator) and not any(
-                s.start <= start
-                and end <= s.end
-                and (label is None or s.label == label)
-                and (annotator is None or s.annotator == annotator)
-                for s in spans
-            ):
+            if filtered and not any(s <= start and end <= e for s, e in spans):
                 continue
             snippet, at = _snippet(text, start, end)
             hits.append(Hit(doc_id, start, end, text[start:end], snippet, at))
