@@ -66,20 +66,28 @@ Progress = Callable[[int, int, FileOutcome], None]
 # the next batches while this process stores the current one (a third off a large import).
 PARALLEL_FROM_FILES = 400
 _READ_AHEAD = 2  # batches read ahead of the one being stored: memory stays bounded
+# A file this large is read record by record while it is stored, here: read whole first (and
+# pickled back from a reader process), a 100,000-document JSONL file took 2 GB.
+STREAM_FROM_BYTES = 1 << 20
 
 
 @dataclass
 class _Read:
-    """One file read and validated completely, not yet stored (picklable: reader processes)."""
+    """One file read and validated completely, not yet stored (picklable: reader processes).
+
+    ``records`` is None for a large file, read while it is stored.
+    """
 
     path: Path
-    records: list[tuple[int | None, AnnotatedDocument]]
+    records: list[tuple[int | None, AnnotatedDocument]] | None
     error: str | None
     notes: Counter[str]
 
 
 def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
     notes: Counter[str] = Counter()
+    if _large(path):
+        return _Read(path, None, None, notes)
     try:
         records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes))
     except InputError as exc:
@@ -87,17 +95,32 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
     return _Read(path, records, None, notes)
 
 
-def _store(project: Project, read: _Read) -> FileOutcome:
-    """Store one file's records inside a savepoint: all of them or none."""
+def _large(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= STREAM_FROM_BYTES
+    except OSError:
+        return False  # reading it says why
+
+
+Stream = Callable[[Path, Counter[str]], Iterator[tuple[int | None, AnnotatedDocument]]]
+
+
+def _store(project: Project, read: _Read, stream: Stream) -> FileOutcome:
+    """Store one file's records inside a savepoint: all of them or none.
+
+    A large file's records are read as they are stored (``stream``): a bad line
+    near its end rolls back what came before it, and memory holds one record.
+    """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
     if read.error is not None:
         outcome.error = read.error
         return outcome
+    records = read.records if read.records is not None else stream(path, outcome.notes)
     line: int | None = None
     try:
         with write_transaction(project.db):  # a savepoint inside the batch
-            for line, record in read.records:
+            for line, record in records:
                 try:
                     outcome.imported.append(project.import_record(record))
                 except DuplicateDocumentError as dup:
@@ -110,6 +133,10 @@ def _store(project: Project, read: _Read) -> FileOutcome:
                     outcome.removed[reason] = outcome.removed.get(reason, 0) + count
                 outcome.source = outcome.source or meta.get("source")
                 outcome.encoding = outcome.encoding or meta.get("encoding")
+    except InputError as exc:  # from reading: it names the file and line
+        outcome.error = str(exc if exc.path is not None else exc.located(path, line))
+        outcome.imported.clear()
+        outcome.duplicates.clear()
     except AnnotatorError as exc:
         outcome.error = str(InputError(str(exc), path, line))
         outcome.imported.clear()
@@ -173,10 +200,14 @@ def import_paths(
         workers = (os.cpu_count() or 1) - 1
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
     read = partial(_read, clean=clean, fmt=fmt, offsets=offsets)
+
+    def stream(path: Path, notes: Counter[str]) -> Iterator[tuple[int | None, AnnotatedDocument]]:
+        return read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes)
+
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item)
+                outcome = _store(project, item, stream)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

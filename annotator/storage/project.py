@@ -48,6 +48,7 @@ from annotator.storage.rows import (
 from annotator.storage.schema_store import read_schema, write_schema
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+INDEX_BATCH = 1000  # texts of a bulk import read back and indexed at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ class Project:
         self._schema: Schema | None = None
         self.entities = EntityRegistry(db)
         # Documents stored inside ``bulk()`` and not yet in the search index, by id.
-        self._unindexed: dict[int, str] | None = None
+        self._unindexed: list[int] | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Project:
@@ -135,26 +136,28 @@ class Project:
     def bulk(self) -> Iterator[None]:
         """One write transaction for many ``import_record`` calls (a batch of imported files).
 
-        The search index is filled once, at the end, for the documents still
-        there (a file whose savepoint rolled back left none). FTS5 writes its
-        pending index out at every savepoint, and every file and record of an
-        import is one: indexing each document as it came tripled the index's
-        cost (bench/README.md). Nested calls join the outer one.
+        The search index is filled at the end, for the documents still there (a
+        file whose savepoint rolled back left none), their texts read back a
+        batch at a time. FTS5 writes its pending index out at every savepoint,
+        and every file and record of an import is one: indexing each document as
+        it came tripled the index's cost (bench/README.md). Only ids wait here,
+        so a 100,000-document file is not held in memory. Nested calls join the
+        outer one.
         """
         if self._unindexed is not None:
             yield
             return
-        self._unindexed = {}
+        self._unindexed = []
         try:
             with write_transaction(self.db):
                 yield
-                stored = self.db.conn.execute(
-                    "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-                    [json.dumps(list(self._unindexed))],
-                )
-                search_index.index_documents(
-                    self.db, [(doc_id, self._unindexed[doc_id]) for (doc_id,) in stored]
-                )
+                for at in range(0, len(self._unindexed), INDEX_BATCH):
+                    stored = self.db.conn.execute(
+                        "SELECT id, text FROM documents "
+                        "WHERE id IN (SELECT value FROM json_each(?))",
+                        [json.dumps(self._unindexed[at : at + INDEX_BATCH])],
+                    )
+                    search_index.index_documents(self.db, stored.fetchall())
         finally:
             self._unindexed = None
 
@@ -203,7 +206,7 @@ class Project:
             if self._unindexed is None:
                 search_index.index_documents(self.db, [(doc_id, doc.text)])
             else:
-                self._unindexed[doc_id] = doc.text  # indexed at the end of bulk()
+                self._unindexed.append(doc_id)  # indexed at the end of bulk()
             new_ids: dict[int | None, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:

@@ -104,7 +104,8 @@ def _documents_sql(
 
 
 def _span_filter(label: str | None, annotator: str | None) -> tuple[str, list[object]]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     for column, value in (("label", label), ("annotator", annotator)):
         if value is not None:
             clauses.append(f"{column} = ?")
