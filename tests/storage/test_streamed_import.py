@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.storage import importer, project as project_module
+from annotator.storage import importer
+from annotator.storage import project as project_module
 from annotator.storage.importer import import_paths
 from annotator.storage.project import Project
 from annotator.storage.search import search
