@@ -57,6 +57,17 @@ def _bidi_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _at_least_one(value: str) -> int:
+    """A count the user gives: 0 or less would print hits it asked not to see, or none."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="annotator",
@@ -146,7 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--entity", metavar="NAME", help="only documents that mention this registry entity"
     )
     p.add_argument("--annotator", metavar="NAME", help="only hits inside spans by this annotator")
-    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    p.add_argument(
+        "--limit",
+        type=_at_least_one,
+        default=200,
+        metavar="N",
+        help="at most this many hits, 1 or more (default 200)",
+    )
     _bidi_option(p)
     _db_option(p)
 
