@@ -13,11 +13,8 @@ from __future__ import annotations
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
@@ -153,6 +150,12 @@ def _reads(
     """
     done = 0
     if workers > 0:
+        # Imported here: a few files, read in this process, need no pool (its import was
+        # a tenth of a small import's start-up).
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing import get_context
+
         try:
             # Forked, not spawned: a spawned reader re-imports the caller's main module and
             # costs more to start than it saves on a few thousand files (measured).
@@ -172,6 +175,12 @@ def _reads(
             pass  # no process could start or one died: read the remaining batches here
     for batch in batches[done:]:
         yield [read(path) for path in batch]
+
+
+def _can_fork() -> bool:
+    from multiprocessing import get_all_start_methods
+
+    return "fork" in get_all_start_methods()
 
 
 def import_paths(
@@ -196,7 +205,7 @@ def import_paths(
     report = ImportReport(skipped=files.skipped, missing=files.missing)
     total = len(files.files)
     workers = 0
-    if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():
+    if parallel and total >= PARALLEL_FROM_FILES and _can_fork():
         workers = (os.cpu_count() or 1) - 1
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
     read = partial(_read, clean=clean, fmt=fmt, offsets=offsets)
