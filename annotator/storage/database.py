@@ -22,11 +22,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from annotator.core.errors import StoreError
 from annotator.core.identity import document_uid
 from annotator.storage import search_index
+from annotator.storage.connection import Database
 from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS, SEARCH_INDEX_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -46,7 +45,7 @@ def _check_is_project_file(path: Path) -> None:
         raise StoreError(f"{path}: not an annotator project (not an SQLite file)")
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+def connect(path: Path | str) -> Database:
     """Open (creating if needed) and migrate the project at ``path``; ``:memory:`` for tests."""
     memory = str(path) == ":memory:"
     if not memory:
@@ -62,7 +61,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
@@ -75,7 +74,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction, begun IMMEDIATE; nested calls become savepoints.
 
     A write the disk or the file refuses (full disk, read-only file, a lock
@@ -114,11 +113,11 @@ def _explain(exc: sqlite3.OperationalError) -> str:
     return f"the change was not saved: {message}"
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None) -> None:
+def migrate(db: Database, path: Path | None) -> None:
     """Bring the file up to ``LATEST_VERSION``, after backing up an older project."""
     conn = db.conn
     version = schema_version(db)

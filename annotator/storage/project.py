@@ -16,8 +16,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import ImmutableTextError, SpanError, StoreError
 from annotator.core.identity import document_uid
 from annotator.core.models import (
@@ -34,6 +32,7 @@ from annotator.core.schema import Schema, check_attrs
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage import search_index
+from annotator.storage.connection import Database
 from annotator.storage.database import connect, write_transaction
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
@@ -78,7 +77,7 @@ _STATUS = {str(s): s for s in Status}
 class Project:
     """One annotation project: one SQLite file."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(self, db: Database, path: Path | None) -> None:
         self.db = db
         self.path = path
         self._schema: Schema | None = None
@@ -91,7 +90,7 @@ class Project:
         """Open or create the project at ``path``; a new project gets the default schema."""
         db = connect(path)
         project = cls(db, None if str(path) == ":memory:" else Path(path))
-        if not db["labels"].count:
+        if not db.count("labels"):
             from annotator.assets import default_schema  # one place knows where assets are
 
             project.set_schema(default_schema())
@@ -319,18 +318,7 @@ class Project:
         return self._insert("relations", relation_row(doc_id, relation, head, tail))
 
     def _insert(self, table: str, row: Mapping[str, Any]) -> int:
-        """Insert one row with a plain statement, which sqlite3 prepares once and caches.
-
-        sqlite-utils' ``insert`` inspects the table on every call; a keystroke
-        and every imported document wait on this.
-        """
-        columns = ", ".join(f'"{name}"' for name in row)
-        marks = ", ".join("?" * len(row))
-        cursor = self.db.conn.execute(
-            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        return self.db.insert(table, row)
 
     def add_span(
         self,

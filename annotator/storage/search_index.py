@@ -37,9 +37,8 @@ import re
 from collections.abc import Iterable, Set
 from typing import NamedTuple
 
-import sqlite_utils
-
 from annotator.core.arabic import normalize
+from annotator.storage.connection import Database
 
 TABLE = "search_index"
 LETTERS = "search_letters"
@@ -72,7 +71,7 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def index_documents(db: sqlite_utils.Database, documents: Iterable[tuple[int, str]]) -> None:
+def index_documents(db: Database, documents: Iterable[tuple[int, str]]) -> None:
     """Index new ``(doc_id, text)`` pairs (documents not in the index yet)."""
     conn = db.conn
     keys = [(doc_id, normalize(text) + _END) for doc_id, text in documents]
@@ -89,7 +88,7 @@ def index_documents(db: sqlite_utils.Database, documents: Iterable[tuple[int, st
     conn.executemany(f"INSERT OR IGNORE INTO {ALPHABET} (ch) VALUES (?)", [(c,) for c in seen])
 
 
-def unindex(db: sqlite_utils.Database, doc_id: int, text: str) -> None:
+def unindex(db: Database, doc_id: int, text: str) -> None:
     """Take a document out of the index: ``text`` is the text it was indexed with."""
     conn = db.conn
     key = normalize(text) + _END
@@ -102,7 +101,7 @@ def unindex(db: sqlite_utils.Database, doc_id: int, text: str) -> None:
     )
 
 
-def rebuild(db: sqlite_utils.Database) -> None:
+def rebuild(db: Database) -> None:
     """Index every document (after the migration that makes the index), a batch at a time."""
     conn = db.conn
     for table in (TABLE, LETTERS):
@@ -113,7 +112,7 @@ def rebuild(db: sqlite_utils.Database) -> None:
         index_documents(db, batch)
 
 
-def match(db: sqlite_utils.Database, wanted: str) -> IndexQuery | None:
+def match(db: Database, wanted: str) -> IndexQuery | None:
     """The FTS5 query that finds the documents holding ``wanted`` (normalised).
 
     ``NOTHING`` when no document can hold it; None when every document may (an
