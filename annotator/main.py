@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-
 # Any word that is not an option names a command (the CLI says which ones exist), so the
 # window's start never imports the command line and its import and export formats.
 _CLI_OPTIONS = {"-h", "--help", "--version"}
