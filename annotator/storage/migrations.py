@@ -219,6 +219,7 @@ CREATE INDEX documents_listed ON documents(id, status, title, uid, external_id);
 # (3x the text); this one keeps neither (contentless, detail=none: 0.4x), and the hits are
 # checked in Python as before. Queries under three letters, which v4 could not narrow,
 # have the documents' letters and the corpus' alphabet. Filled by ``database.migrate``.
+# A search filtered by label or annotator reads that filter's spans in document order.
 V8 = """
 DROP TABLE search_index;
 CREATE VIRTUAL TABLE search_index USING fts5(
@@ -228,6 +229,8 @@ CREATE VIRTUAL TABLE search_letters USING fts5(
     letters, tokenize = 'ascii', content = '', detail = none
 );
 CREATE TABLE search_alphabet (ch TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE INDEX spans_by_label_in_order ON spans(label, doc_id, start);
+CREATE INDEX spans_by_annotator_in_order ON spans(annotator, doc_id, start);
 """
 
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)

@@ -8,8 +8,10 @@ a hit can be selected, highlighted or tagged exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from annotator.core.arabic import is_dropped, normalize, normalize_with_offsets
 from annotator.core.models import Status
@@ -64,7 +66,44 @@ def _snippet(text: str, start: int, end: int) -> tuple[str, int]:
     return prefix + piece + suffix, start - left + len(prefix) + 1
 
 
+def _document_filters(
+    statuses: Iterable[Status], entity: int | None, doc: str
+) -> tuple[list[str], list[object]]:
+    """``WHERE`` clauses over ``documents AS d`` (``doc``: the column holding its id)."""
+    where: list[str] = []
+    params: list[object] = []
+    if names := [str(Status(s)) for s in statuses]:
+        where.append(f"d.status IN ({', '.join('?' * len(names))})")
+        params += names
+    if entity is not None:
+        where.append(f"{doc} IN (SELECT doc_id FROM spans WHERE entity_id = ?)")
+        params.append(entity)
+    return where, params
+
+
 def _documents_sql(
+    project: Project, wanted: str, statuses: Iterable[Status], entity: int | None
+) -> tuple[str, list[object]] | None:
+    """SQL for the ids of the documents that may hold ``wanted``, in id order, the filters
+    joined in; None when none can. The index drives, in rowid order, so a cursor stops
+    reading it when enough hits are in."""
+    found = search_index.match(project.db, wanted)
+    if found == search_index.NOTHING:
+        return None
+    where, params = _document_filters(statuses, entity, "d.id")
+    sql = "SELECT d.id FROM documents AS d"
+    order = "d.id"
+    if found is not None:
+        sql = f"SELECT d.id FROM {found.table} JOIN documents AS d ON d.id = {found.table}.rowid"
+        where.insert(0, f"{found.table} MATCH ?")
+        params.insert(0, found.fts)
+        order = f"{found.table}.rowid"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return f"{sql} ORDER BY {order}", params
+
+
+def _spans_sql(
     project: Project,
     wanted: str,
     statuses: Iterable[Status],
@@ -72,45 +111,29 @@ def _documents_sql(
     label: str | None,
     annotator: str | None,
 ) -> tuple[str, list[object]] | None:
-    """SQL for the ids of the documents that may hold ``wanted``, in id order, every filter
-    joined in before any text is read; None when none can."""
+    """SQL for the spans a filtered search looks in, in document order; None when none can
+    hold ``wanted``.
+
+    The filter's spans drive (their own index): a query's hits must lie inside
+    one, and the documents without one are never looked at. A query of three
+    letters or more also keeps only the documents its trigrams name; the OR
+    of a shorter one costs more than the spans it would spare.
+    """
     found = search_index.match(project.db, wanted)
     if found == search_index.NOTHING:
         return None
-    where: list[str] = []
-    params: list[object] = []
-    if found is None:
-        sql = "SELECT d.id FROM documents AS d"
-        order = "d.id"
-    else:
-        # The index drives, in rowid order: a cursor stops reading it when enough hits are in.
-        sql = f"SELECT d.id FROM {found.table} JOIN documents AS d ON d.id = {found.table}.rowid"
-        where.append(f"{found.table} MATCH ?")
-        params.append(found.fts)
-        order = f"{found.table}.rowid"
-    if names := [str(Status(s)) for s in statuses]:
-        where.append(f"d.status IN ({', '.join('?' * len(names))})")
-        params += names
-    if entity is not None:
-        where.append("d.id IN (SELECT doc_id FROM spans WHERE entity_id = ?)")
-        params.append(entity)
-    if label is not None or annotator is not None:
-        span_where, span_params = _span_filter(label, annotator)
-        where.append(f"d.id IN (SELECT doc_id FROM spans WHERE {span_where})")
-        params += span_params
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return f"{sql} ORDER BY {order}", params
-
-
-def _span_filter(label: str | None, annotator: str | None) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
+    where, params = _document_filters(statuses, entity, "s.doc_id")
     for column, value in (("label", label), ("annotator", annotator)):
         if value is not None:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    return " AND ".join(clauses), params
+            where.insert(0, f"s.{column} = ?")
+            params.insert(0, value)
+    if found is not None and found.table == search_index.TABLE and len(wanted) >= 3:
+        where.append(f"s.doc_id IN (SELECT rowid FROM {found.table} WHERE {found.table} MATCH ?)")
+        params.append(found.fts)
+    sql = 'SELECT s.doc_id, s.start, s."end", s.text FROM spans AS s'
+    if statuses:
+        sql += " JOIN documents AS d ON d.id = s.doc_id"
+    return f"{sql} WHERE {' AND '.join(where)} ORDER BY s.doc_id, s.start", params
 
 
 def candidates(
@@ -123,10 +146,32 @@ def candidates(
 
     ``entity`` keeps the documents that mention that registry entity.
     """
-    found = _documents_sql(project, normalize(query).strip(), statuses, entity, None, None)
+    found = _documents_sql(project, normalize(query).strip(), statuses, entity)
     if found is None:
         return []
     return [row[0] for row in project.db.conn.execute(*found)]
+
+
+def _looked_in(
+    project: Project,
+    wanted: str,
+    statuses: Iterable[Status],
+    entity: int | None,
+    label: str | None,
+    annotator: str | None,
+) -> Iterator[tuple[int, list[tuple[int, int]] | None]]:
+    """Each document to read, in order, with the spans its hits must lie in (None: anywhere)."""
+    conn = project.db.conn
+    if label is None and annotator is None:
+        found = _documents_sql(project, wanted, statuses, entity)
+        for (doc_id,) in conn.execute(*found) if found else ():
+            yield doc_id, None
+        return
+    spans = _spans_sql(project, wanted, statuses, entity, label, annotator)
+    for doc_id, rows in groupby(conn.execute(*spans) if spans else (), key=itemgetter(0)):
+        holding = [(start, end) for _, start, end, text in rows if wanted in normalize(text)]
+        if holding:  # else no span of the filter holds the query: the text is not read
+            yield doc_id, holding
 
 
 def search(
@@ -146,29 +191,15 @@ def search(
     where a span of the filter holds the query.
     """
     wanted = normalize(query).strip()
-    found = _documents_sql(project, wanted, statuses, entity, label, annotator)
-    if found is None or not wanted or limit <= 0:
+    if not wanted or limit <= 0:
         return []
+    statuses = list(statuses)
     conn = project.db.conn
-    filtered = label is not None or annotator is not None
-    span_where, span_params = _span_filter(label, annotator)
     hits: list[Hit] = []
-    for (doc_id,) in conn.execute(*found):
-        spans: list[tuple[int, int]] = []
-        if filtered:
-            spans = [
-                (start, end)
-                for start, end, text in conn.execute(
-                    f'SELECT start, "end", text FROM spans WHERE doc_id = ? AND {span_where}',
-                    [doc_id, *span_params],
-                )
-                if wanted in normalize(text)
-            ]
-            if not spans:
-                continue  # no span of the filter holds the query: the text is not read
+    for doc_id, spans in _looked_in(project, wanted, statuses, entity, label, annotator):
         (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         for start, end in find_in_text(text, query):
-            if filtered and not any(s <= start and end <= e for s, e in spans):
+            if spans is not None and not any(s <= start and end <= e for s, e in spans):
                 continue
             snippet, at = _snippet(text, start, end)
             hits.append(Hit(doc_id, start, end, text[start:end], snippet, at))

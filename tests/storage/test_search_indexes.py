@@ -107,3 +107,31 @@ def test_a_version_7_project_gets_the_new_indexes(tmp_path: Path):
         assert {h.doc for h in search(project, "ف")} == {1}
         tables = {r[0] for r in project.db.conn.execute("SELECT name FROM sqlite_master")}
         assert "search_index_content" not in tables  # no second copy of the text
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts, queries, st.data())
+def test_filtered_queries_find_what_a_full_scan_of_the_spans_finds(docs, query, data):
+    with Project.open(":memory:") as project:
+        for text in docs:
+            doc = project.add_document(Document(text))
+            for _ in range(data.draw(st.integers(0, 3))):
+                start = data.draw(st.integers(0, len(text) - 1))
+                end = data.draw(st.integers(start + 1, len(text)))
+                label = data.draw(st.sampled_from(["LOCATION", "ACTOR"]))
+                who = data.draw(st.sampled_from(["sara", None]))
+                project.add_span(doc, start, end, label, annotator=who)
+        for label, who in (("LOCATION", None), (None, "sara"), ("ACTOR", "sara")):
+            expected = [
+                (doc, start, end)
+                for doc, start, end in _full_scan(project, query)
+                if any(
+                    s.start <= start
+                    and end <= s.end
+                    and label in (None, s.label)
+                    and who in (None, s.annotator)
+                    for s in project.spans(doc)
+                )
+            ]
+            hits = search(project, query, label=label, annotator=who, limit=10_000)
+            assert [(h.doc, h.start, h.end) for h in hits] == expected
