@@ -18,13 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import jsonl
-from annotator.core.cleaning import clean_page
-from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
-from annotator.core.formats.brat import read_brat
-from annotator.core.formats.doccano import read_doccano
-from annotator.core.formats.labelstudio import read_labelstudio
-from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.models import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
 
@@ -80,6 +74,11 @@ def text_meta(text: str) -> dict[str, Any]:
 
 def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
     """One document from the bytes of a plain-text article."""
+    # Imported here, like each reader in ``read_file``: a JSONL import's start-up spent
+    # more on compiling their regular expressions than on its first thousand records.
+    from annotator.core.cleaning import clean_page
+    from annotator.core.decoding import decode_bytes
+
     decoded = decode_bytes(data)
     text = canonical_text(decoded.text)
     meta: dict[str, Any] = {}
@@ -151,9 +150,13 @@ def read_file(
     notes = notes if notes is not None else Counter()
     try:
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            from annotator.core.formats.brat import read_brat  # a reader when a file needs it
+
             yield None, read_brat(path.with_suffix(".ann"))
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
+            from annotator.core.formats.labelstudio import read_labelstudio
+
             with path.open(encoding="utf-8-sig") as stream:
                 yield from read_labelstudio(stream, notes)
             return
@@ -161,10 +164,14 @@ def read_file(
             kind = fmt or detect_jsonl(_first_record(path))
             with path.open(encoding="utf-8-sig", newline="") as stream:
                 if kind == "doccano":
+                    from annotator.core.formats.doccano import read_doccano
+
                     yield from read_doccano(
                         stream, "codepoints" if offsets == "codepoints" else "utf16"
                     )
                 elif kind == "prodigy":
+                    from annotator.core.formats.prodigy import read_prodigy
+
                     yield from read_prodigy(stream)
                 else:
                     yield from jsonl.read_records(stream)
