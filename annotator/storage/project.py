@@ -163,9 +163,10 @@ class Project:
     # -- documents -----------------------------------------------------------
 
     def find_by_text(self, text: str) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM documents WHERE sha256 = ?", [sha256(text)]
-        ).fetchone()
+        return self._find_by_digest(sha256(text))
+
+    def _find_by_digest(self, digest: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", [digest]).fetchone()
         return row[0] if row else None
 
     def add_document(self, document: Document) -> int:
@@ -185,7 +186,7 @@ class Project:
         check_document_text(doc.text)
         digest = sha256(doc.text)
         with write_transaction(self.db):
-            existing = self.find_by_text(doc.text)
+            existing = self._find_by_digest(digest)
             if existing is not None:
                 raise DuplicateDocumentError(existing)
             meta = dict(doc.meta)
