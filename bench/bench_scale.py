@@ -108,7 +108,8 @@ def bench_reference(runs: int) -> list[Result]:
     """The 1,000-document reference corpus and --help, in fresh processes as users run them."""
     jsonl = DATA / "arabic_1000.jsonl"
     DATA.mkdir(exist_ok=True)
-    jsonl.write_text("\n".join(json.dumps({"text": t}) for t in reference_texts()) + "\n")
+    lines = (json.dumps({"text": t}, ensure_ascii=False) for t in reference_texts())
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = DATA / "reference.db"
     read = f"import json; [json.loads(line) for line in open({str(jsonl)!r})]"
     ours, floor, helps, bare = [], [], [], []
