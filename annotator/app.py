@@ -86,6 +86,7 @@ def run(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
 
@@ -101,6 +102,8 @@ def run(argv: Sequence[str]) -> int:
         return 1
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
+    QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
+    QApplication.setWindowIcon(app_icon())
     register_fonts()
     window = MainWindow(project, QSettings())
     if not window.loaded:  # open in another window; the window said so

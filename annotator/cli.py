@@ -22,14 +22,24 @@ from annotator.core.wording import count
 from annotator.storage.location import ENV_VAR, resolve_project_path
 
 if TYPE_CHECKING:
-    from annotator.storage.importer import FileOutcome
     from annotator.storage.project import Project
 
 # Each command imports what it needs when it runs (the store, sqlite-utils, the readers,
 # the writers, the terminal's bidi): `annotator --help` and every command start faster
 # by what the others would have loaded (bench/README.md).
 
-COMMANDS = ("import", "export", "list", "stats", "show", "claims", "search", "schema")
+COMMANDS = (
+    "import",
+    "export",
+    "list",
+    "stats",
+    "show",
+    "claims",
+    "search",
+    "schema",
+    "train",
+    "recommend",
+)
 
 
 class CliError(AnnotatorError):
@@ -41,12 +51,28 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see '{self.prog} --help')")
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
+def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db``, the one definition, before the command (``top``) and after it.
+
+    After the command its default is SUPPRESS: a subparser's default would
+    overwrite the value given before the command (``annotator --db X import f``
+    once wrote into the default project).
+    """
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
         help=f"project file (default: ${ENV_VAR}, else the default project)",
     )
+
+
+def _command(
+    sub: argparse._SubParsersAction[_Parser], name: str, help: str
+) -> argparse.ArgumentParser:
+    """A command's parser, with the options every command takes."""
+    parser = sub.add_parser(name, help=help)
+    _db_option(parser)
+    return parser
 
 
 def _bidi_option(parser: argparse.ArgumentParser) -> None:
@@ -74,10 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Annotate Arabic news articles. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
-    _db_option(parser)
+    _db_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("import", help="import .txt articles and native .jsonl files")
+    p = _command(sub, "import", "import articles and annotated files (creates the project)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
     p.add_argument(
         "--no-clean",
@@ -95,16 +121,25 @@ def build_parser() -> argparse.ArgumentParser:
         default="utf16",
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
-    _db_option(p)
+    p.add_argument(
+        "--extend-schema",
+        action="store_true",
+        help="add labels and relation types the files bring to the schema (else refused)",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="a line for every file, every failure"
+    )
 
-    p = sub.add_parser("export", help="export documents with their annotations")
+    p = _command(sub, "export", "export documents with their annotations")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl", help="output format")
     p.add_argument(
         "-o",
         "--output",
         metavar="PATH",
-        help="file (atomic) or folder (hf, brat, --split); default stdout",
+        help="file (replaced atomically; symlinks written through, pipes and devices streamed)"
+        " or folder (hf, brat, spacy, --split); default or '-': stdout",
     )
+    p.add_argument("--force", action="store_true", help="replace a folder output that is not empty")
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
@@ -126,29 +161,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="only spans with these labels (repeat or separate with commas)",
     )
     p.add_argument("--annotator", metavar="NAME", help="only spans by this annotator")
-    _db_option(p)
 
-    p = sub.add_parser("list", help="list documents")
+    p = _command(sub, "list", "list documents")
     p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
+    p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
+    p.add_argument("--uid", metavar="UID", help="only the document with this uid")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("stats", help="documents by status, spans and relations by label")
+    p = _command(sub, "stats", "documents by status, spans and relations by label")
     p.add_argument("--json", action="store_true", help="print JSON")
-    _db_option(p)
 
-    p = sub.add_parser("show", help="print a document with its spans marked")
+    p = _command(sub, "show", "print a document with its spans marked")
     p.add_argument("doc", type=int, metavar="DOC", help="document id (see 'annotator list')")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("claims", help="claims with their sources, stances and cues")
+    p = _command(sub, "claims", "claims with their sources, stances and cues")
     p.add_argument("--doc", type=int, metavar="DOC", help="only this document")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("search", help="find text across the corpus, Arabic spelling folded")
+    p = _command(sub, "search", "find text across the corpus, Arabic spelling folded")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--json", action="store_true", help="print a JSON list of hits")
     p.add_argument("--status", action="append", choices=[str(s) for s in Status])
@@ -165,35 +197,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most this many hits, 1 or more (default 200)",
     )
     _bidi_option(p)
-    _db_option(p)
 
-    p = sub.add_parser("schema", help="show or replace the project's label schema")
+    p = _command(sub, "schema", "show or replace the project's label schema")
     schema_sub = p.add_subparsers(dest="schema_command", metavar="ACTION", parser_class=_Parser)
     schema_sub.required = True
-    s = schema_sub.add_parser("show", help="print the schema as JSON")
-    _db_option(s)
-    s = schema_sub.add_parser("load", help="replace the schema with a schema file")
+    _command(schema_sub, "show", "print the schema as JSON")
+    s = _command(schema_sub, "load", "replace the schema with a schema file")
     s.add_argument("file", metavar="FILE")
-    _db_option(s)
-    _db_option(p)
+
+    p = _command(sub, "train", "train the recommender on the analysts' own spans")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--force", action="store_true", help="train even if nothing changed")
+
+    p = _command(sub, "recommend", "the trained recommender's proposals for a document")
+    p.add_argument("--doc", type=int, metavar="DOC", required=True, help="document id")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    _bidi_option(p)
     return parser
 
 
-def _open(args: argparse.Namespace) -> Project:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Project:
+    """The project of ``--db``; only ``create`` (import) may make one where there is none."""
     from annotator.storage.project import Project
 
-    return Project.open(resolve_project_path(args.db))
-
-
-def _removed_text(outcome: FileOutcome) -> str:
-    parts = [count(n, reason) for reason, n in outcome.removed.items()]
-    return "; removed " + ", ".join(parts) if parts else ""
+    path = resolve_project_path(args.db)
+    if not create and not path.exists():
+        raise CliError(f"no project at {path}")
+    return Project.open(path)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.import_summary import summarize
     from annotator.storage.importer import import_paths
 
-    with _open(args) as project:
+    with _open(args, create=True) as project:
         report = import_paths(
             project,
             args.paths,
@@ -201,41 +238,27 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             fmt=args.format,
             offsets=args.offsets,
             parallel=True,  # the command line runs one thread: reader processes may fork
+            extend_schema=args.extend_schema,
         )
-    for outcome in report.outcomes:
-        if outcome.error:
-            print(f"annotator: error: {outcome.error}", file=err)
-            continue
-        for message in outcome.duplicates:
-            print(message, file=err)
-        for note, n in outcome.notes.items():
-            print(f"{outcome.path}: {n} {note}", file=err)
-        if outcome.imported:
-            ids = ", ".join(map(str, outcome.imported))
-            detail = f" ({outcome.encoding})" if outcome.encoding else ""
-            source = f"; source: {outcome.source}" if outcome.source else ""
-            noun = "document" if len(outcome.imported) == 1 else "documents"
-            print(f"{outcome.path}{detail}: {noun} {ids}{_removed_text(outcome)}{source}", file=err)
-    for path in report.missing:
-        print(f"annotator: error: {path}: no such file or folder", file=err)
-    if report.skipped:
-        print(f"skipped {len(report.skipped)} files that are not .txt or .jsonl", file=err)
-    failed = report.failed
-    summary = f"imported {count(report.imported, 'document')}"
-    if report.duplicates:
-        summary += f", skipped {report.duplicates} already in the project"
-    if failed or report.missing:
-        names = [str(o.path) for o in failed] + [str(p) for p in report.missing]
-        summary += f"; {count(len(names), 'file')} failed: {', '.join(names)}"
-    print(summary, file=err)
-    return 1 if failed or report.missing else 0
+    summary = summarize(report, verbose=args.verbose)
+    for line in summary.notes:
+        print(line, file=err)
+    if report.added:
+        added = ", ".join(f"{lb.kind} {lb.name}" for lb in report.added)
+        print(f"schema extended: {added}", file=err)
+    for line in summary.errors:
+        print(f"annotator: error: {line}", file=err)
+    if any(o.unknown_label for o in report.failed):
+        print("(to add new labels and relation types to the schema: --extend-schema)", file=err)
+    print(summary.summary, file=err)
+    return 1 if summary.errors else 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.splits import parse_ratios
     from annotator.storage.exporter import export_entities, export_format, export_jsonl
 
-    output = Path(args.output) if args.output else None
+    output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
         if args.format == "entities":
@@ -260,6 +283,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 split=ratios,
                 seed=args.seed,
                 offsets=args.offsets,
+                force=args.force,
             )
             for line in report.lines():
                 print(line, file=err)
@@ -285,7 +309,11 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal
 
     with _open(args) as project:
-        rows = project.documents(Status(args.status) if args.status else None)
+        rows = project.documents(
+            Status(args.status) if args.status else None,
+            external_id=args.external_id,
+            uid=args.uid,
+        )
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
     for row in rows:
         title = for_terminal(row.title, visual=args.bidi)
@@ -419,6 +447,69 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.recommender import train_project
+
+    with _open(args) as project:
+        result = train_project(project, force=args.force)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
+        return 0
+    report = result.as_json()
+    for label, s in report["labels"].items():
+        print(
+            f"{label:<10} P {s['precision']:.2f}  R {s['recall']:.2f}  F1 {s['f1']:.2f}"
+            f"  ({s['gold']} spans)",
+            file=out,
+        )
+    if report["learning_curve"]:
+        curve = ", ".join(f"{float(f):.0%}: {v:.2f}" for f, v in report["learning_curve"].items())
+        print(f"learning curve (F1 by share of training documents): {curve}", file=out)
+    for label, why in result.withheld.items():
+        print(f"{label}: not proposed: {why}", file=err)
+    if not result.stored:
+        state = "nothing to learn from yet (spans in documents in progress or done); no model"
+    elif result.unchanged:
+        state = "model unchanged"
+    else:
+        state = "model stored in the project"
+    print(
+        f"{count(result.documents, 'document')}, {count(result.spans, 'span')}; {state}",
+        file=err,
+    )
+    return 0
+
+
+def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.recommender import ProjectRecommender
+
+    with _open(args) as project:
+        project.document(args.doc)  # a missing document is a clear error
+        recommender = ProjectRecommender(project)
+        proposals = recommender.proposals(args.doc) if recommender.trained else []
+    if not recommender.trained:
+        print("no trained model in this project: run 'annotator train' first", file=err)
+    if args.json:
+        rows = [
+            {
+                "start": p.start,
+                "end": p.end,
+                "label": p.label,
+                "text": p.text,
+                "score": round(p.score, 4),
+            }
+            for p in proposals
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
+    else:
+        for p in proposals:
+            shown = for_terminal(p.text, visual=args.bidi)
+            print(f"{p.start}-{p.end}  {p.label:<10} {p.score:.2f}  {shown}", file=out)
+    print(count(len(proposals), "proposal"), file=err)
+    return 0
+
+
 HANDLERS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -428,6 +519,8 @@ HANDLERS = {
     "claims": cmd_claims,
     "search": cmd_search,
     "schema": cmd_schema,
+    "train": cmd_train,
+    "recommend": cmd_recommend,
 }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 # Any word that is not an option names a command (the CLI says which ones exist), so the
 # window's start never imports the command line and its import and export formats.
@@ -26,12 +28,31 @@ def wants_cli(argv: Sequence[str]) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def terminated_as_exit() -> Iterator[None]:
+    """SIGTERM ends a command as an exception would, so an export removes its temporary files.
+
+    Killed outright, an export leaves its hidden temporary file (or folder) beside the
+    target; as ``SystemExit(143)`` it unwinds through the writer, which removes them.
+    """
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if wants_cli(argv):
         from annotator import cli
 
-        return cli.main(argv)
+        with terminated_as_exit():
+            return cli.main(argv)
     from annotator import app  # Qt is imported only for the window
 
     return app.run(argv)

@@ -7,6 +7,7 @@ message can name them.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +55,8 @@ class StoreError(AnnotatorError):
 
 class ImmutableTextError(StoreError):
     """An attempt to change the text of a document that already has annotations."""
+
+
+def invalid_json(exc: json.JSONDecodeError) -> str:
+    """json's complaint with its column, said once ("Invalid control character at" ends in "at")."""
+    return f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"

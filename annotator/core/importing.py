@@ -9,15 +9,15 @@ the line.
 
 from __future__ import annotations
 
-import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core import jsonl
+from annotator.core import json_input, jsonl
 from annotator.core.errors import InputError
 from annotator.core.models import AnnotatedDocument, Document
 from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
@@ -34,6 +34,8 @@ class FileSet:
     files: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    special: list[Path] = field(default_factory=list)
+    """FIFOs, sockets and devices: never opened (reading a FIFO waits for a writer forever)."""
 
 
 def collect_files(paths: Iterable[Path | str]) -> FileSet:
@@ -41,11 +43,14 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
 
     A file named explicitly is always returned, whatever its suffix, so the
     importer can say why it refuses it; in folders only known suffixes count.
+    Only regular files (or links to them) are read: anything else is listed
+    in ``special`` without being opened.
     """
     found = FileSet()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        kind = _kind(path)
+        if kind == "folder":
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
@@ -54,14 +59,35 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
                     child = Path(root, name)
                     if child.suffix.lower() in TEXT_SUFFIXES and child.with_suffix(".ann").exists():
                         continue  # the text of a brat document: read with its .ann
-                    (found.files if child.suffix.lower() in SUFFIXES else found.skipped).append(
-                        child
-                    )
-        elif path.is_file():
+                    if child.suffix.lower() not in SUFFIXES:
+                        found.skipped.append(child)
+                    elif _kind(child) == "file":
+                        found.files.append(child)
+                    else:
+                        found.special.append(child)
+        elif kind == "file":
             found.files.append(path)
+        elif kind == "special":
+            found.special.append(path)
         else:
             found.missing.append(path)
     return found
+
+
+def _kind(path: Path) -> str:
+    """folder, file (regular), special (FIFO, socket, device) or missing; links followed."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return "missing"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "file" if stat.S_ISREG(mode) else "special"
+
+
+def readable_types() -> str:
+    """The file types an import reads, for messages: ".ann, .json, .jsonl, .txt"."""
+    return ", ".join(sorted(SUFFIXES))
 
 
 def text_meta(text: str) -> dict[str, Any]:
@@ -123,9 +149,9 @@ def _first_record(path: Path) -> dict[str, Any]:
         for line in stream:
             if line.strip():
                 try:
-                    data = json.loads(line)
-                except json.JSONDecodeError:
-                    return {}
+                    data = json_input.loads(line)
+                except InputError:
+                    return {}  # the reader says what is wrong, with its line
                 return data if isinstance(data, dict) else {}
     return {}
 
@@ -149,7 +175,11 @@ def read_file(
     suffix = path.suffix.lower()
     notes = notes if notes is not None else Counter()
     try:
+        if _kind(path) == "special":  # replaced since it was listed: never open it
+            raise InputError("not a regular file (a FIFO, socket or device): not read")
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            if _kind(path.with_suffix(".txt")) == "special":
+                raise InputError("the .txt beside it is not a regular file: not read")
             from annotator.core.formats.brat import read_brat  # a reader when a file needs it
 
             yield None, read_brat(path.with_suffix(".ann"))

@@ -29,8 +29,9 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError, SpanError
 from annotator.core.identity import document_uid
+from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
-from annotator.core.shapes import is_id, mapping, optional_str
+from annotator.core.shapes import is_id, mapping, optional_str, source_id
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text
 
@@ -185,28 +186,18 @@ def parse_record(data: Any) -> AnnotatedDocument:
         meta=meta,
         status=status,
         uid=_checked_uid(data.get("uid"), text),
-        external_id=external_id(data.get("external_id", doc_id), "'external_id'"),
+        external_id=source_id(data.get("external_id", doc_id), "'external_id'"),
     )
     return AnnotatedDocument(document, tuple(spans), tuple(relations), entities)
 
 
-def external_id(value: Any, where: str) -> str | None:
-    """A source's id for a document as stored: a string (numbers keep their digits)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise InputError(f"{where} must be a string or an integer, got {type(value).__name__}")
-    value = str(value)
-    if not value.strip():
-        return None
-    return value
-
-
-def _checked_uid(value: Any, text: str) -> str:
+def _checked_uid(value: Any, text: str) -> str | None:
     """A record's uid must be the one its text has: else the text was changed, or the
     uid copied from another document, and a merge by uid would join the wrong work."""
+    if value is None:
+        return None  # the store derives it
     uid = document_uid(text)
-    if value is not None and value != uid:
+    if value != uid:
         raise InputError(f"uid {value!r} does not match the text (its uid is {uid})")
     return uid
 
@@ -228,16 +219,4 @@ def _entity_ref(value: Any, label: str, where: str, entities: dict[int, Entity])
 
 def read_records(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
     """Yield ``(line_number, record)`` for each non-blank line; errors carry the line."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON: {exc.msg} at column {exc.colno}", line=number
-            ) from None
-        try:
-            yield number, parse_record(data)
-        except InputError as exc:
-            raise InputError(exc.message, line=number) from None
+    return read_lines(stream, parse_record)

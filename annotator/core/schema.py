@@ -9,13 +9,13 @@ allowed at their head and tail.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.errors import SchemaError
+from annotator.core.errors import InputError, SchemaError
+from annotator.core.json_input import loads
 from annotator.core.models import AttributeSpec, AttributeType, Display, Label, LabelKind
 
 SCHEMA_FORMAT_VERSION = 1
@@ -159,9 +159,9 @@ def parse_schema(data: Any) -> Schema:
 
 def load_schema_text(text: str) -> Schema:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SchemaError(f"not valid JSON (line {exc.lineno}): {exc.msg}") from None
+        data = loads(text)
+    except InputError as exc:
+        raise SchemaError(f"not valid JSON (line {exc.line}): {exc.message}") from None
     return parse_schema(data)
 
 

@@ -34,3 +34,19 @@ def optional_str(value: Any, what: str) -> str | None:
 def is_id(value: Any) -> bool:
     """A record-local id: an integer or a string (never a bool, list or object)."""
     return isinstance(value, int | str) and not isinstance(value, bool)
+
+
+def source_id(value: Any, where: str) -> str | None:
+    """The id a source gave a document, as ``Document.external_id``: a string.
+
+    Tools write integers (doccano, Label Studio task ids) or strings; both are
+    kept as their digits or text. None (or blank) when the source gave none.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(f"{where} must be a string or an integer, got {type(value).__name__}")
+    value = str(value)
+    if not value.strip():
+        return None
+    return value

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,21 +96,46 @@ def run_export(parent: QWidget, project: Project) -> ExportReport | None:
         name, _ = QFileDialog.getSaveFileName(parent, tr("Export %1").replace("%1", fmt), suggested)
     if not name:
         return None
+    from annotator.core.outputs import OccupiedError
+
+    export = functools.partial(export_format, project, fmt, Path(name), sys.stdout)
+    try:
+        report = _exporting(parent, export)
+    except OccupiedError:
+        # The folder dialog picks existing folders: replacing one's content is asked, never assumed.
+        answer = QMessageBox.question(
+            parent,
+            tr("Export"),
+            tr("%1 is not empty. Replace everything in it with the export?").replace("%1", name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        report = _exporting(parent, functools.partial(export, force=True))
+    if report is None:
+        return None
+    if report.lost:
+        QMessageBox.information(parent, tr("Export"), "\n".join(report.lines()))
+    return report
+
+
+def _exporting(parent: QWidget, export: Callable[[], ExportReport]) -> ExportReport | None:
+    """Run an export under a busy dialog; a failure is one message naming the path."""
+    from annotator.core.outputs import OccupiedError
+
     dialog = QProgressDialog(tr("Exporting…"), "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.show()
     QCoreApplication.processEvents()
     try:
-        report = export_format(project, fmt, Path(name), sys.stdout)
+        return export()
+    except OccupiedError:
+        raise
     except (AnnotatorError, OSError) as exc:
         QMessageBox.warning(parent, tr("Export"), str(exc))
         return None
     finally:
         dialog.close()
-    if report.lost:
-        QMessageBox.information(parent, tr("Export"), "\n".join(report.lines()))
-    return report
 
 
 def ask_project(parent: QWidget, *, new: bool) -> Path | None:

@@ -1,4 +1,8 @@
-"""Exporting a project to native JSONL: streamed, atomic when written to a file.
+"""Exporting a project: native JSONL, the entity registry and the training formats.
+
+Every path is written through ``annotator.core.outputs``: files replaced atomically,
+symlinks written through, pipes and devices streamed, folders built beside their
+target and renamed into place.
 
 ``jsonl`` writes one document per line; span ``entity`` fields name the
 registry entity by id and name. ``entities`` writes the registry itself (one
@@ -14,7 +18,6 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.files import atomic_text_writer
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.brat import write_brat
 from annotator.core.formats.conll import write_conll
@@ -25,6 +28,7 @@ from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record
 from annotator.core.models import AnnotatedDocument, Status
+from annotator.core.outputs import STDOUT_NAMES, folder_output, open_output
 from annotator.core.splits import SPLIT_NAMES, assign_splits
 from annotator.storage.native import native_lines
 from annotator.storage.project import Project, Selection
@@ -90,8 +94,9 @@ def export_jsonl(
     labels: Iterable[str] = (),
     annotator: str | None = None,
 ) -> ExportReport:
-    """Write to ``output`` atomically (temp file, fsync, rename), or to ``stdout``."""
+    """Write to ``output`` (see ``annotator.core.outputs``), or to ``stdout`` when None."""
     return _write(
+        project,
         output,
         stdout,
         lambda stream: write_jsonl(
@@ -101,15 +106,18 @@ def export_jsonl(
 
 
 def export_entities(project: Project, output: Path | None, stdout: TextIO) -> ExportReport:
-    return _write(output, stdout, lambda stream: write_entities(project, stream))
+    return _write(project, output, stdout, lambda stream: write_entities(project, stream))
 
 
 def _write(
-    output: Path | None, stdout: TextIO, write: Callable[[TextIO], ExportReport]
+    project: Project,
+    output: Path | None,
+    stdout: TextIO,
+    write: Callable[[TextIO], ExportReport],
 ) -> ExportReport:
     if output is None:
         return write(stdout)
-    with atomic_text_writer(output) as stream:
+    with open_output(output, stdout, project=project.path) as stream:
         return write(stream)
 
 
@@ -162,48 +170,82 @@ def export_format(
     split: Sequence[int] | None = None,
     seed: int = 13,
     offsets: str = "utf16",
+    force: bool = False,
 ) -> ExportReport:
-    """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``."""
-    if (split or fmt in FOLDER_FORMATS) and output is None:
+    """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``.
+
+    A folder output is built beside ``output`` and renamed into place; ``force``
+    lets it replace a folder that is not empty.
+    """
+    folder = bool(split) or fmt in FOLDER_FORMATS
+    if folder and (output is None or str(output) in STDOUT_NAMES):
         raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
-    records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
     layers = Layers.of(project.schema.span_labels)
-    parts: dict[str, list[AnnotatedDocument]] = {"all": records}
-    if split:
+
+    def parts() -> dict[str, list[AnnotatedDocument]]:
+        records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
+        if not split:
+            return {"all": records}
         assignment = assign_splits(
             [(r.document.id or 0, r.document.text) for r in records], split, seed
         )
-        parts = {
+        return {
             name: [r for r in records if assignment[r.document.id or 0] == name]
             for name in SPLIT_NAMES[: len(split)]
         }
+
     report = ExportReport()
     if output is None:
-        _merge(report, _write_stream(fmt, records, layers, stdout, offsets))
-        return report
-    if fmt in FOLDER_FORMATS or split:
-        output.mkdir(parents=True, exist_ok=True)
+        _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, offsets))
+    elif not folder:
+        # The output is checked (and a FIFO's reader awaited) before the project is read.
+        with open_output(output, stdout, project=project.path) as stream:
+            _merge(report, _write_stream(fmt, parts()["all"], layers, stream, offsets))
+        report.files.append(str(output))
+    else:
+        with folder_output(output, force=force, project=project.path) as building:
+            _write_folder(report, fmt, parts(), layers, building, offsets, split=bool(split))
+            report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
+    return report
+
+
+def _final(name: str, building: Path, output: Path) -> str:
+    """A path inside the folder being built, as it will be named once in place."""
+    inside = Path(name).relative_to(building)
+    return str(output / inside) if inside.parts else str(output)
+
+
+def _write_folder(
+    report: ExportReport,
+    fmt: str,
+    parts: dict[str, list[AnnotatedDocument]],
+    layers: Layers,
+    output: Path,
+    offsets: str,
+    *,
+    split: bool,
+) -> None:
+    """Every split of a folder export into ``output``, a new empty folder."""
     for name, part in parts.items():
         if fmt == "brat":
             folder = output / name if split else output
             _merge(report, write_brat(part, folder))
             report.files.append(str(folder))
         elif fmt == "spacy":
-            _merge(
-                report,
-                write_spacy(part, layers, output / f"{'train' if name == 'all' else name}.spacy"),
-            )
+            target = output / f"{'train' if name == 'all' else name}.spacy"
+            _merge(report, write_spacy(part, layers, target))
+            report.files.append(str(target))
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
-            with atomic_text_writer(target) as stream:
+            with open_output(target) as stream:
                 _merge(report, write_hf_split(part, layers, stream))
             report.files.append(str(target))
         else:
-            target = output / f"{name}{STREAM_FORMATS[fmt]}" if split else output
-            with atomic_text_writer(target) as stream:
+            target = output / f"{name}{STREAM_FORMATS[fmt]}"
+            with open_output(target) as stream:
                 _merge(report, _write_stream(fmt, part, layers, stream, offsets))
             report.files.append(str(target))
     if fmt == "hf":
         names = ["train"] if not split else list(parts)
-        (output / "README.md").write_text(dataset_card(layers, names), encoding="utf-8")
-    return report
+        with open_output(output / "README.md") as stream:
+            stream.write(dataset_card(layers, names))

@@ -11,6 +11,7 @@ what is already in).
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.importing import collect_files, read_file
-from annotator.core.models import AnnotatedDocument
+from annotator.core.models import AnnotatedDocument, Label
+from annotator.core.schema_rules import UnknownLabelError
 from annotator.storage.database import write_transaction
 from annotator.storage.project import DuplicateDocumentError, Project
 
@@ -36,6 +38,10 @@ class FileOutcome:
     encoding: str | None = None
     error: str | None = None
     notes: Counter[str] = field(default_factory=Counter)
+    # Labels and relation types this file added to the schema (``extend_schema``).
+    added: list[Label] = field(default_factory=list)
+    # The file failed on a label or relation type the schema lacks.
+    unknown_label: bool = False
 
 
 @dataclass
@@ -43,6 +49,7 @@ class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+    special: list[Path] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -55,6 +62,10 @@ class ImportReport:
     @property
     def failed(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.error]
+
+    @property
+    def added(self) -> list[Label]:
+        return [label for o in self.outcomes for label in o.added]
 
 
 Progress = Callable[[int, int, FileOutcome], None]
@@ -89,6 +100,8 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
         records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes))
     except InputError as exc:
         return _Read(path, [], str(exc), notes)
+    except (ValueError, RecursionError, MemoryError) as exc:  # never lose the other files
+        return _Read(path, [], str(InputError(f"cannot read: {exc}", path)), notes)
     return _Read(path, records, None, notes)
 
 
@@ -102,11 +115,15 @@ def _large(path: Path) -> bool:
 Stream = Callable[[Path, Counter[str]], Iterator[tuple[int | None, AnnotatedDocument]]]
 
 
-def _store(project: Project, read: _Read, stream: Stream) -> FileOutcome:
+def _store(
+    project: Project, read: _Read, stream: Stream, extend_schema: bool = False
+) -> FileOutcome:
     """Store one file's records inside a savepoint: all of them or none.
 
     A large file's records are read as they are stored (``stream``): a bad line
     near its end rolls back what came before it, and memory holds one record.
+    ``extend_schema``: labels and relation types the schema lacks are added
+    first, in the same savepoint (a file that fails adds none).
     """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
@@ -117,6 +134,9 @@ def _store(project: Project, read: _Read, stream: Stream) -> FileOutcome:
     line: int | None = None
     try:
         with write_transaction(project.db):  # a savepoint inside the batch
+            if extend_schema:
+                first_pass = read.records if read.records is not None else stream(path, Counter())
+                outcome.added = project.extend_schema(record for _, record in first_pass)
             for line, record in records:
                 try:
                     outcome.imported.append(project.import_record(record))
@@ -130,14 +150,16 @@ def _store(project: Project, read: _Read, stream: Stream) -> FileOutcome:
                     outcome.removed[reason] = outcome.removed.get(reason, 0) + count
                 outcome.source = outcome.source or meta.get("source")
                 outcome.encoding = outcome.encoding or meta.get("encoding")
-    except InputError as exc:  # from reading: it names the file and line
-        outcome.error = str(exc if exc.path is not None else exc.located(path, line))
+    except (AnnotatorError, sqlite3.IntegrityError, OverflowError, ValueError) as exc:
+        # The store refused a value the readers let through, or a line of a file read as it
+        # is stored was bad (that error names its file and line): this file only is lost.
+        located = isinstance(exc, InputError) and exc.path is not None
+        outcome.error = str(exc) if located else str(InputError(str(exc), path, line))
+        outcome.unknown_label = isinstance(exc, UnknownLabelError)
         outcome.imported.clear()
         outcome.duplicates.clear()
-    except AnnotatorError as exc:
-        outcome.error = str(InputError(str(exc), path, line))
-        outcome.imported.clear()
-        outcome.duplicates.clear()
+        outcome.added.clear()
+        project.reload_schema()  # what the savepoint added to it is gone
     return outcome
 
 
@@ -192,6 +214,7 @@ def import_paths(
     offsets: str = "utf16",
     progress: Progress | None = None,
     parallel: bool = False,
+    extend_schema: bool = False,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input.
 
@@ -200,9 +223,11 @@ def import_paths(
     stores them. Only for single-threaded callers such as the command line:
     forking a process with other threads (the window's) can deadlock the
     child. Writing stays here, batch by batch: what is committed is the same.
+    ``extend_schema``: labels and relation types the files bring join the
+    schema (see ``ImportReport.added``) instead of failing their files.
     """
     files = collect_files(paths)
-    report = ImportReport(skipped=files.skipped, missing=files.missing)
+    report = ImportReport(skipped=files.skipped, missing=files.missing, special=files.special)
     total = len(files.files)
     workers = 0
     if parallel and total >= PARALLEL_FROM_FILES and _can_fork():
@@ -216,7 +241,7 @@ def import_paths(
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item, stream)
+                outcome = _store(project, item, stream, extend_schema)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

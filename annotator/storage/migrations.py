@@ -214,13 +214,29 @@ DROP INDEX documents_listed;
 CREATE INDEX documents_listed ON documents(id, status, title, uid, external_id);
 """
 
-# v8: search indexes that answer every query, at a fraction of the size (storage.search_index).
+# v8: recommender models trained on the project's own spans, stored inside the project so
+# a model travels with the file. ``fingerprint`` names the training set (documents and
+# spans) it was trained on, so a stale model is known without retraining; ``scores`` are
+# the cross-validated per-label figures that decide which labels are proposed.
+V8 = f"""
+CREATE TABLE models (
+    name TEXT PRIMARY KEY,
+    engine TEXT NOT NULL,
+    data BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    scores TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(scores)),
+    trained_at TEXT NOT NULL DEFAULT {_NOW}
+);
+"""
+
+# v9: search indexes that answer every query, at a fraction of the size (storage.search_index).
 # The v4 table kept a second full copy of the normalised text and every trigram's positions
 # (3x the text); this one keeps neither (contentless, detail=none: 0.4x), and the hits are
 # checked in Python as before. Queries under three letters, which v4 could not narrow,
 # have the documents' letters and the corpus' alphabet. Filled by ``database.migrate``.
 # A search filtered by label or annotator reads that filter's spans in document order.
-V8 = """
+V9 = """
 DROP TABLE search_index;
 CREATE VIRTUAL TABLE search_index USING fts5(
     norm, tokenize = 'trigram case_sensitive 1', content = '', detail = none
@@ -233,6 +249,6 @@ CREATE INDEX spans_by_label_in_order ON spans(label, doc_id, start);
 CREATE INDEX spans_by_annotator_in_order ON spans(annotator, doc_id, start);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
-SEARCH_INDEX_VERSION = 8  # the version whose migration (re)builds the search index
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
+SEARCH_INDEX_VERSION = 9  # the version whose migration (re)builds the search index
 LATEST_VERSION = len(MIGRATIONS)

@@ -16,7 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import ImmutableTextError, SpanError, StoreError
+from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
 from annotator.core.identity import document_uid
 from annotator.core.models import (
     AnnotatedDocument,
@@ -29,6 +29,12 @@ from annotator.core.models import (
     Status,
 )
 from annotator.core.schema import Schema, check_attrs
+from annotator.core.schema_rules import (
+    check_record,
+    extend_schema,
+    relation_problem,
+    require_label,
+)
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage import search_index
@@ -125,11 +131,21 @@ class Project:
         self._schema = None
 
     def _require_label(self, name: str, kind: LabelKind) -> Label:
-        label = self.schema.get(name, kind)
-        if label is None:
-            known = ", ".join(self.schema.names(kind)) or "none"
-            raise SpanError(f"unknown {kind} label {name!r} (project labels: {known})")
-        return label
+        try:
+            return require_label(self.schema, name, kind)
+        except SchemaError as exc:
+            raise SpanError(str(exc)) from None
+
+    def reload_schema(self) -> None:
+        """Read the schema again: after a rolled-back savepoint that had changed it."""
+        self._schema = None
+
+    def extend_schema(self, records: Iterable[AnnotatedDocument]) -> list[Label]:
+        """Add the labels and relation types of ``records`` the schema lacks; return them."""
+        schema, added = extend_schema(self.schema, records)
+        if added:
+            self.set_schema(schema)
+        return added
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
@@ -179,11 +195,13 @@ class Project:
         Span ids of the record are its own; relations refer to them and are
         mapped to the new ids. Entities the spans link to are found in the
         registry (same id and name, else same name or alias and kind) or
-        added to it. Raises ``StoreError`` for a text already in the project
-        and ``SpanError`` for an unknown label or a bad span.
+        added to it. Raises ``StoreError`` for a text already in the project,
+        ``SchemaError`` for what the schema does not allow (``core.schema_rules``,
+        the rules the window keeps too) and ``SpanError`` for a bad span.
         """
         doc = record.document
         check_document_text(doc.text)
+        check_record(self.schema, record)
         digest = sha256(doc.text)
         with write_transaction(self.db):
             existing = self._find_by_digest(digest)
@@ -210,7 +228,6 @@ class Project:
             new_ids: dict[int | None, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
-                self._require_label(span.label, LabelKind.SPAN)
                 check_span(doc.text, span.start, span.end, span.text)
                 if span.entity_id is not None:
                     if span.entity_id not in entity_ids:
@@ -221,7 +238,6 @@ class Project:
                     span = replace(span, entity_id=entity_ids[span.entity_id])
                 new_ids[span.id] = self._insert_span(doc_id, span)
             for relation in record.relations:
-                self._require_label(relation.label, LabelKind.RELATION)
                 self._insert_relation(
                     doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
                 )
@@ -468,8 +484,8 @@ class Project:
             (doc_id, head_label), (tail_doc, tail_label) = ends[head], ends[tail]
             if doc_id != tail_doc:
                 raise SpanError("a relation must link two spans of the same document")
-            if not rel_label.allows(head_label, tail_label):
-                raise SpanError(_rule_text(rel_label, head_label, tail_label))
+            if problem := relation_problem(rel_label, head_label, tail_label):
+                raise SpanError(problem)
             relation = Relation(
                 label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
             )
@@ -649,12 +665,6 @@ class Selection:
     @property
     def filters_spans(self) -> bool:
         return bool(self.labels) or self.annotator is not None
-
-
-def _rule_text(rule: Label, head_label: str, tail_label: str) -> str:
-    """Why a relation type refuses these two spans, in the analyst's terms."""
-    wanted = f"{'/'.join(rule.head) or 'any'} → {'/'.join(rule.tail) or 'any'}"
-    return f"{rule.name} links {wanted}, not {head_label} → {tail_label}"
 
 
 class DuplicateDocumentError(StoreError):

@@ -12,8 +12,18 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.assets import default_schema
 from annotator.core.jsonl import dumps_record
-from annotator.core.models import AnnotatedDocument, Document, Entity, Relation, Span, Status
+from annotator.core.models import (
+    AnnotatedDocument,
+    Document,
+    Entity,
+    LabelKind,
+    Relation,
+    Span,
+    Status,
+)
+from annotator.core.schema_rules import relation_problem
 from annotator.storage.exporter import write_jsonl
 from annotator.storage.project import Project
 
@@ -23,6 +33,7 @@ _CHARS = st.sampled_from(
 ) | (st.characters(blacklist_categories=("Cs",)))
 _VALUES = st.one_of(st.text(_CHARS, max_size=8), st.booleans(), st.integers(-5, 10**12))
 _KEYS = st.text(_CHARS, min_size=1, max_size=6)
+SCHEMA = default_schema()
 
 
 @st.composite
@@ -51,9 +62,13 @@ def records(draw: st.DrawFn) -> AnnotatedDocument:
     if len(spans) >= 2:
         for k in range(draw(st.integers(0, 3))):
             head, tail = draw(st.permutations(range(len(spans))))[:2]
+            label = draw(st.sampled_from(["SOURCE", "CUE", "ABOUT"]))
+            rule = SCHEMA.get(label, LabelKind.RELATION)
+            if rule and relation_problem(rule, spans[head].label, spans[tail].label):
+                continue  # the store refuses what the schema forbids
             relations.append(
                 Relation(
-                    draw(st.sampled_from(["SOURCE", "CUE", "ABOUT"])),
+                    label,
                     head,
                     tail,
                     id=k,

@@ -125,5 +125,7 @@ def read_brat(ann: Path) -> AnnotatedDocument:
         relations.append(Relation(m.group(2), head, tail, id=len(relations)))
     spans = [replace(s, attrs=attrs[s.id]) if s.id in attrs else s for s in spans]
     return AnnotatedDocument(
-        Document(text, meta={"file": txt.name}), tuple(spans), tuple(relations)
+        Document(text, meta={"file": txt.name}, external_id=ann.stem),
+        tuple(spans),
+        tuple(relations),
     )

@@ -22,8 +22,9 @@ from typing import Any, Literal, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
-from annotator.core.shapes import is_id, objects
+from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 Offsets = Literal["utf16", "codepoints"]
@@ -125,18 +126,11 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     meta = {
         k: v for k, v in data.items() if k not in {"id", "text", "entities", "relations", "label"}
     }
-    return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
+    document = Document(text, meta=meta, external_id=source_id(data.get("id"), "'id'"))
+    return AnnotatedDocument(document, tuple(spans), tuple(relations))
 
 
 def read_doccano(
     stream: TextIO, offsets: Offsets = "utf16"
 ) -> Iterator[tuple[int, AnnotatedDocument]]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, parse_doccano(json.loads(line), offsets)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
-        except InputError as exc:
-            raise InputError(exc.message, line=number) from None
+    return read_lines(stream, lambda data: parse_doccano(data, offsets))

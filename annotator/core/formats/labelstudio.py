@@ -23,8 +23,9 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.json_input import loads_items
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
-from annotator.core.shapes import mapping, objects
+from annotator.core.shapes import mapping, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 
@@ -126,22 +127,18 @@ def parse_task(task: Any, converted: Counter[str]) -> AnnotatedDocument:
                 head, tail = tail, head
             relations.append(Relation(labels[0], head, tail, id=len(relations)))
     meta = {k: v for k, v in task["data"].items() if k not in {"text", "doc_id"}}
-    return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
+    document = Document(text, meta=meta, external_id=source_id(task.get("id"), "task 'id'"))
+    return AnnotatedDocument(document, tuple(spans), tuple(relations))
 
 
 def read_labelstudio(
     stream: TextIO, converted: Counter[str]
 ) -> list[tuple[int, AnnotatedDocument]]:
-    try:
-        tasks = json.load(stream)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno) from None
-    if not isinstance(tasks, list):
-        tasks = [tasks]
+    """``(line, record)`` for every task, the line where the task starts in the file."""
     out = []
-    for number, task in enumerate(tasks, start=1):
+    for number, (line, task) in enumerate(loads_items(stream.read()), start=1):
         try:
-            out.append((number, parse_task(task, converted)))
+            out.append((line, parse_task(task, converted)))
         except InputError as exc:
-            raise InputError(f"task {number}: {exc.message}") from None
+            raise InputError(f"task {number}: {exc.message}", line=line) from None
     return out

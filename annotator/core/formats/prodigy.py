@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, mapping, objects
 from annotator.core.tokens import align, tokenize
@@ -120,12 +121,4 @@ def parse_prodigy(data: Any) -> AnnotatedDocument:
 
 
 def read_prodigy(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, parse_prodigy(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", line=number) from None
-        except InputError as exc:
-            raise InputError(exc.message, line=number) from None
+    return read_lines(stream, parse_prodigy)
