@@ -103,14 +103,21 @@ def _documents_sql(
     return f"{sql} ORDER BY {order}", params
 
 
-def _spans_sql(
-    project: Project,
-    wanted: str,
-    statuses: Iterable[Status],
-    entity: int | None,
-    label: str | None,
-    annotator: str | None,
-) -> tuple[str, list[object]] | None:
+@dataclass(frozen=True, slots=True)
+class _Filters:
+    """What a search keeps: documents by status and entity, hits by their spans."""
+
+    statuses: tuple[Status, ...]
+    entity: int | None
+    label: str | None
+    annotator: str | None
+
+    @property
+    def by_spans(self) -> bool:
+        return self.label is not None or self.annotator is not None
+
+
+def _spans_sql(project: Project, wanted: str, filters: _Filters) -> tuple[str, list[object]] | None:
     """SQL for the spans a filtered search looks in, in document order; None when none can
     hold ``wanted``.
 
@@ -122,8 +129,8 @@ def _spans_sql(
     found = search_index.match(project.db, wanted)
     if found == search_index.NOTHING:
         return None
-    where, params = _document_filters(statuses, entity, "s.doc_id")
-    for column, value in (("label", label), ("annotator", annotator)):
+    where, params = _document_filters(filters.statuses, filters.entity, "s.doc_id")
+    for column, value in (("label", filters.label), ("annotator", filters.annotator)):
         if value is not None:
             where.insert(0, f"s.{column} = ?")
             params.insert(0, value)
@@ -131,7 +138,7 @@ def _spans_sql(
         where.append(f"s.doc_id IN (SELECT rowid FROM {found.table} WHERE {found.table} MATCH ?)")
         params.append(found.fts)
     sql = 'SELECT s.doc_id, s.start, s."end", s.text FROM spans AS s'
-    if statuses:
+    if filters.statuses:
         sql += " JOIN documents AS d ON d.id = s.doc_id"
     return f"{sql} WHERE {' AND '.join(where)} ORDER BY s.doc_id, s.start", params
 
@@ -153,21 +160,16 @@ def candidates(
 
 
 def _looked_in(
-    project: Project,
-    wanted: str,
-    statuses: Iterable[Status],
-    entity: int | None,
-    label: str | None,
-    annotator: str | None,
+    project: Project, wanted: str, filters: _Filters
 ) -> Iterator[tuple[int, list[tuple[int, int]] | None]]:
     """Each document to read, in order, with the spans its hits must lie in (None: anywhere)."""
     conn = project.db.conn
-    if label is None and annotator is None:
-        found = _documents_sql(project, wanted, statuses, entity)
+    if not filters.by_spans:
+        found = _documents_sql(project, wanted, filters.statuses, filters.entity)
         for (doc_id,) in conn.execute(*found) if found else ():
             yield doc_id, None
         return
-    spans = _spans_sql(project, wanted, statuses, entity, label, annotator)
+    spans = _spans_sql(project, wanted, filters)
     for doc_id, rows in groupby(conn.execute(*spans) if spans else (), key=itemgetter(0)):
         holding = [(start, end) for _, start, end, text in rows if wanted in normalize(text)]
         if holding:  # else no span of the filter holds the query: the text is not read
@@ -193,10 +195,10 @@ def search(
     wanted = normalize(query).strip()
     if not wanted or limit <= 0:
         return []
-    statuses = list(statuses)
+    filters = _Filters(tuple(Status(s) for s in statuses), entity, label, annotator)
     conn = project.db.conn
     hits: list[Hit] = []
-    for doc_id, spans in _looked_in(project, wanted, statuses, entity, label, annotator):
+    for doc_id, spans in _looked_in(project, wanted, filters):
         (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         for start, end in find_in_text(text, query):
             if spans is not None and not any(s <= start and end <= e for s, e in spans):
