@@ -151,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="doccano offsets: UTF-16 units as doccano counts them (default) or code points",
     )
     p.add_argument(
+        "--doccano-layout",
+        choices=("spans", "relations"),
+        default="spans",
+        help="doccano: sequence labelling (default) or relation extraction (keeps relations)",
+    )
+    p.add_argument(
+        "--ner-layer",
+        choices=("entities", "claims"),
+        default="entities",
+        help="hf: the tag layer of the ner_tags column (default entities)",
+    )
+    p.add_argument(
         "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
     )
     p.add_argument(
@@ -256,7 +268,12 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.splits import parse_ratios
-    from annotator.storage.exporter import export_entities, export_format, export_jsonl
+    from annotator.storage.exporter import (
+        FormatOptions,
+        export_entities,
+        export_format,
+        export_jsonl,
+    )
 
     output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
@@ -282,7 +299,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 annotator=args.annotator,
                 split=ratios,
                 seed=args.seed,
-                offsets=args.offsets,
+                options=FormatOptions(args.offsets, args.doccano_layout, args.ner_layer),
                 force=args.force,
             )
             for line in report.lines():
@@ -353,6 +370,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
+    source = f"  source id {doc.external_id}" if doc.external_id else ""
+    print(f"# uid {doc.uid}{source}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
     if spans:
         print("", file=out)

@@ -37,7 +37,13 @@ def test_wheel_contains_resources_and_sample(tmp_path: Path):
     assert "annotator/resources/sample/karabakh_ceasefire_raw.txt" in names
     assert "annotator/resources/fonts/NotoNaskhArabic-Regular.ttf" in names
     assert "annotator/resources/fonts/OFL.txt" in names  # the font's licence travels with it
-    assert any(n.endswith("entry_points.txt") for n in names)
+    [entry_points] = [n for n in names if n.endswith("entry_points.txt")]
+    # spaCy finds the tokenizer a spaCy export's config.cfg names through this entry point.
+    registered = zipfile.ZipFile(wheel).read(entry_points).decode("utf-8")
+    assert (
+        "[spacy_tokenizers]\nannotator.arabic_tokenizer.v1 = "
+        "annotator.core.formats.spacy_tokenizer:create_tokenizer"
+    ) in registered
 
 
 def test_assets_load_through_importlib_resources():

@@ -44,10 +44,10 @@ def _a(label: str) -> str:
 
 def relation_problem(rule: Label, head_label: str, tail_label: str) -> str | None:
     """Why relation type ``rule`` cannot go from a ``head_label`` to a ``tail_label`` span."""
+    if rule.allows(head_label, tail_label):  # the rule itself lives on the label
+        return None
     bad_head = bool(rule.head) and head_label not in rule.head
     bad_tail = bool(rule.tail) and tail_label not in rule.tail
-    if not (bad_head or bad_tail):
-        return None
     wrong = [f"start at {_a(head_label)}"] if bad_head else []
     wrong += [f"point at {_a(tail_label)}"] if bad_tail else []
     wanted = f"{'/'.join(rule.head) or 'any'} → {'/'.join(rule.tail) or 'any'}"

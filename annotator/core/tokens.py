@@ -2,19 +2,56 @@
 
 Words are runs of letters, marks (harakat), digits, tatweel and joiners, so a
 vocalised word is one token; every other visible character (، ؛ ؟ quotes,
-emoji) is a token of its own. Arabic clitics make spans begin or end inside
-a word ("وأذربيجان" with LOCATION on "أذربيجان"); ``align`` then splits the
-word at the span edge, so no span is lost, and reports each split.
+emoji) is a token of its own, with what the eye sees as part of it: an
+emoji keeps its skin tone, variation selector and ZWJ partners (👍🏽, 👨‍👩‍👧),
+a flag its two regional indicators (🇦🇲) or its tag characters. Spans are
+mapped to tokens after white space is trimmed from their edges
+(``token_edges``). Arabic clitics make spans begin or end inside a word
+("وأذربيجان" with LOCATION on "أذربيجان"); ``align`` then splits the word at
+the span edge, so no span is lost, and reports each split.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.core.span_rules import is_word_char
 
 SENTENCE_END = frozenset(".!?؟…")
+_ZWJ = "\u200d"
+
+
+def _is_regional(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
+def _extends(ch: str) -> bool:
+    """Characters that belong to the character before them (UAX #29 Extend, simplified)."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Me", "Mc")
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"  # skin tones
+        or "\U000e0020" <= ch <= "\U000e007f"  # tag characters (subdivision flags)
+        or ch == "\u200c"
+    )
+
+
+def cluster_end(text: str, i: int) -> int:
+    """End of the grapheme cluster (as the eye sees one character) that starts at ``i``."""
+    n = len(text)
+    j = i + 1
+    if _is_regional(text[i]) and j < n and _is_regional(text[j]):
+        j += 1
+    while j < n:
+        if _extends(text[j]):
+            j += 1
+        elif text[j] == _ZWJ and j + 1 < n and not text[j + 1].isspace():
+            j += 2
+        else:
+            break
+    return j
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +73,27 @@ def tokenize(text: str) -> list[Token]:
         if ch.isspace():
             i += 1
             continue
-        j = i + 1
         if is_word_char(ch):
+            j = i + 1
             while j < n and is_word_char(text[j]):
                 j += 1
+        else:
+            j = cluster_end(text, i)
         tokens.append(Token(i, j, text[i:j]))
         i = j
     return tokens
+
+
+def token_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A span's edges without the white space at them; None when nothing else is left.
+
+    Tokens hold no white space, so these are the edges a token format can keep.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +137,48 @@ def sentences(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
             groups.append(current)
             current = []
     return groups
+
+
+# و/ف, then ب/ك, before the article and two more letters: وبالقاهرة -> و | ب | القاهرة.
+_BEFORE_ARTICLE = re.compile(r"([وف]?)([بك]?)(?=ال\w\w)")
+
+
+def clitic_cuts(word: str) -> list[int]:
+    """Where a word's proclitics before the article end; [] when it has none."""
+    m = _BEFORE_ARTICLE.match(word)
+    if m is None:
+        return []
+    return sorted({m.end(1), m.end(2)} - {0})
+
+
+def edge_cuts(tokens: Sequence[Token], edges: Iterable[int]) -> dict[str, set[int]]:
+    """For each token text an edge falls inside, where (offsets into the token)."""
+    cuts: dict[str, set[int]] = {}
+    ordered = sorted(set(edges))
+    k = 0
+    for token in tokens:
+        while k < len(ordered) and ordered[k] <= token.start:
+            k += 1
+        j = k
+        while j < len(ordered) and ordered[j] < token.end:
+            cuts.setdefault(token.text, set()).add(ordered[j] - token.start)
+            j += 1
+    return cuts
+
+
+def segment(text: str, known: Mapping[str, Collection[int]]) -> list[Token]:
+    """``tokenize``, then each word cut where ``known`` says and before the article.
+
+    The same text always gives the same tokens: what a model trained on an
+    export sees when it reads new text.
+    """
+    out: list[Token] = []
+    for token in tokenize(text):
+        points = sorted({*known.get(token.text, ()), *clitic_cuts(token.text)})
+        start = token.start
+        for point in points:
+            if 0 < point < token.end - token.start:
+                out.append(Token(start, token.start + point, text[start : token.start + point]))
+                start = token.start + point
+        out.append(Token(start, token.end, text[start : token.end]))
+    return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -21,13 +22,13 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.brat import write_brat
 from annotator.core.formats.conll import write_conll
-from annotator.core.formats.doccano import write_doccano
-from annotator.core.formats.hf import dataset_card, write_hf_split
+from annotator.core.formats.doccano import Layout, Offsets, write_doccano
+from annotator.core.formats.hf import NerLayer, dataset_card, write_hf_split
 from annotator.core.formats.labelstudio import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record
-from annotator.core.models import AnnotatedDocument, Status
+from annotator.core.models import AnnotatedDocument, Label, Status
 from annotator.core.outputs import STDOUT_NAMES, folder_output, open_output
 from annotator.core.splits import SPLIT_NAMES, assign_splits
 from annotator.storage.native import native_lines
@@ -131,18 +132,32 @@ STREAM_FORMATS = {
     "prodigy": ".jsonl",
 }
 FOLDER_FORMATS = {"hf", "brat", "spacy"}
+SPACY_NAMES = {"all": "train"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
 
 
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """Choices of single formats: doccano offsets and layout, the Hugging Face ner_tags layer."""
+
+    offsets: Offsets = "utf16"
+    doccano_layout: Layout = "spans"
+    ner_layer: NerLayer = "entities"
+
+
 def _write_stream(
-    fmt: str, records: list[AnnotatedDocument], layers: Layers, stream: TextIO, offsets: str
+    fmt: str,
+    records: list[AnnotatedDocument],
+    layers: Layers,
+    stream: TextIO,
+    options: FormatOptions,
 ) -> ExportReport:
     if fmt == "jsonl":
         return write_records(records, stream)
     if fmt == "conll":
         return write_conll(records, layers, stream)
     if fmt == "doccano":
-        return write_doccano(records, stream, "codepoints" if offsets == "codepoints" else "utf16")
+        return write_doccano(records, stream, options.offsets, options.doccano_layout)
     if fmt == "labelstudio":
         return write_labelstudio(records, stream)
     if fmt == "prodigy":
@@ -151,11 +166,7 @@ def _write_stream(
 
 
 def _merge(into: ExportReport, part: ExportReport) -> None:
-    into.documents += part.documents
-    into.spans += part.spans
-    into.relations += part.relations
-    into.split_words += part.split_words
-    into.lost.update(part.lost)
+    into.merge(part)
 
 
 def export_format(
@@ -169,7 +180,7 @@ def export_format(
     annotator: str | None = None,
     split: Sequence[int] | None = None,
     seed: int = 13,
-    offsets: str = "utf16",
+    options: FormatOptions = FormatOptions(),
     force: bool = False,
 ) -> ExportReport:
     """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``.
@@ -196,15 +207,24 @@ def export_format(
 
     report = ExportReport()
     if output is None:
-        _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, offsets))
+        _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, options))
     elif not folder:
         # The output is checked (and a FIFO's reader awaited) before the project is read.
         with open_output(output, stdout, project=project.path) as stream:
-            _merge(report, _write_stream(fmt, parts()["all"], layers, stream, offsets))
+            _merge(report, _write_stream(fmt, parts()["all"], layers, stream, options))
         report.files.append(str(output))
     else:
         with folder_output(output, force=force, project=project.path) as building:
-            _write_folder(report, fmt, parts(), layers, building, offsets, split=bool(split))
+            _write_folder(
+                report,
+                fmt,
+                parts(),
+                layers,
+                building,
+                options,
+                project.schema.labels,
+                split=bool(split),
+            )
             report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
     return report
 
@@ -221,31 +241,33 @@ def _write_folder(
     parts: dict[str, list[AnnotatedDocument]],
     layers: Layers,
     output: Path,
-    offsets: str,
+    options: FormatOptions,
+    labels: Sequence[Label],
     *,
     split: bool,
 ) -> None:
     """Every split of a folder export into ``output``, a new empty folder."""
+    if fmt == "spacy":  # one tokenizer and one config.cfg for every split
+        written = write_spacy({SPACY_NAMES.get(n, n): p for n, p in parts.items()}, layers, output)
+        report.merge(written)
+        report.files += written.files
+        return
     for name, part in parts.items():
         if fmt == "brat":
             folder = output / name if split else output
-            _merge(report, write_brat(part, folder))
+            _merge(report, write_brat(part, folder, labels))
             report.files.append(str(folder))
-        elif fmt == "spacy":
-            target = output / f"{'train' if name == 'all' else name}.spacy"
-            _merge(report, write_spacy(part, layers, target))
-            report.files.append(str(target))
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with open_output(target) as stream:
-                _merge(report, write_hf_split(part, layers, stream))
+                _merge(report, write_hf_split(part, layers, stream, options.ner_layer))
             report.files.append(str(target))
         else:
             target = output / f"{name}{STREAM_FORMATS[fmt]}"
             with open_output(target) as stream:
-                _merge(report, _write_stream(fmt, part, layers, stream, offsets))
+                _merge(report, _write_stream(fmt, part, layers, stream, options))
             report.files.append(str(target))
     if fmt == "hf":
         names = ["train"] if not split else list(parts)
         with open_output(output / "README.md") as stream:
-            stream.write(dataset_card(layers, names))
+            stream.write(dataset_card(layers, names, options.ner_layer))

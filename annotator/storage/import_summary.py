@@ -8,6 +8,7 @@ failures are always named, the first ``SHOWN`` of them, then a count.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -62,6 +63,8 @@ def summarize(report: ImportReport, *, verbose: bool = False) -> ImportSummary:
     notes: list[str] = []
     details = verbose or len(report.outcomes) <= SHOWN
     duplicates: list[str] = []
+    adjusted: Counter[str] = Counter()  # what readers adjusted, summed when files are not shown
+    adjusted_files: Counter[str] = Counter()
     for outcome in report.outcomes:
         if outcome.error:
             continue
@@ -70,6 +73,12 @@ def summarize(report: ImportReport, *, verbose: bool = False) -> ImportSummary:
             notes += [f"{outcome.path}: {n} {note}" for note, n in outcome.notes.items()]
             if outcome.imported:
                 notes.append(_file_line(outcome))
+        else:
+            adjusted.update(outcome.notes)
+            adjusted_files.update(outcome.notes.keys())
+    notes += [
+        f"{n} {note} (in {count(adjusted_files[note], 'file')})" for note, n in adjusted.items()
+    ]
     notes += _capped(duplicates, "documents already in the project", verbose)
     if report.skipped:
         notes.append(

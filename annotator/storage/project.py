@@ -400,18 +400,20 @@ class Project:
         return Span(start, end, label, text, span_id, old.doc_id, old.attrs, old.annotator)
 
     def _check_relations_allow(self, span_id: int, label: str) -> None:
+        """The span's links must still fit their types with the span relabelled."""
         for rel in self._rows(
-            "SELECT label, head, tail FROM relations WHERE head = ? OR tail = ?", [span_id, span_id]
+            "SELECT r.label, r.head, r.tail, h.label AS head_label, t.label AS tail_label "
+            "FROM relations r JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail "
+            "WHERE r.head = ? OR r.tail = ?",
+            [span_id, span_id],
         ):
             rule = self.schema.get(rel["label"], LabelKind.RELATION)
             if rule is None:
                 continue
-            allowed = rule.head if rel["head"] == span_id else rule.tail
-            if allowed and label not in allowed:
-                end = "from" if rel["head"] == span_id else "to"
-                raise SpanError(
-                    f"its {rel['label']} link goes {end} {'/'.join(allowed)}; remove the link first"
-                )
+            head = label if rel["head"] == span_id else rel["head_label"]
+            tail = label if rel["tail"] == span_id else rel["tail_label"]
+            if problem := relation_problem(rule, head, tail):
+                raise SpanError(f"{problem}; remove the link first")
 
     def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
         """Put back a deleted span and its relations with their old ids (undo of delete)."""

@@ -54,9 +54,26 @@ def relations_of(record: AnnotatedDocument) -> set[tuple[str, str, str]]:
     return {(r.label, by_id[r.head], by_id[r.tail]) for r in record.relations}
 
 
-def test_doccano_counts_utf16_like_doccano_and_reads_back():
+def test_doccano_default_is_the_sequence_labelling_layout():
     out = io.StringIO()
     report = write_doccano([RECORD], out)
+    line = json.loads(out.getvalue())
+    assert set(line) == {"id", "text", "label"}  # doccano's default columns: text, label
+    assert [PLACE.start + 1, PLACE.end + 1, "LOCATION"] in line["label"]
+    assert report.lost == {
+        "relations (the sequence-labelling layout has none: --doccano-layout relations)": 2,
+        "span and relation attributes (doccano has none)": 1,
+    }
+    # CLAIM holds LOCATION; the two CLAIMs overlap: doccano keeps them only with overlap allowed.
+    overlaps = "spans overlapping another: tick 'Allow overlapping entity' in the doccano project"
+    assert report.notes == {overlaps: 3}
+    [(_, back)] = list(read_doccano(io.StringIO(out.getvalue())))
+    assert spans_of(back) == spans_of(RECORD)
+
+
+def test_doccano_counts_utf16_like_doccano_and_reads_back():
+    out = io.StringIO()
+    report = write_doccano([RECORD], out, layout="relations")
     line = json.loads(out.getvalue())
     place = next(e for e in line["entities"] if e["label"] == "LOCATION")
     assert (place["start_offset"], place["end_offset"]) == (
@@ -208,7 +225,10 @@ def annotated(draw) -> AnnotatedDocument:
 @given(annotated())
 def test_property_every_importable_format_gives_back_its_spans(tmp_path_factory, record):
     for write, read in (
-        (lambda out: write_doccano([record], out), lambda s: next(read_doccano(s))[1]),
+        (
+            lambda out: write_doccano([record], out, layout="relations"),
+            lambda s: next(read_doccano(s))[1],
+        ),
         (
             lambda out: write_labelstudio([record], out),
             lambda s: read_labelstudio(s, Counter())[0][1],

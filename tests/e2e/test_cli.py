@@ -270,7 +270,7 @@ def test_every_format_exports_with_a_split_and_a_summary(db: str, tmp_path: Path
     )
     assert code == 0, err
     assert err.startswith("wrote 10 documents, 6 spans")
-    names = sorted(p.stem for p in target.iterdir() if p.name != "README.md")
+    names = sorted(p.stem for p in target.iterdir() if p.name not in ("README.md", "config.cfg"))
     assert names == ["dev", "test", "train"]
     if fmt in ("conll", "hf"):
         assert "not representable: 4 relations (token tag formats hold none)" in err
@@ -283,7 +283,10 @@ def test_hf_export_loads_with_datasets(db: str, tmp_path: Path):
     _attribution_scenario(db)
     target = tmp_path / "hf"
     assert run("export", "--format", "hf", "-o", str(target), "--db", db)[0] == 0
-    loaded = hf.load_dataset("json", data_files={"train": str(target / "train.jsonl")})["train"]
+    # The folder as a dataset: its card carries the features, ner_tags a ClassLabel sequence.
+    loaded = hf.load_dataset(str(target), cache_dir=str(tmp_path / "cache"))["train"]
+    names = loaded.features["ner_tags"].feature.names
+    assert set(names) == {"O"} | {f"{p}-{lb}" for lb in ("ACTOR", "LOCATION", "CUE") for p in "BI"}
     source = ["وزارة", "الدفاع", "الأذرية"]
     for row in loaded:
         tokens = row["tokens"]
@@ -291,24 +294,39 @@ def test_hf_export_loads_with_datasets(db: str, tmp_path: Path):
         if hits:
             i = hits[0]
             assert row["entity_tags"][i : i + 3] == ["B-ACTOR", "I-ACTOR", "I-ACTOR"]
+            assert [names[t] for t in row["ner_tags"][i : i + 3]] == row["entity_tags"][i : i + 3]
             break
     else:
         raise AssertionError("the source is not in the export")
-    assert "Class ids" in (target / "README.md").read_text(encoding="utf-8")
+    assert json.dumps(names, ensure_ascii=False) in (target / "README.md").read_text("utf-8")
+    claims = tmp_path / "hf-claims"
+    assert (
+        run("export", "--format", "hf", "--ner-layer", "claims", "-o", str(claims), "--db", db)[0]
+        == 0
+    )
+    by_claims = hf.load_dataset(str(claims), cache_dir=str(tmp_path / "cache"))["train"]
+    assert by_claims.features["ner_tags"].feature.names == ["O", "B-CLAIM", "I-CLAIM"]
+    for row in by_claims:
+        assert [["O", "B-CLAIM", "I-CLAIM"][t] for t in row["ner_tags"]] == row["claim_tags"]
 
 
 def test_doccano_export_then_import_into_a_fresh_project(db: str, tmp_path: Path):
     _attribution_scenario(db)
-    out = tmp_path / "doccano.jsonl"
-    assert run("export", "--format", "doccano", "-o", str(out), "--db", db)[0] == 0
-    fresh = str(tmp_path / "fresh.db")
-    code, _, err = run("import", str(out), "--db", fresh)
-    assert code == 0, err
-    with Project.open(fresh) as project, Project.open(db) as original:
-        assert {(s.label, s.text) for s in project.spans(1)} == {
-            (s.label, s.text) for s in original.spans(1)
-        }
-        assert len(project.relations(1)) == 4
+    for layout, relations in (("spans", 0), ("relations", 4)):
+        out = tmp_path / f"doccano-{layout}.jsonl"
+        code, _, err = run(
+            "export", "--format", "doccano", "--doccano-layout", layout, "-o", str(out), "--db", db
+        )
+        assert code == 0, err
+        assert ("not representable: 4 relations" in err) == (relations == 0)
+        fresh = str(tmp_path / f"fresh-{layout}.db")
+        code, _, err = run("import", str(out), "--db", fresh)
+        assert code == 0, err
+        with Project.open(fresh) as project, Project.open(db) as original:
+            assert {(s.label, s.text) for s in project.spans(1)} == {
+                (s.label, s.text) for s in original.spans(1)
+            }
+            assert len(project.relations(1)) == relations
 
 
 def test_spacy_export_keeps_clitic_spans_and_relations(db: str, tmp_path: Path):
@@ -376,6 +394,38 @@ def test_a_large_import_from_the_terminal_stores_every_page(tmp_path: Path, samp
     with Project.open(db) as project:
         titles = [d.title for d in project.documents()]
     assert len(titles) == count and titles[7].endswith("(7)")
+
+
+def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_path: Path):
+    text = "قالت الوزارة\nإن القتال\u2028اندلع في\tكاراباخ"
+    with Project.open(db) as project:
+        doc_id = project.add_document(Document(text))
+        project.add_span(doc_id, 5, 13, "ACTOR", attrs={"note": "ends in\na newline"})
+        project.add_span(
+            doc_id, 16, text.index("في") + 2, "CLAIM", attrs={"factuality": "asserted"}
+        )
+        project.add_span(doc_id, text.index("كاراباخ"), len(text), "LOCATION")
+    target = tmp_path / "brat"
+    code, _, err = run("export", "--format", "brat", "-o", str(target), "--db", db)
+    assert code == 0, err
+    assert {p.name for p in target.iterdir()} == {
+        "annotation.conf",
+        "visual.conf",
+        f"doc{doc_id}.txt",
+        f"doc{doc_id}.ann",
+    }
+    fresh = str(tmp_path / "fresh.db")
+    code, _, err = run("import", str(target / f"doc{doc_id}.ann"), "--db", fresh)
+    assert code == 0, err
+    with Project.open(fresh) as back, Project.open(db) as original:
+
+        def spans(project: Project) -> list[tuple[int, int, str, str, dict]]:
+            return sorted(
+                (s.start, s.end, s.label, s.text, dict(s.attrs)) for s in project.spans(1)
+            )
+
+        assert back.document(1).text == text
+        assert spans(back) == spans(original)
 
 
 def test_the_parser_offers_exactly_the_formats_the_readers_and_writers_know():

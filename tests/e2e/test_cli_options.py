@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import build_parser, main
+from annotator.core.identity import document_uid
 from annotator.core.models import Document
 from annotator.storage.project import Project
 
@@ -138,6 +139,10 @@ def test_list_finds_a_document_by_its_source_id_and_uid(tmp_path: Path):
     assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
     _, out, _ = run("list", "--external-id", "nope", "--db", db)
     assert out.splitlines()[1:] == []
+    _, out, _ = run("show", "2", "--db", db)
+    assert out.splitlines()[1] == (
+        f"# uid {document_uid(lines[1]['text'])}  source id agency-2020-10-29-0043"
+    )
 
 
 def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
@@ -252,3 +257,21 @@ def test_special_files_are_named_as_skipped(tmp_path: Path):
         f"skipped 1 file that is not regular (FIFO, socket or device), never opened: "
         f"{folder / 'pipe.jsonl'}"
     ) in err.splitlines()
+
+
+def test_adjustments_are_summed_when_files_are_not_listed(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(12):
+        text = f"😀 قالت الوزارة {i}"
+        start = text.index("الوزارة") + 1  # Label Studio fed by a tool counting UTF-16
+        value = {"start": start, "end": start + 7, "text": "الوزارة", "labels": ["ACTOR"]}
+        result = [{"id": "a", "type": "labels", "value": value}]
+        task = {"id": i, "data": {"text": text}, "annotations": [{"result": result}]}
+        (folder / f"{i:02}.json").write_text(json.dumps([task], ensure_ascii=False))
+    code, _, err = run("import", str(folder), "--db", str(tmp_path / "p.annotator.db"))
+    assert code == 0
+    assert err.splitlines() == [
+        "12 spans given in UTF-16 offsets, converted (in 12 files)",
+        "imported 12 documents from 12 files",
+    ]

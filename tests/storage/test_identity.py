@@ -119,3 +119,19 @@ def test_a_uid_that_disagrees_with_its_text_is_refused_with_its_line():
 def test_an_external_id_must_be_a_string_or_an_integer(value: object):
     with pytest.raises(InputError, match="'external_id' must be a string or an integer"):
         list(read_records(io.StringIO(_line(external_id=value) + "\n")))
+
+
+def test_every_import_path_stores_the_uid_of_the_text(tmp_path: Path, project: Project):
+    """However documents come in (one file of many, many files), each has its text's uid."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [
+        json.dumps({"id": i, "text": f"{TEXT} رقم {i}"}, ensure_ascii=False) for i in range(300)
+    ]
+    (folder / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for i in range(30):
+        (folder / f"{i:02}.txt").write_text(f"عنوان {i}\n{OTHER} {i}\n", encoding="utf-8")
+    assert import_paths(project, [folder]).imported == 330
+    rows = project.db.conn.execute("SELECT text, uid, external_id FROM documents").fetchall()
+    assert all(uid == document_uid(text) for text, uid, _ in rows)
+    assert sorted(int(e) for _, _, e in rows if e is not None) == list(range(300))

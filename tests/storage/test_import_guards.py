@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.identity import document_uid
 from annotator.core.models import LabelKind
@@ -347,3 +349,49 @@ def test_a_fifo_as_the_text_of_a_brat_document_is_not_opened(tmp_path: Path, pro
     [report] = result
     [failed] = report.failed  # type: ignore[attr-defined]
     assert failed.error == f"{ann}: the .txt beside it is not a regular file: not read"
+
+
+# -- one call, many files ------------------------------------------------------------
+
+_BAD_KINDS = [*sorted(BAD_VALUES), "schema", "invalid"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["native", "doccano", "labelstudio", "prodigy"]),
+            st.none() | st.sampled_from(_BAD_KINDS),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_property_bad_files_never_cost_the_good_ones(
+    tmp_path_factory: pytest.TempPathFactory, files: list[tuple[str, str | None]]
+):
+    folder = tmp_path_factory.mktemp("many")
+    bad_paths = set()
+    for i, (fmt, bad) in enumerate(files):
+        if bad in BAD_VALUES:
+            suffix, content = _with_value(fmt, BAD_VALUES[bad][0])
+        else:
+            suffix, content = _with_value(fmt, '"fine"')
+            if bad == "schema":
+                content = content.replace('"ACTOR"', '"NOBODY"', 1)
+            elif bad == "invalid":
+                content = content[:-3]
+        # Every file's texts its own, so no good file is a duplicate of another.
+        path = folder / f"{i:02}{suffix}"
+        content = content.replace("نص", f"نص {i}").replace(TEXT, f"{TEXT} {i}")
+        path.write_text(content, encoding="utf-8")
+        if bad:
+            bad_paths.add(path)
+    with Project.open(folder / "p.annotator.db") as project:
+        report = import_paths(project, [folder])
+        assert {o.path for o in report.failed} == bad_paths
+        assert all(o.error and "\n" not in o.error for o in report.failed)
+        good = [o for o in report.outcomes if not o.error]
+        assert len(good) == len(files) - len(bad_paths)
+        assert all(len(o.imported) == 2 for o in good)
+        assert len(project.documents()) == 2 * len(good)

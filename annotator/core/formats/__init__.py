@@ -21,12 +21,26 @@ class ExportReport:
     relations: int = 0
     entities: int = 0
     split_words: int = 0
+    # Spans whose white-space edges a token format left out (nothing of them lost).
+    trimmed: int = 0
     files: list[str] = field(default_factory=list)
     lost: Counter[str] = field(default_factory=Counter)
+    # What was written differently from the project but kept: "3 spans crossing ...".
+    notes: Counter[str] = field(default_factory=Counter)
 
     def lose(self, reason: str, count: int = 1) -> None:
         if count:
             self.lost[reason] += count
+
+    def merge(self, part: ExportReport) -> None:
+        """Add the counts of a part (one split, one file) to this report."""
+        self.documents += part.documents
+        self.spans += part.spans
+        self.relations += part.relations
+        self.split_words += part.split_words
+        self.trimmed += part.trimmed
+        self.lost.update(part.lost)
+        self.notes.update(part.notes)
 
     def lines(self) -> list[str]:
         out = [
@@ -36,6 +50,12 @@ class ExportReport:
         ]
         if self.split_words:
             out.append(f"split {self.split_words} words at span edges (clitics) so no span is lost")
+        if self.trimmed:
+            out.append(
+                f"left white space out of the edges of {count(self.trimmed, 'span')} "
+                "(tokens hold none)"
+            )
+        out += [f"{n} {note}" for note, n in sorted(self.notes.items())]
         out += [f"not representable: {n} {reason}" for reason, n in sorted(self.lost.items())]
         return out
 

@@ -7,122 +7,185 @@
     R1	SOURCE Arg1:T2 Arg2:T1
     A1	factuality T2 asserted
 
-Offsets are code points. A span across a line break becomes fragments
-(brat cannot show one span over two lines); reading joins fragments that
-are separated only by white space. Relation attributes have no brat form
-and are counted as lost.
+Offsets are code points. brat draws no span over a line break, so a span
+that crosses one (``\\n``, ``\\r``, U+2028, U+2029, U+0085...) is written as
+fragments with the breaks between them; breaks at a span's edge, or a span
+of breaks only, are fragments of their own, so the offsets stay exact.
+Reading joins fragments that are separated only by white space. Names and
+values brat cannot hold are encoded (``brat_names``); relation attributes
+have no brat form and are counted as lost. ``annotation.conf`` and
+``visual.conf`` are written beside the files (``brat_conf``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.formats.brat_conf import SeenTypes, write_conf
+from annotator.core.formats.brat_names import (
+    LINE_BREAKS,
+    decode_name,
+    decode_value,
+    encode_name,
+    encode_value,
+    shown,
+)
+from annotator.core.models import AnnotatedDocument, Document, Label, Relation, Span
 
-_T = re.compile(r"T(\d+)\t(\S+) ([\d ;]+)\t(.*)")
+_T = re.compile(r"T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)")
 _R = re.compile(r"R(\d+)\t(\S+) Arg1:T(\d+) Arg2:T(\d+)\s*")
-_A = re.compile(r"[AM](\d+)\t(\S+) T(\d+)(?: (.+))?")
+_A = re.compile(r"[AM](\d+)\t(\S+) T(\d+)(?: (\S+))?\s*")
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span cut at line breaks, without the breaks."""
-    return [
-        (start + piece.start(), start + piece.end())
-        for piece in re.finditer(r"[^\r\n]+", text[start:end])
-    ]
+    """The span as pieces without line breaks inside, covering exactly start..end."""
+    runs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if text[i] in LINE_BREAKS:
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    if not runs:
+        return [(start, end)]
+    if runs[0][0] > start:
+        runs.insert(0, (start, runs[0][0]))
+    if runs[-1][1] < end:
+        runs.append((runs[-1][1], end))
+    return runs
 
 
-def write_brat(records: Iterable[AnnotatedDocument], folder: Path) -> ExportReport:
+def shown_text(text: str, pieces: Sequence[tuple[int, int]]) -> str:
+    """The text column: the fragments joined with a space, breaks and tabs shown as spaces."""
+    return " ".join(shown(text[a:b]) for a, b in pieces)
+
+
+def _ann_lines(record: AnnotatedDocument, report: ExportReport, seen: SeenTypes) -> list[str]:
+    text = record.document.text
+    lines: list[str] = []
+    t_of: dict[int | None, int] = {}
+    attribute = 0
+    for number, span in enumerate(record.spans, start=1):
+        label = encode_name(span.label)
+        if label is None:
+            report.lose("spans with an empty label (brat has no such type)")
+            continue
+        parts = fragments(text, span.start, span.end)
+        offsets = ";".join(f"{a} {b}" for a, b in parts)
+        lines.append(f"T{number}\t{label} {offsets}\t{shown_text(text, parts)}")
+        t_of[span.id] = number
+        seen.entity(label)
+        for key, value in span.attrs.items():
+            name = encode_name(key)
+            if name is None:
+                report.lose("span attributes with an empty name (brat has none)")
+                continue
+            attribute += 1
+            column = encode_value(value)
+            seen.attribute(name, label, column)
+            value_part = "" if column is None else f" {column}"
+            lines.append(f"A{attribute}\t{name} T{number}{value_part}")
+    for number, rel in enumerate(record.relations, start=1):
+        label = encode_name(rel.label)
+        if label is None or rel.head not in t_of or rel.tail not in t_of:
+            report.lose("relations brat cannot hold (empty label or a lost span)")
+            continue
+        lines.append(f"R{number}\t{label} Arg1:T{t_of[rel.head]} Arg2:T{t_of[rel.tail]}")
+        seen.relation(label)
+    report.lose("relation attributes (brat has none)", sum(1 for r in record.relations if r.attrs))
+    return lines
+
+
+def write_brat(
+    records: Iterable[AnnotatedDocument], folder: Path, labels: Sequence[Label] = ()
+) -> ExportReport:
+    """``docN.txt`` and ``docN.ann`` per document, ``annotation.conf`` and ``visual.conf``."""
     report = ExportReport()
     folder.mkdir(parents=True, exist_ok=True)
+    seen = SeenTypes()
     for record in records:
-        text = record.document.text
         name = f"doc{record.document.id}"
-        lines, t_of = [], {}
-        attribute = 0
-        for number, span in enumerate(record.spans, start=1):
-            parts = fragments(text, span.start, span.end)
-            offsets = ";".join(f"{a} {b}" for a, b in parts)
-            shown = " ".join(text[a:b] for a, b in parts)
-            lines.append(f"T{number}\t{span.label} {offsets}\t{shown}")
-            t_of[span.id] = number
-            for key, value in span.attrs.items():
-                attribute += 1
-                lines.append(
-                    f"A{attribute}\t{key} T{number}" + ("" if value is True else f" {value}")
-                )
-        for number, rel in enumerate(record.relations, start=1):
-            lines.append(f"R{number}\t{rel.label} Arg1:T{t_of[rel.head]} Arg2:T{t_of[rel.tail]}")
-        report.lose(
-            "relation attributes (brat has none)", sum(1 for r in record.relations if r.attrs)
-        )
+        lines = _ann_lines(record, report, seen)
         lose_entity_links(record, report)
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
-        (folder / f"{name}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8", newline="")
+        (folder / f"{name}.txt").write_text(record.document.text, encoding="utf-8", newline="")
+        (folder / f"{name}.ann").write_text(
+            "".join(line + "\n" for line in lines), encoding="utf-8", newline=""
+        )
         report.documents += 1
-        report.spans += len(record.spans)
-        report.relations += len(record.relations)
+        report.spans += sum(1 for line in lines if line.startswith("T"))
+        report.relations += sum(1 for line in lines if line.startswith("R"))
+    write_conf(folder, labels, seen)
     report.files.append(str(folder))
     return report
+
+
+def _read_text(txt: Path) -> str:
+    try:
+        return txt.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"no {txt.name} beside it (brat keeps the text in a .txt file)") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{txt.name} is not UTF-8") from None
+
+
+def _span(text: str, m: re.Match[str], number: int, index: int) -> Span:
+    pieces = [(int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";"))]
+    start, end = pieces[0][0], pieces[-1][1]
+    in_order = all(a < b for a, b in pieces) and all(
+        a[1] <= b[0] and not text[a[1] : b[0]].strip() for a, b in pairwise(pieces)
+    )
+    if not (0 <= start < end <= len(text)) or not in_order:
+        raise InputError(f"T{m.group(1)}: offsets {m.group(3)} do not fit the text", line=number)
+    if m.group(4) != shown_text(text, pieces) and m.group(4) != " ".join(
+        text[a:b] for a, b in pieces
+    ):
+        raise InputError(f"T{m.group(1)}: text {m.group(4)!r} is not at {m.group(3)}", line=number)
+    return Span(start, end, decode_name(m.group(2)), text[start:end], id=index)
 
 
 def read_brat(ann: Path) -> AnnotatedDocument:
     """One document from ``X.ann`` and the ``X.txt`` beside it."""
     txt = ann.with_suffix(".txt")
-    try:
-        text = txt.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(f"no {txt.name} beside it (brat keeps the text in a .txt file)") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{txt.name} is not UTF-8") from None
+    text = _read_text(txt)
     spans: list[Span] = []
     index_of: dict[str, int] = {}
     relations: list[Relation] = []
     attrs: dict[int, dict[str, object]] = {}
-    pending: list[tuple[int, str]] = []
+    pending: list[tuple[int, re.Match[str]]] = []
     for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         if m := _T.fullmatch(line):
-            pieces = [tuple(map(int, p.split())) for p in m.group(3).split(";")]
-            start, end = pieces[0][0], pieces[-1][1]
-            gaps_ok = all(not text[a[1] : b[0]].strip() for a, b in pairwise(pieces))
-            shown = " ".join(text[a:b] for a, b in pieces)
-            if not (0 <= start < end <= len(text)) or not gaps_ok:
-                raise InputError(
-                    f"T{m.group(1)}: offsets {m.group(3)} do not fit the text", line=number
-                )
-            if shown != m.group(4):
-                raise InputError(
-                    f"T{m.group(1)}: text {m.group(4)!r} is not at {m.group(3)}", line=number
-                )
             index_of[m.group(1)] = len(spans)
-            spans.append(Span(start, end, m.group(2), text[start:end], id=len(spans)))
+            spans.append(_span(text, m, number, len(spans)))
         elif line.startswith("R") and (m := _R.fullmatch(line)):
-            pending.append((number, line))
+            pending.append((number, m))
         elif m := _A.fullmatch(line):
             if m.group(3) not in index_of:
                 raise InputError(f"attribute of unknown T{m.group(3)}", line=number)
-            attrs.setdefault(index_of[m.group(3)], {})[m.group(2)] = (
-                m.group(4) if m.group(4) else True
-            )
+            try:
+                value = decode_value(m.group(4))
+            except InputError as exc:
+                raise InputError(
+                    f"attribute value {m.group(4)!r} is not readable: {exc.message}", line=number
+                ) from None
+            attrs.setdefault(index_of[m.group(3)], {})[decode_name(m.group(2))] = value
         else:
             raise InputError(
                 f"unsupported line {line[:40]!r} (T, R and A lines are read)", line=number
             )
-    for number, line in pending:
-        m = _R.fullmatch(line)
-        assert m is not None
+    for number, m in pending:
         head, tail = index_of.get(m.group(3)), index_of.get(m.group(4))
         if head is None or tail is None:
             raise InputError("relation between unknown T ids", line=number)
-        relations.append(Relation(m.group(2), head, tail, id=len(relations)))
+        relations.append(Relation(decode_name(m.group(2)), head, tail, id=len(relations)))
     spans = [replace(s, attrs=attrs[s.id]) if s.id in attrs else s for s in spans]
     return AnnotatedDocument(
         Document(text, meta={"file": txt.name}, external_id=ann.stem),

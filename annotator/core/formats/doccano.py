@@ -1,6 +1,12 @@
-"""doccano: JSONL with ``entities`` and ``relations`` (its relation-extraction layout).
+"""doccano: JSONL in its sequence-labelling layout, or its relation-extraction layout.
 
-::
+The default is what doccano's sequence-labelling import reads with its
+default settings (columns ``text`` and ``label``)::
+
+    {"id": 1, "text": "...", "label": [[8, 16, "ACTOR"]]}
+
+``layout="relations"`` writes the relation-extraction layout, which keeps
+relations (a project with "Use relation labeling" reads it)::
 
     {"id": 1, "text": "...", "entities": [{"id": 7, "label": "ACTOR",
       "start_offset": 8, "end_offset": 16}], "relations": [{"id": 2,
@@ -28,10 +34,29 @@ from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 Offsets = Literal["utf16", "codepoints"]
+Layout = Literal["spans", "relations"]
+NO_RELATIONS = "relations (the sequence-labelling layout has none: --doccano-layout relations)"
+OVERLAPS = "spans overlapping another: tick 'Allow overlapping entity' in the doccano project"
+
+
+def overlapping(spans: Iterable[Span]) -> int:
+    """How many spans share a character with another span of the document."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    hit: set[int] = set()
+    reach, holder = -1, -1
+    for i, span in enumerate(ordered):
+        if span.start < reach:
+            hit.update((i, holder))
+        if span.end > reach:
+            reach, holder = span.end, i
+    return len(hit)
 
 
 def write_doccano(
-    records: Iterable[AnnotatedDocument], stream: TextIO, offsets: Offsets = "utf16"
+    records: Iterable[AnnotatedDocument],
+    stream: TextIO,
+    offsets: Offsets = "utf16",
+    layout: Layout = "spans",
 ) -> ExportReport:
     report = ExportReport()
     for record in records:
@@ -41,10 +66,12 @@ def write_doccano(
         def unit(offset: int, table: list[int] | None = table) -> int:
             return table[offset] if table else offset
 
-        line = {
-            "id": record.document.id,
-            "text": text,
-            "entities": [
+        line: dict[str, Any] = {"id": record.document.id, "text": text}
+        if layout == "spans":
+            line["label"] = [[unit(s.start), unit(s.end), s.label] for s in record.spans]
+            report.lose(NO_RELATIONS, len(record.relations))
+        else:
+            line["entities"] = [
                 {
                     "id": s.id,
                     "label": s.label,
@@ -52,21 +79,22 @@ def write_doccano(
                     "end_offset": unit(s.end),
                 }
                 for s in record.spans
-            ],
-            "relations": [
+            ]
+            line["relations"] = [
                 {"id": r.id, "from_id": r.head, "to_id": r.tail, "type": r.label}
                 for r in record.relations
-            ],
-        }
+            ]
         lost_attrs = sum(1 for s in record.spans if s.attrs) + sum(
-            1 for r in record.relations if r.attrs
+            1 for r in record.relations if r.attrs and layout == "relations"
         )
         report.lose("span and relation attributes (doccano has none)", lost_attrs)
         lose_entity_links(record, report)
+        if n := overlapping(record.spans):
+            report.notes[OVERLAPS] += n
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
         report.documents += 1
         report.spans += len(record.spans)
-        report.relations += len(record.relations)
+        report.relations += len(line.get("relations", ()))
     return report
 
 

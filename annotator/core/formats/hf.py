@@ -1,38 +1,52 @@
 """Hugging Face token classification: JSONL per split, one sentence per line, and a dataset card.
 
-Each line: ``{"id", "doc", "tokens", "entity_tags", "claim_tags"}``, IOB2 tag
-strings; nested spans keep two layers (entities: ACTOR/LOCATION/CUE...,
-claims: CLAIM). ``README.md`` lists the label names in the order training
-scripts use as class ids. Load with::
-
-    datasets.load_dataset("json", data_files={"train": "train.jsonl", ...})
+Each line: ``{"id", "doc", "tokens", "ner_tags", "entity_tags", "claim_tags"}``.
+``ner_tags`` holds class ids of one layer (entities by default, claims on
+request), declared in the card's ``dataset_info`` as a ``ClassLabel``
+sequence, so ``datasets.load_dataset(FOLDER)`` gives training scripts the
+label names with the data. ``entity_tags`` and ``claim_tags`` keep both
+layers as readable IOB2 strings (nested spans of different kinds: an ACTOR
+inside a CLAIM). ``README.md`` is the card.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Literal, TextIO
 
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.tokenized import tagged_sentences
 from annotator.core.models import AnnotatedDocument
+
+NerLayer = Literal["entities", "claims"]
 
 
 def tag_names(labels: Iterable[str]) -> list[str]:
     return ["O", *(f"{p}-{label}" for label in labels for p in ("B", "I"))]
 
 
+def ner_names(layers: Layers, layer: NerLayer) -> list[str]:
+    """The class names of ``ner_tags``, in class-id order."""
+    return tag_names(layers.entities if layer == "entities" else layers.claims)
+
+
 def write_hf_split(
-    records: Iterable[AnnotatedDocument], layers: Layers, stream: TextIO
+    records: Iterable[AnnotatedDocument],
+    layers: Layers,
+    stream: TextIO,
+    ner_layer: NerLayer = "entities",
 ) -> ExportReport:
     report = ExportReport()
+    class_id = {name: i for i, name in enumerate(ner_names(layers, ner_layer))}
     for record in records:
         for number, sentence in enumerate(tagged_sentences(record, layers, report)):
+            tags = sentence.entity_tags if ner_layer == "entities" else sentence.claim_tags
             line = {
                 "id": f"{record.document.id}-{number}",
                 "doc": record.document.id,
                 "tokens": sentence.tokens,
+                "ner_tags": [class_id[tag] for tag in tags],
                 "entity_tags": sentence.entity_tags,
                 "claim_tags": sentence.claim_tags,
             }
@@ -40,14 +54,35 @@ def write_hf_split(
     return report
 
 
-def dataset_card(layers: Layers, splits: Iterable[str]) -> str:
-    entity_names, claim_names = tag_names(layers.entities), tag_names(layers.claims)
-    files = "\n".join(f"    - split: {s}\n      path: {s}.jsonl" for s in splits)
+def _class_label(names: list[str]) -> str:
+    return "\n".join(f"          '{i}': {json.dumps(name)}" for i, name in enumerate(names))
+
+
+def dataset_card(layers: Layers, splits: Iterable[str], ner_layer: NerLayer = "entities") -> str:
+    names = ner_names(layers, ner_layer)
+    files = "\n".join(f"  - split: {s}\n    path: {s}.jsonl" for s in splits)
     return f"""---
 language:
 - ar
 task_categories:
 - token-classification
+dataset_info:
+  features:
+  - name: id
+    dtype: string
+  - name: doc
+    dtype: int64
+  - name: tokens
+    sequence: string
+  - name: ner_tags
+    sequence:
+      class_label:
+        names:
+{_class_label(names)}
+  - name: entity_tags
+    sequence: string
+  - name: claim_tags
+    sequence: string
 configs:
 - config_name: default
   data_files:
@@ -63,11 +98,14 @@ a word is cut where a span starts or ends inside it (Arabic clitics: و + أذر
 |---|---|
 | `id` | document id and sentence number |
 | `doc` | document id in the project |
+| `ner_tags` | class ids of the {ner_layer} layer (`ClassLabel`, names below) |
 | `entity_tags` | IOB2 tags of {", ".join(layers.entities)} spans |
 | `claim_tags` | IOB2 tags of {", ".join(layers.claims)} spans |
 
-Nested spans of different kinds keep their own column (an ACTOR inside a CLAIM has both tags).
+Load with `datasets.load_dataset("path/to/this/folder")`: the features above come with it.
 
-Class ids, in order: `entity_tags`: {json.dumps(entity_names, ensure_ascii=False)};
-`claim_tags`: {json.dumps(claim_names, ensure_ascii=False)}.
+Labels of `ner_tags`, in class-id order: {json.dumps(names, ensure_ascii=False)}.
+
+Nested spans of different kinds keep their own column (an ACTOR inside a CLAIM has both tags).
+A span that crosses a sentence or paragraph break is one chunk per line, each starting with `B-`.
 """

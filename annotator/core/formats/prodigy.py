@@ -1,6 +1,8 @@
 """Prodigy: JSONL with ``tokens``, ``spans`` (with token indices) and ``relations``.
 
-Character offsets are code points. A relation's ``head`` and ``child`` are
+Character offsets are code points. A span's offsets leave out white space
+at its edges (tokens hold none); a span of white space only is counted as
+lost. A relation's ``head`` and ``child`` are
 the index of the last token of each span, as Prodigy's relation interface
 writes them; ``head_span`` and ``child_span`` carry the spans themselves.
 """
@@ -13,20 +15,18 @@ from typing import Any, TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats.tokenized import token_spans
 from annotator.core.json_input import read_lines
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, mapping, objects
-from annotator.core.tokens import align, tokenize
 
 
 def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
     report = ExportReport()
     for record in records:
         text = record.document.text
-        tokens, splits = align(
-            text, tokenize(text), [e for s in record.spans for e in (s.start, s.end)]
-        )
-        report.split_words += len(splits)
+        mapped = token_spans(record, report)
+        tokens = mapped.tokens
         first = {t.start: i for i, t in enumerate(tokens)}
         last = {t.end: i for i, t in enumerate(tokens)}
         token_rows = [
@@ -40,10 +40,7 @@ def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> Expor
             for i, t in enumerate(tokens)
         ]
         spans: dict[int | None, dict[str, Any]] = {}
-        for s in record.spans:
-            if s.start not in first or s.end not in last:
-                report.lose("spans of white space only")
-                continue
+        for s in mapped.spans:
             spans[s.id] = {
                 "start": s.start,
                 "end": s.end,
