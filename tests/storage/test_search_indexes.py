@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.models import Document, Status
+from annotator.storage import search as search_module
 from annotator.storage.database import APPLICATION_ID
 from annotator.storage.migrations import MIGRATIONS
 from annotator.storage.project import Project
@@ -24,6 +27,15 @@ texts = st.lists(
     unique=True,
 )
 queries = st.text(ALPHABET.replace("\n", ""), min_size=1, max_size=4)
+
+
+@contextlib.contextmanager
+def _few_spans(count: int) -> Iterator[None]:
+    before, search_module.FEW_SPANS = search_module.FEW_SPANS, count
+    try:
+        yield
+    finally:
+        search_module.FEW_SPANS = before
 
 
 def _full_scan(project: Project, query: str) -> list[tuple[int, int, int]]:
@@ -110,9 +122,10 @@ def test_a_version_7_project_gets_the_new_indexes(tmp_path: Path):
 
 
 @settings(max_examples=100, deadline=None)
-@given(texts, queries, st.data())
-def test_filtered_queries_find_what_a_full_scan_of_the_spans_finds(docs, query, data):
-    with Project.open(":memory:") as project:
+@given(texts, queries, st.data(), st.sampled_from([0, 5000]))
+def test_filtered_queries_find_what_a_full_scan_of_the_spans_finds(docs, query, data, few):
+    """With few spans they are checked one by one; with many the trigrams narrow them first."""
+    with Project.open(":memory:") as project, _few_spans(few):
         for text in docs:
             doc = project.add_document(Document(text))
             for _ in range(data.draw(st.integers(0, 3))):
