@@ -89,6 +89,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.termination import close_on_termination
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     try:
@@ -105,6 +106,9 @@ def run(argv: Sequence[str]) -> int:
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
+    window: MainWindow | None = None
+    # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
+    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(project, QSettings())
     if not window.loaded:  # open in another window; the window said so
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,6 +38,8 @@ COMMANDS = (
     "claims",
     "search",
     "schema",
+    "check",
+    "backups",
     "train",
     "recommend",
 )
@@ -122,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
     p.add_argument(
+        "--predictions",
+        action="store_true",
+        help="also import Label Studio predictions, one layer per model version",
+    )
+    p.add_argument(
         "--extend-schema",
         action="store_true",
         help="add labels and relation types the files bring to the schema (else refused)",
@@ -177,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "list", "list documents")
     p.add_argument("--status", choices=[str(s) for s in Status], help="only this status")
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
-    p.add_argument("--uid", metavar="UID", help="only the document with this uid")
+    p.add_argument(
+        "--uid", metavar="UID", help="only the document with this uid (or its first digits)"
+    )
     _bidi_option(p)
 
     p = _command(sub, "stats", "documents by status, spans and relations by label")
@@ -217,6 +227,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = _command(schema_sub, "load", "replace the schema with a schema file")
     s.add_argument("file", metavar="FILE")
 
+    _command(sub, "check", "check the project file for damage (exit 1: damaged)")
+    p = _command(sub, "backups", "list the project's backups, or restore one")
+    p.add_argument(
+        "--restore",
+        type=int,
+        metavar="N",
+        help="put backup N (1: newest) in place; the current file is kept aside",
+    )
+
     p = _command(sub, "train", "train the recommender on the analysts' own spans")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
@@ -228,14 +247,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Project:
-    """The project of ``--db``; only ``create`` (import) may make one where there is none."""
+def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Project:
+    """The project of ``--db``; only ``create`` (import) may make one where there is none.
+
+    SQLite's quick_check runs first at any size, except for ``reading`` commands, which
+    check files up to 64 MB and report damage they meet in larger ones.
+    """
     from annotator.storage.project import Project
 
     path = resolve_project_path(args.db)
     if not create and not path.exists():
         raise CliError(f"no project at {path}")
-    return Project.open(path)
+    return Project.open(path, verify=None if reading else True)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -249,6 +272,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             clean=not args.no_clean,
             fmt=args.format,
             offsets=args.offsets,
+            predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
             extend_schema=args.extend_schema,
         )
@@ -325,7 +349,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         rows = project.documents(
             Status(args.status) if args.status else None,
             external_id=args.external_id,
@@ -339,7 +363,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         stats = project.stats()
     if args.json:
         data = {
@@ -365,7 +389,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal, mark_spans
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
@@ -387,7 +411,7 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal
     from annotator.storage.claims import claims
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
         found = claims(project, args.doc)
@@ -416,7 +440,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal
     from annotator.storage.search import search
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         entity = None
         if args.entity:
             found = project.entities.candidates(args.entity)
@@ -445,7 +469,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.schema import load_schema_text, schema_to_json
 
-    with _open(args) as project:
+    with _open(args, reading=args.schema_command == "show") as project:
         if args.schema_command == "load":
             try:
                 text = Path(args.file).read_text(encoding="utf-8-sig")
@@ -466,10 +490,45 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.backups import damage_hint
+    from annotator.storage.safety import check_file
+
+    path = resolve_project_path(args.db)
+    report = check_file(path)
+    for problem in report.problems:
+        print(f"{path}: {problem}", file=out)
+    if report.ok:
+        print(f"{path}: no damage ({count(report.spans_checked, 'span')} checked)", file=err)
+        return 0
+    print(f"{path}: damaged; {damage_hint(path)}", file=err)
+    return 1
+
+
+def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.backups import backup_folder, list_backups, restore
+
+    path = resolve_project_path(args.db)
+    if not path.exists() and not backup_folder(path).is_dir():
+        raise CliError(f"no project at {path}")  # a lost project with backups can be restored
+    if args.restore is not None:
+        chosen, aside = restore(path, args.restore)
+        print(f"restored {chosen.path.name} ({chosen.made}) to {path}", file=err)
+        if aside.exists():
+            print(f"the file it replaced is kept as {aside}", file=err)
+        return 0
+    copies = list_backups(path)
+    for number, copy in enumerate(copies, start=1):
+        size = f"{copy.size / 1e6:.1f} MB"
+        print(f"{number:>3}  {copy.made}  {size:>10}  {copy.checked:<9}  {copy.path}", file=out)
+    print(f"{count(len(copies), 'backup')} in {backup_folder(path)}", file=err)
+    return 0
+
+
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import train_project
 
-    with _open(args) as project:
+    with _open(args) as project:  # it stores the model
         result = train_project(project, force=args.force)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
@@ -503,7 +562,7 @@ def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal
     from annotator.storage.recommender import ProjectRecommender
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         project.document(args.doc)  # a missing document is a clear error
         recommender = ProjectRecommender(project)
         proposals = recommender.proposals(args.doc) if recommender.trained else []
@@ -538,6 +597,8 @@ HANDLERS = {
     "claims": cmd_claims,
     "search": cmd_search,
     "schema": cmd_schema,
+    "check": cmd_check,
+    "backups": cmd_backups,
     "train": cmd_train,
     "recommend": cmd_recommend,
 }
@@ -564,3 +625,11 @@ def main(
         return 130
     except BrokenPipeError:  # `annotator export | head`
         return 0
+    except sqlite3.DatabaseError as exc:  # damage met while reading a large project
+        path = resolve_project_path(getattr(args, "db", None))
+        corrupt = type(exc) is sqlite3.DatabaseError  # SQLITE_CORRUPT, SQLITE_NOTADB
+        from annotator.storage.backups import damage_hint
+
+        hint = f"; {damage_hint(path)}" if corrupt else ""
+        print(f"annotator: error: {path}: {exc}{hint}", file=err)
+        return 1

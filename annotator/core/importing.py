@@ -51,20 +51,7 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
         path = Path(raw)
         kind = _kind(path)
         if kind == "folder":
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    child = Path(root, name)
-                    if child.suffix.lower() in TEXT_SUFFIXES and child.with_suffix(".ann").exists():
-                        continue  # the text of a brat document: read with its .ann
-                    if child.suffix.lower() not in SUFFIXES:
-                        found.skipped.append(child)
-                    elif _kind(child) == "file":
-                        found.files.append(child)
-                    else:
-                        found.special.append(child)
+            _collect_folder(path, found)
         elif kind == "file":
             found.files.append(path)
         elif kind == "special":
@@ -72,6 +59,47 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
         else:
             found.missing.append(path)
     return found
+
+
+def _collect_folder(folder: Path, found: FileSet) -> None:
+    """A folder's files, then its subfolders', in name order; links to folders not followed.
+
+    ``os.scandir`` hands each entry's type over with the listing, so a regular
+    file costs no ``stat``: a stat per file (to tell FIFOs apart) and another
+    per ``.txt`` (is there an ``.ann`` beside it?) made listing 10,000 files
+    take 0.2 s.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
+    except OSError:
+        return  # an unreadable folder is passed over, as os.walk does
+    names = {e.name for e in entries}
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                subfolders.append(Path(entry.path))
+            continue
+        stem, suffix = os.path.splitext(entry.name)
+        suffix = suffix.lower()
+        if suffix in TEXT_SUFFIXES and f"{stem}.ann" in names:
+            continue  # the text of a brat document: read with its .ann
+        child = Path(entry.path)
+        if suffix not in SUFFIXES:
+            found.skipped.append(child)
+        elif entry.is_file():
+            found.files.append(child)
+        elif _kind(child) == "special":
+            found.special.append(child)
+        else:
+            found.missing.append(child)  # a dangling link
+    for subfolder in subfolders:
+        _collect_folder(subfolder, found)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _kind(path: Path) -> str:
@@ -136,8 +164,11 @@ def detect_jsonl(first: dict[str, Any]) -> str:
     """Which tool wrote a JSONL record: native, doccano or Prodigy."""
     if "format_version" in first:
         return "native"
-    if "entities" in first or isinstance(first.get("label"), list):
+    if "entities" in first or isinstance(first.get("label") or first.get("labels"), list):
         return "doccano"
+    marks = first.get("annotations")
+    if isinstance(marks, list) and any(isinstance(m, dict) and "start_offset" in m for m in marks):
+        return "doccano"  # older doccano: every user's labels, each with its user
     spans = first.get("spans") or []
     if "tokens" in first or any(isinstance(s, dict) and "token_start" in s for s in spans):
         return "prodigy"
@@ -163,12 +194,15 @@ def read_file(
     fmt: str | None = None,
     offsets: str = "utf16",
     notes: Counter[str] | None = None,
+    predictions: bool = False,
 ) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
     ``fmt`` forces a format (see ``core.format_names``); otherwise it is told by
     the suffix and, for JSONL, by the first record's keys. ``notes`` collects
-    what was adjusted on the way (Label Studio spans in UTF-16 offsets).
+    what was adjusted or passed over on the way (Label Studio spans in UTF-16
+    offsets, cancelled annotations); ``predictions`` reads Label Studio's
+    predictions too, each as a layer of its own.
     Raises ``InputError`` located at the file (and line). Callers that want
     all-or-nothing per file must consume the whole iterator before committing.
     """
@@ -188,7 +222,12 @@ def read_file(
             from annotator.core.formats.labelstudio import read_labelstudio
 
             with path.open(encoding="utf-8-sig") as stream:
-                yield from read_labelstudio(stream, notes)
+                yield from read_labelstudio(stream, notes, predictions)
+            return
+        if suffix == ".zip" and fmt in (None, "doccano"):  # named explicitly: not in folders
+            from annotator.core.formats.doccano_zip import read_doccano_zip
+
+            yield from read_doccano_zip(path, "codepoints" if offsets == "codepoints" else "utf16")
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))
@@ -216,5 +255,5 @@ def read_file(
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     raise InputError(
-        f"unsupported file type {suffix or '(none)'!r}: expected .txt, .jsonl, .json or .ann", path
+        f"unsupported file type {suffix or '(none)'!r}: read here: {readable_types()}", path
     )

@@ -18,6 +18,7 @@ from annotator.core.suggest import Suggestion
 from annotator.gui import project_io
 from annotator.gui.actions import ActionSpec, all_specs, build_action
 from annotator.gui.article_view import ArticleView
+from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.controller import Controller
 from annotator.gui.entity_editor import EntityEditor
 from annotator.gui.find_bar import FindBar
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         False (with the reason shown) when another window has the project open.
         """
         session = ProjectSession(project, self)
+        # Connected before start(): its worker thread may report at once.
+        session.check_finished.connect(self._report_check)  # after an unclean exit
+        session.damage_found.connect(self._on_damage_found)
         if problem := session.start():
             QMessageBox.warning(self, self.tr("Project open elsewhere"), problem)
             return False
@@ -191,19 +195,22 @@ class MainWindow(QMainWindow):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-        if session.check_report is not None:
-            QTimer.singleShot(0, lambda: self._report_check(session.check_report))
         return True
 
     def _report_check(self, report: CheckReport | None) -> None:
         """After an unclean exit: say what the check of the project found."""
         if report is None:
             return
-        text = self.tr("The last session did not end cleanly. ") + report.summary()
         if report.ok:
-            self._show_message(text)
+            self._show_message(
+                self.tr("The last session did not end cleanly.") + " " + report.summary()
+            )
         else:
-            QMessageBox.warning(self, self.tr("Project check"), text)
+            check_report_dialog(self, report).open()
+
+    def _on_damage_found(self, message: str) -> None:
+        """The opening check of a large project found damage: nothing will be written."""
+        damage_dialog(self, message).open()
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""

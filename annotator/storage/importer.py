@@ -92,12 +92,16 @@ class _Read:
     notes: Counter[str]
 
 
-def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
+def _read(path: Path, clean: bool, fmt: str | None, offsets: str, predictions: bool) -> _Read:
     notes: Counter[str] = Counter()
     if _large(path):
         return _Read(path, None, None, notes)
     try:
-        records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes))
+        records = list(
+            read_file(
+                path, clean=clean, fmt=fmt, offsets=offsets, notes=notes, predictions=predictions
+            )
+        )
     except InputError as exc:
         return _Read(path, [], str(exc), notes)
     except (ValueError, RecursionError, MemoryError) as exc:  # never lose the other files
@@ -212,6 +216,7 @@ def import_paths(
     clean: bool = True,
     fmt: str | None = None,
     offsets: str = "utf16",
+    predictions: bool = False,
     progress: Progress | None = None,
     parallel: bool = False,
     extend_schema: bool = False,
@@ -220,7 +225,8 @@ def import_paths(
 
     ``parallel``: for ``PARALLEL_FROM_FILES`` files or more, reader processes
     (one per spare core, forked) read and clean files while this process
-    stores them. Only for single-threaded callers such as the command line:
+    stores them. ``predictions``: Label Studio's predictions come in as
+    layers of their own. Only for single-threaded callers such as the command line:
     forking a process with other threads (the window's) can deadlock the
     child. Writing stays here, batch by batch: what is committed is the same.
     ``extend_schema``: labels and relation types the files bring join the
@@ -233,10 +239,12 @@ def import_paths(
     if parallel and total >= PARALLEL_FROM_FILES and _can_fork():
         workers = (os.cpu_count() or 1) - 1
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
-    read = partial(_read, clean=clean, fmt=fmt, offsets=offsets)
+    read = partial(_read, clean=clean, fmt=fmt, offsets=offsets, predictions=predictions)
 
     def stream(path: Path, notes: Counter[str]) -> Iterator[tuple[int | None, AnnotatedDocument]]:
-        return read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes)
+        return read_file(
+            path, clean=clean, fmt=fmt, offsets=offsets, notes=notes, predictions=predictions
+        )
 
     for batch in _reads(batches, read, workers):
         with project.bulk():

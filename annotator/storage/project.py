@@ -92,9 +92,13 @@ class Project:
         self._unindexed: list[int] | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
-        """Open or create the project at ``path``; a new project gets the default schema."""
-        db = connect(path)
+    def open(cls, path: Path | str, *, verify: bool | None = None) -> Project:
+        """Open or create the project at ``path``; a new project gets the default schema.
+
+        A damaged file is refused before anything writes (``verify``: see
+        ``storage.database.connect``).
+        """
+        db = connect(path, verify=verify)
         project = cls(db, None if str(path) == ":memory:" else Path(path))
         if not db.count("labels"):
             from annotator.assets import default_schema  # one place knows where assets are
@@ -268,7 +272,9 @@ class Project:
     ) -> list[DocumentSummary]:
         """All documents (or those with this status, external id, uid) in id order.
 
-        One query, answered from indexes: the list reads ``documents_listed``.
+        ``uid`` may be the first digits of one (as a person copies it), which
+        may match several. One query, answered from indexes: the list reads
+        ``documents_listed``, a uid prefix a range of ``documents_by_uid``.
         """
         sql = (
             "SELECT d.id, d.title, d.status, "
@@ -277,10 +283,14 @@ class Project:
         )
         where: list[str] = []
         params: list[Any] = []
-        for column, value in (("status", status), ("external_id", external_id), ("uid", uid)):
+        for column, value in (("status", status), ("external_id", external_id)):
             if value is not None:
                 where.append(f"d.{column} = ?")
                 params.append(str(value))
+        if uid is not None:
+            # Uids are lower-case hex: every uid starting with the prefix sorts below prefix + "g".
+            where.append("d.uid >= ? AND d.uid < ?")
+            params += [uid.lower(), uid.lower() + "g"]
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.id"
@@ -313,6 +323,9 @@ class Project:
                     f"document {doc_id} has annotations: its text can no longer change"
                 )
             check_document_text(text)
+            existing = self.find_by_text(text)
+            if existing is not None and existing != doc_id:  # one document per uid
+                raise DuplicateDocumentError(existing)
             search_index.unindex(self.db, doc_id, self.document(doc_id).text)
             self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])

@@ -28,6 +28,8 @@ COMMANDS: dict[str, list[str]] = {
     "search": ["search", "الخارجية"],
     "schema show": ["schema", "show"],
     "schema load": ["schema", "load", "{schema}"],
+    "check": ["check"],
+    "backups": ["backups"],
     "train": ["train"],
     "recommend": ["recommend", "--doc", "1"],
 }
@@ -137,6 +139,8 @@ def test_list_finds_a_document_by_its_source_id_and_uid(tmp_path: Path):
     assert uid is not None
     _, out, _ = run("list", "--uid", uid, "--db", db)
     assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
+    _, out, _ = run("list", "--uid", uid[:8].upper(), "--db", db)
+    assert [r.split()[0] for r in out.splitlines()[1:]] == ["1"]
     _, out, _ = run("list", "--external-id", "nope", "--db", db)
     assert out.splitlines()[1:] == []
     _, out, _ = run("show", "2", "--db", db)
@@ -205,6 +209,12 @@ def test_the_skipped_message_names_what_is_read(tmp_path: Path):
     for suffix in (".txt", ".jsonl", ".json", ".ann"):
         assert suffix in line
     assert "not .txt or .jsonl" not in err
+    code, _, err = run(
+        "import", str(folder / "photo.png"), "--db", str(tmp_path / "p.annotator.db")
+    )
+    assert code == 1
+    named = f"annotator: error: {folder / 'photo.png'}: unsupported file type '.png': read here: "
+    assert err.splitlines()[0] == named + line.split("read here: ")[1].rstrip(")")
 
 
 def test_extend_schema_says_what_it_added(tmp_path: Path):

@@ -17,7 +17,7 @@ from annotator.storage.database import APPLICATION_ID
 from annotator.storage.exporter import export_jsonl
 from annotator.storage.importer import import_paths
 from annotator.storage.migrations import MIGRATIONS
-from annotator.storage.project import Project
+from annotator.storage.project import DuplicateDocumentError, Project
 
 TEXT = "قالت وزارة الخارجية إن المحادثات ستستمر"
 OTHER = "أعلنت الحكومة عن خطة جديدة للنقل العام"
@@ -33,6 +33,16 @@ def test_a_stored_document_has_the_uid_of_its_text_and_keeps_its_external_id(pro
     assert (row.id, row.uid, row.external_id) == (doc_id, doc.uid, "agency-2020-10-29-0042")
     assert project.documents(external_id="nope") == []
     assert [r.id for r in project.documents(uid=doc.uid)] == [doc_id]
+    assert doc.uid is not None
+    assert [r.id for r in project.documents(uid=doc.uid[:6])] == [doc_id]
+    assert project.documents(uid=doc.uid + "0") == []
+    plan = " ".join(
+        str(r[-1])
+        for r in project.db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM documents d WHERE d.uid >= 'ab' AND d.uid < 'abg'"
+        )
+    )
+    assert "documents_by_uid" in plan
 
 
 def test_the_uid_follows_the_text_while_it_may_still_change(project: Project):
@@ -40,6 +50,10 @@ def test_the_uid_follows_the_text_while_it_may_still_change(project: Project):
     project.set_text(doc_id, OTHER)
     assert project.document(doc_id).uid == document_uid(OTHER)
     assert project.find_by_uid(document_uid(TEXT)) is None
+    other = project.add_document(Document(TEXT))
+    with pytest.raises(DuplicateDocumentError, match=f"as document {doc_id}"):
+        project.set_text(other, OTHER)  # two documents would share a uid
+    assert project.document(other).uid == document_uid(TEXT)
 
 
 def test_the_uid_column_is_unique_and_indexed(project: Project):

@@ -395,3 +395,27 @@ def test_property_bad_files_never_cost_the_good_ones(
         assert len(good) == len(files) - len(bad_paths)
         assert all(len(o.imported) == 2 for o in good)
         assert len(project.documents()) == 2 * len(good)
+
+
+def test_folders_are_read_in_name_order_without_hidden_entries_or_linked_folders(tmp_path: Path):
+    from annotator.core.importing import collect_files
+
+    root = tmp_path / "in"
+    (root / "b").mkdir(parents=True)
+    (root / "a").mkdir()
+    (root / ".hidden").mkdir()
+    for name in ("b/2.txt", "b/1.jsonl", "a/x.txt", "z.txt", ".h.txt", ".hidden/y.txt", "c.png"):
+        (root / name).write_text("نص", encoding="utf-8")
+    (root / "a" / "doc.txt").write_text("نص", encoding="utf-8")
+    (root / "a" / "doc.ann").write_text("", encoding="utf-8")  # brat: the .txt goes with it
+    (root / "linked").symlink_to(root / "a")
+    (root / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    found = collect_files([root])
+    assert [p.relative_to(root).as_posix() for p in found.files] == [
+        "z.txt",
+        "a/doc.ann",
+        "a/x.txt",
+        "b/1.jsonl",
+        "b/2.txt",
+    ]
+    assert found.skipped == [root / "c.png"] and found.missing == [root / "gone.txt"]
