@@ -16,8 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from annotator import __version__
+from annotator.core import agreement, agreement_html
+from annotator.core.agreement_text import text_lines
+from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
 from annotator.core.format_names import EXPORT_FORMATS, IMPORT_FORMATS
+from annotator.core.layers import check_name
 from annotator.core.models import Status
 from annotator.core.wording import count
 from annotator.storage.location import ENV_VAR, resolve_project_path
@@ -42,6 +46,10 @@ COMMANDS = (
     "backups",
     "train",
     "recommend",
+    "assign",
+    "merge",
+    "agreement",
+    "adjudicate",
 )
 
 
@@ -100,7 +108,8 @@ def _at_least_one(value: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="annotator",
-        description="Annotate Arabic news articles. Without a command, opens the window.",
+        description="Annotate Arabic news articles. Without a command, opens the window; "
+        "'annotator curate --db TEAM' opens a team project's agreement and Curate mode.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     _db_option(parser, top=True)
@@ -111,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-clean",
         action="store_true",
-        help="keep .txt pages as decoded (no removal of page furniture)",
+        help="keep .txt and .html pages as read (no removal of page furniture)",
     )
     p.add_argument(
         "--format",
@@ -137,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-v", "--verbose", action="store_true", help="a line for every file, every failure"
     )
+    p.add_argument("--annotator", metavar="NAME", help="analyst for spans that name none")
 
     p = _command(sub, "export", "export documents with their annotations")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl", help="output format")
@@ -244,7 +254,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", type=int, metavar="DOC", required=True, help="document id")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     _bidi_option(p)
+    _team_parsers(sub)
     return parser
+
+
+def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = _command(sub, "assign", "share a corpus out: one project file per analyst")
+    p.add_argument("--annotators", required=True, metavar="A,B,...", help="the analysts' names")
+    p.add_argument(
+        "--overlap", type=float, default=0.0, help="share of documents given to two (0-1)"
+    )
+    p.add_argument("--seed", type=int, default=13, help="seed of the shuffle (default 13)")
+    p.add_argument("--by-status", choices=[str(s) for s in Status], help="only these documents")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the files")
+
+    p = _command(sub, "merge", "bring analysts' project files and JSONL exports in")
+    p.add_argument("paths", nargs="+", metavar="FILE")
+
+    p = _command(sub, "agreement", "inter-annotator agreement over shared documents")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--labels", metavar="L,...", help="only these span labels")
+    p.add_argument("--html", metavar="PATH", help="also write a self-contained HTML report")
+
+    p = _command(sub, "adjudicate", "put what the analysts agree on into the gold layer")
+    p.add_argument("--auto", choices=("agreed",), required=True, help="what to accept")
 
 
 def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Project:
@@ -275,6 +308,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
             extend_schema=args.extend_schema,
+            annotator=check_name(args.annotator) if args.annotator else None,
         )
     summary = summarize(report, verbose=args.verbose)
     for line in summary.notes:
@@ -490,6 +524,71 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.team_assign import analyst_path, assign
+
+    names = parse_names(args.annotators)
+    status = Status(args.by_status) if args.by_status else None
+    with _open(args, reading=True) as project:  # writes files, not the corpus
+        plan = assign(project, names, Path(args.output), overlap=args.overlap, seed=args.seed,
+                      status=status)  # fmt: skip
+    print(f"{'ANALYST':<20}  {'DOCUMENTS':>9}  {'SHARED':>6}  FILE", file=out)
+    for name, n, shared in plan.rows():
+        print(f"{name:<20}  {n:>9}  {shared:>6}  {analyst_path(Path(args.output), name)}", file=out)
+    total = len({d for ids in plan.documents.values() for d in ids})
+    print(f"assigned {count(total, 'document')}, {len(plan.shared)} to two analysts", file=err)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.team_merge import TeamMerge
+
+    with _open(args) as project:
+        outcomes = TeamMerge(project).merge_paths(Path(p) for p in args.paths)
+    for outcome in outcomes:
+        print(
+            f"annotator: error: {outcome.error}" if outcome.error else outcome.summary(), file=err
+        )
+        for conflict in outcome.conflicts:
+            print(f"  entity conflict: {conflict}", file=err)
+    failed = [str(o.path) for o in outcomes if o.error]
+    summary = f"merged {count(len(outcomes) - len(failed), 'file')}"
+    print(summary + (f"; failed: {', '.join(failed)}" if failed else ""), file=err)
+    return 1 if failed else 0
+
+
+def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.outputs import open_output
+    from annotator.storage.team_layers import shared_documents
+
+    with _open(args, reading=True) as project:
+        labels = [lb.name for lb in project.schema.span_labels]
+        if args.labels:
+            wanted = [n for n in args.labels.split(",") if n]
+            if unknown := sorted(set(wanted) - set(labels)):
+                raise CliError(f"unknown label {', '.join(unknown)}")
+            labels = wanted
+        report = agreement.compute(shared_documents(project), labels, confusion=bool(args.html))
+        if args.html:  # "-" streams the page to stdout
+            with open_output(args.html, out, project=project.path) as stream:
+                stream.write(agreement_html.render(report))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print("\n".join(text_lines(report)), file=out)
+    return 0
+
+
+def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.adjudicate import auto_agreed
+
+    with _open(args) as project:
+        result = auto_agreed(project)
+    print(f"gold: {count(result.spans, 'span')} and {count(result.relations, 'relation')} added "
+          f"from {count(result.documents, 'shared document')}", file=err)  # fmt: skip
+    return 0
+
+
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.backups import damage_hint
     from annotator.storage.safety import check_file
@@ -597,6 +696,10 @@ HANDLERS = {
     "claims": cmd_claims,
     "search": cmd_search,
     "schema": cmd_schema,
+    "assign": cmd_assign,
+    "merge": cmd_merge,
+    "agreement": cmd_agreement,
+    "adjudicate": cmd_adjudicate,
     "check": cmd_check,
     "backups": cmd_backups,
     "train": cmd_train,

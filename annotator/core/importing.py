@@ -18,13 +18,26 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import json_input, jsonl
+from annotator.core.decoding import decode_bytes  # light: charset-normalizer only when needed
 from annotator.core.errors import InputError
+from annotator.core.html_page import (
+    HTML_SUFFIXES,
+    NO_ARTICLE,
+    extract_article,
+    is_saved_files_folder,
+)
 from annotator.core.models import AnnotatedDocument, Document
-from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
+from annotator.core.text import (
+    canonical_text,
+    check_document_text,
+    check_visible_text,
+    guess_language,
+    text_direction,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".ann"}
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | {".json", ".ann"}
 
 
 @dataclass
@@ -43,6 +56,8 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
 
     A file named explicitly is always returned, whatever its suffix, so the
     importer can say why it refuses it; in folders only known suffixes count.
+    The PAGE_files folder of a page saved "complete" holds the page's parts
+    (frames, scripts), not documents: it is passed over.
     Only regular files (or links to them) are read: anything else is listed
     in ``special`` without being opened.
     """
@@ -78,7 +93,7 @@ def _collect_folder(folder: Path, found: FileSet) -> None:
     subfolders = []
     for entry in entries:
         if entry.is_dir():
-            if not entry.is_symlink():
+            if not entry.is_symlink() and not is_saved_files_folder(entry.name, names):
                 subfolders.append(Path(entry.path))
             continue
         stem, suffix = os.path.splitext(entry.name)
@@ -126,38 +141,85 @@ def text_meta(text: str) -> dict[str, Any]:
     return meta
 
 
+def _first_line(text: str) -> str:
+    """The title of a text without a headline: its first line, cut to a title's length."""
+    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+
+
 def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
     """One document from the bytes of a plain-text article."""
+    decoded = decode_bytes(data)
+    text = canonical_text(decoded.text)
+    check_visible_text(text)
+    meta: dict[str, Any] = {}
+    if clean:
+        text = _cleaned(text, meta)
+    else:
+        meta["title"] = _first_line(text)
+    return _document(text, meta, decoded.text, decoded.encoding, name)
+
+
+def read_html(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
+    """One document from a saved web page: trafilatura's article, then the page model.
+
+    The page's own metadata (JSON-LD, meta tags) wins over what bylines and
+    date lines in the text say.
+    """
+    page = extract_article(data)
+    text = page.text
+    meta: dict[str, Any] = {}
+    if clean:
+        lines = text.split("\n")
+        if page.title and page.title not in lines:
+            text = page.title + "\n" + text  # the headline goes right before the body
+        text = _cleaned(text, meta, title=page.title, need_body=True)
+    else:
+        meta["title"] = page.title or _first_line(text)
+    published = meta.get("published", "")
+    meta.update(page.meta)
+    if published.startswith(page.meta.get("published", "\0")):
+        meta["published"] = published  # the same day, with its time
+    return _document(text, meta, page.html, page.encoding, name)
+
+
+def _cleaned(
+    text: str, meta: dict[str, Any], title: str | None = None, need_body: bool = False
+) -> str:
+    """The page model's text; fills ``meta`` with title, meta lines and the removal report.
+
+    ``need_body``: a page without a single sentence-like paragraph has no
+    article (a web page's home or menu page); a plain-text file keeps its lines.
+    """
     # Imported here, like each reader in ``read_file``: a JSONL import's start-up spent
     # more on compiling their regular expressions than on its first thousand records.
     from annotator.core.cleaning import clean_page
-    from annotator.core.decoding import decode_bytes
 
-    decoded = decode_bytes(data)
-    text = canonical_text(decoded.text)
-    meta: dict[str, Any] = {}
-    if clean:
-        cleaned = clean_page(text)
-        if not cleaned.text.strip():
-            raise InputError("nothing left after cleaning: the page is all furniture")
-        text = cleaned.text
-        meta["title"] = cleaned.title
-        if cleaned.source:
-            meta["source"] = cleaned.source
-        meta["cleaning"] = {
-            "removed": cleaned.summary(),
-            "lines": [
-                {"line": r.line, "reason": r.reason, "text": r.text[:80]} for r in cleaned.removed
-            ],
-        }
-    else:
-        meta["title"] = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+    cleaned = clean_page(text)
+    if need_body and not cleaned.has_body:
+        raise InputError(NO_ARTICLE)
+    if not cleaned.text.strip():
+        raise InputError("nothing left after cleaning: the page is all furniture")
+    meta["title"] = title or cleaned.title or _first_line(cleaned.text)
+    meta.update(cleaned.meta)
+    meta["cleaning"] = {
+        "removed": cleaned.summary(),
+        "lines": [
+            {"line": r.line, "reason": r.reason, "text": r.text[:80]} for r in cleaned.removed
+        ],
+    }
+    return cleaned.text
+
+
+def _document(
+    text: str, meta: dict[str, Any], raw: str, encoding: str, name: str | None
+) -> AnnotatedDocument:
     check_document_text(text)
+    check_visible_text(text)
     meta.update(text_meta(text))
-    meta["encoding"] = decoded.encoding
+    meta["encoding"] = encoding
     if name:
         meta["file"] = name
-    return AnnotatedDocument(Document(text=text, meta=meta, raw=decoded.text))
+    return AnnotatedDocument(Document(text=text, meta=meta, raw=raw))
 
 
 def detect_jsonl(first: dict[str, Any]) -> str:
@@ -247,6 +309,9 @@ def read_file(
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)
+            return
+        if suffix in HTML_SUFFIXES:
+            yield None, read_html(path.read_bytes(), clean=clean, name=path.name)
             return
     except InputError as exc:
         raise exc.located(path) from None

@@ -67,9 +67,8 @@ def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> Impo
 
 
 def ask_import_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(
-        parent, tr("Import files"), "", "Articles (*.txt *.jsonl);;All files (*)"
-    )
+    articles = "Articles (*.txt *.html *.htm *.jsonl *.json *.ann);;All files (*)"
+    names, _ = QFileDialog.getOpenFileNames(parent, tr("Import files"), "", articles)
     return [Path(n) for n in names]
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.importing import collect_files, read_file
+from annotator.core.layers import name_layer
 from annotator.core.models import AnnotatedDocument, Label
 from annotator.core.schema_rules import UnknownLabelError
 from annotator.storage.database import write_transaction
@@ -120,14 +121,19 @@ Stream = Callable[[Path, Counter[str]], Iterator[tuple[int | None, AnnotatedDocu
 
 
 def _store(
-    project: Project, read: _Read, stream: Stream, extend_schema: bool = False
+    project: Project,
+    read: _Read,
+    stream: Stream,
+    extend_schema: bool = False,
+    annotator: str | None = None,
 ) -> FileOutcome:
     """Store one file's records inside a savepoint: all of them or none.
 
     A large file's records are read as they are stored (``stream``): a bad line
     near its end rolls back what came before it, and memory holds one record.
     ``extend_schema``: labels and relation types the schema lacks are added
-    first, in the same savepoint (a file that fails adds none).
+    first, in the same savepoint (a file that fails adds none). ``annotator``
+    names the layer of every span and relation that names none.
     """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
@@ -143,7 +149,7 @@ def _store(
                 outcome.added = project.extend_schema(record for _, record in first_pass)
             for line, record in records:
                 try:
-                    outcome.imported.append(project.import_record(record))
+                    outcome.imported.append(project.import_record(name_layer(record, annotator)))
                 except DuplicateDocumentError as dup:
                     where = f"{path}:{line}" if line else str(path)
                     outcome.duplicates.append(f"{where}: skipped, {dup}")
@@ -220,6 +226,7 @@ def import_paths(
     progress: Progress | None = None,
     parallel: bool = False,
     extend_schema: bool = False,
+    annotator: str | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input.
 
@@ -249,7 +256,7 @@ def import_paths(
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item, stream, extend_schema)
+                outcome = _store(project, item, stream, extend_schema, annotator)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

@@ -230,13 +230,35 @@ CREATE TABLE models (
 );
 """
 
-# v9: search indexes that answer every query, at a fraction of the size (storage.search_index).
+# v9: teams. A team project holds every analyst's layer of a document (their spans and
+# relations carry their name); ``layers`` keeps each layer's own status and where and when
+# it came from, so merging the same file again changes nothing and a newer state replaces
+# an older one. ``team_info`` names the analyst an assigned project file belongs to.
+V9 = f"""
+CREATE TABLE layers (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'todo'
+        CHECK (status IN ('todo', 'in_progress', 'done', 'curated')),
+    source TEXT NOT NULL DEFAULT '',
+    edited_at TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL DEFAULT {_NOW},
+    PRIMARY KEY (doc_id, annotator)
+);
+CREATE TABLE team_info (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# v10: search indexes that answer every query, at a fraction of the size (storage.search_index).
 # The v4 table kept a second full copy of the normalised text and every trigram's positions
 # (3x the text); this one keeps neither (contentless, detail=none: 0.4x), and the hits are
 # checked in Python as before. Queries under three letters, which v4 could not narrow,
 # have the documents' letters and the corpus' alphabet. Filled by ``database.migrate``.
 # A search filtered by label or annotator reads that filter's spans in document order.
-V9 = """
+V10 = """
 DROP TABLE search_index;
 CREATE VIRTUAL TABLE search_index USING fts5(
     norm, tokenize = 'trigram case_sensitive 1', content = '', detail = none
@@ -249,6 +271,6 @@ CREATE INDEX spans_by_label_in_order ON spans(label, doc_id, start);
 CREATE INDEX spans_by_annotator_in_order ON spans(annotator, doc_id, start);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
-SEARCH_INDEX_VERSION = 9  # the version whose migration (re)builds the search index
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10)
+SEARCH_INDEX_VERSION = 10  # the version whose migration (re)builds the search index
 LATEST_VERSION = len(MIGRATIONS)

@@ -660,10 +660,25 @@ class Selection:
         return cls(tuple(str(Status(s)) for s in statuses), tuple(labels), annotator)
 
     def documents(self) -> tuple[str, list[Any]]:
-        """``WHERE`` clause (or "") and parameters over ``documents``."""
-        if not self.statuses:
-            return "", []
-        return f"WHERE status IN ({', '.join('?' * len(self.statuses))})", list(self.statuses)
+        """``WHERE`` clause (or "") and parameters over ``documents``.
+
+        With an annotator, only the documents that annotator worked on (spans there, or a
+        layer past ``todo``: "read it, nothing to mark"; the rule of
+        ``team_layers.annotated``): exporting one analyst's layer, or ``gold``, must not pass
+        the documents nobody looked at off as documents with nothing in them.
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.statuses:
+            clauses.append(f"status IN ({', '.join('?' * len(self.statuses))})")
+            params += self.statuses
+        if self.annotator is not None:
+            clauses.append(
+                "id IN (SELECT doc_id FROM spans WHERE annotator = ? UNION "
+                "SELECT doc_id FROM layers WHERE annotator = ? AND status != 'todo')"
+            )
+            params += [self.annotator, self.annotator]
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def spans(self) -> tuple[str, list[Any]]:
         """``WHERE`` clause (or "") and parameters over ``spans``."""
