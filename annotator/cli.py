@@ -16,12 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from annotator import __version__
-from annotator.core import agreement, agreement_html
-from annotator.core.agreement_text import text_lines
-from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
 from annotator.core.format_names import EXPORT_FORMATS, IMPORT_FORMATS
-from annotator.core.layers import check_name
 from annotator.core.models import Status
 from annotator.core.wording import count
 from annotator.storage.location import ENV_VAR, resolve_project_path
@@ -295,6 +291,7 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.layers import check_name
     from annotator.storage.import_summary import summarize
     from annotator.storage.importer import import_paths
 
@@ -525,6 +522,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.assignment import parse_names
     from annotator.storage.team_assign import analyst_path, assign
 
     names = parse_names(args.annotators)
@@ -558,6 +556,8 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core import agreement, agreement_html
+    from annotator.core.agreement_text import text_lines
     from annotator.core.outputs import open_output
     from annotator.storage.team_layers import shared_documents
 
