@@ -13,8 +13,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from annotator.core.errors import InputError
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
@@ -92,6 +90,10 @@ def decode_bytes(data: bytes) -> Decoded:
                     f"({data[exc.start : exc.start + 4]!r})",
                     line=_line_of(data, exc.start),
                 ) from None
+    # Only for what is not UTF-8: the import of charset-normalizer is a third of a JSONL
+    # import's own start-up.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         raise InputError("undecodable bytes: not text in any known encoding (binary file?)")
