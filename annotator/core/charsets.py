@@ -94,7 +94,6 @@ _MISPLACED = re.compile(
     rf"|[{_ARABIC}][\\[\]^_{{|}}]|[\\[\]^_{{|}}][{_ARABIC}]"  # a bracket stuck to a letter
 )
 _ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def plausibility(text: str) -> float:
@@ -120,11 +119,6 @@ def unlikely_share(text: str) -> float:
         return 0.0
     unlikely = sum(n for ch, n in Counter(text).items() if ch not in _WEIGHTS)
     return (unlikely + len(_MISPLACED.findall(text))) / len(text)
-
-
-def control_count(text: str) -> int:
-    """Control characters other than tab and line breaks: a text file has next to none."""
-    return len(_CONTROLS.findall(text))
 
 
 def utf16_layout(data: bytes) -> str | None:

@@ -15,15 +15,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from annotator.core.charsets import (
-    CANDIDATES,
-    RARE_HANDICAP,
-    UTF16,
-    control_count,
-    plausibility,
-    unlikely_share,
-    utf16_layout,
-)
 from annotator.core.errors import InputError
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
@@ -48,6 +39,8 @@ _MAGIC = (
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+# Control characters (Cc) other than tab and line breaks: a text file has next to none.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _SAMPLE = 1 << 18  # bytes scored per candidate: enough to tell, cheap on a 20 MB file
 _MAX_UNLIKELY = 0.05  # share of characters no Arabic or Latin text holds, in a right decoding
@@ -61,6 +54,10 @@ class Decoded:
 
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
+
+
+def control_count(text: str) -> int:
+    return len(_CONTROLS.findall(text))
 
 
 def _check_not_binary(text: str) -> None:
@@ -109,6 +106,16 @@ def _detected(data: bytes) -> Decoded:
             ) from None
     if utf8 is not None and control_count(utf8) == 0:
         return _checked(utf8, "utf-8")
+    # Only for what is not plain UTF-8: a JSONL import's start-up need not build the letter model.
+    from annotator.core.charsets import (
+        CANDIDATES,
+        RARE_HANDICAP,
+        UTF16,
+        plausibility,
+        unlikely_share,
+        utf16_layout,
+    )
+
     layout = utf16_layout(data)
     sample = _sample(data)
     whole_file = len(sample) == len(data)

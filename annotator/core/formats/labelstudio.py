@@ -19,6 +19,11 @@ wrote it), and every label of a region (``"labels": ["ACTOR", "CUE"]`` is two
 spans). Cancelled annotations are skipped and counted; predictions are
 counted and left out unless asked for, then each is a ``prediction VERSION``
 layer. JSON-MIN exports (one row per annotation) are read too.
+
+Document attribute values are ``choices`` results, one per attribute
+(``from_name`` the attribute, ``to_name`` "text"). A task holds one set of
+them: the first annotation's that has any; another annotation that chose
+differently is counted, not imported (its spans still are, as its layer).
 """
 
 from __future__ import annotations
@@ -26,8 +31,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, TextIO
 
+from annotator.core.doc_categories import choices_results, from_choices_results
 from annotator.core.errors import InputError
 from annotator.core.formats import ExportReport, lose_entity_links
 from annotator.core.json_input import loads_items
@@ -68,6 +75,7 @@ def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> E
                     "labels": [r.label],
                 }
             )
+        result += choices_results(record.doc_attrs)
         report.lose(
             "span attributes (Label Studio keeps them in other controls)",
             sum(1 for s in record.spans if s.attrs),
@@ -116,6 +124,7 @@ class _Layer:
         self.converted = converted
         self.spans: list[Span] = []
         self.relations: list[Relation] = []
+        self.doc_attrs: dict[str, list[str]] = {}
         self._table: list[int] | None = None
 
     def _offsets(self, value: dict[str, Any], where: str) -> tuple[int, int]:
@@ -140,6 +149,7 @@ class _Layer:
     def read(self, result: list[dict[str, Any]], author: str | None, where: str) -> None:
         """Every labelled region (one span per label) and every relation between them."""
         first_span: dict[str, int] = {}  # region id -> its first span: what relations join
+        self.doc_attrs = from_choices_results(result)
         for number, item in enumerate(result, start=1):
             if item.get("type") != "labels":
                 continue
@@ -215,7 +225,11 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
         )
     meta = {k: v for k, v in task["data"].items() if k not in {"text", "doc_id"}}
     document = Document(text, meta=meta, external_id=source_id(task.get("id"), "task 'id'"))
-    return combine(document, ((layer.spans, layer.relations) for layer in layers))
+    record = combine(document, ((layer.spans, layer.relations) for layer in layers))
+    chosen = [layer.doc_attrs for layer in layers if layer.doc_attrs]
+    if different := sum(1 for values in chosen[1:] if values != chosen[0]):
+        converted["document attribute choices of a further annotation not imported"] += different
+    return replace(record, doc_attrs=chosen[0]) if chosen else record
 
 
 _MIN_KEYS = frozenset({"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"})
