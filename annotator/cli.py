@@ -14,42 +14,21 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from annotator import __version__
-from annotator.core import agreement, agreement_html
-from annotator.core.agreement_text import text_lines
-from annotator.core.assignment import parse_names
-from annotator.core.doc_categories import categories
 from annotator.core.errors import AnnotatorError
-from annotator.core.importing import IMPORT_FORMATS
-from annotator.core.layers import check_name
+from annotator.core.format_names import EXPORT_FORMATS, IMPORT_FORMATS
 from annotator.core.models import Status
-from annotator.core.outputs import open_output
-from annotator.core.schema import load_schema_text, schema_to_json
-from annotator.core.splits import parse_ratios
-from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
-from annotator.storage.adjudicate import auto_agreed
-from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
-from annotator.storage.claims import claims
-from annotator.storage.doc_attrs import doc_attr_filters
-from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
-from annotator.storage.exporter import (
-    FormatOptions,
-    export_entities,
-    export_format,
-    export_jsonl,
-)
-from annotator.storage.import_summary import summarize
-from annotator.storage.importer import import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
-from annotator.storage.project import Project
-from annotator.storage.safety import check_file
-from annotator.storage.search import search
-from annotator.storage.team_assign import analyst_path, assign
-from annotator.storage.team_layers import shared_documents
-from annotator.storage.team_merge import TeamMerge
+
+if TYPE_CHECKING:
+    from annotator.storage.project import Project
+
+# Each command imports what it needs when it runs (the store, sqlite-utils, the readers,
+# the writers, the terminal's bidi): `annotator --help` and every command start faster
+# by what the others would have loaded (bench/README.md).
 
 COMMANDS = (
     "import",
@@ -110,6 +89,17 @@ def _bidi_option(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="shape and reorder Arabic for terminals without bidi support",
     )
+
+
+def _at_least_one(value: str) -> int:
+    """A count the user gives: 0 or less would print hits it asked not to see, or none."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,7 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--entity", metavar="NAME", help="only documents that mention this registry entity"
     )
     p.add_argument("--annotator", metavar="NAME", help="only hits inside spans by this annotator")
-    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    p.add_argument(
+        "--limit",
+        type=_at_least_one,
+        default=200,
+        metavar="N",
+        help="at most this many hits, 1 or more (default 200)",
+    )
     _bidi_option(p)
 
     p = _command(sub, "schema", "show or replace the project's label schema")
@@ -294,6 +290,8 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
     SQLite's quick_check runs first at any size, except for ``reading`` commands, which
     check files up to 64 MB and report damage they meet in larger ones.
     """
+    from annotator.storage.project import Project
+
     path = resolve_project_path(args.db)
     if not create and not path.exists():
         raise CliError(f"no project at {path}")
@@ -301,6 +299,10 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.layers import check_name
+    from annotator.storage.import_summary import summarize
+    from annotator.storage.importer import import_paths
+
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):  # a mistyped path makes no empty project
         raise CliError(f"no such file or folder: {missing[0]}")
@@ -334,6 +336,14 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.splits import parse_ratios
+    from annotator.storage.exporter import (
+        FormatOptions,
+        export_entities,
+        export_format,
+        export_jsonl,
+    )
+
     output = Path(args.output) if args.output not in (None, "", "-") else None
     args.label = [name for item in args.label or () for name in item.split(",") if name]
     with _open(args) as project:
@@ -382,6 +392,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.doc_attrs import doc_attr_filters
+
     with _open(args, reading=True) as project:
         rows = project.documents(
             Status(args.status) if args.status else None,
@@ -428,6 +441,9 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.doc_categories import categories
+    from annotator.core.terminal import for_terminal, mark_spans
+
     with _open(args, reading=True) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
@@ -450,6 +466,9 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.claims import claims
+
     with _open(args, reading=True) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
@@ -476,6 +495,9 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.search import search
+
     with _open(args, reading=True) as project:
         entity = None
         if args.entity:
@@ -503,6 +525,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.schema import load_schema_text, schema_to_json
+
     with _open(args, reading=args.schema_command == "show") as project:
         if args.schema_command == "load":
             try:
@@ -525,6 +549,9 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.assignment import parse_names
+    from annotator.storage.team_assign import analyst_path, assign
+
     names = parse_names(args.annotators)
     status = Status(args.by_status) if args.by_status else None
     with _open(args, reading=True) as project:  # writes files, not the corpus
@@ -539,6 +566,8 @@ def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.team_merge import TeamMerge
+
     with _open(args) as project:
         outcomes = TeamMerge(project).merge_paths(Path(p) for p in args.paths)
     for outcome in outcomes:
@@ -554,6 +583,11 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core import agreement, agreement_html
+    from annotator.core.agreement_text import text_lines
+    from annotator.core.outputs import open_output
+    from annotator.storage.team_layers import shared_documents
+
     with _open(args, reading=True) as project:
         labels = [lb.name for lb in project.schema.span_labels]
         if args.labels:
@@ -573,6 +607,8 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.adjudicate import auto_agreed
+
     with _open(args) as project:
         result = auto_agreed(project)
     print(f"gold: {count(result.spans, 'span')} and {count(result.relations, 'relation')} added "
@@ -581,6 +617,9 @@ def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.backups import damage_hint
+    from annotator.storage.safety import check_file
+
     path = resolve_project_path(args.db)
     report = check_file(path)
     for problem in report.problems:
@@ -593,6 +632,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.backups import backup_folder, list_backups, restore
+
     path = resolve_project_path(args.db)
     if not path.exists() and not backup_folder(path).is_dir():
         raise CliError(f"no project at {path}")  # a lost project with backups can be restored
@@ -644,6 +685,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
     from annotator.storage.recommender import ProjectRecommender
 
     with _open(args, reading=True) as project:
@@ -768,6 +810,8 @@ def main(
     except sqlite3.DatabaseError as exc:  # damage met while reading a large project
         path = resolve_project_path(getattr(args, "db", None))
         corrupt = type(exc) is sqlite3.DatabaseError  # SQLITE_CORRUPT, SQLITE_NOTADB
+        from annotator.storage.backups import damage_hint
+
         hint = f"; {damage_hint(path)}" if corrupt else ""
         print(f"annotator: error: {path}: {exc}{hint}", file=err)
         return 1

@@ -7,30 +7,6 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-
-def _import_sqlite_utils_alone() -> None:
-    """Import sqlite-utils with numpy and pandas hidden from it, then unhide them.
-
-    sqlite-utils imports both whenever they are installed (the test extra's
-    spaCy and datasets bring them) only to map their scalar types to column
-    types; annotator never stores one. In the ``annotator`` command's own
-    process that was 0.35 s (pandas) and 0.04 s (numpy) of every start
-    (bench/README.md). They are hidden only while sqlite-utils loads: the
-    spaCy export still imports numpy when it runs, and a library user's
-    sqlite-utils is untouched.
-    """
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            del sys.modules[name]
-
-
-_import_sqlite_utils_alone()
-
 # Any word that is not an option names a command (the CLI says which ones exist), so the
 # window's start never imports the command line and its import and export formats.
 _CLI_OPTIONS = {"-h", "--help", "--version"}

@@ -18,14 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import json_input, jsonl
-from annotator.core.cleaning import clean_page
-from annotator.core.decoding import decode_bytes
+from annotator.core.decoding import decode_bytes  # light: the code-page model only when needed
 from annotator.core.errors import InputError
-from annotator.core.formats.brat import read_brat
-from annotator.core.formats.doccano import read_doccano
-from annotator.core.formats.doccano_zip import read_doccano_zip
-from annotator.core.formats.labelstudio import read_labelstudio
-from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.html_page import (
     HTML_SUFFIXES,
     NO_ARTICLE,
@@ -44,7 +38,6 @@ from annotator.core.text import (
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | {".json", ".ann"}
-IMPORT_FORMATS = ("native", "doccano", "labelstudio", "prodigy", "brat")
 
 
 @dataclass
@@ -200,6 +193,10 @@ def _cleaned(
     ``need_body``: a page without a single sentence-like paragraph has no
     article (a web page's home or menu page); a plain-text file keeps its lines.
     """
+    # Imported here, like each reader in ``read_file``: a JSONL import's start-up spent
+    # more on compiling their regular expressions than on its first thousand records.
+    from annotator.core.cleaning import clean_page
+
     cleaned = clean_page(text)
     if need_body and not cleaned.has_body:
         raise InputError(NO_ARTICLE)
@@ -269,7 +266,7 @@ def read_file(
 ) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
-    ``fmt`` forces a format (see ``IMPORT_FORMATS``); otherwise it is told by
+    ``fmt`` forces a format (see ``core.format_names``); otherwise it is told by
     the suffix and, for JSONL, by the first record's keys. ``notes`` collects
     what was adjusted or passed over on the way (Label Studio spans in UTF-16
     offsets, cancelled annotations); ``predictions`` reads Label Studio's
@@ -285,23 +282,33 @@ def read_file(
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
             if _kind(path.with_suffix(".txt")) == "special":
                 raise InputError("the .txt beside it is not a regular file: not read")
+            from annotator.core.formats.brat import read_brat  # a reader when a file needs it
+
             yield None, read_brat(path.with_suffix(".ann"))
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
+            from annotator.core.formats.labelstudio import read_labelstudio
+
             with path.open(encoding="utf-8-sig") as stream:
                 yield from read_labelstudio(stream, notes, predictions)
             return
         if suffix == ".zip" and fmt in (None, "doccano"):  # named explicitly: not in folders
+            from annotator.core.formats.doccano_zip import read_doccano_zip
+
             yield from read_doccano_zip(path, "codepoints" if offsets == "codepoints" else "utf16")
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))
             with path.open(encoding="utf-8-sig", newline="") as stream:
                 if kind == "doccano":
+                    from annotator.core.formats.doccano import read_doccano
+
                     yield from read_doccano(
                         stream, "codepoints" if offsets == "codepoints" else "utf16"
                     )
                 elif kind == "prodigy":
+                    from annotator.core.formats.prodigy import read_prodigy
+
                     yield from read_prodigy(stream)
                 else:
                     yield from jsonl.read_records(stream)

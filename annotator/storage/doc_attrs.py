@@ -15,13 +15,12 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.doc_categories import split_category
 from annotator.core.errors import SchemaError, StoreError
 from annotator.core.models import DocValue
 from annotator.core.schema import Schema
 from annotator.core.schema_rules import doc_attrs
+from annotator.storage.connection import Database
 from annotator.storage.database import write_transaction
 
 DocAttrs = dict[str, DocValue]
@@ -93,7 +92,7 @@ class DocumentAttributes:
     for agreement over documents.
     """
 
-    def __init__(self, db: sqlite_utils.Database, schema: Callable[[], Schema]) -> None:
+    def __init__(self, db: Database, schema: Callable[[], Schema]) -> None:
         self.db = db
         self._schema = schema
 

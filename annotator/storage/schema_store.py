@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import SchemaError
 from annotator.core.models import AttributeSpec, AttributeType, Display, Label, LabelKind
 from annotator.core.schema import Schema, build_schema
+from annotator.storage.connection import Database
 from annotator.storage.database import write_transaction
 
 
@@ -45,7 +44,7 @@ def _attributes_from_json(text: str) -> tuple[AttributeSpec, ...]:
     )
 
 
-def read_schema(db: sqlite_utils.Database) -> Schema:
+def read_schema(db: Database) -> Schema:
     labels = [
         Label(
             name=r["name"],
@@ -85,9 +84,7 @@ def read_schema(db: sqlite_utils.Database) -> Schema:
     return Schema(tuple(labels + relations), tuple(documents))
 
 
-def _replace(
-    db: sqlite_utils.Database, table: str, used_sql: str, rows: list[dict[str, Any]]
-) -> None:
+def _replace(db: Database, table: str, used_sql: str, rows: list[dict[str, Any]]) -> None:
     keep = {r["name"] for r in rows}
     used = {r[0] for r in db.execute(used_sql)}
     if missing := sorted(used - keep):
@@ -99,10 +96,11 @@ def _replace(
         if name not in keep:
             db.execute(f"DELETE FROM {table} WHERE name = ?", [name])
     if rows:
-        db.table(table).upsert_all(rows, pk="name")
+        for row in rows:
+            db.insert(table, row, pk="name")
 
 
-def write_schema(db: sqlite_utils.Database, schema: Schema) -> None:
+def write_schema(db: Database, schema: Schema) -> None:
     """Replace the schema; labels and relation types still in use cannot go."""
     schema = build_schema(schema.labels, schema.document_attributes)
     with write_transaction(db):
@@ -144,7 +142,7 @@ def write_schema(db: sqlite_utils.Database, schema: Schema) -> None:
         )
 
 
-def _write_document_attributes(db: sqlite_utils.Database, schema: Schema) -> None:
+def _write_document_attributes(db: Database, schema: Schema) -> None:
     """Replace the document attributes; an attribute or a value still given to a document
     cannot go, nor can an attribute holding several values on a document become single."""
     specs = {a.name: a for a in schema.document_attributes}
