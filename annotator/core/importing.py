@@ -296,7 +296,7 @@ def read_file(
                         stream, "codepoints" if offsets == "codepoints" else "utf16"
                     )
                 elif kind == "prodigy":
-                    yield from read_prodigy(stream)
+                    yield from read_prodigy(stream, notes)
                 else:
                     yield from jsonl.read_records(stream)
             return

@@ -10,7 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.models import AnnotatedDocument, Display, Label
+from annotator.core.errors import InputError
+from annotator.core.identity import document_uid
+from annotator.core.models import AnnotatedDocument, Display, Document, Label, Status
 from annotator.core.wording import count
 
 
@@ -58,6 +60,39 @@ class ExportReport:
         out += [f"{n} {note}" for note, n in sorted(self.notes.items())]
         out += [f"not representable: {n} {reason}" for reason, n in sorted(self.lost.items())]
         return out
+
+
+def export_id(document: Document) -> str:
+    """The id an interchange file gives a document: its ``external_id``, else its ``uid``.
+
+    Read back as the document's ``external_id``, so a round trip through another
+    tool finds the document again (the project's row id means nothing elsewhere).
+    """
+    return document.external_id or document.uid or document_uid(document.text)
+
+
+# Document fields an interchange format may carry for us in a free-form place (Prodigy's
+# ``meta``, a Label Studio task's ``data``): what the analyst sees of where the page came from.
+SHOWN_META = ("title", "url", "source", "published")
+
+
+def read_status(value: object, where: str) -> Status:
+    """A status written by an export (``todo`` when absent)."""
+    if value is None:
+        return Status.TODO
+    try:
+        return Status(value)
+    except ValueError:
+        raise InputError(
+            f"{where}: unknown status {value!r} (todo, in_progress or done)"
+        ) from None
+
+
+def only_annotator(record: AnnotatedDocument) -> str | None:
+    """The one annotator of all a record's spans and relations, if there is exactly one."""
+    names = {s.annotator for s in record.spans} | {r.annotator for r in record.relations}
+    names.discard(None)
+    return names.pop() if len(names) == 1 else None
 
 
 def lose_entity_links(record: AnnotatedDocument, report: ExportReport) -> None:
