@@ -22,6 +22,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.import_rules import settle
 from annotator.core.importing import collect_files, read_file
 from annotator.core.models import AnnotatedDocument, Label
 from annotator.core.schema_rules import UnknownLabelError
@@ -116,11 +117,13 @@ def _store(project: Project, read: _Read, extend_schema: bool = False) -> FileOu
         outcome.error = read.error
         return outcome
     line: int | None = None
+    types = project.schema.relation_labels
+    records = [(at, settle(record, types, outcome.notes)) for at, record in read.records]
     try:
         with write_transaction(project.db):  # a savepoint inside the batch
             if extend_schema:
-                outcome.added = project.extend_schema(record for _, record in read.records)
-            for line, record in read.records:
+                outcome.added = project.extend_schema(record for _, record in records)
+            for line, record in records:
                 try:
                     outcome.imported.append(project.import_record(record))
                 except DuplicateDocumentError as dup:

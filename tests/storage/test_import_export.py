@@ -172,12 +172,13 @@ texts = st.text(
 def records(draw) -> AnnotatedDocument:
     text = draw(texts)
     n = draw(st.integers(0, 6))
-    spans = []
-    for i in range(n):
+    spans: list[Span] = []
+    for _ in range(n):  # each span once: an import stores a repeated span once
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
         label = draw(st.sampled_from(["CLAIM", "ACTOR", "LOCATION"]))
-        spans.append(Span(start, end, label, text[start:end], id=i))
+        if all((s.start, s.end, s.label) != (start, end, label) for s in spans):
+            spans.append(Span(start, end, label, text[start:end], id=len(spans)))
     relations = []
     claims = [s for s in spans if s.label == "CLAIM"]
     actors = [s for s in spans if s.label == "ACTOR"]

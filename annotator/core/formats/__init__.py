@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.identity import document_uid
@@ -76,16 +77,14 @@ def export_id(document: Document) -> str:
 SHOWN_META = ("title", "url", "source", "published")
 
 
-def read_status(value: object, where: str) -> Status:
+def read_status(value: Any, where: str) -> Status:
     """A status written by an export (``todo`` when absent)."""
     if value is None:
         return Status.TODO
     try:
         return Status(value)
     except ValueError:
-        raise InputError(
-            f"{where}: unknown status {value!r} (todo, in_progress or done)"
-        ) from None
+        raise InputError(f"{where}: unknown status {value!r} (todo, in_progress or done)") from None
 
 
 def only_annotator(record: AnnotatedDocument) -> str | None:

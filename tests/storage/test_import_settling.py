@@ -1,0 +1,100 @@
+"""What an import settles: repeats stored once, unlabelled Label Studio links, region choices."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.import_rules import NAMED, REPEATED_RELATIONS, REPEATED_SPANS, UNNAMED
+from annotator.storage.importer import import_paths
+from annotator.storage.project import Project
+
+TEXT = "قالت وزارة الدفاع إن صواريخ أطلقت من أرمينيا"
+
+
+def region(rid: str, phrase: str, label: str) -> dict[str, object]:
+    start = TEXT.index(phrase)
+    value = {"start": start, "end": start + len(phrase), "text": phrase, "labels": [label]}
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+
+
+def link(head: str, tail: str, labels: list[str]) -> dict[str, object]:
+    return {
+        "type": "relation",
+        "from_id": head,
+        "to_id": tail,
+        "direction": "right",
+        "labels": labels,
+    }
+
+
+def write_task(path: Path, result: list[dict[str, object]], **annotation: object) -> Path:
+    task = {"id": 7, "data": {"text": TEXT}, "annotations": [{"result": result, **annotation}]}
+    path.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_label_studio_relation_without_label_takes_the_only_type_that_fits(
+    project: Project, tmp_path: Path
+):
+    result = [
+        region("CL", "صواريخ أطلقت من أرمينيا", "CLAIM"),
+        region("C1", "قالت", "CUE"),
+        region("A1", "وزارة الدفاع", "ACTOR"),
+        link("CL", "C1", []),  # only CUE goes from a CLAIM to a CUE
+        link("CL", "A1", []),  # SOURCE and ABOUT both do: left out, counted
+    ]
+    [outcome] = import_paths(project, [write_task(tmp_path / "t.json", result)]).outcomes
+    assert outcome.error is None
+    [relation] = project.relations(outcome.imported[0])
+    assert relation.label == "CUE"
+    assert outcome.notes[NAMED] == 1 and outcome.notes[UNNAMED] == 1
+
+
+def test_label_studio_region_choices_become_span_attributes(project: Project, tmp_path: Path):
+    result = [
+        region("CL", "صواريخ أطلقت من أرمينيا", "CLAIM"),
+        {
+            "id": "CL",
+            "from_name": "factuality",
+            "to_name": "text",
+            "type": "choices",
+            "value": {"choices": ["asserted"]},
+        },
+        {
+            "from_name": "topic",
+            "to_name": "text",
+            "type": "choices",
+            "value": {"choices": ["war"]},
+        },
+    ]
+    path = write_task(tmp_path / "t.json", result, completed_by=4)
+    [outcome] = import_paths(project, [path]).outcomes
+    [span] = project.spans(outcome.imported[0])
+    assert span.attrs == {"factuality": "asserted"} and span.annotator == "4"
+    assert sum(n for note, n in outcome.notes.items() if "results not read" in note) == 1
+
+
+def test_identical_spans_and_relations_of_a_record_are_stored_once(
+    project: Project, tmp_path: Path
+):
+    spans = [
+        {"id": "c", "start": 21, "end": 44, "label": "CLAIM"},
+        {"id": "a", "start": 5, "end": 17, "label": "ACTOR"},
+        {"id": "a2", "start": 5, "end": 17, "label": "ACTOR"},
+        {"id": "q", "start": 0, "end": 4, "label": "CUE"},
+        {"id": "q2", "start": 0, "end": 4, "label": "CUE"},
+    ]
+    relations = [
+        {"label": "SOURCE", "head": "c", "tail": "a"},
+        {"label": "SOURCE", "head": "c", "tail": "a2"},  # the same link, to the repeat
+        {"label": "SOURCE", "head": "c", "tail": "a"},
+    ]
+    path = tmp_path / "d.jsonl"
+    record = {"text": TEXT, "spans": spans, "relations": relations}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    [outcome] = import_paths(project, [path]).outcomes
+    doc = outcome.imported[0]
+    assert sorted(s.label for s in project.spans(doc)) == ["ACTOR", "CLAIM", "CUE"]
+    assert len(project.relations(doc)) == 1
+    assert outcome.notes[REPEATED_SPANS] == 2 and outcome.notes[REPEATED_RELATIONS] == 2
