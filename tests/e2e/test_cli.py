@@ -400,6 +400,7 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
     text = "قالت الوزارة\nإن القتال\u2028اندلع في\tكاراباخ"
     with Project.open(db) as project:
         doc_id = project.add_document(Document(text))
+        uid = project.document(doc_id).uid  # the file's name: the document has no external id
         project.add_span(doc_id, 5, 13, "ACTOR", attrs={"note": "ends in\na newline"})
         project.add_span(
             doc_id, 16, text.index("في") + 2, "CLAIM", attrs={"factuality": "asserted"}
@@ -411,11 +412,11 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
     assert {p.name for p in target.iterdir()} == {
         "annotation.conf",
         "visual.conf",
-        f"doc{doc_id}.txt",
-        f"doc{doc_id}.ann",
+        f"{uid}.txt",
+        f"{uid}.ann",
     }
     fresh = str(tmp_path / "fresh.db")
-    code, _, err = run("import", str(target / f"doc{doc_id}.ann"), "--db", fresh)
+    code, _, err = run("import", str(target / f"{uid}.ann"), "--db", fresh)
     assert code == 0, err
     with Project.open(fresh) as back, Project.open(db) as original:
 

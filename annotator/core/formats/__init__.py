@@ -94,6 +94,29 @@ def only_annotator(record: AnnotatedDocument) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def lose_unheld(
+    record: AnnotatedDocument,
+    report: ExportReport,
+    fmt: str,
+    *,
+    status: bool = False,
+    annotators: bool = False,
+    url: bool = False,
+) -> None:
+    """Count the document fields ``fmt`` has no place for (the flags say which).
+
+    A status is counted when it is not ``todo`` (what a re-import gives), an
+    annotator for each span that names one, a url when the document has one.
+    """
+    if status and record.document.status is not Status.TODO:
+        report.lose(f"document statuses ({fmt} has no place for them)")
+    if annotators:
+        named = sum(1 for s in record.spans if s.annotator is not None)
+        report.lose(f"span annotators ({fmt} has no place for them)", named)
+    if url and record.document.meta.get("url"):
+        report.lose(f"document urls ({fmt} has no place for them)")
+
+
 def lose_entity_links(record: AnnotatedDocument, report: ExportReport) -> None:
     """Formats without a place for registry links count them (the native JSONL keeps them)."""
     report.lose("entity links of mentions", sum(1 for s in record.spans if s.entity_id is not None))

@@ -26,7 +26,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import ExportReport, export_id, lose_entity_links, lose_unheld
 from annotator.core.formats.brat_conf import SeenTypes, write_conf
 from annotator.core.formats.brat_names import (
     LINE_BREAKS,
@@ -106,14 +106,25 @@ def _ann_lines(record: AnnotatedDocument, report: ExportReport, seen: SeenTypes)
 def write_brat(
     records: Iterable[AnnotatedDocument], folder: Path, labels: Sequence[Label] = ()
 ) -> ExportReport:
-    """``docN.txt`` and ``docN.ann`` per document, ``annotation.conf`` and ``visual.conf``."""
+    """``ID.txt`` and ``ID.ann`` per document, ``annotation.conf`` and ``visual.conf``.
+
+    ``ID`` is the document's external id (its uid when none), encoded as a brat
+    name, so an import gives the document its external id back; a name two
+    documents share falls back to ``docN`` (the project's row id), counted.
+    """
     report = ExportReport()
     folder.mkdir(parents=True, exist_ok=True)
     seen = SeenTypes()
+    names: set[str] = set()
     for record in records:
-        name = f"doc{record.document.id}"
+        name = encode_name(export_id(record.document)) or f"doc{record.document.id}"
+        if name.lower() in names:  # also on file systems that ignore case
+            report.lose("external ids shared with another document (file named docN)")
+            name = f"doc{record.document.id}"
+        names.add(name.lower())
         lines = _ann_lines(record, report, seen)
         lose_entity_links(record, report)
+        lose_unheld(record, report, "brat", status=True, annotators=True, url=True)
         (folder / f"{name}.txt").write_text(record.document.text, encoding="utf-8", newline="")
         (folder / f"{name}.ann").write_text(
             "".join(line + "\n" for line in lines), encoding="utf-8", newline=""
@@ -188,7 +199,7 @@ def read_brat(ann: Path) -> AnnotatedDocument:
         relations.append(Relation(decode_name(m.group(2)), head, tail, id=len(relations)))
     spans = [replace(s, attrs=attrs[s.id]) if s.id in attrs else s for s in spans]
     return AnnotatedDocument(
-        Document(text, meta={"file": txt.name}, external_id=ann.stem),
+        Document(text, meta={"file": txt.name}, external_id=decode_name(ann.stem)),
         tuple(spans),
         tuple(relations),
     )

@@ -21,6 +21,10 @@ lists every user's labels under ``annotations``, each with its ``user``:
 each user's labels become that user's layer (the spans' ``annotator``).
 doccano stores no span text, so offsets are checked against the text's
 bounds and surrogate pairs only.
+
+Export writes the document's external id (its uid when none) as ``id`` and
+the status, title and url as columns of their own, which doccano keeps as
+the document's metadata and exports again; import reads them back.
 """
 
 from __future__ import annotations
@@ -30,9 +34,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import (
+    SHOWN_META,
+    ExportReport,
+    export_id,
+    lose_entity_links,
+    lose_unheld,
+)
 from annotator.core.json_input import read_lines
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
@@ -69,7 +79,11 @@ def write_doccano(
         def unit(offset: int, table: list[int] | None = table) -> int:
             return table[offset] if table else offset
 
-        line: dict[str, Any] = {"id": record.document.id, "text": text}
+        doc = record.document
+        # doccano keeps columns it does not know as the document's metadata and exports them
+        # again: the status, title and url come back with it.
+        line: dict[str, Any] = {"id": export_id(doc), "text": text, "status": str(doc.status)}
+        line |= {k: doc.meta[k] for k in SHOWN_META if k in doc.meta}
         if layout == "spans":
             line["label"] = [[unit(s.start), unit(s.end), s.label] for s in record.spans]
             report.lose(NO_RELATIONS, len(record.relations))
@@ -92,6 +106,7 @@ def write_doccano(
         )
         report.lose("span and relation attributes (doccano has none)", lost_attrs)
         lose_entity_links(record, report)
+        lose_unheld(record, report, "doccano", annotators=True)
         if n := overlapping(record.spans):
             report.notes[OVERLAPS] += n
         stream.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -181,7 +196,12 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))
     meta = {k: v for k, v in data.items() if k not in _NOT_META}
-    document = Document(text, meta=meta, external_id=source_id(data.get("id"), "'id'"))
+    status = Status.TODO
+    if meta.get("status") in [str(s) for s in Status]:  # ours; any other is the file's own
+        status = Status(meta.pop("status"))
+    document = Document(
+        text, meta=meta, status=status, external_id=source_id(data.get("id"), "'id'")
+    )
     return AnnotatedDocument(document, tuple(spans), tuple(relations))
 
 
