@@ -170,7 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="hf: the tag layer of the ner_tags column (default entities)",
     )
     p.add_argument(
-        "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
+        "--status",
+        action="append",
+        choices=[str(s) for s in Status],
+        help="only these statuses (repeat it); default all, but in_progress and done for the "
+        "training formats hf, spacy, conll and prodigy (todo documents would teach 'no span')",
     )
     p.add_argument(
         "--label",

@@ -134,6 +134,11 @@ STREAM_FORMATS = {
 FOLDER_FORMATS = {"hf", "brat", "spacy"}
 SPACY_NAMES = {"all": "train"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
+TRAINING_FORMATS = frozenset({"hf", "spacy", "conll", "prodigy"})
+"""Formats that train models: a document nobody has worked on would teach that nothing in
+it is a span, so they take ``TRAINING_STATUSES`` unless ``--status`` names others."""
+TRAINING_STATUSES = (Status.IN_PROGRESS, Status.DONE)
+LEFT_OUT = "todo left out (not yet annotated; --status todo takes them)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,9 @@ def export_format(
 ) -> ExportReport:
     """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``.
 
+    Training formats (``TRAINING_FORMATS``) take documents in progress or done
+    unless ``statuses`` says otherwise; the report counts the todo ones left out.
+
     A folder output is built beside ``output`` and renamed into place; ``force``
     lets it replace a folder that is not empty.
     """
@@ -192,6 +200,12 @@ def export_format(
     if folder and (output is None or str(output) in STDOUT_NAMES):
         raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
     layers = Layers.of(project.schema.span_labels)
+    report = ExportReport()
+    statuses = tuple(statuses)
+    if not statuses and fmt in TRAINING_FORMATS:
+        statuses = TRAINING_STATUSES
+        if todo := project.stats().by_status.get(str(Status.TODO), 0):
+            report.notes[LEFT_OUT] += todo
 
     def parts() -> dict[str, list[AnnotatedDocument]]:
         records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
@@ -205,7 +219,6 @@ def export_format(
             for name in SPLIT_NAMES[: len(split)]
         }
 
-    report = ExportReport()
     if output is None:
         _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, options))
     elif not folder:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core.models import Document
+from annotator.core.models import Document, Status
 from annotator.storage.project import Project
 
 SAMPLE_TITLE = (
@@ -262,8 +262,9 @@ def test_export_entities(db: str, tmp_path: Path):
 def test_every_format_exports_with_a_split_and_a_summary(db: str, tmp_path: Path, fmt: str):
     ids = _attribution_scenario(db)
     with Project.open(db) as project:
-        for i in range(9):  # more documents, so every split gets some
-            project.add_document(Document(f"وثيقة رقم {i} عن {'موضوع ' * (i + 1)}مختلف"))
+        for i in range(9):  # more documents, so every split gets some (read: not todo)
+            text = f"وثيقة رقم {i} عن {'موضوع ' * (i + 1)}مختلف"
+            project.set_status(project.add_document(Document(text)), Status.IN_PROGRESS)
     target = tmp_path / fmt
     code, _, err = run(
         "export", "--format", fmt, "--split", "80/10/10", "-o", str(target), "--db", db

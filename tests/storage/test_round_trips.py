@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.storage.exporter import export_format
+from annotator.core.models import Document, Status
+from annotator.storage.exporter import LEFT_OUT, export_format
 from annotator.storage.importer import import_paths
 from annotator.storage.project import Project
 
@@ -73,3 +74,21 @@ def test_round_trip_keeps_identity_and_counts_what_the_format_cannot_hold(
     assert ("statuses" in lost) is not status
     assert ("annotators" in lost) is not annotator
     assert ("urls" in lost) is not url
+
+
+@pytest.mark.parametrize("fmt", ["hf", "spacy", "conll", "prodigy"])
+def test_training_formats_leave_todo_documents_out_unless_asked(
+    source: Project, tmp_path: Path, fmt: str
+):
+    source.add_document(Document("خبر لم يقرأه أحد بعد"))
+    report = export_format(source, fmt, tmp_path / "out", io.StringIO())
+    assert report.documents == 2 and report.notes[LEFT_OUT] == 1
+    assert any(line.startswith("1 todo left out") for line in report.lines())
+    every = [Status.TODO, Status.IN_PROGRESS, Status.DONE]
+    asked = export_format(source, fmt, tmp_path / "all", io.StringIO(), statuses=every)
+    assert asked.documents == 3 and not asked.notes
+
+
+def test_other_formats_export_todo_documents(source: Project, tmp_path: Path):
+    source.add_document(Document("خبر لم يقرأه أحد بعد"))
+    assert export_format(source, "doccano", tmp_path / "d.jsonl", io.StringIO()).documents == 3
