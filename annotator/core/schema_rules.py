@@ -70,11 +70,14 @@ def check_record(schema: Schema, record: AnnotatedDocument) -> None:
     """Raise ``SchemaError`` naming the first span or relation the schema does not allow."""
     labels: dict[object, str] = {}
     for span in record.spans:
-        where = f"spans[{span.id}] ({span.label})"
+        origin = record.origins.get(span.id) if span.id is not None else None
+        name, line = origin or (f"spans[{span.id}]", None)
         try:
             check_attrs(require_label(schema, span.label, LabelKind.SPAN), span.attrs)
         except SchemaError as exc:
-            raise type(exc)(f"{where}: {exc}") from None
+            error = type(exc)(f"{name} ({span.label}): {exc}")
+            error.line = line
+            raise error from None
         labels[span.id] = span.label
     for index, relation in enumerate(record.relations):
         where = f"relation {relation.id}" if relation.id is not None else f"relations[{index}]"

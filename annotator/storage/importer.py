@@ -21,7 +21,7 @@ from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError, InputError, SchemaError
 from annotator.core.import_rules import settle
 from annotator.core.importing import collect_files, read_file
 from annotator.core.models import AnnotatedDocument, Label
@@ -138,7 +138,8 @@ def _store(project: Project, read: _Read, extend_schema: bool = False) -> FileOu
                 outcome.encoding = outcome.encoding or meta.get("encoding")
     except (AnnotatorError, sqlite3.IntegrityError, OverflowError, ValueError) as exc:
         # The store refused a value the readers let through: this file only is lost.
-        outcome.error = str(InputError(str(exc), path, line))
+        at = exc.line if isinstance(exc, SchemaError) and exc.line is not None else line
+        outcome.error = str(InputError(str(exc), path, at))
         outcome.unknown_label = isinstance(exc, UnknownLabelError)
         outcome.imported.clear()
         outcome.duplicates.clear()

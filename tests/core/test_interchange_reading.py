@@ -6,6 +6,10 @@ import io
 import json
 from collections import Counter
 
+import pytest
+
+from annotator.core.errors import InputError
+from annotator.core.formats.doccano import read_doccano
 from annotator.core.formats.prodigy import read_prodigy
 
 TEXT = "قالت وزارة الدفاع إن صواريخ أطلقت من أرمينيا"
@@ -36,3 +40,17 @@ def test_prodigy_rejected_and_ignored_examples_are_skipped_and_counted():
 def test_prodigy_annotator_id_is_the_spans_annotator():
     [(_, record)] = read_prodigy(io.StringIO(prodigy_line("accept", _annotator_id="news-ali")))
     assert [s.annotator for s in record.spans] == ["news-ali"]
+
+
+def test_doccano_1x_records_keep_their_text_under_data():
+    line = {"id": 3, "data": TEXT, "label": [[0, 4, "CUE"]]}
+    [(_, record)] = read_doccano(io.StringIO(json.dumps(line, ensure_ascii=False)))
+    assert record.document.text == TEXT and record.document.external_id == "3"
+    assert [(s.start, s.end, s.label) for s in record.spans] == [(0, 4, "CUE")]
+    assert "data" not in record.document.meta
+
+
+def test_doccano_offset_past_the_text_is_said_to_be_past_it():
+    line = {"text": "قال", "label": [[0, 99, "CUE"]]}
+    with pytest.raises(InputError, match=r"label\[0\]: offset 99 is outside the text \(3"):
+        list(read_doccano(io.StringIO(json.dumps(line, ensure_ascii=False))))

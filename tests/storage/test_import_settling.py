@@ -98,3 +98,12 @@ def test_identical_spans_and_relations_of_a_record_are_stored_once(
     assert sorted(s.label for s in project.spans(doc)) == ["ACTOR", "CLAIM", "CUE"]
     assert len(project.relations(doc)) == 1
     assert outcome.notes[REPEATED_SPANS] == 2 and outcome.notes[REPEATED_RELATIONS] == 2
+
+
+def test_unknown_label_in_a_doccano_label_list_names_its_place(project: Project, tmp_path: Path):
+    path = tmp_path / "d.jsonl"
+    line = {"text": TEXT, "label": [[0, 4, "CUE"], [5, 17, "ORG"]]}
+    path.write_text("\n" + json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    [outcome] = import_paths(project, [path]).outcomes
+    assert outcome.error is not None
+    assert outcome.error.startswith(f"{path}:2: label[1] (ORG): unknown span label 'ORG'")

@@ -16,7 +16,8 @@ doccano 1.8 counts offsets in UTF-16 code units (its browser UI): after an
 emoji they are one higher per astral character than Python's. Export and
 import convert by default; ``offsets="codepoints"`` writes and reads Python
 offsets. The sequence-labelling layout ``"label": [[start, end, "LABEL"]]``
-is read too (``labels`` in older exports), and so is the older layout that
+is read too (``labels`` in older exports, ``data`` for the text in doccano
+1.x), and so is the older layout that
 lists every user's labels under ``annotations``, each with its ``user``:
 each user's labels become that user's layer (the spans' ``annotator``).
 doccano stores no span text, so offsets are checked against the text's
@@ -122,6 +123,8 @@ def _offset(text: str, value: Any, table: list[int] | None, where: str) -> int:
     if table is None:
         return value
     converted = from_utf16(text, value, table)
+    if converted is None and not 0 <= value <= table[-1]:
+        raise InputError(f"{where}: offset {value} is outside the text ({table[-1]} UTF-16 units)")
     if converted is None:
         raise InputError(
             f"{where}: UTF-16 offset {value} falls inside a character (an emoji's two halves)"
@@ -142,8 +145,10 @@ def _user(value: Any, where: str) -> str | None:
 
 
 def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
+    if isinstance(data, dict) and "text" not in data and isinstance(data.get("data"), str):
+        data = {"text": data["data"], **{k: v for k, v in data.items() if k != "data"}}  # 1.x
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        raise InputError("a doccano record is an object with a 'text'")
+        raise InputError("a doccano record is an object with a 'text' (or 'data')")
     text = data["text"]
     table = utf16_offsets(text) if offsets == "utf16" else None
     spans: list[Span] = []
@@ -195,6 +200,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
         if head is None or tail is None or not isinstance(rel.get("type"), str):
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))
+    origins = {i: (f"{field}[{i}]", None) for i in range(len(spans))}
     meta = {k: v for k, v in data.items() if k not in _NOT_META}
     status = Status.TODO
     if meta.get("status") in [str(s) for s in Status]:  # ours; any other is the file's own
@@ -202,7 +208,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     document = Document(
         text, meta=meta, status=status, external_id=source_id(data.get("id"), "'id'")
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations))
+    return AnnotatedDocument(document, tuple(spans), tuple(relations), origins=origins)
 
 
 def read_doccano(
