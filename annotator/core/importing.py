@@ -279,7 +279,7 @@ def read_file(
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
             if _kind(path.with_suffix(".txt")) == "special":
                 raise InputError("the .txt beside it is not a regular file: not read")
-            yield None, read_brat(path.with_suffix(".ann"))
+            yield None, read_brat(path.with_suffix(".ann"), notes)
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
             with path.open(encoding="utf-8-sig") as stream:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.assets import default_schema
+from annotator.core.errors import InputError
 from annotator.core.formats.brat import read_brat, write_brat
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 
@@ -153,3 +155,45 @@ def test_values_no_project_can_hold_are_refused_with_the_line(tmp_path: Path):
         with pytest.raises(InputError, match="is not readable") as info:
             read_brat(tmp_path / "x.ann")
         assert info.value.line == 2
+
+
+def write_pair(folder: Path, text: str, ann: str) -> Path:
+    (folder / "d.txt").write_text(text, encoding="utf-8")
+    (folder / "d.ann").write_text(ann, encoding="utf-8")
+    return folder / "d.ann"
+
+
+def test_lines_of_other_kinds_are_skipped_and_counted_notes_kept(tmp_path: Path):
+    text = "قالت وزارة الدفاع إن القتال في أرمينيا"
+    ann = write_pair(
+        tmp_path,
+        text,
+        "T1\tACTOR 5 17\tوزارة الدفاع\n"
+        "T2\tLOCATION 31 38\tأرمينيا\n"
+        "T3\tCUE 0 4\tقالت\n"
+        "#1\tAnnotatorNotes T1\tministry of defence\n"
+        "A1\tloc_type T2 country\n"
+        "N1\tReference T2 Wikipedia:123\tArmenia\n"
+        "*\tEquiv T1 T3\n"
+        "E1\tCUE:T3\n"
+        "#2\tAnnotatorNotes R9\tabout a relation\n",
+    )
+    notes: Counter[str] = Counter()
+    record = read_brat(ann, notes)
+    assert {s.label: dict(s.attrs) for s in record.spans} == {
+        "ACTOR": {"note": "ministry of defence"},
+        "LOCATION": {"loc_type": "country"},
+        "CUE": {},
+    }
+    assert notes == {
+        "brat normalizations (N lines) not read": 1,
+        "brat equivalences (* lines) not read": 1,
+        "brat events (E lines) not read": 1,
+        "brat notes not on a text-bound annotation (# lines) not read": 1,
+    }
+
+
+def test_a_discontinuous_span_is_refused_for_what_it_is(tmp_path: Path):
+    ann = write_pair(tmp_path, "قال وزير خارجية الأذري", "T1\tACTOR 4 8;16 22\tوزير الأذري\n")
+    with pytest.raises(InputError, match=r"T1: a discontinuous span \(4 8;16 22\) leaves out text"):
+        read_brat(ann)

@@ -107,3 +107,11 @@ def test_unknown_label_in_a_doccano_label_list_names_its_place(project: Project,
     [outcome] = import_paths(project, [path]).outcomes
     assert outcome.error is not None
     assert outcome.error.startswith(f"{path}:2: label[1] (ORG): unknown span label 'ORG'")
+
+
+def test_an_unknown_brat_label_names_its_ann_line(project: Project, tmp_path: Path):
+    (tmp_path / "d.txt").write_text("خبر عاجل", encoding="utf-8")
+    (tmp_path / "d.ann").write_text("T1\tACTOR 0 3\tخبر\n\nT2\tLOC-X 4 8\tعاجل\n", encoding="utf-8")
+    [outcome] = import_paths(project, [tmp_path / "d.ann"]).outcomes
+    assert outcome.error is not None
+    assert outcome.error.startswith(f"{tmp_path / 'd.ann'}:3: T2 (LOC-X): unknown span label")
