@@ -290,15 +290,26 @@ def read_file(
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))
+            skipped = sum(notes.values())
             with path.open(encoding="utf-8-sig", newline="") as stream:
                 if kind == "doccano":
-                    yield from read_doccano(
+                    records = read_doccano(
                         stream, "codepoints" if offsets == "codepoints" else "utf16"
                     )
                 elif kind == "prodigy":
-                    yield from read_prodigy(stream, notes)
+                    records = read_prodigy(stream, notes)
                 else:
-                    yield from jsonl.read_records(stream)
+                    records = jsonl.read_records(stream)
+                found = 0
+                for line, record in records:
+                    try:
+                        check_visible_text(record.document.text)
+                    except InputError as exc:
+                        raise InputError(exc.message, line=line) from None
+                    found += 1
+                    yield line, record
+            if not found and sum(notes.values()) == skipped:
+                raise InputError("no records: the file is empty or holds only blank lines")
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.formats.doccano import read_doccano
 from annotator.core.formats.prodigy import read_prodigy
+from annotator.core.importing import read_file
 
 TEXT = "قالت وزارة الدفاع إن صواريخ أطلقت من أرمينيا"
 
@@ -54,3 +56,28 @@ def test_doccano_offset_past_the_text_is_said_to_be_past_it():
     line = {"text": "قال", "label": [[0, 99, "CUE"]]}
     with pytest.raises(InputError, match=r"label\[0\]: offset 99 is outside the text \(3"):
         list(read_doccano(io.StringIO(json.dumps(line, ensure_ascii=False))))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"text": "\u200f\u200b "},
+        {"text": "\u2066\u200e\u2069", "label": []},
+        {"text": "\u200b\u200c", "tokens": [], "spans": []},
+    ],
+)
+def test_jsonl_text_of_invisible_characters_only_is_refused(tmp_path: Path, line: dict):
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n" + json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no visible text") as info:
+        list(read_file(path))
+    assert str(info.value).startswith(f"{path}:2: ")
+
+
+@pytest.mark.parametrize("content", ["", "\n\n   \n", "\r\n"])
+def test_a_jsonl_file_of_blank_lines_is_an_error_naming_it(tmp_path: Path, content: str):
+    path = tmp_path / "blank.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="no records") as info:
+        list(read_file(path))
+    assert str(info.value).startswith(f"{path}: ")
