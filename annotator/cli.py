@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
-    p.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
+    p.add_argument("--seed", type=int, help="seed of the split (default 13)")
     p.add_argument(
         "--offsets",
         choices=("utf16", "codepoints"),
@@ -284,7 +284,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = Path(args.output) if args.output not in (None, "", "-") else None
-    args.label = [name for item in args.label or () for name in item.split(",") if name]
+    args.label = [n.strip() for item in args.label or () for n in item.split(",") if n.strip()]
+    if args.seed is not None and not args.split:
+        raise CliError("--seed chooses how --split shuffles: give --split too")
     with _open(args) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
@@ -306,7 +308,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 labels=args.label or (),
                 annotator=args.annotator,
                 split=ratios,
-                seed=args.seed,
+                seed=13 if args.seed is None else args.seed,
                 options=FormatOptions(args.offsets, args.doccano_layout, args.ner_layer),
                 force=args.force,
             )

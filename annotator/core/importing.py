@@ -277,6 +277,11 @@ def read_file(
         if _kind(path) == "special":  # replaced since it was listed: never open it
             raise InputError("not a regular file (a FIFO, socket or device): not read")
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            if suffix != ".ann" and _kind(path.with_suffix(".ann")) != "file":
+                raise InputError(
+                    f"--format brat reads .ann files (with the .txt beside them): "
+                    f"there is no {path.with_suffix('.ann').name} beside it"
+                )
             if _kind(path.with_suffix(".txt")) == "special":
                 raise InputError("the .txt beside it is not a regular file: not read")
             yield None, read_brat(path.with_suffix(".ann"), notes)

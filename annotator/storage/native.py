@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from operator import itemgetter
 
-from annotator.core.jsonl import FORMAT_VERSION
+from annotator.core.jsonl import FORMAT_VERSION, escape_line_breaks
 from annotator.storage.project import Project, RowsByDocument, Selection
 
 # Keys in the order of core.jsonl.span_to_json; "entity" and "annotator" only when set
@@ -76,10 +76,12 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
             doc_spans = [item for _, item in spans.take(doc_id)]
             doc_relations = [item for _, item in relations.take(doc_id)]
             yield (
-                f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
-                f'"external_id":{external_id},"text":{text},'
-                f'"status":{status},"meta":{meta},"spans":[{",".join(doc_spans)}],'
-                f'"relations":[{",".join(doc_relations)}]}}',
+                escape_line_breaks(
+                    f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
+                    f'"external_id":{external_id},"text":{text},'
+                    f'"status":{status},"meta":{meta},"spans":[{",".join(doc_spans)}],'
+                    f'"relations":[{",".join(doc_relations)}]}}'
+                ),
                 len(doc_spans),
                 len(doc_relations),
             )

@@ -428,3 +428,31 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
 
         assert back.document(1).text == text
         assert spans(back) == spans(original)
+
+
+def test_small_things_the_trial_found(db: str, tmp_path: Path):
+    """Labels with spaces after commas, a split not of 100, a seed alone, a brat .txt,
+    a dangling link, an id that is not an id, line separators in JSONL output."""
+    record = {"external_id": "x-1", "text": "قال\u2028الوزير\u2029نعم\x85", "status": "done"}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run("import", str(path), "--db", db)[0] == 0
+    code, out, err = run("export", "--labels", "ACTOR, CUE", "--db", db)
+    assert code == 0, err
+    assert "\u2028" not in out and "\\u2028" in out and "\\u2029" in out and "\\u0085" in out
+    assert out.splitlines()[0] == out.rstrip("\n")  # one line for a splitlines() reader
+    assert json.loads(out)["text"] == record["text"]
+    options = ("--format", "conll", "-o", str(tmp_path / "s"), "--db", db)
+    code, _, err = run("export", "--split", "80/10/5", *options)
+    assert code == 1 and "adds up to 95" in err
+    code, _, err = run("export", "--seed", "3", "--format", "conll", "--db", db)
+    assert code == 1 and "--seed" in err and "--split" in err
+    (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
+    code, _, err = run("import", str(tmp_path / "a.txt"), "--format", "brat", "--db", db)
+    assert code == 1 and "--format brat reads .ann files" in err and "a.ann" in err
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, _, err = run("import", str(tmp_path / "gone.txt"), "--db", db)
+    assert code == 1 and "gone.txt: a dangling link (to " in err
+    (tmp_path / "id.jsonl").write_text('{"id": 1.5, "text": "نص آخر"}\n', encoding="utf-8")
+    code, _, err = run("import", str(tmp_path / "id.jsonl"), "--db", db)
+    assert code == 1 and "'id' must be a string or an integer" in err

@@ -43,6 +43,7 @@ from annotator.core.formats import (
     lose_unheld,
 )
 from annotator.core.json_input import read_lines
+from annotator.core.jsonl import escape_line_breaks
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
@@ -110,7 +111,7 @@ def write_doccano(
         lose_unheld(record, report, "doccano", annotators=True)
         if n := overlapping(record.spans):
             report.notes[OVERLAPS] += n
-        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        stream.write(escape_line_breaks(json.dumps(line, ensure_ascii=False)) + "\n")
         report.documents += 1
         report.spans += len(record.spans)
         report.relations += len(line.get("relations", ()))

@@ -32,6 +32,7 @@ from annotator.core.formats import (
 )
 from annotator.core.formats.tokenized import token_spans
 from annotator.core.json_input import read_lines
+from annotator.core.jsonl import escape_line_breaks
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 from annotator.core.shapes import is_id, mapping, objects, optional_str, source_id
 
@@ -99,7 +100,7 @@ def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> Expor
         elif any(s.annotator for s in record.spans):
             report.lose("annotators of documents several people annotated (Prodigy keeps one)")
         lose_entity_links(record, report)
-        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        stream.write(escape_line_breaks(json.dumps(line, ensure_ascii=False)) + "\n")
         report.documents += 1
         report.spans += len(spans)
         report.relations += len(relations)
