@@ -299,7 +299,7 @@ def read_file(
             with path.open(encoding="utf-8-sig", newline="") as stream:
                 if kind == "doccano":
                     records = read_doccano(
-                        stream, "codepoints" if offsets == "codepoints" else "utf16"
+                        stream, "codepoints" if offsets == "codepoints" else "utf16", notes
                     )
                 elif kind == "prodigy":
                     records = read_prodigy(stream, notes)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.doccano import MISPLACED, read_doccano
 from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.importing import read_file
 
@@ -81,3 +81,18 @@ def test_a_jsonl_file_of_blank_lines_is_an_error_naming_it(tmp_path: Path, conte
     with pytest.raises(InputError, match="no records") as info:
         list(read_file(path))
     assert str(info.value).startswith(f"{path}: ")
+
+
+def test_doccano_span_text_not_at_its_offsets_is_counted():
+    text = "😀 وزارة الدفاع قالت"
+    utf16 = {"text": text, "entities": [
+        {"id": 1, "label": "ACTOR", "start_offset": 3, "end_offset": 15, "text": "وزارة الدفاع"}
+    ]}  # fmt: skip
+    line = json.dumps(utf16, ensure_ascii=False)
+    notes: Counter[str] = Counter()
+    [(_, record)] = read_doccano(io.StringIO(line), "codepoints", notes)
+    assert record.spans[0].text == text[3:15]  # one letter off: counted, not hidden
+    assert notes == {MISPLACED: 1}
+    notes.clear()
+    [(_, record)] = read_doccano(io.StringIO(line), "utf16", notes)
+    assert record.spans[0].text == "وزارة الدفاع" and not notes

@@ -31,6 +31,7 @@ the document's metadata and exports again; import reads them back.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
@@ -145,7 +146,16 @@ def _user(value: Any, where: str) -> str | None:
     return str(value)
 
 
-def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
+MISPLACED = (
+    "doccano spans whose own text is not at their offsets (UTF-16 or code points? see --offsets)"
+)
+
+
+def parse_doccano(
+    data: Any, offsets: Offsets = "utf16", notes: Counter[str] | None = None
+) -> AnnotatedDocument:
+    """One record; ``notes`` counts spans whose ``text`` (where the file gives one) is not
+    at their offsets: the sign of offsets counted the other way (``--offsets``)."""
     if isinstance(data, dict) and "text" not in data and isinstance(data.get("data"), str):
         data = {"text": data["data"], **{k: v for k, v in data.items() if k != "data"}}  # 1.x
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
@@ -154,7 +164,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     table = utf16_offsets(text) if offsets == "utf16" else None
     spans: list[Span] = []
     ids: dict[Any, int] = {}
-    raw: list[tuple[Any, Any, Any, Any, str | None]]
+    raw: list[tuple[Any, Any, Any, Any, str | None, Any]]
     field = next((k for k in ("entities", "annotations") if k in data), None)
     if field is not None:  # "annotations": older doccano, one per user's label
         raw = [
@@ -164,6 +174,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
                 e.get("label"),
                 e.get("id"),
                 _user(e.get("user"), f"{field}[{index}]"),
+                e.get("text"),
             )
             for index, e in enumerate(objects(data[field], field))
         ]
@@ -174,8 +185,8 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
             isinstance(item, list) and len(item) == 3 for item in labels
         ):
             raise InputError(f"'{field}' must be a list of [start, end, label]")
-        raw = [(item[0], item[1], item[2], None, None) for item in labels]
-    for index, (start, end, label, ext_id, user) in enumerate(raw):
+        raw = [(item[0], item[1], item[2], None, None, None) for item in labels]
+    for index, (start, end, label, ext_id, user, given) in enumerate(raw):
         where = f"{field}[{index}]"
         if type(label) is int:
             raise InputError(
@@ -192,6 +203,8 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
         if not is_id(key):
             raise InputError(f"{where}: id {key!r} is not a number or a string")
         ids[key] = index
+        if isinstance(given, str) and given != text[s:e] and notes is not None:
+            notes[MISPLACED] += 1
         spans.append(Span(s, e, label, text[s:e], id=index, annotator=user))
     relations = []
     for index, rel in enumerate(objects(data.get("relations"), "relations")):
@@ -213,6 +226,6 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
 
 
 def read_doccano(
-    stream: TextIO, offsets: Offsets = "utf16"
+    stream: TextIO, offsets: Offsets = "utf16", notes: Counter[str] | None = None
 ) -> Iterator[tuple[int, AnnotatedDocument]]:
-    return read_lines(stream, lambda data: parse_doccano(data, offsets))
+    return read_lines(stream, lambda data: parse_doccano(data, offsets, notes))
