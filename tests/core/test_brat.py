@@ -176,7 +176,9 @@ def test_lines_of_other_kinds_are_skipped_and_counted_notes_kept(tmp_path: Path)
         "N1\tReference T2 Wikipedia:123\tArmenia\n"
         "*\tEquiv T1 T3\n"
         "E1\tCUE:T3\n"
-        "#2\tAnnotatorNotes R9\tabout a relation\n",
+        "#2\tAnnotatorNotes R9\tabout a relation\n"
+        "A2\tNegation E1\n"
+        "R1\tCause Arg1:E1 Arg2:T2\n",
     )
     notes: Counter[str] = Counter()
     record = read_brat(ann, notes)
@@ -190,6 +192,8 @@ def test_lines_of_other_kinds_are_skipped_and_counted_notes_kept(tmp_path: Path)
         "brat equivalences (* lines) not read": 1,
         "brat events (E lines) not read": 1,
         "brat notes not on a text-bound annotation (# lines) not read": 1,
+        "brat attributes not of a T annotation not read": 1,
+        "brat relations not between two T annotations not read": 1,
     }
 
 

@@ -51,6 +51,9 @@ _SKIPPED = {
     "*": "brat equivalences (* lines) not read",
     "E": "brat events (E lines) not read",
     "#": "brat notes not on a text-bound annotation (# lines) not read",
+    "R": "brat relations not between two T annotations not read",
+    "A": "brat attributes not of a T annotation not read",
+    "M": "brat attributes not of a T annotation not read",
 }
 
 
