@@ -96,3 +96,10 @@ def test_doccano_span_text_not_at_its_offsets_is_counted():
     notes.clear()
     [(_, record)] = read_doccano(io.StringIO(line), "utf16", notes)
     assert record.spans[0].text == "وزارة الدفاع" and not notes
+
+
+def test_a_status_field_of_another_tool_stays_in_meta():
+    line = prodigy_line("accept", meta={"status": "published", "source": "wire"})
+    [(_, record)] = read_prodigy(io.StringIO(line))
+    assert record.document.meta == {"status": "published", "source": "wire"}
+    assert str(record.document.status) == "todo"

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.errors import InputError
 from annotator.core.identity import document_uid
 from annotator.core.models import AnnotatedDocument, Display, Document, Label, Status
 from annotator.core.wording import count
@@ -77,14 +76,12 @@ def export_id(document: Document) -> str:
 SHOWN_META = ("title", "url", "source", "published")
 
 
-def read_status(value: Any, where: str) -> Status:
-    """A status written by an export (``todo`` when absent)."""
-    if value is None:
-        return Status.TODO
-    try:
-        return Status(value)
-    except ValueError:
-        raise InputError(f"{where}: unknown status {value!r} (todo, in_progress or done)") from None
+def read_status(value: Any) -> Status | None:
+    """A status an export of ours wrote; None for anything else (a file's own field)."""
+    return Status(value) if isinstance(value, str) and value in _STATUSES else None
+
+
+_STATUSES = frozenset(str(s) for s in Status)
 
 
 def only_annotator(record: AnnotatedDocument) -> str | None:

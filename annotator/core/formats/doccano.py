@@ -42,6 +42,7 @@ from annotator.core.formats import (
     export_id,
     lose_entity_links,
     lose_unheld,
+    read_status,
 )
 from annotator.core.json_input import read_lines
 from annotator.core.jsonl import escape_line_breaks
@@ -216,11 +217,11 @@ def parse_doccano(
         relations.append(Relation(rel["type"], head, tail, id=index))
     origins = {i: (f"{field}[{i}]", None) for i in range(len(spans))}
     meta = {k: v for k, v in data.items() if k not in _NOT_META}
-    status = Status.TODO
-    if meta.get("status") in [str(s) for s in Status]:  # ours; any other is the file's own
-        status = Status(meta.pop("status"))
+    status = read_status(meta.get("status"))  # ours; any other is the file's own
+    if status is not None:
+        del meta["status"]
     document = Document(
-        text, meta=meta, status=status, external_id=source_id(data.get("id"), "'id'")
+        text, meta=meta, status=status or Status.TODO, external_id=source_id(data.get("id"), "'id'")
     )
     return AnnotatedDocument(document, tuple(spans), tuple(relations), origins=origins)
 

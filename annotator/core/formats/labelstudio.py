@@ -313,7 +313,7 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
     document = Document(
         text,
         meta=meta,
-        status=read_status(task_meta.get("status"), "meta.status"),
+        status=read_status(task_meta.get("status")) or Status.TODO,
         external_id=external or source_id(task.get("id"), "task 'id'"),
     )
     return combine(document, ((layer.spans, layer.relations) for layer in layers))

@@ -33,10 +33,10 @@ from annotator.core.formats import (
 from annotator.core.formats.tokenized import token_spans
 from annotator.core.json_input import read_lines
 from annotator.core.jsonl import escape_line_breaks
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.shapes import is_id, mapping, objects, optional_str, source_id
 
-_IDENTITY = ("doc_id", "external_id", "status")
+_IDENTITY = ("doc_id", "external_id")
 
 
 def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
@@ -138,11 +138,14 @@ def parse_prodigy(data: Any) -> AnnotatedDocument:
             ends.append(found)
         relations.append(Relation(str(rel.get("label")), ends[0], ends[1], id=index))
     meta = dict(mapping(data.get("meta"), "meta"))
+    status = read_status(meta.get("status"))
+    if status is not None:
+        del meta["status"]
     document = Document(
         text,
         meta={k: v for k, v in meta.items() if k not in _IDENTITY},
-        status=read_status(meta.get("status"), "meta"),
-        external_id=source_id(meta.get("external_id"), "meta.external_id"),
+        status=status or Status.TODO,
+        external_id=source_id(meta.pop("external_id", None), "meta.external_id"),
     )
     annotator = optional_str(data.get("_annotator_id"), "_annotator_id") or None
     if annotator is not None:
