@@ -28,6 +28,8 @@ UNNAMED = "relations without a label left out (no single relation type fits them
 
 
 def _attrs_key(attrs: Mapping[str, Any]) -> str:
+    if not attrs:
+        return ""  # most spans: no JSON to build
     return json.dumps(attrs, sort_keys=True, ensure_ascii=False, default=str)
 
 
@@ -54,7 +56,8 @@ def settle(
             same[span.id] = first.id
     labels = {s.id: s.label for s in record.spans}
     relations: dict[tuple[object, ...], Relation] = {}
-    for relation in record.relations:
+    origins: dict[int, tuple[str, int | None]] = {}  # by the position each kept relation takes
+    for index, relation in enumerate(record.relations):
         head, tail = same.get(relation.head, relation.head), same.get(relation.tail, relation.tail)
         relation = replace(relation, head=head, tail=tail)
         if relation.label == UNLABELLED:
@@ -68,7 +71,14 @@ def settle(
         if key in relations:
             notes[REPEATED_RELATIONS] += 1
             continue
+        if index in record.relation_origins:
+            origins[len(relations)] = record.relation_origins[index]
         relations[key] = relation
     if len(kept) < len(record.spans):
         notes[REPEATED_SPANS] += len(record.spans) - len(kept)
-    return replace(record, spans=tuple(kept.values()), relations=tuple(relations.values()))
+    return replace(
+        record,
+        spans=tuple(kept.values()),
+        relations=tuple(relations.values()),
+        relation_origins=origins,
+    )

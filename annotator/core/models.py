@@ -169,3 +169,5 @@ class AnnotatedDocument:
     # (``label[2]``, ``T4``) and its line when the record spans several (a brat ``.ann``),
     # so an error found later (an unknown label) points at what the analyst can fix.
     origins: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)
+    # The same for relations, by their position in ``relations``.
+    relation_origins: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)

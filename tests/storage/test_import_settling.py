@@ -115,3 +115,15 @@ def test_an_unknown_brat_label_names_its_ann_line(project: Project, tmp_path: Pa
     [outcome] = import_paths(project, [tmp_path / "d.ann"]).outcomes
     assert outcome.error is not None
     assert outcome.error.startswith(f"{tmp_path / 'd.ann'}:3: T2 (LOC-X): unknown span label")
+
+
+def test_a_brat_relation_the_schema_refuses_names_its_ann_line(project: Project, tmp_path: Path):
+    (tmp_path / "d.txt").write_text(TEXT, encoding="utf-8")
+    ann = (
+        "T1\tCLAIM 21 44\tصواريخ أطلقت من أرمينيا\nT2\tACTOR 5 17\tوزارة الدفاع\n"
+        "R1\tSOURCE Arg1:T1 Arg2:T2\nR2\tSOURCE Arg1:T1 Arg2:T2\nR3\tSOURCE Arg1:T2 Arg2:T1\n"
+    )
+    (tmp_path / "d.ann").write_text(ann, encoding="utf-8")
+    [outcome] = import_paths(project, [tmp_path / "d.ann"]).outcomes
+    assert outcome.error is not None
+    assert outcome.error.startswith(f"{tmp_path / 'd.ann'}:5: R3: SOURCE cannot start at an ACTOR")

@@ -194,6 +194,7 @@ def read_brat(ann: Path, notes: Counter[str] | None = None) -> AnnotatedDocument
     relations: list[Relation] = []
     attrs: dict[int, dict[str, object]] = {}
     origins: dict[int, tuple[str, int | None]] = {}
+    relation_origins: dict[int, tuple[str, int | None]] = {}
     pending: list[tuple[int, re.Match[str]]] = []
     for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -225,6 +226,7 @@ def read_brat(ann: Path, notes: Counter[str] | None = None) -> AnnotatedDocument
             raise InputError(
                 f"R{m.group(1)}: relation to T{missing}, which no T line has", line=number
             )
+        relation_origins[len(relations)] = (f"R{m.group(1)}", number)
         relations.append(Relation(decode_name(m.group(2)), head, tail, id=len(relations)))
     spans = [replace(s, attrs=attrs[s.id]) if s.id in attrs else s for s in spans]
     return AnnotatedDocument(
@@ -232,4 +234,5 @@ def read_brat(ann: Path, notes: Counter[str] | None = None) -> AnnotatedDocument
         tuple(spans),
         tuple(relations),
         origins=origins,
+        relation_origins=relation_origins,
     )

@@ -223,7 +223,10 @@ def parse_doccano(
     document = Document(
         text, meta=meta, status=status or Status.TODO, external_id=source_id(data.get("id"), "'id'")
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations), origins=origins)
+    relation_origins = {i: (f"relations[{i}]", None) for i in range(len(relations))}
+    return AnnotatedDocument(
+        document, tuple(spans), tuple(relations), origins=origins, relation_origins=relation_origins
+    )
 
 
 def read_doccano(
