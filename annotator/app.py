@@ -115,3 +115,31 @@ def run(argv: Sequence[str]) -> int:
         return 1
     window.show()
     return int(app.exec())
+
+
+def run_team(argv: Sequence[str]) -> int:
+    """Open the team window (agreement, Curate mode) on an existing team project."""
+    args = parse_args(argv)
+    path = resolve_project_path(args.db)
+    if not path.exists():
+        print(f"annotator: error: no project at {path}", file=sys.stderr)
+        return 1
+    if problem := display_problem():
+        print(f"annotator: error: {problem}", file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.fonts import register_fonts
+    from annotator.gui.team_window import TeamWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    try:
+        project = Project.open(path)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    register_fonts()
+    window = TeamWindow(project)
+    window.resize(1100, 750)
+    window.show()
+    return int(app.exec())

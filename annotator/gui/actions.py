@@ -120,6 +120,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         target="linking",
     ),
     ActionSpec(
+        "doc.attributes",
+        "&Document Attributes…",
+        ("D",),
+        "&Annotate",
+        "edit_document_attributes",
+        "article",
+        target="linking",
+    ),
+    ActionSpec(
         "span.tag_all",
         "Tag &All Occurrences",
         ("Ctrl+T",),

@@ -9,6 +9,7 @@ stack drops it and nothing half-done is left to undo.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -239,6 +240,22 @@ class MergeEntitiesCommand(_StoreCommand):
     def _undo(self) -> None:
         assert self._merge is not None
         self._controller.store_unmerge(self._merge)
+
+
+class SetDocAttrsCommand(_StoreCommand):
+    """New document attribute values (topic, genre...) for one document."""
+
+    def __init__(
+        self, controller: Controller, doc_id: int, old: Mapping[str, Any], new: Mapping[str, Any]
+    ) -> None:
+        super().__init__(controller, "Edit document attributes")
+        self._doc_id, self._old, self._new = doc_id, dict(old), dict(new)
+
+    def _redo(self) -> None:
+        self._controller.store_set_doc_attrs(self._doc_id, self._new)
+
+    def _undo(self) -> None:
+        self._controller.store_set_doc_attrs(self._doc_id, self._old)
 
 
 class RejectSuggestionCommand(_StoreCommand):

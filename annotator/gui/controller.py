@@ -11,6 +11,7 @@ Signals:
     span_added(Span), span_removed(Span), span_changed(Span old, Span new)
     current_changed(object): the current span (Span) or None.
     status_changed(int doc_id, Status)
+    doc_attrs_changed(int doc_id, dict values): a document's attribute values (topic...).
     relations_changed(): this document's ``relations`` changed.
     suggestions_changed(): this document's ``suggestions`` changed.
     entities_changed(): the registry changed (an entity added, merged, linked).
@@ -42,6 +43,7 @@ from annotator.gui.commands import (
     MergeEntitiesCommand,
     RejectSuggestionCommand,
     SetAttrsCommand,
+    SetDocAttrsCommand,
     SetStatusCommand,
     UpdateEntityCommand,
     UpdateSpanCommand,
@@ -65,6 +67,7 @@ class Controller(QObject):
     span_changed = Signal(object, object)
     current_changed = Signal(object)
     status_changed = Signal(int, object)
+    doc_attrs_changed = Signal(int, object)
     relations_changed = Signal()
     suggestions_changed = Signal()
     entities_changed = Signal()
@@ -329,6 +332,19 @@ class Controller(QObject):
         if self.document is None or self.document.id is None or self.document.status is status:
             return
         self.undo_stack.push(SetStatusCommand(self, self.document.id, self.document.status, status))
+
+    def set_doc_attrs(self, values: dict[str, Any]) -> None:
+        """The shown document's attribute values (topic, genre...): one undoable edit."""
+        if self.document is None or self.document.id is None:
+            return
+        old = self.project.doc_attrs.of(self.document.id)
+        if old != values:
+            self.undo_stack.push(SetDocAttrsCommand(self, self.document.id, old, values))
+
+    def store_set_doc_attrs(self, doc_id: int, values: dict[str, Any]) -> None:
+        self._ensure_shown(doc_id)
+        change = self.project.doc_attrs.set(doc_id, values, annotator=self.annotator)
+        self.doc_attrs_changed.emit(doc_id, change.after)
 
     # -- the current span ------------------------------------------------------
 

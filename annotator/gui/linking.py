@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from annotator.core.models import Entity, LabelKind, Relation, Span
+from annotator.core.models import Entity, Label, LabelKind, Relation, Span
 from annotator.core.relations import LinkOption, LinkType
 from annotator.gui.attribute_editor import AttributeEditor
 from annotator.gui.pickers import Picker, PickerItem, loose_filter
@@ -131,6 +131,26 @@ class Linking(QObject):
         editor = AttributeEditor(label, title, target.attrs, self.window)
         if editor.exec():
             self.controller.set_attrs(target, editor.values())
+
+    def edit_document_attributes(self) -> None:
+        """The shown document's attributes (topic, genre, reliability), set by keys."""
+        document = self.controller.document
+        attributes = self.controller.project.schema.document_attributes
+        if document is None or document.id is None:
+            return
+        if not attributes:
+            self.controller.message.emit(self.tr("This schema has no document attributes."))
+            return
+        values = self.controller.project.doc_attrs.of(document.id)
+        editor = AttributeEditor(
+            Label(self.tr("the document"), attributes=attributes),
+            snippet(document.title),
+            values,
+            self.window,
+        )
+        editor.setObjectName("document_attribute_editor")
+        if editor.exec():
+            self.controller.set_doc_attrs(editor.values())
 
     def _relation_title(self, relation: Relation) -> str:
         head = self.controller.span_by_id(relation.head)

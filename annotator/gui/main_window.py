@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         controller.span_changed.connect(self._on_span_changed)
         controller.current_changed.connect(self._on_current_changed)
         controller.status_changed.connect(self._on_status_changed)
+        controller.doc_attrs_changed.connect(self.documents.set_doc_attrs)
         controller.message.connect(self._show_message)
         controller.relations_changed.connect(self._show_links)
         controller.suggestions_changed.connect(self._show_suggestions)
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         self.article.set_styles(LabelStyles(schema_labels))
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
-        self.documents.reset(project.documents())
+        self.documents.reset(project.documents(), project.doc_attrs.all())
         self.registry.set_project(project)
         self.search_panel.set_project(project)
         self._build_actions()
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
         assert self.project is not None
-        self.documents.reset(self.project.documents())
+        self.documents.reset(self.project.documents(), self.project.doc_attrs.all())
         if self.controller and self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)
         self.registry.refresh()
@@ -587,7 +588,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         assert self.project is not None
         report = project_io.run_import(self, self.project, paths)
-        self.documents.reset(self.project.documents())
+        self.documents.reset(self.project.documents(), self.project.doc_attrs.all())
         if self.controller and self.controller.document:
             self.document_panel.select(self.controller.document.id or 0)
         elif report.imported:

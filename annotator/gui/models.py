@@ -8,20 +8,22 @@ never rebuilt on an edit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from annotator.core.models import Entity, Label, Relation, Span, Status
+from annotator.core.doc_categories import categories, values_of
+from annotator.core.models import DocValue, Entity, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
 from annotator.storage.entities import EntitySummary
 from annotator.storage.project import DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
@@ -63,21 +65,50 @@ def _document_tooltip(row: DocumentSummary, source_word: str, uid_word: str) -> 
     return "\n".join(lines)
 
 
+def doc_attrs_text(values: Mapping[str, DocValue]) -> str:
+    """A document's attribute values in a cell: "conflict, politics · news"."""
+    return " · ".join(", ".join(values_of(v)) for v in values.values())
+
+
 class DocumentListModel(_TableModel):
-    """Title, status, span count; ``ID_ROLE`` gives the document id."""
+    """Title, status, span count, document attributes; ``ID_ROLE`` gives the document id.
 
-    headers = ("Title", "Status", "Spans")
+    ``FILTER_ROLE`` is what the filter box also matches: the attribute values
+    as ``topic=conflict``, so typing that keeps the documents that have it.
+    """
 
-    def __init__(self, rows: Sequence[DocumentSummary] = (), parent: QObject | None = None) -> None:
+    headers = ("Title", "Status", "Spans", "Classes")
+
+    def __init__(
+        self,
+        rows: Sequence[DocumentSummary] = (),
+        parent: QObject | None = None,
+        doc_attrs: Mapping[int, Mapping[str, DocValue]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._attrs = dict(doc_attrs or {})
 
-    def reset(self, rows: Sequence[DocumentSummary]) -> None:
+    def reset(
+        self,
+        rows: Sequence[DocumentSummary],
+        doc_attrs: Mapping[int, Mapping[str, DocValue]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._attrs = dict(doc_attrs or {})
         self.endResetModel()
+
+    def set_doc_attrs(self, doc_id: int, values: Mapping[str, DocValue]) -> None:
+        self._attrs[doc_id] = values
+        row = self._row_of.get(doc_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
+
+    def doc_attrs(self, doc_id: int) -> Mapping[str, DocValue]:
+        return self._attrs.get(doc_id, {})
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -90,13 +121,21 @@ class DocumentListModel(_TableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 3:
+                return doc_attrs_text(self.doc_attrs(row.id))
             return (row.title, STATUS_TEXT[row.status], row.span_count)[column]
+        if role == FILTER_ROLE:
+            return " ".join(categories(self.doc_attrs(row.id)))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 0:
                 return _alignment(row.title)
-            return _CENTER
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return _document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))
+            return _LEFT if column == 3 else _CENTER
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
+            lines = [_document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))]
+            lines += [
+                f"{name}: {', '.join(values_of(v))}" for name, v in self.doc_attrs(row.id).items()
+            ]
+            return "\n".join(lines)
         return None
 
     def row_of(self, doc_id: int) -> int | None:

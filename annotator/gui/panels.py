@@ -14,7 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic import normalize
-from annotator.gui.models import AnnotationModel, DocumentListModel, Index, LabelModel, LinkModel
+from annotator.gui.models import (
+    FILTER_ROLE,
+    AnnotationModel,
+    DocumentListModel,
+    Index,
+    LabelModel,
+    LinkModel,
+)
 
 
 def make_table(parent: QWidget, name: str) -> QTableView:
@@ -31,7 +38,10 @@ def make_table(parent: QWidget, name: str) -> QTableView:
 
 
 class FoldedFilter(QSortFilterProxyModel):
-    """Rows whose title or status contain the query, Arabic spelling folded (أ/ا, ة/ه...)."""
+    """Rows whose title, status or classes contain the query, Arabic spelling folded (أ/ا, ة/ه...).
+
+    The classes match as values ("conflict") or as ``topic=conflict`` (``FILTER_ROLE``).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,10 +60,11 @@ class FoldedFilter(QSortFilterProxyModel):
         if not self._query:
             return True
         model = self.sourceModel()
+        first = model.index(source_row, 0, source_parent)
         return any(
             self._query in normalize(str(model.index(source_row, column, source_parent).data()))
             for column in range(model.columnCount())
-        )
+        ) or self._query in normalize(str(first.data(FILTER_ROLE) or ""))
 
 
 class DocumentPanel(QWidget):
@@ -66,7 +77,9 @@ class DocumentPanel(QWidget):
         self.proxy.setSourceModel(model)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
-        self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
+        self.filter.setPlaceholderText(
+            self.tr("Filter documents (title, status or class: topic=conflict)…")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_query)
         self.view = make_table(self, "documents")
@@ -74,7 +87,7 @@ class DocumentPanel(QWidget):
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would read all 10,000 rows on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 55)):
+        for column, width in ((1, 90), (2, 55), (3, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         layout = QVBoxLayout(self)

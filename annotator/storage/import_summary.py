@@ -103,7 +103,14 @@ def summarize(report: ImportReport, *, verbose: bool = False) -> ImportSummary:
             f"skipped {len(report.special)} {noun} not regular (FIFO, socket or device), "
             f"never opened: {shown}{more}"
         )
-    failures = [str(o.error) for o in report.failed] + [_missing(p) for p in report.missing]
+    failures = (
+        [str(o.error) for o in report.failed]
+        + [_missing(p) for p in report.missing]
+        + [
+            f"{path}: folder cannot be read ({why}); its files were not imported"
+            for path, why in report.unreadable
+        ]
+    )
     summary = f"imported {count(report.imported, 'document')}"
     stored = sum(1 for o in report.outcomes if not o.error)
     if stored > 1:

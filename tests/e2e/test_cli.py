@@ -456,3 +456,31 @@ def test_small_things_the_trial_found(db: str, tmp_path: Path):
     (tmp_path / "id.jsonl").write_text('{"id": 1.5, "text": "نص آخر"}\n', encoding="utf-8")
     code, _, err = run("import", str(tmp_path / "id.jsonl"), "--db", db)
     assert code == 1 and "'id' must be a string or an integer" in err
+
+
+def test_the_parser_offers_exactly_the_formats_the_readers_and_writers_know():
+    from annotator.core.format_names import EXPORT_FORMATS
+    from annotator.storage.exporter import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS
+
+
+def test_search_limit_of_zero_or_less_is_a_usage_error(tmp_path):
+    import io
+
+    from annotator.cli import main as cli_main
+    from annotator.core.models import Document
+    from annotator.storage.project import Project
+
+    db = str(tmp_path / "p.db")
+    with Project.open(db) as project:
+        project.add_document(Document("في باكو وفي يريفان"))
+    for limit in ("0", "-1", "two"):
+        out, err = io.StringIO(), io.StringIO()
+        assert cli_main(["search", "في", "--limit", limit, "--db", db], out, err) == 1
+        assert out.getvalue() == ""
+        assert err.getvalue().startswith("annotator: error: argument --limit: ")
+        assert "Traceback" not in err.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert cli_main(["search", "في", "--limit", "1", "--db", db], out, err) == 0
+    assert err.getvalue().strip() == "1 hit" and out.getvalue().count("\n") == 1

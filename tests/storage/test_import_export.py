@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import io
 import json
@@ -233,12 +234,12 @@ def test_reader_processes_store_what_a_serial_import_stores(
     folder = _folder_of_pages(tmp_path / "pages", sample_text)
     pools: list[object] = []
 
-    class CountedPool(importer.ProcessPoolExecutor):
+    class CountedPool(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             pools.append(self)
 
-    monkeypatch.setattr(importer, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(importer, "PARALLEL_FROM_FILES", 10)
     monkeypatch.setattr(importer, "BATCH_FILES", 7)  # several batches read ahead
     monkeypatch.setattr(importer.os, "cpu_count", lambda: 3)

@@ -61,17 +61,20 @@ def test_label_studio_region_choices_become_span_attributes(project: Project, tm
             "type": "choices",
             "value": {"choices": ["asserted"]},
         },
-        {
+        {  # no region: the document's own attribute
             "from_name": "topic",
             "to_name": "text",
             "type": "choices",
-            "value": {"choices": ["war"]},
+            "value": {"choices": ["conflict"]},
         },
+        {"from_name": "summary", "to_name": "text", "type": "textarea", "value": {"text": ["x"]}},
     ]
     path = write_task(tmp_path / "t.json", result, completed_by=4)
     [outcome] = import_paths(project, [path]).outcomes
+    assert outcome.error is None, outcome.error
     [span] = project.spans(outcome.imported[0])
     assert span.attrs == {"factuality": "asserted"} and span.annotator == "4"
+    assert project.doc_attrs.all()[outcome.imported[0]] == {"topic": ("conflict",)}
     assert sum(n for note, n in outcome.notes.items() if "results not read" in note) == 1
 
 

@@ -20,8 +20,12 @@ is read too (``labels`` in older exports, ``data`` for the text in doccano
 1.x), and so is the older layout that
 lists every user's labels under ``annotations``, each with its ``user``:
 each user's labels become that user's layer (the spans' ``annotator``).
-doccano stores no span text, so offsets are checked against the text's
-bounds and surrogate pairs only.
+The text-classification layout ``"label": ["topic=conflict"]`` (``textcat``)
+is read as document attribute values; in the other layouts they go in
+``cats`` ("attribute=value" names), where doccano's intent-detection-and-
+slot-filling projects read them (other project types keep the column as
+metadata). doccano stores no span text, so offsets are checked against the
+text's bounds and surrogate pairs only.
 
 Export writes the document's external id (its uid when none) as ``id`` and
 the status, title and url as columns of their own, which doccano keeps as
@@ -35,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
+from annotator.core.doc_categories import categories, from_categories
 from annotator.core.errors import InputError
 from annotator.core.formats import (
     SHOWN_META,
@@ -44,6 +49,7 @@ from annotator.core.formats import (
     lose_unheld,
     read_status,
 )
+from annotator.core.formats.textcat import write_textcat
 from annotator.core.json_input import read_lines
 from annotator.core.jsonl import escape_line_breaks
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
@@ -51,7 +57,7 @@ from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
 Offsets = Literal["utf16", "codepoints"]
-Layout = Literal["spans", "relations"]
+Layout = Literal["spans", "relations", "classes"]
 NO_RELATIONS = "relations (the sequence-labelling layout has none: --doccano-layout relations)"
 OVERLAPS = "spans overlapping another: tick 'Allow overlapping entity' in the doccano project"
 
@@ -75,6 +81,8 @@ def write_doccano(
     offsets: Offsets = "utf16",
     layout: Layout = "spans",
 ) -> ExportReport:
+    if layout == "classes":
+        return write_textcat(records, stream)
     report = ExportReport()
     for record in records:
         text = record.document.text
@@ -105,6 +113,8 @@ def write_doccano(
                 {"id": r.id, "from_id": r.head, "to_id": r.tail, "type": r.label}
                 for r in record.relations
             ]
+        if record.doc_attrs:
+            line["cats"] = categories(record.doc_attrs)
         lost_attrs = sum(1 for s in record.spans if s.attrs) + sum(
             1 for r in record.relations if r.attrs and layout == "relations"
         )
@@ -135,7 +145,9 @@ def _offset(text: str, value: Any, table: list[int] | None, where: str) -> int:
     return converted
 
 
-_NOT_META = frozenset({"id", "text", "entities", "relations", "label", "labels", "annotations"})
+_NOT_META = frozenset(
+    {"id", "text", "entities", "relations", "label", "labels", "annotations", "cats"}
+)
 
 
 def _user(value: Any, where: str) -> str | None:
@@ -165,6 +177,11 @@ def parse_doccano(
     table = utf16_offsets(text) if offsets == "utf16" else None
     spans: list[Span] = []
     ids: dict[Any, int] = {}
+    doc_attrs = from_categories(data["cats"], "'cats'") if "cats" in data else {}
+    labels = data.get("label")
+    if isinstance(labels, list) and labels and all(isinstance(item, str) for item in labels):
+        doc_attrs = from_categories(labels, "'label'")  # the text-classification layout
+        data = {k: v for k, v in data.items() if k != "label"}
     raw: list[tuple[Any, Any, Any, Any, str | None, Any]]
     field = next((k for k in ("entities", "annotations") if k in data), None)
     if field is not None:  # "annotations": older doccano, one per user's label
@@ -225,7 +242,12 @@ def parse_doccano(
     )
     relation_origins = {i: (f"relations[{i}]", None) for i in range(len(relations))}
     return AnnotatedDocument(
-        document, tuple(spans), tuple(relations), origins=origins, relation_origins=relation_origins
+        document,
+        tuple(spans),
+        tuple(relations),
+        origins=origins,
+        relation_origins=relation_origins,
+        doc_attrs=doc_attrs,
     )
 
 

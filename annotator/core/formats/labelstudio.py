@@ -27,6 +27,11 @@ Export writes what a round trip needs where Label Studio keeps it: the
 external id (the uid when none) as ``data.id``, the status and the
 annotators in the task's ``meta``, each annotator's spans as an annotation
 of their own, attributes as per-region choices.
+
+Document attribute values are ``choices`` results not bound to a region, one per attribute
+(``from_name`` the attribute, ``to_name`` "text"). A task holds one set of
+them: the first annotation's that has any; another annotation that chose
+differently is counted, not imported (its spans still are, as its layer).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, TextIO
 
+from annotator.core.doc_categories import choices_results, from_choices_results
 from annotator.core.errors import InputError
 from annotator.core.formats import (
     SHOWN_META,
@@ -118,6 +124,9 @@ def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> E
         lose_entity_links(record, report)
         doc = record.document
         annotations = _annotations(record, report)
+        if record.doc_attrs:
+            annotations = annotations or [{"result": []}]
+            annotations[0]["result"] += choices_results(record.doc_attrs)
         annotators = list(dict.fromkeys(s.annotator for s in record.spans))
         if annotators == [None]:
             annotators = []
@@ -164,6 +173,7 @@ class _Layer:
         self.converted = converted
         self.spans: list[Span] = []
         self.relations: list[Relation] = []
+        self.doc_attrs: dict[str, list[str]] = {}
         self._table: list[int] | None = None
 
     def _offsets(self, value: dict[str, Any], where: str) -> tuple[int, int]:
@@ -213,6 +223,8 @@ class _Layer:
                 covered = self.text[start:end]
                 self.spans.append(Span(start, end, label, covered, id=span_id, annotator=author))
         self._attributes(result, spans_of)
+        # Choices bound to no region are the document's own (its attribute values).
+        self.doc_attrs = from_choices_results(item for item in result if not _bound(item, spans_of))
         for number, item in enumerate(result, start=1):
             if item.get("type") != "relation":
                 continue
@@ -241,7 +253,7 @@ class _Layer:
         attrs: dict[int, dict[str, Any]] = {}
         for item in result:
             kind = item.get("type")
-            if kind in ("labels", "relation"):
+            if kind in ("labels", "relation") or (kind == "choices" and not _bound(item, spans_of)):
                 continue
             value = mapping(item.get("value"), "value")
             found = _attribute_value(kind, value)
@@ -257,6 +269,11 @@ class _Layer:
                 attrs.setdefault(span_id, {})[name] = found
         for span_id, values in attrs.items():
             self.spans[span_id] = replace(self.spans[span_id], attrs=values)
+
+
+def _bound(item: dict[str, Any], spans_of: dict[str, list[int]]) -> bool:
+    """Whether a result describes a labelled region (carries the region's id)."""
+    return is_id(item.get("id")) and str(item["id"]) in spans_of
 
 
 def _attribute_value(kind: Any, value: dict[str, Any]) -> Any:
@@ -316,7 +333,11 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
         status=read_status(task_meta.get("status")) or Status.TODO,
         external_id=external or source_id(task.get("id"), "task 'id'"),
     )
-    return combine(document, ((layer.spans, layer.relations) for layer in layers))
+    record = combine(document, ((layer.spans, layer.relations) for layer in layers))
+    chosen = [layer.doc_attrs for layer in layers if layer.doc_attrs]
+    if different := sum(1 for values in chosen[1:] if values != chosen[0]):
+        converted["document attribute choices of a further annotation not imported"] += different
+    return replace(record, doc_attrs=chosen[0]) if chosen else record
 
 
 _MIN_KEYS = frozenset({"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"})
