@@ -25,7 +25,7 @@ from annotator.core.formats.brat import write_brat
 from annotator.core.formats.conll import write_conll
 from annotator.core.formats.doccano import Layout, Offsets, write_doccano
 from annotator.core.formats.hf import NerLayer, dataset_card, write_hf_split
-from annotator.core.formats.labelstudio import write_labelstudio
+from annotator.core.formats.labelstudio_export import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record

@@ -18,7 +18,8 @@ from annotator.core.formats.brat import read_brat, write_brat
 from annotator.core.formats.conll import write_conll
 from annotator.core.formats.doccano import read_doccano, write_doccano
 from annotator.core.formats.hf import write_hf_split
-from annotator.core.formats.labelstudio import read_labelstudio, write_labelstudio
+from annotator.core.formats.labelstudio import read_labelstudio
+from annotator.core.formats.labelstudio_export import write_labelstudio
 from annotator.core.formats.prodigy import read_prodigy, write_prodigy
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 
