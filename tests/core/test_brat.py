@@ -201,3 +201,20 @@ def test_a_discontinuous_span_is_refused_for_what_it_is(tmp_path: Path):
     ann = write_pair(tmp_path, "قال وزير خارجية الأذري", "T1\tACTOR 4 8;16 22\tوزير الأذري\n")
     with pytest.raises(InputError, match=r"T1: a discontinuous span \(4 8;16 22\) leaves out text"):
         read_brat(ann)
+
+
+def test_files_are_named_by_external_id_unless_shared_or_too_long(tmp_path: Path):
+    docs = [
+        AnnotatedDocument(Document("خبر أول", id=1, external_id="wire/2024 0042")),
+        AnnotatedDocument(Document("خبر ثان", id=2, external_id="WIRE/2024 0042".lower())),
+        AnnotatedDocument(
+            Document("خبر ثالث", id=3, external_id="https://news.example/" + "a" * 300)
+        ),
+    ]
+    report = write_brat(docs, tmp_path)
+    names = sorted(p.stem for p in tmp_path.glob("*.ann"))
+    assert names == ["doc2", "doc3", "wire__2f_2024__20_0042"]
+    assert (
+        read_brat(tmp_path / "wire__2f_2024__20_0042.ann").document.external_id == "wire/2024 0042"
+    )
+    assert sum(report.lost.values()) == 2

@@ -43,6 +43,7 @@ _T = re.compile(r"T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)")
 _R = re.compile(r"R(\d+)\t(\S+) Arg1:T(\d+) Arg2:T(\d+)\s*")
 _A = re.compile(r"[AM](\d+)\t(\S+) T(\d+)(?: (\S+))?\s*")
 _NOTE = re.compile(r"#\S*\tAnnotatorNotes T(\d+)\t(.*)")
+_LONGEST_NAME = 200  # bytes: file systems allow 255, with room for ".ann" and a temporary name
 NOTE = "note"
 """The span attribute an ``AnnotatorNotes`` line of brat becomes."""
 # Lines of kinds this project has no place for: skipped, each kind counted.
@@ -134,6 +135,9 @@ def write_brat(
         name = encode_name(export_id(record.document)) or f"doc{record.document.id}"
         if name.lower() in names:  # also on file systems that ignore case
             report.lose("external ids shared with another document (file named docN)")
+            name = f"doc{record.document.id}"
+        elif len(name.encode()) > _LONGEST_NAME:
+            report.lose("external ids too long for a file name (file named docN)")
             name = f"doc{record.document.id}"
         names.add(name.lower())
         lines = _ann_lines(record, report, seen)
