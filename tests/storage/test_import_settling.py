@@ -130,3 +130,13 @@ def test_a_brat_relation_the_schema_refuses_names_its_ann_line(project: Project,
     [outcome] = import_paths(project, [tmp_path / "d.ann"]).outcomes
     assert outcome.error is not None
     assert outcome.error.startswith(f"{tmp_path / 'd.ann'}:5: R3: SOURCE cannot start at an ACTOR")
+
+
+def test_a_label_studio_relation_with_two_labels_is_two_relations(project: Project, tmp_path: Path):
+    result = [
+        region("CL", "صواريخ أطلقت من أرمينيا", "CLAIM"),
+        region("A1", "وزارة الدفاع", "ACTOR"),
+        link("CL", "A1", ["SOURCE", "ABOUT"]),
+    ]
+    [outcome] = import_paths(project, [write_task(tmp_path / "t.json", result)]).outcomes
+    assert sorted(r.label for r in project.relations(outcome.imported[0])) == ["ABOUT", "SOURCE"]
