@@ -218,3 +218,10 @@ def test_files_are_named_by_external_id_unless_shared_or_too_long(tmp_path: Path
         read_brat(tmp_path / "wire__2f_2024__20_0042.ann").document.external_id == "wire/2024 0042"
     )
     assert sum(report.lost.values()) == 2
+
+
+def test_an_attribute_of_a_missing_t_names_its_line(tmp_path: Path):
+    ann = write_pair(tmp_path, "خبر عاجل", "T1\tACTOR 0 3\tخبر\nA1\tmention T9 named\n")
+    with pytest.raises(InputError, match="A1: attribute of T9, which no T line has") as info:
+        read_brat(ann)
+    assert info.value.line == 2

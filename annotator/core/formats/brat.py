@@ -211,7 +211,10 @@ def read_brat(ann: Path, notes: Counter[str] | None = None) -> AnnotatedDocument
             pending.append((number, m))
         elif m := _A.fullmatch(line):
             if m.group(3) not in index_of:
-                raise InputError(f"attribute of unknown T{m.group(3)}", line=number)
+                raise InputError(
+                    f"{line.split(chr(9))[0]}: attribute of T{m.group(3)}, which no T line has",
+                    line=number,
+                )
             try:
                 value = decode_value(m.group(4))
             except InputError as exc:
