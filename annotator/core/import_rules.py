@@ -57,25 +57,32 @@ def settle(
     labels = {s.id: s.label for s in record.spans}
     relations: dict[tuple[object, ...], Relation] = {}
     origins: dict[int, tuple[str, int | None]] = {}  # by the position each kept relation takes
+    changed = len(kept) < len(record.spans)
     for index, relation in enumerate(record.relations):
         head, tail = same.get(relation.head, relation.head), same.get(relation.tail, relation.tail)
-        relation = replace(relation, head=head, tail=tail)
+        if (head, tail) != (relation.head, relation.tail):
+            relation = replace(relation, head=head, tail=tail)
         if relation.label == UNLABELLED:
             fits = [t for t in relation_types if t.allows(labels[head], labels[tail])]
             if len(fits) != 1:
                 notes[UNNAMED] += 1
+                changed = True
                 continue
             relation = replace(relation, label=fits[0].name)
             notes[NAMED] += 1
+            changed = True
         key = (relation.label, head, tail, relation.annotator, _attrs_key(relation.attrs))
         if key in relations:
             notes[REPEATED_RELATIONS] += 1
+            changed = True
             continue
         if index in record.relation_origins:
             origins[len(relations)] = record.relation_origins[index]
         relations[key] = relation
-    if len(kept) < len(record.spans):
-        notes[REPEATED_SPANS] += len(record.spans) - len(kept)
+    if not changed:
+        return record  # the common case: nothing repeated, every relation named
+    if repeated := len(record.spans) - len(kept):
+        notes[REPEATED_SPANS] += repeated
     return replace(
         record,
         spans=tuple(kept.values()),

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.assets import default_schema
-from annotator.core.import_rules import REPEATED_SPANS, UNLABELLED, settle
+from annotator.core.import_rules import NAMED, REPEATED_SPANS, UNLABELLED, settle
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 
 TEXT = "قالت وزارة الدفاع إن صواريخ أطلقت من أرمينيا"
@@ -55,3 +55,13 @@ def test_settle_keeps_each_distinct_span_once_and_relations_joined(record: Annot
     assert len(keys) == len(set(keys))
     again: Counter[str] = Counter()
     assert settle(settled, TYPES, again) == settled and not again  # nothing left to settle
+
+
+def test_a_record_with_nothing_to_settle_comes_back_as_it_is_and_counts_nothing():
+    spans = (Span(0, 4, "CUE", TEXT[0:4], id=0), Span(21, 44, "CLAIM", TEXT[21:44], id=1))
+    unnamed = AnnotatedDocument(Document(TEXT), spans, (Relation(UNLABELLED, 1, 0, id=0),))
+    notes: Counter[str] = Counter()
+    named = settle(unnamed, TYPES, notes)
+    assert [r.label for r in named.relations] == ["CUE"] and set(notes) == {NAMED}
+    notes.clear()
+    assert settle(named, TYPES, notes) is named and not notes
