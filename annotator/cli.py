@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
-    p.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
+    p.add_argument("--seed", type=int, help="seed of the split (default 13)")
     p.add_argument(
         "--offsets",
         choices=("utf16", "codepoints"),
@@ -179,7 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="hf: the tag layer of the ner_tags column (default entities)",
     )
     p.add_argument(
-        "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
+        "--status",
+        action="append",
+        choices=[str(s) for s in Status],
+        help="only these statuses (repeat it); default all, but in_progress and done for the "
+        "training formats hf, spacy, conll and prodigy (todo documents would teach 'no span')",
     )
     p.add_argument(
         "--label",
@@ -345,7 +349,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
 
     output = Path(args.output) if args.output not in (None, "", "-") else None
-    args.label = [name for item in args.label or () for name in item.split(",") if name]
+    args.label = [n.strip() for item in args.label or () for n in item.split(",") if n.strip()]
+    if args.seed is not None and not args.split:
+        raise CliError("--seed chooses how --split shuffles: give --split too")
     with _open(args) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
@@ -367,7 +373,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 labels=args.label or (),
                 annotator=args.annotator,
                 split=ratios,
-                seed=args.seed,
+                seed=13 if args.seed is None else args.seed,
                 options=FormatOptions(args.offsets, args.doccano_layout, args.ner_layer),
                 force=args.force,
             )
