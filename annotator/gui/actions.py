@@ -352,6 +352,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Help",
         run(lambda h: h.navigate.show_shortcuts()),
     ),
+    ActionSpec(
+        "help.about", "&About annotator", (), "&Help", run(lambda h: h.navigate.show_about())
+    ),
 )
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.models import Document, Status
+from annotator.core.models import Document
 from annotator.gui.action_spec import ActionSpec, build_action
 from annotator.gui.actions import all_specs
 from annotator.gui.article.find_bar import FindBar
@@ -45,11 +45,12 @@ from annotator.gui.panels.models import (
     DocumentListModel,
     LabelModel,
     LinkModel,
-    status_text,
 )
 from annotator.gui.panels.registry import RegistryPanel
 from annotator.gui.panels.search import SearchPanel
 from annotator.gui.panels.start_view import StartView
+from annotator.gui.panels.status_bar import DocumentSummary, window_title
+from annotator.gui.recent_menu import RecentMenu
 from annotator.gui.workspace.analyst import analyst_name
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
@@ -137,8 +138,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.analyst_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.analyst_label)
-        self.status_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.status_label)
+        self.summary = DocumentSummary(self)
+        self.statusBar().addPermanentWidget(self.summary)
+        self.recent_menu = RecentMenu(self)
         self.actions_by_id: dict[str, QAction] = {}
         self._opening_caret = 0
         self._connect_views()
@@ -160,9 +162,8 @@ class MainWindow(QMainWindow):
         self.start_view.import_files_requested.connect(self.files.import_files)
         self.start_view.import_folder_requested.connect(self.files.import_folder)
         self.start_view.sample_requested.connect(self.files.open_sample)
-        self.start_view.project_requested.connect(
-            lambda path: self.files.open_project_at(Path(path))
-        )
+        for chosen in (self.start_view.project_requested, self.recent_menu.project_chosen):
+            chosen.connect(lambda path: self.files.open_project_at(Path(path)))
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
@@ -188,6 +189,9 @@ class MainWindow(QMainWindow):
             if spec.menu not in menus:
                 menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
             menus[spec.menu].addAction(action)  # type: ignore[attr-defined]
+        menus["&File"].insertMenu(  # type: ignore[attr-defined]
+            self.actions_by_id["import.files"], self.recent_menu
+        )
         snap = self.actions_by_id["span.snap"]
         snap.setChecked(self.state.snap_to_words())
         self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
@@ -249,7 +253,6 @@ class MainWindow(QMainWindow):
         self.labels.follow(controller.state)
         self.annotations.follow(controller.state)
         self.article.follow(controller.state)
-        controller.status_changed.connect(self._on_status_changed)
         controller.doc_attrs_changed.connect(self.documents.set_doc_attrs)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
@@ -262,11 +265,12 @@ class MainWindow(QMainWindow):
         self.documents.reset(project.documents(), project.doc_attrs.all())
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
+        self.recent_menu.fill(self._other_recent_projects())
+        self.summary.follow(controller.state, [label.name for label in schema_labels])
         self.show_start_if_empty()
         self.search_panel.set_project(project)
         self._build_actions()
-        name = project.path.name if project.path else self.tr("in memory")
-        self.setWindowTitle(self.tr("annotator — %1").replace("%1", name))
+        self.setWindowTitle(window_title(project.path, None))
         doc_id, caret = self.state.place(project.path)
         if doc_id is None or self.documents.row_of(doc_id) is None:
             doc_id, caret = self.document_panel.doc_id_at(0), 0
@@ -314,11 +318,7 @@ class MainWindow(QMainWindow):
         self.document_panel.select(document.id or 0)  # also when undo brought it back
         if self.find_bar.isVisible():
             self.finder.refresh()
-        self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
-
-    def _on_status_changed(self, doc_id: int, status: Status) -> None:
-        if self.controller.document and self.controller.document.id == doc_id:
-            self.status_label.setText(f"#{doc_id} · {status_text(status)}")
+        self.setWindowTitle(window_title(self.project.path, document))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
@@ -350,11 +350,15 @@ class MainWindow(QMainWindow):
         if self.documents.rowCount():
             self.center.setCurrentIndex(0)
             return
-        here = str(self.project.path) if self.project and self.project.path else None
-        recent = [p for p in self.state.recent_projects() if p != here]
-        self.start_view.set_recent(recent, sample=self.add_sample is not None)
+        self.start_view.set_recent(
+            self._other_recent_projects(), sample=self.add_sample is not None
+        )
         self.center.setCurrentWidget(self.start_view)
         self.start_view.buttons["import_files"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _other_recent_projects(self) -> list[str]:
+        here = str(self.project.path) if self.project.path else None
+        return [p for p in self.state.recent_projects() if p != here]
 
     # -- state ---------------------------------------------------------------
 

@@ -1,10 +1,11 @@
-"""Moving about: documents (Alt+Up/Down, Ctrl+Enter), focus keys, zoom, the shortcut sheet."""
+"""Moving about: documents (Alt+Up/Down, Ctrl+Enter), focus keys, zoom, F1 sheet, About."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
 from annotator.core.models import Status
+from annotator.gui.dialogs.about import AboutDialog
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.fonts import DEFAULT_POINT_SIZE
 from annotator.gui.shell import Shell
@@ -84,3 +85,6 @@ class Navigation(QObject):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.w.specs, self.w.widget).exec()
+
+    def show_about(self) -> None:
+        AboutDialog(self.w.widget).exec()
