@@ -70,6 +70,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--db", metavar="PATH", help=f"project file (default: ${ENV_VAR}, else the default project)"
     )
+    parser.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        help="interface language for this run (default: View > Language, else the system's)",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -88,11 +93,21 @@ def run(argv: Sequence[str]) -> int:
 
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
+    from annotator.gui.i18n import chosen_language, install
     from annotator.gui.main_window import MainWindow
     from annotator.gui.termination import close_on_termination
+    from annotator.gui.workspace.window_state import WindowState
     from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    settings = QSettings()
+    state = WindowState(settings)
+    # Before any widget: the translators, the mirrored layout and the digits apply as they are made.
+    interface = install(
+        app, chosen_language(state, args.lang), arabic_digits=state.arabic_indic_digits()
+    )
     try:
         project = Project.open(path)
         if is_new_default:
@@ -102,8 +117,6 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "annotator", str(exc))
         return 1
-    app.setApplicationName("annotator")
-    app.setOrganizationName("annotator")
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
@@ -118,7 +131,11 @@ def run(argv: Sequence[str]) -> int:
     # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
     close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(
-        workspace, QSettings(), add_sample=seed_sample, open_workspace=Workspace.open
+        workspace,
+        settings,
+        add_sample=seed_sample,
+        open_workspace=Workspace.open,
+        language=interface.language,
     )
     window.show()
     return int(app.exec())

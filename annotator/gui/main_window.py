@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -79,10 +79,13 @@ class MainWindow(QMainWindow):
         *,
         add_sample: Callable[[Project], None] | None = None,
         open_workspace: Callable[[Project], Workspace] = Workspace.open,
+        language: str = "en",
     ) -> None:
         """``workspace``: the first project's, as the composition root opened it (a bare
-        Project is opened here with ``open_workspace``, which also opens the next ones)."""
+        Project is opened here with ``open_workspace``, which also opens the next ones).
+        ``language``: the interface's, as ``gui.i18n.install`` set it up."""
         super().__init__(parent)
+        self.language = language
         self.add_sample = add_sample
         self._open_workspace = open_workspace
         self.setObjectName("main_window")
@@ -97,9 +100,12 @@ class MainWindow(QMainWindow):
         self.link_model = LinkModel(self)
         self.side_panel = SidePanel(self.labels, self.annotations, self.link_model, self)
         self.registry = RegistryPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.registry)
+        # Dock areas are not mirrored by the layout direction: in Arabic the docks go left.
+        area = Qt.DockWidgetArea
+        outer = area.LeftDockWidgetArea if self.isRightToLeft() else area.RightDockWidgetArea
+        self.addDockWidget(outer, self.registry)
         self.search_panel = SearchPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.addDockWidget(outer, self.search_panel)
         self.tabifyDockWidget(self.registry, self.search_panel)
         self.registry.raise_()
         self.widget: QWidget = self
@@ -187,7 +193,8 @@ class MainWindow(QMainWindow):
             action = build_action(spec, self, scopes, self._trigger, made)
             self.actions_by_id[spec.id] = action
             if spec.menu not in menus:
-                menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
+                title = QCoreApplication.translate("menus", spec.menu)
+                menus[spec.menu] = self.menuBar().addMenu(title)
             menus[spec.menu].addAction(action)  # type: ignore[attr-defined]
         menus["&File"].insertMenu(  # type: ignore[attr-defined]
             self.actions_by_id["import.files"], self.recent_menu
@@ -195,6 +202,10 @@ class MainWindow(QMainWindow):
         snap = self.actions_by_id["span.snap"]
         snap.setChecked(self.state.snap_to_words())
         self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
+        next_language = self.state.language() or self.language
+        for code in ("ar", "en"):
+            self.actions_by_id[f"view.lang.{code}"].setChecked(code == next_language)
+        self.actions_by_id["view.digits"].setChecked(self.state.arabic_indic_digits())
         self.refresh_enabled()
 
     def refresh_enabled(self) -> None:
@@ -265,7 +276,7 @@ class MainWindow(QMainWindow):
         self.documents.reset(project.documents(), project.doc_attrs.all())
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
-        self.recent_menu.fill(self._other_recent_projects())
+        self.recent_menu.fill(self.state.recent_projects(besides=self.project.path))
         self.summary.follow(controller.state, [label.name for label in schema_labels])
         self.show_start_if_empty()
         self.search_panel.set_project(project)
@@ -351,14 +362,11 @@ class MainWindow(QMainWindow):
             self.center.setCurrentIndex(0)
             return
         self.start_view.set_recent(
-            self._other_recent_projects(), sample=self.add_sample is not None
+            self.state.recent_projects(besides=self.project.path),
+            sample=self.add_sample is not None,
         )
         self.center.setCurrentWidget(self.start_view)
         self.start_view.buttons["import_files"].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _other_recent_projects(self) -> list[str]:
-        here = str(self.project.path) if self.project.path else None
-        return [p for p in self.state.recent_projects() if p != here]
 
     # -- state ---------------------------------------------------------------
 

@@ -86,5 +86,17 @@ class Navigation(QObject):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.w.specs, self.w.widget).exec()
 
+    def set_language(self, language: str) -> None:
+        """Remembered for the next start: the layout and every text are made at start."""
+        self.w.state.set_language(language)
+        for code in ("ar", "en"):
+            self.w.actions_by_id[f"view.lang.{code}"].setChecked(code == language)
+        self.w.show_message(self.tr("The interface language changes at the next start."))
+
+    def toggle_arabic_indic_digits(self) -> None:
+        on = self.w.actions_by_id["view.digits"].isChecked()
+        self.w.state.set_arabic_indic_digits(on)
+        self.w.show_message(self.tr("The digits change at the next start."))
+
     def show_about(self) -> None:
         AboutDialog(self.w.widget).exec()

@@ -27,19 +27,12 @@ from annotator.core.changes import Changes, DocumentState
 from annotator.core.doc_categories import categories, values_of
 from annotator.core.models import DocValue, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
+from annotator.gui.i18n import QT_TRANSLATE_NOOP, status_text
 from annotator.storage.project import DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
-
-STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
-
-
-def status_text(status: Status) -> str:
-    """A document status as the analyst reads it (translated)."""
-    return QCoreApplication.translate("status", STATUS_TEXT[status])
-
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
 _RIGHT = (
@@ -64,7 +57,7 @@ class _TableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.headers[section])
+            return QCoreApplication.translate("models", self.headers[section])
         return None
 
 
@@ -90,7 +83,12 @@ class DocumentListModel(_TableModel):
     as ``topic=conflict``, so typing that keeps the documents that have it.
     """
 
-    headers = ("Title", "Status", "Spans", "Classes")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Title"),
+        QT_TRANSLATE_NOOP("models", "Status"),
+        QT_TRANSLATE_NOOP("models", "Spans"),
+        QT_TRANSLATE_NOOP("models", "Classes"),
+    )
 
     def __init__(
         self,
@@ -195,7 +193,11 @@ class DocumentListModel(_TableModel):
 class LabelModel(_TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
 
-    headers = ("Key", "Label", "Count")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Key"),
+        QT_TRANSLATE_NOOP("models", "Label"),
+        QT_TRANSLATE_NOOP("models", "Count"),
+    )
 
     def __init__(self, labels: Sequence[Label] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -243,7 +245,7 @@ class LabelModel(_TableModel):
 class AnnotationModel(_TableModel):
     """This document's spans in reading order: text and label; ``ID_ROLE`` gives the span id."""
 
-    headers = ("Text", "Label")
+    headers = (QT_TRANSLATE_NOOP("models", "Text"), QT_TRANSLATE_NOOP("models", "Label"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -339,7 +341,11 @@ def _attrs_text(relation: Relation) -> str:
 class LinkModel(_TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""
 
-    headers = ("Link", "Span", "Attributes")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Link"),
+        QT_TRANSLATE_NOOP("models", "Span"),
+        QT_TRANSLATE_NOOP("models", "Attributes"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

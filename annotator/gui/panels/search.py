@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import Status
 from annotator.core.text import paragraph_direction
+from annotator.gui.i18n import status_text
 from annotator.gui.panels.lists import make_table
-from annotator.gui.panels.models import status_text
 from annotator.storage.project import Project
 from annotator.storage.search import search
 

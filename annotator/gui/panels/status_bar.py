@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Document
-from annotator.gui.panels.models import status_text
+from annotator.gui.i18n import status_text
 
 PROJECT_SUFFIXES = (".annotator.db", ".db")
+# Each part of the summary is isolated: "CLAIM 2" and "علاقة 4" side by side would
+# otherwise reorder each other's numbers under the bidi algorithm.
+FSI, PDI = "\u2068", "\u2069"
 
 
 def project_name(path: Path | None) -> str:
@@ -39,11 +42,11 @@ def window_title(path: Path | None, document: Document | None) -> str:
     return " — ".join(parts)
 
 
-def summary_text(state: DocumentState, labels: Sequence[str]) -> str:
-    """ "#3 · in progress · CLAIM 2 · ACTOR 3 … · 4 relations" for the open document."""
+def summary_parts(state: DocumentState, labels: Sequence[str]) -> list[str]:
+    """ "#3", "in progress", "CLAIM 2", "ACTOR 3" …, "4 relations": the open document's."""
     document = state.document
     if document is None:
-        return ""
+        return []
     counts = state.counts(labels)
     parts = [f"#{document.id}", status_text(document.status)]
     parts.extend(f"{label} {count}" for label, count in counts.items())
@@ -52,7 +55,7 @@ def summary_text(state: DocumentState, labels: Sequence[str]) -> str:
             "%1", str(len(state.relations))
         )
     )
-    return " · ".join(parts)
+    return parts
 
 
 class DocumentSummary(QLabel):
@@ -63,6 +66,7 @@ class DocumentSummary(QLabel):
         self.setObjectName("document_summary")
         self._labels: tuple[str, ...] = ()
         self._state: DocumentState | None = None
+        self.plain = ""  # the text shown, without its bidi isolates
 
     def follow(self, state: DocumentState, labels: Sequence[str]) -> None:
         """Show ``state``'s document from now on (a new workspace brings a new state)."""
@@ -76,4 +80,8 @@ class DocumentSummary(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.setText(summary_text(self._state, self._labels) if self._state else "")
+        parts = summary_parts(self._state, self._labels) if self._state else []
+        self.plain = " · ".join(parts)
+        # Isolates hold no strong letter: a mark sets the line's direction to the layout's.
+        mark = "\u200f" if self.isRightToLeft() else "\u200e"
+        self.setText(mark + " · ".join(f"{FSI}{part}{PDI}" for part in parts))
