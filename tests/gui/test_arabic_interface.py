@@ -48,6 +48,11 @@ def test_the_window_in_arabic_is_mirrored_with_arabic_menus(
     qtbot, arabic, gui_project, settings, tmp_path
 ):
     assert arabic.language == "ar" and len(arabic.translators) == 2  # ours and Qt's qtbase_ar
+    text = gui_project.document(1).text
+    cue_at, claim_at = text.index("قالت"), text.index("تم إطلاق")
+    cue = gui_project.add_span(1, cue_at, cue_at + 4, "CUE")
+    claim = gui_project.add_span(1, claim_at, claim_at + 8, "CLAIM")
+    gui_project.add_relation("CUE", claim.id, cue.id)
     window = show(qtbot, MainWindow(gui_project, settings, language="ar"))
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft() and window.splitter.isRightToLeft()
@@ -59,7 +64,12 @@ def test_the_window_in_arabic_is_mirrored_with_arabic_menus(
     assert window.dockWidgetArea(window.registry) == Qt.DockWidgetArea.LeftDockWidgetArea
     header = window.side_panel.labels.model().headerData(1, Qt.Orientation.Horizontal)
     assert header == "الوسم"
-    assert "للإنجاز" in window.summary.plain and "CLAIM 0" in window.summary.plain
+    assert "قيد العمل" in window.summary.plain and "CLAIM 1" in window.summary.plain
+    # The link's arrow points the way the Arabic line reads: from the claim on to its cue.
+    window.controller.set_current(window.controller.span_by_id(claim.id))
+    assert window.link_model.index(0, 0).data() == "\u200f← CUE"
+    window.controller.set_current(window.controller.span_by_id(cue.id))
+    assert window.link_model.index(0, 0).data() == "\u200f→ CUE"
     # Qt's own dialogs speak Arabic too (qtbase_ar.qm).
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.buttons()[0].text() not in ("&Close", "Close")

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
 from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState
@@ -33,6 +33,14 @@ from annotator.storage.project import DocumentSummary
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def link_cell(label: str, outgoing: bool) -> str:
+    """ "→ SOURCE" (to the other end) or "← SOURCE" (from it), mirrored in a right-to-left
+    interface, where the arrow to the other end points the way the line reads."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return f"{chr(0x200F) if rtl else ''}{'→' if outgoing != rtl else '←'} {label}"
+
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
 _RIGHT = (
@@ -378,7 +386,7 @@ class LinkModel(_TableModel):
             return relation.id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{'→' if outgoing else '←'} {relation.label}"
+                return link_cell(relation.label, outgoing)
             if column == 1:  # the other end's label is in the tooltip: no mixed-direction cell
                 return other.text.replace("\n", " ⏎ ") if other else "?"
             return _attrs_text(relation)
