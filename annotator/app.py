@@ -93,21 +93,14 @@ def run(argv: Sequence[str]) -> int:
 
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
-    from annotator.gui.i18n import chosen_language, install
+    from annotator.gui.i18n import start_interface
     from annotator.gui.main_window import MainWindow
     from annotator.gui.termination import close_on_termination
-    from annotator.gui.workspace.window_state import WindowState
     from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
-    app.setApplicationName("annotator")
-    app.setOrganizationName("annotator")
-    settings = QSettings()
-    state = WindowState(settings)
     # Before any widget: the translators, the mirrored layout and the digits apply as they are made.
-    interface = install(
-        app, chosen_language(state, args.lang), arabic_digits=state.arabic_indic_digits()
-    )
+    interface = start_interface(app, args.lang)
     try:
         project = Project.open(path)
         if is_new_default:
@@ -132,7 +125,7 @@ def run(argv: Sequence[str]) -> int:
     close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(
         workspace,
-        settings,
+        QSettings(),
         add_sample=seed_sample,
         open_workspace=Workspace.open,
         language=interface.language,
@@ -154,9 +147,11 @@ def run_team(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.fonts import register_fonts
+    from annotator.gui.i18n import start_interface
     from annotator.gui.team_window import TeamWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    start_interface(app, args.lang)
     try:
         project = Project.open(path)
     except AnnotatorError as exc:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from annotator.assets import resource
@@ -99,6 +99,15 @@ def install(app: QCoreApplication, language: str, *, arabic_digits: bool = False
             Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
         )
     return Interface(language, translators)
+
+
+def start_interface(app: QCoreApplication, given: str | None) -> Interface:
+    """At a window's start: the application's names (QSettings finds its file by them), then
+    the language given (``--lang``) or remembered, with the digits remembered."""
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    state = WindowState(QSettings())
+    return install(app, chosen_language(state, given), arabic_digits=state.arabic_indic_digits())
 
 
 STATUS_TEXT = {

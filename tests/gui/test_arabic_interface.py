@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -17,7 +17,7 @@ from annotator import app as app_module
 from annotator import main as main_module
 from annotator.gui.actions import all_specs
 from annotator.gui.dialogs.shortcuts import markdown_sheet, shortcut_model
-from annotator.gui.i18n import chosen_language, install
+from annotator.gui.i18n import chosen_language, install, start_interface
 from annotator.gui.main_window import MainWindow
 from annotator.gui.workspace.window_state import WindowState
 from tests.gui.conftest import show
@@ -32,8 +32,7 @@ ARABIC_MENUS = ["&ملف", "&تحرير", "ت&وسيم", "ا&قتراحات", "�
 def arabic(qapp):
     """The interface as ``annotator --lang ar`` sets it up; English again afterwards."""
     args = app_module.parse_args(["--lang", "ar"])
-    state = WindowState(QSettings())
-    yield install(qapp, chosen_language(state, args.lang))
+    yield start_interface(qapp, args.lang)  # as app.run does, before the window
     install(qapp, "en")
 
 
