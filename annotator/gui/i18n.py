@@ -64,10 +64,6 @@ class Interface:
     language: str
     translators: list[QTranslator]
 
-    @property
-    def right_to_left(self) -> bool:
-        return self.language == "ar"
-
 
 def _load(translator: QTranslator, data: bytes) -> bool:
     # QTranslator.loadFromData keeps a pointer to the bytes: they must outlive it.
@@ -79,6 +75,7 @@ def install(app: QCoreApplication, language: str, *, arabic_digits: bool = False
     """Translators (ours and Qt's own for standard dialogs), layout direction and digits."""
     for old in app.findChildren(QTranslator, "annotator_translator"):
         app.removeTranslator(old)
+        old.deleteLater()
     translators: list[QTranslator] = []
     if language != "en":
         ours = QTranslator(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -72,7 +72,8 @@ def shortcut_model(specs: Sequence[ActionSpec]) -> QStandardItemModel:
 
 
 def markdown_sheet(specs: Sequence[ActionSpec]) -> str:
-    """The same sheet as Markdown, for docs/keyboard.md (a test keeps the two in step)."""
+    """The same sheet as Markdown, for docs/keyboard.md and docs/keyboard.ar.md (tests keep
+    them in step)."""
     model = shortcut_model(specs)
     lines = [
         "# " + tr("Keyboard reference"),
@@ -87,6 +88,8 @@ def markdown_sheet(specs: Sequence[ActionSpec]) -> str:
     for row in range(model.rowCount()):
         cells = [model.item(row, column).text().replace("|", "\\|") for column in range(3)]
         lines.append("| " + " | ".join(cells) + " |")
+    if QGuiApplication.isRightToLeft():  # the Arabic sheet reads right to left where shown
+        lines = ['<div dir="rtl">', "", *lines, "", "</div>"]
     return "\n".join(lines) + "\n"
 
 
