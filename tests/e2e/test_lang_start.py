@@ -68,3 +68,10 @@ def test_an_arabic_system_locale_means_arabic_with_western_digits(tmp_path: Path
     assert shown["number"] == "1,234"  # not ١٬٢٣٤
     english = start(tmp_path, ["--lang", "en"], LANG="ar_EG.UTF-8")
     assert english["rtl"] is False and english["menus"][0] == "&File"
+
+
+@pytest.mark.slow
+def test_language_ar_alone_no_longer_changes_only_the_digits(tmp_path: Path):
+    shown = start(tmp_path, [], LANGUAGE="ar", LANG="C.UTF-8")
+    assert shown["rtl"] is True and shown["menus"][0] == "&ملف"
+    assert shown["number"] == "1,234"
