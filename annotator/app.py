@@ -89,6 +89,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     try:
@@ -105,9 +106,15 @@ def run(argv: Sequence[str]) -> int:
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
-    window = MainWindow(project, QSettings(), add_sample=seed_sample)
-    if not window.loaded:  # open in another window; the window said so
+    try:
+        workspace = Workspace.open(project)
+    except ProjectBusyError as exc:  # open in another window: said here and in a window
+        project.close()
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
+        QMessageBox.warning(None, "annotator", str(exc))
         return 1
+    window = MainWindow(
+        workspace, QSettings(), add_sample=seed_sample, open_workspace=Workspace.open
+    )
     window.show()
     return int(app.exec())

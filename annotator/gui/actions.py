@@ -23,11 +23,11 @@ from annotator.gui.shell import Shell
 
 
 def has_current_span(shell: Shell) -> bool:
-    return shell.controller is not None and shell.controller.current is not None
+    return shell.controller.current is not None
 
 
 def has_document(shell: Shell) -> bool:
-    return shell.controller is not None and shell.controller.document is not None
+    return shell.controller.document is not None
 
 
 ACTIONS: tuple[ActionSpec, ...] = (

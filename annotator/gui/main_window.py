@@ -51,6 +51,7 @@ from annotator.gui.panels.start_view import StartView
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
+from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -68,14 +69,18 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        project: Project,
+        workspace: Workspace | Project,
         settings: QSettings,
         parent: QWidget | None = None,
         *,
         add_sample: Callable[[Project], None] | None = None,
+        open_workspace: Callable[[Project], Workspace] = Workspace.open,
     ) -> None:
+        """``workspace``: the first project's, as the composition root opened it (a bare
+        Project is opened here with ``open_workspace``, which also opens the next ones)."""
         super().__init__(parent)
         self.add_sample = add_sample
+        self._open_workspace = open_workspace
         self.setObjectName("main_window")
         self.state = WindowState(settings)
         self.documents = DocumentListModel(parent=self)
@@ -131,12 +136,11 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
         self.actions_by_id: dict[str, QAction] = {}
-        self.controller: Controller | None = None
-        self.session: ProjectSession | None = None
         self._opening_caret = 0
-        self.project: Project | None = None
         self._connect_views()
-        self.loaded = self.load_project(project)
+        if isinstance(workspace, Project):
+            workspace = open_workspace(workspace)
+        self.set_workspace(workspace)
         self._restore_layout()
 
     # -- wiring --------------------------------------------------------------
@@ -167,9 +171,7 @@ class MainWindow(QMainWindow):
             "links": self.side_panel.links,
             "registry": self.registry.table,
         }
-        assert self.project is not None
         self.specs = all_specs(self.project.schema.span_labels)
-        assert self.controller is not None
         stack = self.controller.undo_stack
         for spec in self.specs:
             made = None
@@ -197,27 +199,40 @@ class MainWindow(QMainWindow):
         handler = getattr(self.targets[spec.target], spec.handler)
         handler(spec.argument) if spec.argument is not None else handler()
 
+    @property
+    def controller(self) -> Controller:
+        return self.workspace.controller
+
+    @property
+    def project(self) -> Project:
+        return self.workspace.project
+
+    @property
+    def session(self) -> ProjectSession:
+        return self.workspace.session
+
     def load_project(self, project: Project) -> bool:
-        """Show ``project``: a new controller, models refilled, last place restored.
+        """Show ``project`` in a new workspace: models refilled, last place restored.
 
         False (with the reason shown) when another window has the project open.
         """
-        session = ProjectSession(project, self)
-        if problem := session.start():
-            QMessageBox.warning(self, self.tr("Project open elsewhere"), problem)
+        try:
+            workspace = self._open_workspace(project)
+        except ProjectBusyError as exc:
+            QMessageBox.warning(self, self.tr("Project open elsewhere"), str(exc))
             return False
-        if self.session is not None:
-            self.session.stop()
-        self.session = session
-        session.changed_elsewhere.connect(self._on_changed_elsewhere)
-        if self.controller is not None:
-            self._save_place()
-            self.controller.stop()
-            self.controller.deleteLater()
-        if self.project is not None and self.project is not project:
-            self.project.close()
-        self.project = project
-        controller = Controller(project, self)
+        self.set_workspace(workspace)
+        return True
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Replace the open project's workspace with ``workspace`` and show it."""
+        old, self.workspace = getattr(self, "workspace", None), workspace
+        if old is not None:
+            self._save_place(old)
+            old.close()
+            old.deleteLater()
+        project, controller = workspace.project, workspace.controller
+        workspace.session.changed_elsewhere.connect(self._on_changed_elsewhere)
         controller.snap_to_words = self.state.snap_to_words()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
@@ -228,7 +243,6 @@ class MainWindow(QMainWindow):
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
         controller.entities_changed.connect(self.registry.refresh)
-        self.controller = controller
         schema_labels = project.schema.span_labels
         self.article.set_styles(LabelStyles(schema_labels))
         self.labels.set_labels(schema_labels)
@@ -246,9 +260,8 @@ class MainWindow(QMainWindow):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-        if session.check_report is not None:
-            QTimer.singleShot(0, lambda: self._report_check(session.check_report))
-        return True
+        if (report := workspace.session.check_report) is not None:
+            QTimer.singleShot(0, lambda: self._report_check(report))
 
     def _report_check(self, report: CheckReport | None) -> None:
         """After an unclean exit: say what the check of the project found."""
@@ -262,10 +275,9 @@ class MainWindow(QMainWindow):
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
-        assert self.project is not None
         self.documents.reset(self.project.documents())
         self.show_start_if_empty()
-        if self.controller and self.controller.document and self.controller.document.id:
+        if self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)
         self.registry.refresh()
         self.show_message(
@@ -273,7 +285,6 @@ class MainWindow(QMainWindow):
         )
 
     def open_document(self, doc_id: int, caret: int = 0) -> None:
-        assert self.controller is not None
         self._save_place()
         self._opening_caret = caret
         self.controller.open_document(doc_id)
@@ -283,7 +294,6 @@ class MainWindow(QMainWindow):
     # -- controller signals --------------------------------------------------
 
     def _on_document_opened(self, document: Document) -> None:
-        assert self.controller is not None
         caret, self._opening_caret = self._opening_caret, 0
         self.article.show_document(document.text, self.controller.spans, caret)
         self.document_panel.select(document.id or 0)  # also when undo brought it back
@@ -295,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
         self.documents.update(doc_id, status=status)
-        if self.controller and self.controller.document and self.controller.document.id == doc_id:
+        if self.controller.document and self.controller.document.id == doc_id:
             self.status_label.setText(f"#{doc_id} · {STATUS_TEXT[status]}")
 
     def show_message(self, text: str) -> None:
@@ -327,16 +337,11 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------
 
-    def _save_place(self) -> None:
-        if (
-            self.controller
-            and self.controller.document
-            and self.controller.document.id is not None
-            and self.project
-        ):
-            self.state.save_place(
-                self.project.path, self.controller.document.id, self.article.caret()
-            )
+    def _save_place(self, workspace: Workspace | None = None) -> None:
+        workspace = workspace or self.workspace
+        document = workspace.controller.document
+        if document is not None and document.id is not None:
+            self.state.save_place(workspace.project.path, document.id, self.article.caret())
 
     def _restore_layout(self) -> None:
         if geometry := self.state.geometry():
@@ -355,10 +360,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
-        if self.controller is not None:
-            self.controller.stop()
-        if self.session is not None:
-            self.session.stop()
+        self.controller.stop()
+        self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.state.save_side_splitter(self.side_panel.splitter.saveState())
         super().closeEvent(event)

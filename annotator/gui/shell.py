@@ -38,9 +38,6 @@ class Finder(Protocol):
 
 class Shell(Protocol):
     widget: QWidget  # the parent of the dialogs the helpers open
-    controller: Controller | None
-    project: Project | None
-    session: ProjectSession | None
     state: WindowState
     article: ArticleView
     find_bar: FindBar
@@ -59,6 +56,15 @@ class Shell(Protocol):
 
     @property
     def finder(self) -> Finder: ...
+
+    @property
+    def controller(self) -> Controller: ...
+
+    @property
+    def project(self) -> Project: ...
+
+    @property
+    def session(self) -> ProjectSession: ...
 
     def show_message(self, text: str) -> None: ...
 

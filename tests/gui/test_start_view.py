@@ -56,6 +56,7 @@ def test_recent_projects_open_from_the_start_view(qtbot, tmp_path, settings):
     first.project.close()
     window = empty_window(qtbot, tmp_path, settings)
     view = window.start_view
+    before = window.workspace
     assert view.recent.isVisibleTo(window)
     assert view.recent_model.stringList() == [str(tmp_path / "other.annotator.db")]
     view.recent.setFocus()
@@ -64,5 +65,13 @@ def test_recent_projects_open_from_the_start_view(qtbot, tmp_path, settings):
     assert window.project.path == tmp_path / "other.annotator.db"
     assert window.center.currentWidget() is not view
     assert window.controller.document.text == "خبر في مشروع آخر"
+    # The switch replaced the whole workspace: the old project is closed and free again.
+    assert window.workspace is not before and window.controller is not before.controller
+    with Project.open(tmp_path / "empty.annotator.db") as again:
+        from annotator.gui.workspace.session import ProjectSession
+
+        session = ProjectSession(again)
+        assert session.start() is None
+        session.stop()
     window.close()
     window.project.close()

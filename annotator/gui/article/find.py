@@ -45,7 +45,7 @@ class ArticleFind(QObject):
 
     def _on_find_query(self, query: str) -> None:
         """Mark every match of ``query`` in this article and select the first after the caret."""
-        document = self.w.controller.document if self.w.controller else None
+        document = self.w.controller.document
         self._find_hits = find_in_text(document.text, query) if document and query.strip() else []
         self.w.article.set_search_hits(self._find_hits)
         if self._find_hits:

@@ -19,7 +19,6 @@ class Annotating(QObject):
     def apply_label(self, label: str, *, exact: bool = False) -> None:
         """A label key. A match selected by the find bar is tagged as found, not snapped:
         "أذربيجان" found inside "وأذربيجان" stays without its و."""
-        assert self.w.controller is not None
         selection = self.w.article.selection_range()
         exact = exact or selection == self.w.finder.found
         self.w.controller.apply_label(label, selection, exact=exact)
@@ -30,7 +29,7 @@ class Annotating(QObject):
     def select_clause(self) -> None:
         """C: the reported clause under the caret (or the next one); pressed again on it,
         its source, then its cue, so "C 1 C 2 C 4" tags a claim, who said it and the verb."""
-        document = self.w.controller.document if self.w.controller else None
+        document = self.w.controller.document
         if document is None:
             return
         start, end = self.w.article.selection_range()
@@ -45,7 +44,7 @@ class Annotating(QObject):
 
     def select_sentence(self) -> None:
         """S: the sentence under the caret; pressed again on it, the next sentence."""
-        document = self.w.controller.document if self.w.controller else None
+        document = self.w.controller.document
         if document is None:
             return
         start, end = self.w.article.selection_range()
@@ -56,16 +55,15 @@ class Annotating(QObject):
         self.w.article.select_range(*sentence)
 
     def tag_all_occurrences(self) -> None:
-        self.w.controller.tag_all_occurrences()  # type: ignore[union-attr]
+        self.w.controller.tag_all_occurrences()
 
     def delete_span(self) -> None:
-        self.w.controller.delete_current()  # type: ignore[union-attr]
+        self.w.controller.delete_current()
 
     def strip_proclitic(self) -> None:
-        self.w.controller.strip_proclitic_of_current()  # type: ignore[union-attr]
+        self.w.controller.strip_proclitic_of_current()
 
     def next_span(self, backwards: bool = False) -> None:
-        assert self.w.controller is not None
         span = self.w.controller.span_after(self.w.article.caret(), backwards=backwards)
         if span is None:
             self.w.show_message(self.tr("No spans in this document yet."))
@@ -75,18 +73,16 @@ class Annotating(QObject):
         self.next_span(backwards=True)
 
     def clear_selection(self) -> None:
-        assert self.w.controller is not None
         self.w.controller.set_current(None)
         self.w.article.set_caret(self.w.article.caret())
 
     def toggle_snap(self) -> None:
         on = self.w.actions_by_id["span.snap"].isChecked()
         self.w.state.set_snap_to_words(on)
-        if self.w.controller:
-            self.w.controller.snap_to_words = on
+        self.w.controller.snap_to_words = on
 
     def undo(self) -> None:
-        self.w.controller.undo_stack.undo()  # type: ignore[union-attr]
+        self.w.controller.undo_stack.undo()
 
     def redo(self) -> None:
-        self.w.controller.undo_stack.redo()  # type: ignore[union-attr]
+        self.w.controller.undo_stack.redo()

@@ -44,7 +44,6 @@ class Linking(QObject):
 
     @property
     def controller(self) -> Controller:
-        assert self.w.controller is not None
         return self.w.controller
 
     def _current(self) -> Span | None:
@@ -185,7 +184,6 @@ class Linking(QObject):
 
     def edit_entity(self) -> None:
         """Edit the entity selected in the registry: names, type, ids, notes."""
-        assert self.w.controller is not None
         entity = self.w.registry.selected()
         if entity is None:
             self.w.show_message(self.tr("Select an entity first."))
@@ -196,7 +194,6 @@ class Linking(QObject):
 
     def merge_entities(self) -> None:
         """Merge another entity (picked) into the one selected in the registry."""
-        assert self.w.controller is not None
         keep = self.w.registry.selected()
         if keep is None:
             self.w.show_message(self.tr("Select the entity to keep first."))

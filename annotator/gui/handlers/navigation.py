@@ -18,7 +18,7 @@ class Navigation(QObject):
         self.w = shell
 
     def _step_document(self, step: int) -> None:
-        if self.w.controller is None or self.w.controller.document is None:
+        if self.w.controller.document is None:
             return
         row = self.w.document_panel.proxy_row_of(self.w.controller.document.id or 0)
         doc_id = self.w.document_panel.doc_id_at((row if row is not None else -1) + step)
@@ -39,7 +39,6 @@ class Navigation(QObject):
 
     def done_and_next(self) -> None:
         """Mark this document done and open the next one (in list order) not done."""
-        assert self.w.controller is not None
         if self.w.controller.document is None:
             return
         self.w.controller.set_status(Status.DONE)

@@ -34,15 +34,13 @@ class ProjectFiles(QObject):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import on a worker thread (progress, Cancel); the lists then show what came in."""
-        assert self.w.project is not None
         result = project_io.run_import(
             self.w.widget, self.w.project, paths, self.w.import_started.emit
         )
-        if self.w.session is not None:
-            self.w.session.acknowledge()  # our own import, not a change made elsewhere
+        self.w.session.acknowledge()  # our own import, not a change made elsewhere
         self.w.documents.reset(self.w.project.documents())
         self.w.show_start_if_empty()
-        if self.w.controller and self.w.controller.document:
+        if self.w.controller.document:
             self.w.document_panel.select(self.w.controller.document.id or 0)
         elif result.report.imported:
             self.w.open_document(self.w.document_panel.doc_id_at(0) or 0)
@@ -54,7 +52,6 @@ class ProjectFiles(QObject):
         self.w.show_message(message)
 
     def export_jsonl(self) -> None:
-        assert self.w.project is not None
         report = project_io.run_export(self.w.widget, self.w.project)
         if report:
             self.w.show_message(report.lines()[0])
@@ -75,7 +72,7 @@ class ProjectFiles(QObject):
 
     def open_sample(self) -> None:
         """The start view's sample article: added to this (empty) project and opened."""
-        if self.w.add_sample is None or self.w.project is None:
+        if self.w.add_sample is None:
             return
         self.w.add_sample(self.w.project)
         self.w.documents.reset(self.w.project.documents())

@@ -42,7 +42,6 @@ class SpanViews(QObject):
         controller.relations_changed.connect(self._show_links)
 
     def _on_span_added(self, span: Span) -> None:
-        assert self.w.controller is not None
         self.w.article.add_span(span)
         with self.table_follows():
             self.w.annotations.insert(self.w.controller.spans.index(span), span)
@@ -55,7 +54,6 @@ class SpanViews(QObject):
         self._counts_changed(span.doc_id, -1)
 
     def _on_span_changed(self, old: Span, new: Span) -> None:
-        assert self.w.controller is not None
         self.w.article.remove_span(old)
         self.w.article.add_span(new)
         with self.table_follows():
@@ -63,7 +61,6 @@ class SpanViews(QObject):
         self.w.labels.set_counts(self.w.controller.counts())
 
     def _counts_changed(self, doc_id: int | None, delta: int) -> None:
-        assert self.w.controller is not None
         self.w.labels.set_counts(self.w.controller.counts())
         if doc_id is not None:
             self.w.documents.update(doc_id, span_delta=delta)
@@ -93,8 +90,6 @@ class SpanViews(QObject):
     def _show_links(self) -> None:
         """The current span's links: listed beside the text and marked in it."""
         controller = self.w.controller
-        if controller is None:
-            return
         span = controller.current
         links = controller.links_of(span) if span else []
         by_id = {s.id: s for s in controller.spans if s.id is not None}
@@ -102,13 +97,13 @@ class SpanViews(QObject):
         colors = {lb.name: lb.color for lb in controller.project.schema.relation_labels}
         linked = []
         for relation in links:
-            other = by_id.get(relation.tail if relation.head == span.id else relation.head)  # type: ignore[union-attr]
+            assert span is not None  # links are only listed for a current span
+            other = by_id.get(relation.tail if relation.head == span.id else relation.head)
             if other is not None:
                 linked.append((other, colors.get(relation.label, "#888888")))
         self.w.article.set_current(span, linked)
 
     def _on_mention_activated(self, doc_id: int, span_id: int) -> None:
-        assert self.w.controller is not None
         self.w.open_document(doc_id)
         span = self.w.controller.span_by_id(span_id)
         if span is not None:
@@ -124,7 +119,7 @@ class SpanViews(QObject):
 
     def _on_annotation_activated(self, index: QModelIndex) -> None:
         """Selecting an annotation in the list selects (and scrolls to) it in the text."""
-        if self.w.controller is None or not index.isValid():
+        if not index.isValid():
             return
         span = self.w.controller.span_by_id(index.data(ID_ROLE))
         if span is not None:
@@ -133,6 +128,6 @@ class SpanViews(QObject):
 
     def _on_article_selection_moved(self) -> None:
         """A selection that no longer covers the current span leaves it."""
-        current = self.w.controller.current if self.w.controller else None
+        current = self.w.controller.current
         if current is not None and self.w.article.selection_range() != (current.start, current.end):
-            self.w.controller.set_current(None)  # type: ignore[union-attr]
+            self.w.controller.set_current(None)

@@ -16,14 +16,12 @@ class Suggesting(QObject):
         self.w = shell
 
     def show_suggestions(self) -> None:
-        assert self.w.controller is not None
         self.w.article.set_suggestions(
             [(s.start, s.end, s.label) for s in self.w.controller.suggestions]
         )
 
     def next_suggestion(self) -> None:
         """Select the next proposal; Y accepts it, X rejects it, Shift+Y accepts all alike."""
-        assert self.w.controller is not None
         suggestion = self.w.controller.suggestion_after(self.w.article.selection_range()[0])
         if suggestion is None:
             self.w.show_message(self.tr("No suggestions in this document."))
@@ -32,7 +30,6 @@ class Suggesting(QObject):
         self.w.show_message(f"{suggestion.label}: {suggestion.text}")
 
     def _selected_suggestion(self) -> Suggestion | None:
-        assert self.w.controller is not None
         suggestion = self.w.controller.suggestion_at(self.w.article.selection_range())
         if suggestion is None:
             self.w.show_message(self.tr("Select a suggestion first (N goes to the next one)."))
@@ -40,19 +37,18 @@ class Suggesting(QObject):
 
     def accept_suggestion(self, all_alike: bool = False) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
-            self.w.controller.accept(suggestion, all_alike=all_alike)  # type: ignore[union-attr]
+            self.w.controller.accept(suggestion, all_alike=all_alike)
 
     def accept_all_alike(self) -> None:
         self.accept_suggestion(all_alike=True)
 
     def reject_suggestion(self) -> None:
         if (suggestion := self._selected_suggestion()) is not None:
-            self.w.controller.reject(suggestion)  # type: ignore[union-attr]
+            self.w.controller.reject(suggestion)
             self.next_suggestion()
 
     def toggle_cue_suggestions(self) -> None:
         on = self.w.actions_by_id["suggest.cues"].isChecked()
         self.w.state.set_suggest_cues(on)
-        if self.w.controller:
-            self.w.controller.suggest_cues = on
-            self.w.controller.refresh_suggestions()
+        self.w.controller.suggest_cues = on
+        self.w.controller.refresh_suggestions()
