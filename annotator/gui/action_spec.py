@@ -30,9 +30,9 @@ class ActionSpec:
     scope: Literal["window", "article", "links", "registry"] = "window"
     checkable: bool = False
     argument: str | None = None
-    target: Literal["window", "files", "annotate", "linking", "suggest", "navigate", "find"] = (
-        "window"
-    )
+    target: Literal[
+        "window", "files", "annotate", "linking", "suggest", "recommend", "navigate", "find"
+    ] = "window"
     enabled: Enabled | None = None  # None: always
     # Made by the undo stack (its text names the command: "Undo Tag ACTOR", greyed when empty).
     stack: Literal["undo", "redo"] | None = None

@@ -4,7 +4,8 @@ Menus, the F1 shortcut sheet and the key bindings are all generated from
 ``ACTIONS`` (plus one action per label hotkey, generated from the schema:
 label keys are data on the label). ``handler`` names a method of the helper
 named by ``target`` (``files``, ``annotate``, ``linking``: links, attributes and
-entities, ``suggest``, ``navigate``, ``find``; ``window``: the window itself).
+entities, ``suggest``, ``recommend``: training and the most useful document,
+``navigate``, ``find``; ``window``: the window itself).
 ``scope`` says where a shortcut works: ``window`` anywhere in the window,
 ``article`` only while the article has the focus (so typing a digit or Tab in
 the document filter still types), ``links`` in the list of the current span's
@@ -261,6 +262,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         target="suggest",
     ),
     ActionSpec(
+        "model.train", "&Train Now", ("Ctrl+Shift+T",), "&Recommender", "train", target="recommend"
+    ),
+    ActionSpec(
         "span.snap",
         "&Snap Selections to Whole Words",
         ("Ctrl+Shift+W",),
@@ -288,6 +292,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Navigate",
         "previous_document",
         target="navigate",
+    ),
+    ActionSpec(
+        "doc.most_useful",
+        "Next &Most Useful Document",
+        ("Ctrl+Shift+N",),
+        "&Navigate",
+        "next_most_useful",
+        target="recommend",
     ),
     ActionSpec(
         "focus.article",

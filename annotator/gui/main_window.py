@@ -35,6 +35,7 @@ from annotator.gui.handlers.annotating import Annotating
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
 from annotator.gui.handlers.project_files import ProjectFiles
+from annotator.gui.handlers.recommending import Recommending
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self, self)
         self.navigation = Navigation(self, self)
         self.suggesting = Suggesting(self, self)
+        self.recommending = Recommending(self, self)
         self.files = ProjectFiles(self, self)
         self.span_views = SpanViews(self, self)
         # Where each action's handler lives (``ActionSpec.target``).
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
             "annotate": self.annotating,
             "navigate": self.navigation,
             "suggest": self.suggesting,
+            "recommend": self.recommending,
             "files": self.files,
         }
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.recommending.status)
         self.statusBar().addPermanentWidget(self.status_label)
         self.actions_by_id: dict[str, QAction] = {}
         self._opening_caret = 0
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
         for signal in (controller.document_opened, controller.current_changed):
             signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
+        self.recommending.follow(workspace)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)

@@ -185,6 +185,9 @@ class ProjectRecommender:
         self.scores: dict[str, Any] = stored["scores"] if stored else {}
         self.proposed_labels = frozenset(self.scores.get("proposed_labels", ()))
         self._gazetteer = gazetteer(project) if stored else Gazetteer()
+        # The model's own output for the last document asked about: the window asks again
+        # after every reject and undo, and only the filtering below changes then.
+        self._last: tuple[int, str, list[Proposal]] | None = None
 
     @property
     def trained(self) -> bool:
@@ -196,9 +199,11 @@ class ProjectRecommender:
         spans = self.project.spans(doc_id)
         taken = {(s.start, s.end, s.label) for s in spans} | rejected(self.project, doc_id)
         same_label = [(s.start, s.end, s.label) for s in spans]
+        if self._last is None or self._last[:2] != (doc_id, text):
+            self._last = (doc_id, text, self.model.propose(text, self._gazetteer))
         return [
             p
-            for p in self.model.propose(text, self._gazetteer)
+            for p in self._last[2]
             if p.label in self.proposed_labels
             and (p.start, p.end, p.label) not in taken
             and not any(s < p.end and p.start < e and lb == p.label for s, e, lb in same_label)
@@ -209,7 +214,15 @@ class ProjectRecommender:
 
     def most_useful(self, limit: int = 200) -> int | None:
         """The todo document the model is least sure about (of the first ``limit``)."""
+        ranked = self.ranking(limit)
+        return ranked[0][0] if ranked else None
+
+    def ranking(self, limit: int = 200) -> list[tuple[int, float]]:
+        """The first ``limit`` todo documents with their uncertainty, least sure first
+        (list order without a model). Seconds for a few hundred documents: the window asks
+        for it in the training process, never on its own thread."""
         todo = [d.id for d in self.project.documents(Status.TODO)][:limit]
-        if not todo or not self.trained:
-            return todo[0] if todo else None
-        return max(todo, key=self.uncertainty)
+        if not self.trained:
+            return [(doc_id, 0.0) for doc_id in todo]
+        scored = [(doc_id, self.uncertainty(doc_id)) for doc_id in todo]
+        return sorted(scored, key=lambda pair: -pair[1])
