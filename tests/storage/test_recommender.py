@@ -16,7 +16,7 @@ from annotator.storage.recommender import (
     train_project,
 )
 from annotator.storage.suggestions import reject
-from tests.news_templates import corpus
+from tests.news_templates import PEOPLE, PLACES, corpus
 
 
 def _fill(project: Project, n_done: int = 30, n_todo: int = 5) -> list[int]:
@@ -113,3 +113,15 @@ def test_recommend_without_a_model_says_what_to_do(project_path: Path):
     assert "nothing to learn from" in run("train", "--db", str(project_path))[2]
     code, out, err = run("recommend", "--doc", str(doc), "--db", str(project_path), "--json")
     assert code == 0 and json.loads(out) == [] and "annotator train" in err
+
+
+def test_the_stored_model_proposes_names_it_never_saw_despite_its_gazetteer(project: Project):
+    """The gazetteer holds every trained name: a model that always saw it would propose
+    only those. Trained on list A, it finds list B's people and places."""
+    todo = _fill(project, n_done=16, n_todo=3)
+    train_project(project)
+    recommender = ProjectRecommender(project)
+    found = {(p.text, p.label) for doc_id in todo for p in recommender.proposals(doc_id)}
+    unseen_people = {t for t, lb in found if lb == "ACTOR"} & set(PEOPLE["B"])
+    unseen_places = {t for t, lb in found if lb == "LOCATION"} & set(PLACES["B"])
+    assert len(unseen_people) >= 3 and len(unseen_places) >= 3, found
