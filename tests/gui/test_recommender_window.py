@@ -155,3 +155,17 @@ def test_next_most_useful_opens_the_document_the_model_is_least_sure_about(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.controller.document.id == expected
+
+
+def test_the_status_says_what_the_model_proposes_and_why_a_label_is_withheld():
+    from annotator.gui.handlers.recommending import model_summary
+
+    report = {
+        "stored": True,
+        "proposed_labels": ["LOCATION"],
+        "withheld": {"ACTOR": "cross-validated F1 0.31 is under 0.50"},
+    }
+    text, tip = model_summary(report)
+    assert text == "Model: LOCATION · withheld: ACTOR"
+    assert "ACTOR: not proposed: cross-validated F1 0.31 is under 0.50" in tip.splitlines()
+    assert model_summary({"stored": False})[0] == "Model: nothing to learn from yet"

@@ -37,6 +37,15 @@ RANK_LIMIT = 200
 STOP_WAIT_MS = 3000
 
 
+def train_command(path: Path) -> list[str]:
+    """The child's command line: ``python -m annotator train ...``, or in the bundled
+    application (PyInstaller: ``sys.executable`` is the application) the application
+    itself, which runs a named command as the command line does."""
+    frozen = getattr(sys, "frozen", False)
+    head = [sys.executable] if frozen else [sys.executable, "-m", "annotator"]
+    return [*head, "train", "--db", str(path), "--json", "--rank", str(RANK_LIMIT)]
+
+
 class Training(QObject):
     started = Signal()
     finished = Signal(object)
@@ -77,9 +86,9 @@ class Training(QObject):
             self._again = True
             return True
         process = QProcess(self)
-        process.setProgram(sys.executable)
-        rank = ["--rank", str(RANK_LIMIT)]
-        process.setArguments(["-m", "annotator", "train", "--db", str(self.path), "--json", *rank])
+        program, *arguments = train_command(self.path)
+        process.setProgram(program)
+        process.setArguments(arguments)
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
         self._process = process
