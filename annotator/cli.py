@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -219,6 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         default=0,
         help="then rank up to N todo documents, the model's least sure first",
+    )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="run at low priority, so a window's keys come first (the window trains so)",
     )
 
     p = _command(sub, "recommend", "the trained recommender's proposals for a document")
@@ -444,6 +450,8 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import ProjectRecommender, train_project
 
+    if args.background and hasattr(os, "nice"):
+        os.nice(10)  # POSIX; elsewhere the child runs at normal priority
     with _open(args) as project:
         result = train_project(project, force=args.force)
         ranked = ProjectRecommender(project).ranking(args.rank) if args.rank > 0 else []

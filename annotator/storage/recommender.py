@@ -20,6 +20,13 @@ from annotator.core.recommend.evaluation import Evaluation, Score, cross_validat
 from annotator.core.recommend.features import Gazetteer
 from annotator.core.recommend.model import Example, Model, train
 from annotator.core.recommend.sequence import Proposal
+from annotator.storage.claim_recommender import (
+    MODEL_NAME as CLAIMS_MODEL,
+)
+from annotator.storage.claim_recommender import (
+    stored_claims,
+    train_claims_project,
+)
 from annotator.storage.database import write_transaction
 from annotator.storage.project import Project
 from annotator.storage.suggestions import rejected
@@ -41,6 +48,7 @@ class TrainingResult:
     withheld: dict[str, str]  # label -> why it is not proposed
     unchanged: bool = False
     stored: bool = True  # False: nothing to learn from, no model stored
+    claims: dict[str, Any] | None = None  # the claim classifier's report
 
     def as_json(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -57,6 +65,7 @@ class TrainingResult:
             "learning_curve": {f"{f:g}": round(s.f1, 4) for f, s in ev.curve.items()} if ev else {},
             "proposed_labels": list(self.proposed_labels),
             "withheld": self.withheld,
+            **({"claims": self.claims} if self.claims is not None else {}),
         }
 
 
@@ -103,7 +112,31 @@ def gazetteer(project: Project, examples: list[Example] | None = None) -> Gazett
 
 
 def train_project(project: Project, *, force: bool = False) -> TrainingResult:
-    """Cross-validate, train on every worked document, store the model with its scores."""
+    """Cross-validate, train on every worked document, store the models with their scores:
+    the entity model and the claim classifier (``storage.claim_recommender``)."""
+    claims = train_claims_project(project, THRESHOLD, force=force)
+    return with_claims(_train_entities(project, force=force), claims)
+
+
+def with_claims(result: TrainingResult, claims: dict[str, Any]) -> TrainingResult:
+    """The entity report with the claim classifier's verdict among the labels."""
+    proposed, withheld = claims_verdict(claims)
+    return replace(
+        result,
+        claims=claims,
+        proposed_labels=(*result.proposed_labels, *proposed),
+        withheld={**result.withheld, **withheld},
+    )
+
+
+def claims_verdict(claims: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """CLAIM among the proposed labels, or among the withheld with the reason."""
+    if claims.get("proposed"):
+        return ("CLAIM",), {}
+    return (), {"CLAIM": str(claims.get("why", "not trained"))}
+
+
+def _train_entities(project: Project, *, force: bool) -> TrainingResult:
     examples = training_examples(project)
     print_ = fingerprint(examples)
     stored = stored_model(project)
@@ -184,6 +217,17 @@ class ProjectRecommender:
         self.model = Model(stored["data"] if stored else b"")
         self.scores: dict[str, Any] = stored["scores"] if stored else {}
         self.proposed_labels = frozenset(self.scores.get("proposed_labels", ()))
+        self.claims = stored_claims(project)
+        claims_row = project.db.execute(
+            "SELECT scores FROM models WHERE name = ?", [CLAIMS_MODEL]
+        ).fetchone()
+        if self.scores and claims_row is not None:  # what the status shows: claims too
+            proposed, withheld = claims_verdict(json.loads(claims_row[0]))
+            self.scores = {
+                **self.scores,
+                "proposed_labels": [*self.scores.get("proposed_labels", ()), *proposed],
+                "withheld": {**self.scores.get("withheld", {}), **withheld},
+            }
         self._gazetteer = gazetteer(project) if stored else Gazetteer()
         # The model's own output for the last document asked about: the window asks again
         # after every reject and undo, and only the filtering below changes then.
@@ -200,11 +244,12 @@ class ProjectRecommender:
         taken = {(s.start, s.end, s.label) for s in spans} | rejected(self.project, doc_id)
         same_label = [(s.start, s.end, s.label) for s in spans]
         if self._last is None or self._last[:2] != (doc_id, text):
-            self._last = (doc_id, text, self.model.propose(text, self._gazetteer))
+            claims = self.claims.propose(text) if self.claims is not None else []
+            self._last = (doc_id, text, self.model.propose(text, self._gazetteer) + claims)
         return [
             p
             for p in self._last[2]
-            if p.label in self.proposed_labels
+            if (p.label in self.proposed_labels or p.label == "CLAIM")
             and (p.start, p.end, p.label) not in taken
             and not any(s < p.end and p.start < e and lb == p.label for s, e, lb in same_label)
         ]

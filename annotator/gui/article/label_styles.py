@@ -87,8 +87,8 @@ class LabelStyles:
         """A proposed span: dashed underline and a very pale wash of its label colour.
 
         A model's proposal carries its score: the wash is fainter the less sure the model
-        is (from 0.4 of the known-name wash at 0.5 to 1.6 times it at 1.0, below a tag's tint), so the
-        analyst's eye goes to the proposals worth a look first.
+        is (0.4 of the known-name wash at 0.5, 1.6 times it at 1.0, still below a tag's
+        tint), so the analyst's eye goes to the proposals worth a look first.
         """
         alpha = SUGGESTION_ALPHA if score is None else round(SUGGESTION_ALPHA * 1.6 * score**2)
         return _marked(

@@ -1,6 +1,7 @@
 """Training the recommender in a child process, every few new spans and on demand.
 
-The child is ``python -m annotator train --db PATH --json --rank N``, run with
+The child is ``python -m annotator train --db PATH --json --rank N --background``
+(at low priority: on two busy cores the window's keys come first), run with
 ``QProcess``: it opens the project itself (SQLite in WAL mode lets it read and
 write beside the window's connection), trains, stores the model, ranks the todo
 documents by the model's uncertainty, and prints one JSON report. A process,
@@ -43,7 +44,7 @@ def train_command(path: Path) -> list[str]:
     itself, which runs a named command as the command line does."""
     frozen = getattr(sys, "frozen", False)
     head = [sys.executable] if frozen else [sys.executable, "-m", "annotator"]
-    return [*head, "train", "--db", str(path), "--json", "--rank", str(RANK_LIMIT)]
+    return [*head, "train", "--db", str(path), "--json", "--rank", str(RANK_LIMIT), "--background"]
 
 
 class Training(QObject):
