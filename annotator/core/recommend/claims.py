@@ -146,8 +146,10 @@ class ClaimModel:
 
 
 def cross_validate_claims(examples: Sequence[ClaimExample], k: int = 4) -> Score | None:
-    """Exact-range scores of the proposals against the analysts' CLAIMs, by document folds
-    (None with fewer documents than folds)."""
+    """Scores of the proposals against the analysts' CLAIMs (matched as in training), by
+    document folds, over the documents that say something about claims: with a CLAIM or a
+    rejected one (None with fewer of them than folds)."""
+    examples = [ex for ex in examples if ex.claims or ex.rejected]
     if len(examples) < k:
         return None
     total = Score()
