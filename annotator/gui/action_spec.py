@@ -16,6 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 Key = str | QKeySequence.StandardKey
+# What an action does, given the window's handlers (gui.handlers.Handlers; typed where the
+# table is written, see actions.run). What it returns is ignored.
+Run = Callable[[Any], object]
 # Whether an action can run now, asked of the window (gui.shell.Shell) after every change.
 Enabled = Callable[[Any], bool]
 
@@ -26,13 +29,9 @@ class ActionSpec:
     text: str
     keys: tuple[Key, ...]
     menu: str
-    handler: str
+    run: Run
     scope: Literal["window", "article", "links", "registry"] = "window"
     checkable: bool = False
-    argument: str | None = None
-    target: Literal[
-        "window", "files", "annotate", "linking", "suggest", "recommend", "navigate", "find"
-    ] = "window"
     enabled: Enabled | None = None  # None: always
     # Made by the undo stack (its text names the command: "Undo Tag ACTOR", greyed when empty).
     stack: Literal["undo", "redo"] | None = None

@@ -2,25 +2,37 @@
 
 Menus, the F1 shortcut sheet and the key bindings are all generated from
 ``ACTIONS`` (plus one action per label hotkey, generated from the schema:
-label keys are data on the label). ``handler`` names a method of the helper
-named by ``target`` (``files``, ``annotate``, ``linking``: links, attributes and
-entities, ``suggest``, ``recommend``: training and the most useful document,
-``navigate``, ``find``; ``window``: the window itself).
+label keys are data on the label). ``run`` is given the window's ``Handlers``
+(``files``, ``annotate``, ``linking``: links, attributes and entities,
+``suggest``, ``recommend``, ``navigate``, ``find``; ``window``: the window
+itself) and calls one of them: typed, so mypy knows every handler exists.
 ``scope`` says where a shortcut works: ``window`` anywhere in the window,
 ``article`` only while the article has the focus (so typing a digit or Tab in
 the document filter still types), ``links`` in the list of the current span's
-links, ``registry`` in the entities panel.
+links, ``registry`` in the entities panel. ``enabled`` says when it can run.
+The recommender's actions are in ``recommender_actions``, spliced in before View.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Label
-from annotator.gui.action_spec import ActionSpec
+from annotator.gui.action_spec import ActionSpec, Run
+from annotator.gui.recommender_actions import RECOMMENDER_ACTIONS
 from annotator.gui.shell import Shell
+
+if TYPE_CHECKING:
+    from annotator.gui.handlers import Handlers
+
+
+def run(do: Callable[[Handlers], object]) -> Run:
+    """Types the table's lambdas: ``h`` is the window's Handlers, so mypy checks each call."""
+    return do
 
 
 def has_current_span(shell: Shell) -> bool:
@@ -37,37 +49,39 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Open Project…",
         (QKeySequence.StandardKey.Open,),
         "&File",
-        "open_project",
-        target="files",
+        run(lambda h: h.files.open_project()),
     ),
     ActionSpec(
         "project.new",
         "&New Project…",
         (QKeySequence.StandardKey.New,),
         "&File",
-        "new_project",
-        target="files",
+        run(lambda h: h.files.new_project()),
     ),
     ActionSpec(
-        "import.files", "&Import Files…", ("Ctrl+I",), "&File", "import_files", target="files"
+        "import.files",
+        "&Import Files…",
+        ("Ctrl+I",),
+        "&File",
+        run(lambda h: h.files.import_files()),
     ),
     ActionSpec(
         "import.folder",
         "Import &Folder…",
         ("Ctrl+Shift+I",),
         "&File",
-        "import_folder",
-        target="files",
+        run(lambda h: h.files.import_folder()),
     ),
-    ActionSpec("export.jsonl", "&Export…", ("Ctrl+E",), "&File", "export_jsonl", target="files"),
-    ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", "close"),
+    ActionSpec(
+        "export.jsonl", "&Export…", ("Ctrl+E",), "&File", run(lambda h: h.files.export_jsonl())
+    ),
+    ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", run(lambda h: h.window.close())),
     ActionSpec(
         "edit.undo",
         "&Undo",
         (QKeySequence.StandardKey.Undo,),
         "&Edit",
-        "undo",
-        target="annotate",
+        run(lambda h: h.annotate.undo()),
         stack="undo",
     ),
     ActionSpec(
@@ -75,8 +89,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Redo",
         (QKeySequence.StandardKey.Redo,),
         "&Edit",
-        "redo",
-        target="annotate",
+        run(lambda h: h.annotate.redo()),
         stack="redo",
     ),
     ActionSpec(
@@ -84,9 +97,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Delete Span",
         ("Del", "Backspace"),
         "&Annotate",
-        "delete_span",
+        run(lambda h: h.annotate.delete_span()),
         "article",
-        target="annotate",
         enabled=has_current_span,
     ),
     ActionSpec(
@@ -94,13 +106,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Strip &Proclitic (و ف ب ل ك)",
         ("Ctrl+Backspace",),
         "&Annotate",
-        "strip_proclitic",
+        run(lambda h: h.annotate.strip_proclitic()),
         "article",
-        target="annotate",
         enabled=has_current_span,
     ),
     ActionSpec(
-        "span.next", "&Next Span", ("Tab",), "&Annotate", "next_span", "article", target="annotate"
+        "span.next",
+        "&Next Span",
+        ("Tab",),
+        "&Annotate",
+        run(lambda h: h.annotate.next_span()),
+        "article",
     ),
     ActionSpec(
         "span.previous",
@@ -109,27 +125,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
         # report an ambiguous shortcut and fire neither (see ``clashes``).
         ("Shift+Tab",),
         "&Annotate",
-        "previous_span",
+        run(lambda h: h.annotate.previous_span()),
         "article",
-        target="annotate",
     ),
     ActionSpec(
         "span.clear",
         "&Clear Selection",
         ("Esc",),
         "&Annotate",
-        "clear_selection",
+        run(lambda h: h.annotate.clear_selection()),
         "article",
-        target="annotate",
     ),
     ActionSpec(
         "span.link",
         "&Link to Another Span…",
         ("L",),
         "&Annotate",
-        "link_span",
+        run(lambda h: h.linking.link_span()),
         "article",
-        target="linking",
         enabled=has_current_span,
     ),
     ActionSpec(
@@ -137,9 +150,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Attributes…",
         ("Return", "Enter"),
         "&Annotate",
-        "edit_attributes",
+        run(lambda h: h.linking.edit_attributes()),
         "article",
-        target="linking",
         enabled=has_current_span,
     ),
     ActionSpec(
@@ -147,9 +159,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Link to &Entity…",
         ("E",),
         "&Annotate",
-        "link_entity",
+        run(lambda h: h.linking.link_entity()),
         "article",
-        target="linking",
         enabled=has_current_span,
     ),
     ActionSpec(
@@ -157,45 +168,40 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Remove Link",
         ("Del",),
         "&Annotate",
-        "remove_link",
+        run(lambda h: h.linking.remove_link()),
         "links",
-        target="linking",
     ),
     ActionSpec(
         "link.attributes",
         "Link Attributes…",
         ("Return", "Enter"),
         "&Annotate",
-        "edit_link",
+        run(lambda h: h.linking.edit_link()),
         "links",
-        target="linking",
     ),
     ActionSpec(
         "span.clause",
         "Select Reported &Clause (again: Source, Cue)",
         ("C",),
         "&Annotate",
-        "select_clause",
+        run(lambda h: h.annotate.select_clause()),
         "article",
-        target="annotate",
     ),
     ActionSpec(
         "span.sentence",
         "Select &Sentence (again: the Next)",
         ("S",),
         "&Annotate",
-        "select_sentence",
+        run(lambda h: h.annotate.select_sentence()),
         "article",
-        target="annotate",
     ),
     ActionSpec(
         "span.tag_all",
         "Tag &All Occurrences",
         ("Ctrl+T",),
         "&Annotate",
-        "tag_all_occurrences",
+        run(lambda h: h.annotate.tag_all_occurrences()),
         "article",
-        target="annotate",
         enabled=has_current_span,
     ),
     ActionSpec(
@@ -203,163 +209,158 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Edit &Entity…",
         ("Return", "Enter"),
         "&Annotate",
-        "edit_entity",
+        run(lambda h: h.linking.edit_entity()),
         "registry",
-        target="linking",
     ),
     ActionSpec(
         "entity.merge",
         "&Merge Entity Into Selected…",
         ("Ctrl+M",),
         "&Annotate",
-        "merge_entities",
+        run(lambda h: h.linking.merge_entities()),
         "registry",
-        target="linking",
     ),
     ActionSpec(
         "suggest.next",
         "&Next Suggestion",
         ("N",),
         "&Suggest",
-        "next_suggestion",
+        run(lambda h: h.suggest.next_suggestion()),
         "article",
-        target="suggest",
     ),
     ActionSpec(
         "suggest.accept",
         "&Accept Suggestion",
         ("Y",),
         "&Suggest",
-        "accept_suggestion",
+        run(lambda h: h.suggest.accept_suggestion()),
         "article",
-        target="suggest",
     ),
     ActionSpec(
         "suggest.accept_all",
         "Accept All Alike",
         ("Shift+Y",),
         "&Suggest",
-        "accept_all_alike",
+        run(lambda h: h.suggest.accept_all_alike()),
         "article",
-        target="suggest",
     ),
     ActionSpec(
         "suggest.reject",
         "&Reject Suggestion",
         ("X",),
         "&Suggest",
-        "reject_suggestion",
+        run(lambda h: h.suggest.reject_suggestion()),
         "article",
-        target="suggest",
     ),
     ActionSpec(
         "suggest.cues",
         "Suggest Attribution &Cues",
         ("Ctrl+Shift+C",),
         "&Suggest",
-        "toggle_cue_suggestions",
+        run(lambda h: h.suggest.toggle_cue_suggestions()),
         checkable=True,
-        target="suggest",
-    ),
-    ActionSpec(
-        "model.train", "&Train Now", ("Ctrl+Shift+T",), "&Recommender", "train", target="recommend"
     ),
     ActionSpec(
         "span.snap",
         "&Snap Selections to Whole Words",
         ("Ctrl+Shift+W",),
         "&Annotate",
-        "toggle_snap",
+        run(lambda h: h.annotate.toggle_snap()),
         checkable=True,
-        target="annotate",
     ),
     ActionSpec(
         "doc.done",
         "Mark &Done, Open Next",
         ("Ctrl+Return", "Ctrl+Enter"),
         "&Navigate",
-        "done_and_next",
-        target="navigate",
+        run(lambda h: h.navigate.done_and_next()),
         enabled=has_document,
     ),
     ActionSpec(
-        "doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document", target="navigate"
+        "doc.next",
+        "&Next Document",
+        ("Alt+Down",),
+        "&Navigate",
+        run(lambda h: h.navigate.next_document()),
     ),
     ActionSpec(
         "doc.previous",
         "&Previous Document",
         ("Alt+Up",),
         "&Navigate",
-        "previous_document",
-        target="navigate",
-    ),
-    ActionSpec(
-        "doc.most_useful",
-        "Next &Most Useful Document",
-        ("Ctrl+Shift+N",),
-        "&Navigate",
-        "next_most_useful",
-        target="recommend",
+        run(lambda h: h.navigate.previous_document()),
     ),
     ActionSpec(
         "focus.article",
         "Go to &Article",
         ("Ctrl+1",),
         "&Navigate",
-        "focus_article",
-        target="navigate",
+        run(lambda h: h.navigate.focus_article()),
     ),
     ActionSpec(
         "find.article",
         "&Find in Article…",
         ("Ctrl+F",),
         "&Navigate",
-        "find_in_article",
-        target="find",
+        run(lambda h: h.find.find_in_article()),
     ),
     ActionSpec(
         "find.corpus",
         "&Search All Documents…",
         ("Ctrl+Shift+F",),
         "&Navigate",
-        "search_corpus",
-        target="find",
+        run(lambda h: h.find.search_corpus()),
     ),
     ActionSpec(
         "focus.filter",
         "&Filter Documents",
         ("Ctrl+L",),
         "&Navigate",
-        "focus_filter",
-        target="navigate",
+        run(lambda h: h.navigate.focus_filter()),
     ),
     ActionSpec(
-        "focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links", target="navigate"
+        "focus.links",
+        "Go to Lin&ks",
+        ("Ctrl+2",),
+        "&Navigate",
+        run(lambda h: h.navigate.focus_links()),
     ),
     ActionSpec(
         "focus.entities",
         "Go to &Entities",
         ("Ctrl+Shift+E",),
         "&Navigate",
-        "focus_entities",
-        target="linking",
+        run(lambda h: h.linking.focus_entities()),
     ),
     ActionSpec(
-        "view.zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++"), "&View", "zoom_in", target="navigate"
+        "view.zoom_in",
+        "Zoom &In",
+        ("Ctrl+=", "Ctrl++"),
+        "&View",
+        run(lambda h: h.navigate.zoom_in()),
     ),
-    ActionSpec("view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", "zoom_out", target="navigate"),
     ActionSpec(
-        "view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "&View", "zoom_reset", target="navigate"
+        "view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", run(lambda h: h.navigate.zoom_out())
+    ),
+    ActionSpec(
+        "view.zoom_reset",
+        "&Reset Zoom",
+        ("Ctrl+0",),
+        "&View",
+        run(lambda h: h.navigate.zoom_reset()),
     ),
     ActionSpec(
         "help.shortcuts",
         "&Keyboard Shortcuts",
         ("F1",),
         "&Help",
-        "show_shortcuts",
-        target="navigate",
+        run(lambda h: h.navigate.show_shortcuts()),
     ),
 )
+
+
+def tag(label: str, *, exact: bool = False) -> Run:
+    return run(lambda h: h.annotate.apply_label(label, exact=exact))
 
 
 def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
@@ -371,29 +372,28 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
         specs.append(
             ActionSpec(
                 f"label.{label.name}",
-                f"Tag as {label.name}",
+                QCoreApplication.translate("actions", "Tag as %1").replace("%1", label.name),
                 (label.hotkey,),
                 "&Annotate",
-                "apply_label",
+                tag(label.name),
                 "article",
-                argument=label.name,
-                target="annotate",
             )
         )
         specs.append(
             ActionSpec(
                 f"label.{label.name}.exact",
-                f"Tag as {label.name}, exact characters",
+                QCoreApplication.translate("actions", "Tag as %1, exact characters").replace(
+                    "%1", label.name
+                ),
                 (f"Alt+{label.hotkey}",),
                 "&Annotate",
-                "apply_label_exact",
+                tag(label.name, exact=True),
                 "article",
-                argument=label.name,
-                target="annotate",
             )
         )
     return tuple(specs)
 
 
 def all_specs(labels: Sequence[Label]) -> tuple[ActionSpec, ...]:
-    return ACTIONS + label_actions(labels)
+    view = next(i for i, spec in enumerate(ACTIONS) if spec.menu == "&View")
+    return ACTIONS[:view] + RECOMMENDER_ACTIONS + ACTIONS[view:] + label_actions(labels)

@@ -30,7 +30,9 @@ from annotator.gui.article.find import ArticleFind
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
 from annotator.gui.article.view import ArticleView
+from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
+from annotator.gui.handlers import Handlers
 from annotator.gui.handlers.annotating import Annotating
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
@@ -40,11 +42,11 @@ from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
-    STATUS_TEXT,
     AnnotationModel,
     DocumentListModel,
     LabelModel,
     LinkModel,
+    status_text,
 )
 from annotator.gui.panels.registry import RegistryPanel
 from annotator.gui.panels.search import SearchPanel
@@ -108,17 +110,16 @@ class MainWindow(QMainWindow):
         self.recommending = Recommending(self, self)
         self.files = ProjectFiles(self, self)
         self.span_views = SpanViews(self, self)
-        # Where each action's handler lives (``ActionSpec.target``).
-        self.targets: dict[str, object] = {
-            "window": self,
-            "linking": self.linking,
-            "find": self.finder,
-            "annotate": self.annotating,
-            "navigate": self.navigation,
-            "suggest": self.suggesting,
-            "recommend": self.recommending,
-            "files": self.files,
-        }
+        self.handlers = Handlers(
+            self,
+            self.files,
+            self.annotating,
+            self.linking,
+            self.suggesting,
+            self.recommending,
+            self.navigation,
+            self.finder,
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.find_bar = FindBar(self)
@@ -200,8 +201,7 @@ class MainWindow(QMainWindow):
                 self.actions_by_id[spec.id].setEnabled(spec.enabled(self))
 
     def _trigger(self, spec: ActionSpec) -> None:
-        handler = getattr(self.targets[spec.target], spec.handler)
-        handler(spec.argument) if spec.argument is not None else handler()
+        spec.run(self.handlers)
 
     @property
     def controller(self) -> Controller:
@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         project, controller = workspace.project, workspace.controller
         workspace.session.changed_elsewhere.connect(self._on_changed_elsewhere)
+        workspace.check_finished.connect(self._report_check)  # after an unclean exit
+        workspace.damage_found.connect(self._on_damage_found)
         controller.snap_to_words = self.state.snap_to_words()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
@@ -244,6 +246,8 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
         self.recommending.follow(workspace)
+        self.documents.follow(controller.state)
+        self.labels.follow(controller.state)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
@@ -259,24 +263,28 @@ class MainWindow(QMainWindow):
         self.show_start_if_empty()
         self.search_panel.set_project(project)
         self._build_actions()
-        self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
+        name = project.path.name if project.path else self.tr("in memory")
+        self.setWindowTitle(self.tr("annotator — %1").replace("%1", name))
         doc_id, caret = self.state.place(project.path)
         if doc_id is None or self.documents.row_of(doc_id) is None:
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-        if (report := workspace.session.check_report) is not None:
-            QTimer.singleShot(0, lambda: self._report_check(report))
 
     def _report_check(self, report: CheckReport | None) -> None:
         """After an unclean exit: say what the check of the project found."""
         if report is None:
             return
-        text = self.tr("The last session did not end cleanly. ") + report.summary()
         if report.ok:
-            self.show_message(text)
+            self.show_message(
+                self.tr("The last session did not end cleanly.") + " " + report.summary()
+            )
         else:
-            QMessageBox.warning(self, self.tr("Project check"), text)
+            check_report_dialog(self, report).open()
+
+    def _on_damage_found(self, message: str) -> None:
+        """The opening check of a large project found damage: nothing will be written."""
+        damage_dialog(self, message).open()
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
@@ -305,13 +313,11 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible():
             self.finder.refresh()
         self.annotations.reset(self.controller.spans)
-        self.labels.set_counts(self.controller.counts())
-        self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
+        self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
-        self.documents.update(doc_id, status=status)
         if self.controller.document and self.controller.document.id == doc_id:
-            self.status_label.setText(f"#{doc_id} · {STATUS_TEXT[status]}")
+            self.status_label.setText(f"#{doc_id} · {status_text(status)}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
@@ -326,8 +332,6 @@ class MainWindow(QMainWindow):
             and (self.controller.document is None or self.controller.document.id != doc_id)
         ):
             self.open_document(doc_id)
-
-    # -- action handlers (named in gui/actions.py) ---------------------------
 
     def show_start_if_empty(self) -> None:
         """An empty project shows the ways in (import, sample, recent projects): no blank page."""

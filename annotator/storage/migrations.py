@@ -230,6 +230,28 @@ CREATE TABLE models (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
+# v9: teams. A team project holds every analyst's layer of a document (their spans and
+# relations carry their name); ``layers`` keeps each layer's own status and where and when
+# it came from, so merging the same file again changes nothing and a newer state replaces
+# an older one. ``team_info`` names the analyst an assigned project file belongs to.
+V9 = f"""
+CREATE TABLE layers (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'todo'
+        CHECK (status IN ('todo', 'in_progress', 'done', 'curated')),
+    source TEXT NOT NULL DEFAULT '',
+    edited_at TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL DEFAULT {_NOW},
+    PRIMARY KEY (doc_id, annotator)
+);
+CREATE TABLE team_info (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

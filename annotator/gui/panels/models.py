@@ -12,9 +12,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
+from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Entity, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
 from annotator.storage.entities import EntitySummary
@@ -24,6 +32,11 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+
+
+def status_text(status: Status) -> str:
+    """A document status as the analyst reads it (translated)."""
+    return QCoreApplication.translate("status", STATUS_TEXT[status])
 
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
@@ -90,7 +103,7 @@ class DocumentListModel(_TableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, STATUS_TEXT[row.status], row.span_count)[column]
+            return (row.title, status_text(row.status), row.span_count)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 0:
                 return _alignment(row.title)
@@ -115,6 +128,15 @@ class DocumentListModel(_TableModel):
         )
         self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
 
+    def follow(self, state: DocumentState) -> None:
+        """Span counts and statuses follow every change the open document's state applies."""
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        delta = len(changes.spans_added) - len(changes.spans_removed)
+        if changes.doc_id is not None and (delta or changes.status is not None):
+            self.update(changes.doc_id, status=changes.status, span_delta=delta)
+
 
 class LabelModel(_TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
@@ -130,6 +152,15 @@ class LabelModel(_TableModel):
         self.beginResetModel()
         self._labels = list(labels)
         self.endResetModel()
+
+    def follow(self, state: DocumentState) -> None:
+        """The counts follow the open document's spans, whatever changed them."""
+        self._state = state
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        if changes.opened is not None or changes.spans:
+            self.set_counts(self._state.counts(label.name for label in self._labels))
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)

@@ -330,9 +330,6 @@ class Controller(QObject):
     def span_by_id(self, span_id: int) -> Span | None:
         return self.state.span_by_id(span_id)
 
-    def counts(self) -> dict[str, int]:
-        return self.state.counts(lb.name for lb in self.project.schema.span_labels)
-
     @property
     def _store(self) -> tuple[DocumentState, Project]:
         """What every command is built with: the state it updates and the store it writes."""
