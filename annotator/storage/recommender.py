@@ -106,8 +106,20 @@ def fingerprint(examples: list[Example]) -> str:
 
 
 def gazetteer(project: Project, examples: list[Example] | None = None) -> Gazetteer:
-    examples = training_examples(project) if examples is None else examples
-    spans = [(ex.text[s:e], lb) for ex in examples for s, e, lb in ex.spans]
+    """Registry names and the texts of the training spans. Without ``examples`` the span
+    texts come straight from the spans table (the same texts: a span's text is its
+    document's text at its offsets), not from every worked document read whole: the
+    window builds this on its own thread each time a training run ends."""
+    if examples is not None:
+        spans = [(ex.text[s:e], lb) for ex in examples for s, e, lb in ex.spans]
+    else:
+        labels = set(recommended_labels(project))
+        rows = project.db.execute(
+            "SELECT DISTINCT s.text, s.label FROM spans s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE d.status IN ({', '.join('?' for _ in TRAINED_ON)})",
+            [status.value for status in TRAINED_ON],
+        )
+        spans = [(text, label) for text, label in rows if label in labels]
     return Gazetteer.of(registry_names(project) + spans)
 
 
