@@ -169,3 +169,42 @@ def test_the_status_says_what_the_model_proposes_and_why_a_label_is_withheld():
     assert text == "Model: LOCATION · withheld: ACTOR"
     assert "ACTOR: not proposed: cross-validated F1 0.31 is under 0.50" in tip.splitlines()
     assert model_summary({"stored": False})[0] == "Model: nothing to learn from yet"
+
+
+def test_claims_are_proposed_in_the_window_and_taken_with_y(qtbot, tmp_path: Path):
+    from tests.news_templates import claims_corpus
+
+    project = Project.open(tmp_path / "claims.annotator.db")
+    for built in corpus(8, "A", 13) + claims_corpus(16, "A", 14):
+        doc_id = project.add_document(Document(built.text))
+        for start, end, label in built.spans:
+            project.add_span(doc_id, start, end, label)
+        project.set_status(doc_id, Status.DONE)
+    todo = [project.add_document(Document(b.text)) for b in claims_corpus(2, "B", 15)]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = show(qtbot, MainWindow(project, settings))
+    report = _train(qtbot, window)
+    assert "CLAIM" in report["proposed_labels"], report.get("claims")
+    window.open_document(todo[0])
+    text = window.controller.document.text
+    qtbot.waitUntil(lambda: any(s.label == "CLAIM" for s in window.controller.suggestions))
+    claim = next(s for s in window.controller.suggestions if s.label == "CLAIM")
+    assert text[claim.start : claim.end] == claim.text and claim.score is not None
+    window.article.select_range(claim.start, claim.end)
+    qtbot.keyClick(window.article, Qt.Key.Key_Y)
+    stored = {(s.start, s.end, s.label) for s in window.project.spans(todo[0])}
+    assert (claim.start, claim.end, "CLAIM") in stored
+    window.close()
+    project.close()
+
+
+def test_closing_the_window_stops_a_training_child(qtbot, rec_window: MainWindow):
+    training = rec_window.workspace.training
+    with qtbot.waitSignal(training.started, timeout=5000):
+        training.start()
+    pid = training.pid
+    assert pid is not None and pid != os.getpid()
+    rec_window.close()
+    assert not training.running
+    with pytest.raises(ProcessLookupError):  # killed and reaped, not left training
+        os.kill(pid, 0)
