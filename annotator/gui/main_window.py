@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         self.recommending.follow(workspace)
         self.documents.follow(controller.state)
         self.labels.follow(controller.state)
+        self.annotations.follow(controller.state)
+        self.article.follow(controller.state)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
@@ -312,7 +314,6 @@ class MainWindow(QMainWindow):
         self.document_panel.select(document.id or 0)  # also when undo brought it back
         if self.find_bar.isVisible():
             self.finder.refresh()
-        self.annotations.reset(self.controller.spans)
         self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:

@@ -36,27 +36,8 @@ class SpanViews(QObject):
 
     def follow(self, controller: Controller) -> None:
         """A new project's controller: its signals drive these views."""
-        controller.span_added.connect(self._on_span_added)
-        controller.span_removed.connect(self._on_span_removed)
-        controller.span_changed.connect(self._on_span_changed)
         controller.current_changed.connect(self._on_current_changed)
         controller.relations_changed.connect(self._show_links)
-
-    def _on_span_added(self, span: Span) -> None:
-        self.w.article.add_span(span)
-        with self.table_follows():
-            self.w.annotations.insert(self.w.controller.spans.index(span), span)
-
-    def _on_span_removed(self, span: Span) -> None:
-        self.w.article.remove_span(span)
-        with self.table_follows():
-            self.w.annotations.remove(span.id or 0)
-
-    def _on_span_changed(self, old: Span, new: Span) -> None:
-        self.w.article.remove_span(old)
-        self.w.article.add_span(new)
-        with self.table_follows():
-            self.w.annotations.replace(self.w.controller.spans.index(new), new)
 
     def _on_current_changed(self, span: Span | None) -> None:
         self._show_links()
@@ -104,7 +85,7 @@ class SpanViews(QObject):
             self.w.article.setFocus()
 
     def _on_annotations_selection_changed(self) -> None:
-        if self._following_current:
+        if self._following_current or self.w.annotations.changing:
             return
         rows = self.w.side_panel.annotations.selectionModel().selectedRows()
         if rows:

@@ -195,6 +195,30 @@ class AnnotationModel(_TableModel):
         super().__init__(parent)
         self._spans: list[Span] = []
         self._colors: dict[str, str] = {}
+        # True while rows come and go: a view's selection then moves with the model,
+        # not with the analyst (see handlers.span_views).
+        self.changing = False
+
+    def follow(self, state: DocumentState) -> None:
+        """Rows follow every change the open document's state applies, in reading order."""
+        state.changes_applied.connect(lambda changes: self._on_changes_applied(state, changes))
+
+    def _on_changes_applied(self, state: DocumentState, changes: Changes) -> None:
+        if changes.opened is not None:
+            self.reset(state.spans)
+            return
+        if not changes.spans or changes.doc_id != state.doc_id:
+            return
+        self.changing = True
+        try:
+            for span in changes.spans_removed:
+                self.remove(span.id or 0)
+            for _old, new in changes.spans_changed:
+                self.replace(state.spans.index(new), new)
+            for span in changes.spans_added:
+                self.insert(state.spans.index(span), span)
+        finally:
+            self.changing = False
 
     def set_colors(self, labels: Sequence[Label]) -> None:
         self._colors = {lb.name: lb.color for lb in labels}
