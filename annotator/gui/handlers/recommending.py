@@ -52,7 +52,9 @@ class Recommending(QObject):
         """A new project's workspace: its training runs drive the model and this status."""
         training = workspace.training
         training.every = self.w.state.retrain_every(RETRAIN_EVERY)
-        workspace.controller.span_added.connect(lambda _span: training.span_added())
+        workspace.controller.state.changes_applied.connect(
+            lambda changes: training.spans_added(len(changes.spans_added))
+        )
         training.started.connect(self._on_training_started)
         training.finished.connect(self._on_training_finished)
         training.failed.connect(self._on_training_failed)

@@ -72,9 +72,11 @@ class Training(QObject):
         """The running child's process id (a test checks it is not the window's)."""
         return int(self._process.processId()) if self._process is not None else None
 
-    def span_added(self) -> None:
-        """Count a new span; after ``every`` of them, train again."""
-        self.new_spans += 1
+    def spans_added(self, count: int) -> None:
+        """Count new spans; after ``every`` of them, train again."""
+        if count <= 0:
+            return
+        self.new_spans += count
         if self.every > 0 and self.new_spans >= self.every:
             self.start()
 
