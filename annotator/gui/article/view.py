@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QHelpEvent,
     QKeyEvent,
     QPalette,
     QTextBlockFormat,
@@ -33,12 +32,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Span
 from annotator.gui.article.highlighter import QtSpan, SpanHighlighter
 from annotator.gui.article.label_styles import LabelStyles, contrasting_text
+from annotator.gui.article.proposal_tips import ProposalTips
 from annotator.gui.article.text_offsets import OffsetMap
 
 LINE_HEIGHT_PERCENT = 135
@@ -83,7 +83,7 @@ class ArticleView(QTextEdit):
         self._hits: list[Mark] = []  # find-bar matches
         self._marks: list[Mark] = []  # the current span and its links
         self._proposals: list[Mark] = []  # suggestions
-        self._proposal_tips: list[tuple[int, int, str]] = []
+        self.proposal_tips = ProposalTips(self, lambda: self._offsets)
         self._marked = (0, -1)  # the code points whose marks Qt has
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._generation = 0  # bumped per opened document; stale chunks stop
@@ -109,7 +109,7 @@ class ArticleView(QTextEdit):
         * attaching does not re-run the highlighter.
         """
         self._current = None
-        self._hits, self._marks, self._proposals, self._proposal_tips = [], [], [], []
+        self._hits, self._marks, self._proposals = [], [], []
         self.setExtraSelections([])
         self._offsets = OffsetMap(text)
         self._generation += 1
@@ -243,27 +243,10 @@ class ArticleView(QTextEdit):
 
     def set_suggestions(self, suggestions: Sequence[tuple[int, int, str, float | None]]) -> None:
         """Proposed spans (start, end, label, model score or None): dashed and pale, never
-        mistaken for a tag; the less sure the model, the fainter; label and score in a tooltip."""
-        self._proposals, self._proposal_tips = [], []
-        for start, end, label, score in suggestions:
-            self._proposals.append((start, end, self._styles.suggestion(label, score)))
-            tip = label if score is None else f"{label} · model {score:.2f}"
-            self._proposal_tips.append((start, end, tip))
+        mistaken for a tag, fainter the less sure the model; tooltips: ``proposal_tips``."""
+        self._proposals = [(s, e, self._styles.suggestion(lb, p)) for s, e, lb, p in suggestions]
+        self.proposal_tips.set(suggestions)
         self._show_extras()
-
-    def proposal_tip(self, offset: int) -> str | None:
-        """The tooltip of the proposal under code point ``offset``."""
-        return next((tip for s, e, tip in self._proposal_tips if s <= offset < e), None)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            position = self.cursorForPosition(event.pos()).position()
-            tip = self.proposal_tip(self._offsets.from_qt(position))
-            if tip is not None:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
-                return True
-            QToolTip.hideText()
-        return super().viewportEvent(event)
 
     def _show_extras(self) -> None:
         """Hand Qt the marks within ``MARK_REACH`` of the screen, in drawing order."""
