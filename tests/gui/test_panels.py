@@ -111,3 +111,17 @@ def test_panel_sizes_are_remembered(qtbot, gui_project, settings):
     shares = [(a / sum(got), b / sum(wanted)) for a, b in zip(got, wanted, strict=True)]
     assert all(abs(a - b) < 0.02 for a, b in shares), (got, wanted)
     second.close()
+
+
+def test_the_document_filter_sees_a_status_changed_after_it_folded_the_rows(qtbot, window):
+    proxy = window.document_panel.proxy
+    proxy.set_query("done")
+    assert proxy.rowCount() == 0  # every row folded once, none done
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    proxy.set_query("don")
+    proxy.set_query("done")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == [
+        window.documents.summary(0).title
+    ]
+    proxy.set_query("قره باغ")  # Arabic spelling folded: قره matches قرة too
+    assert proxy.rowCount() >= 1

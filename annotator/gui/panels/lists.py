@@ -78,6 +78,8 @@ class FoldedFilter(QSortFilterProxyModel):
         if not self._query:
             return True
         model = self.sourceModel()
+        if isinstance(model, DocumentListModel):  # its rows' folded text, made once
+            return self._query in model.folded(source_row)
         return any(
             self._query in normalize(str(model.index(source_row, column, source_parent).data()))
             for column in range(model.columnCount())

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Entity, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
@@ -85,12 +86,25 @@ class DocumentListModel(_TableModel):
         super().__init__(parent)
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._folded: dict[int, str] = {}
 
     def reset(self, rows: Sequence[DocumentSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._folded = {}
         self.endResetModel()
+
+    def folded(self, row: int) -> str:
+        """The row's title, status and span count as the filter box matches them (Arabic
+        spelling folded), folded once: folding every row again at each keystroke took
+        seconds at 100,000 documents."""
+        text = self._folded.get(row)
+        if text is None:
+            summary = self._rows[row]
+            shown = (summary.title, status_text(summary.status), str(summary.span_count))
+            text = self._folded[row] = "\n".join(normalize(t) for t in shown)
+        return text
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -126,6 +140,7 @@ class DocumentListModel(_TableModel):
         self._rows[row] = replace(
             old, status=status or old.status, span_count=old.span_count + span_delta
         )
+        self._folded.pop(row, None)
         self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
 
     def follow(self, state: DocumentState) -> None:
