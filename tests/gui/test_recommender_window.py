@@ -225,3 +225,19 @@ def test_closing_the_window_stops_a_training_child(qtbot, rec_window: MainWindow
     assert not training.running
     with pytest.raises(ProcessLookupError):  # killed and reaped, not left training
         os.kill(pid, 0)
+
+
+def test_a_child_that_cannot_start_says_so_and_the_window_polls_again(
+    qtbot, rec_window: MainWindow, monkeypatch
+):
+    import annotator.gui.workspace.training as training_module
+
+    monkeypatch.setattr(
+        training_module, "train_command", lambda path: ["/nonexistent/python", "train"]
+    )
+    training = rec_window.workspace.training
+    with qtbot.waitSignal(training.failed, timeout=10_000) as failed:
+        training.start()
+    assert "did not start" in failed.args[0]
+    assert not training.running
+    qtbot.waitUntil(lambda: rec_window.session._child_print is None, timeout=5000)

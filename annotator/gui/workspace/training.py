@@ -96,6 +96,8 @@ class Training(QObject):
         process.errorOccurred.connect(self._on_error)
         self._process = process
         process.start()
+        if self._process is None:  # it failed to start, and said so, within start()
+            return True
         self.started.emit()
         return True
 
