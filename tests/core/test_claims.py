@@ -54,3 +54,16 @@ def test_no_classifier_from_candidates_of_one_kind():
     only_claims = [ClaimExample("قال الوزير إن الوضع مستقر.", ((19, 25),))]
     assert train_claims(only_claims) == b""
     assert ClaimModel(b"").propose("قال الوزير إن الوضع مستقر.") == []
+
+
+def test_a_quotation_after_a_cue_is_a_claim_a_quoted_programme_title_is_not():
+    from annotator.core.recommend.claims import candidates
+
+    text = (
+        "وقال الوزير: «المحادثات ستستأنف الأسبوع المقبل». "
+        "وعرضت القناة برنامج «حديث الساعة في المساء»."
+    )
+    found = [text[s:e] for (s, e), _ in candidates(text)]
+    assert found == ["المحادثات ستستأنف الأسبوع المقبل", "حديث الساعة في المساء"]
+    model = ClaimModel(train_claims(_examples(30, "A", 7)))
+    assert [p.text for p in model.propose(text)] == ["المحادثات ستستأنف الأسبوع المقبل"]

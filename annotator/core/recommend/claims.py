@@ -2,7 +2,8 @@
 
 A claim is a clause, not a name, so it is not tagged token by token: the
 candidates are the reported clauses the window's clause key selects
-(``core.clauses``: after إن / أن / بأن up to the clause end), and a classifier
+(``core.clauses``: after إن / أن / بأن up to the clause end) and quotations of
+three words or more («…», “…”, "…"), and a classifier
 learns from the analysts' CLAIM spans which candidates they take. A candidate
 matching a CLAIM span (most of either covered by the other) is a claim; one an
 analyst rejected, or one that no CLAIM covers in a document with claims ("بعد
@@ -19,6 +20,7 @@ word and length, how it ends.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,11 +32,13 @@ from annotator.core.clauses import attributions, sentence_at
 from annotator.core.recommend.evaluation import Score, folds_of
 from annotator.core.recommend.model import PARAMS
 from annotator.core.recommend.sequence import Proposal
+from annotator.core.suggest import CUE_WORDS
 
 CLAIM = "CLAIM"
 YES, NO = "claim", "other"
 OVERLAP = 0.6  # share of the candidate and of the span the other must cover to match
 Range = tuple[int, int]
+_CUES = frozenset(normalize(w) for w in CUE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +58,34 @@ def _bucket(n: int) -> str:
     return "1-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
 
 
+_QUOTE = re.compile(r"«([^»\n]+)»|“([^”\n]+)”|\"([^\"\n]+)\"")
+
+
 def candidates(text: str) -> list[tuple[Range, list[str]]]:
-    """Every reported clause of ``text`` with its features."""
+    """Every reported clause and every quotation of ``text`` with its features, in order."""
+    out = _clauses(text)
+    taken = [r for r, _ in out]
+    for match in _QUOTE.finditer(text):
+        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        start, end = match.span(group)
+        inside = _words(text[start:end])
+        if len(inside) < 3 or any(s < end and start < e for s, e in taken):
+            continue  # a word or two in quotes is a name or a term, not a claim
+        sentence = _words(text[sentence_at(text, start)[0] : start])
+        feats = [
+            "bias",
+            "kind=quote",
+            f"mark={text[match.start()]}",
+            f"has_cue={any(w in _CUES or (w[:1] in 'وف' and w[1:] in _CUES) for w in sentence)}",
+            f"opens={sentence[0] if sentence else '-'}",
+            f"first={inside[0]}",
+            f"length={_bucket(len(inside))}",
+        ]
+        out.append(((start, end), feats))
+    return sorted(out)
+
+
+def _clauses(text: str) -> list[tuple[Range, list[str]]]:
     out = []
     for found in attributions(text):
         start, end = found.clause
@@ -66,6 +96,7 @@ def candidates(text: str) -> list[tuple[Range, list[str]]]:
         sentence = _words(text[sentence_at(text, start)[0] : start])
         feats = [
             "bias",
+            "kind=clause",
             f"cue={normalize(text[found.cue[0] : found.cue[1]]) if found.cue else '-'}",
             f"has_cue={found.cue is not None}",
             f"source={_bucket(len(_words(text[found.source[0] : found.source[1]])))}"
