@@ -15,33 +15,15 @@ The recommender's actions are in ``recommender_actions``, spliced in before View
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Label
+from annotator.gui.action_run import has_current_span, has_document, run
 from annotator.gui.action_spec import ActionSpec, Run
 from annotator.gui.recommender_actions import RECOMMENDER_ACTIONS
-from annotator.gui.shell import Shell
-
-if TYPE_CHECKING:
-    from annotator.gui.handlers import Handlers
-
-
-def run(do: Callable[[Handlers], object]) -> Run:
-    """Types the table's lambdas: ``h`` is the window's Handlers, so mypy checks each call."""
-    return do
-
-
-def has_current_span(shell: Shell) -> bool:
-    return shell.controller.current is not None
-
-
-def has_document(shell: Shell) -> bool:
-    return shell.controller.document is not None
-
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -194,6 +176,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         run(lambda h: h.annotate.select_sentence()),
         "article",
+    ),
+    ActionSpec(
+        "doc.attributes",
+        "&Document Attributes…",
+        ("D",),
+        "&Annotate",
+        run(lambda h: h.linking.edit_document_attributes()),
+        "article",
+        enabled=has_document,
     ),
     ActionSpec(
         "span.tag_all",

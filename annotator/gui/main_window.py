@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         self.annotations.follow(controller.state)
         self.article.follow(controller.state)
         controller.status_changed.connect(self._on_status_changed)
+        controller.doc_attrs_changed.connect(self.documents.set_doc_attrs)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
         controller.entities_changed.connect(self.registry.refresh)
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
         self.side_panel.fit_labels(label.name for label in schema_labels)
-        self.documents.reset(project.documents())
+        self.documents.reset(project.documents(), project.doc_attrs.all())
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
         self.show_start_if_empty()
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
-        self.documents.reset(self.project.documents())
+        self.documents.reset(self.project.documents(), self.project.doc_attrs.all())
         self.show_start_if_empty()
         if self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)

@@ -6,19 +6,8 @@ View menu), so the one table stays readable and small.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from annotator.gui.action_spec import ActionSpec, Run
-
-if TYPE_CHECKING:
-    from annotator.gui.handlers import Handlers
-
-
-def run(do: Callable[[Handlers], object]) -> Run:
-    """As ``actions.run`` (not imported from there: ``actions`` imports this table)."""
-    return do
-
+from annotator.gui.action_run import run
+from annotator.gui.action_spec import ActionSpec
 
 RECOMMENDER_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic import normalize
 from annotator.gui.panels.models import (
+    FILTER_ROLE,
     AnnotationModel,
     DocumentListModel,
     Index,
@@ -59,7 +60,10 @@ def fit_column(view: QTableView, column: int, texts: Iterable[str], extra: int =
 
 
 class FoldedFilter(QSortFilterProxyModel):
-    """Rows whose title or status contain the query, Arabic spelling folded (أ/ا, ة/ه...)."""
+    """Rows whose title, status or classes contain the query, Arabic spelling folded (أ/ا, ة/ه...).
+
+    The classes match as values ("conflict") or as ``topic=conflict`` (``FILTER_ROLE``).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,10 +84,11 @@ class FoldedFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         if isinstance(model, DocumentListModel):  # its rows' folded text, made once
             return self._query in model.folded(source_row)
+        first = model.index(source_row, 0, source_parent)
         return any(
             self._query in normalize(str(model.index(source_row, column, source_parent).data()))
             for column in range(model.columnCount())
-        )
+        ) or self._query in normalize(str(first.data(FILTER_ROLE) or ""))
 
 
 class DocumentPanel(QWidget):
@@ -96,7 +101,9 @@ class DocumentPanel(QWidget):
         self.proxy.setSourceModel(model)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
-        self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
+        self.filter.setPlaceholderText(
+            self.tr("Filter documents (title, status or class: topic=conflict)…")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_query)
         self.view = make_table(self, "documents")
@@ -104,7 +111,7 @@ class DocumentPanel(QWidget):
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would read all 10,000 rows on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 55)):
+        for column, width in ((1, 90), (2, 55), (3, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         layout = QVBoxLayout(self)

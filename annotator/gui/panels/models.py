@@ -8,7 +8,7 @@ never rebuilt on an edit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -24,13 +24,14 @@ from PySide6.QtGui import QColor
 
 from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState
-from annotator.core.models import Entity, Label, Relation, Span, Status
+from annotator.core.doc_categories import categories, values_of
+from annotator.core.models import DocValue, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
-from annotator.storage.entities import EntitySummary
 from annotator.storage.project import DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
@@ -77,34 +78,64 @@ def _document_tooltip(row: DocumentSummary, source_word: str, uid_word: str) -> 
     return "\n".join(lines)
 
 
+def doc_attrs_text(values: Mapping[str, DocValue]) -> str:
+    """A document's attribute values in a cell: "conflict, politics · news"."""
+    return " · ".join(", ".join(values_of(v)) for v in values.values())
+
+
 class DocumentListModel(_TableModel):
-    """Title, status, span count; ``ID_ROLE`` gives the document id."""
+    """Title, status, span count, document attributes; ``ID_ROLE`` gives the document id.
 
-    headers = ("Title", "Status", "Spans")
+    ``FILTER_ROLE`` is what the filter box also matches: the attribute values
+    as ``topic=conflict``, so typing that keeps the documents that have it.
+    """
 
-    def __init__(self, rows: Sequence[DocumentSummary] = (), parent: QObject | None = None) -> None:
+    headers = ("Title", "Status", "Spans", "Classes")
+
+    def __init__(
+        self,
+        rows: Sequence[DocumentSummary] = (),
+        parent: QObject | None = None,
+        doc_attrs: Mapping[int, Mapping[str, DocValue]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self._folded: dict[int, str] = {}
+        self._attrs = dict(doc_attrs or {})
 
-    def reset(self, rows: Sequence[DocumentSummary]) -> None:
+    def reset(
+        self,
+        rows: Sequence[DocumentSummary],
+        doc_attrs: Mapping[int, Mapping[str, DocValue]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._attrs = dict(doc_attrs or {})
         self._folded = {}
         self.endResetModel()
 
     def folded(self, row: int) -> str:
-        """The row's title, status and span count as the filter box matches them (Arabic
-        spelling folded), folded once: folding every row again at each keystroke took
-        seconds at 100,000 documents."""
+        """The row's shown text and classes as the filter box matches them (Arabic spelling
+        folded), folded once: folding every row again at each keystroke took seconds at
+        100,000 documents. Classes match as values ("conflict") or ``topic=conflict``."""
         text = self._folded.get(row)
         if text is None:
-            summary = self._rows[row]
-            shown = (summary.title, status_text(summary.status), str(summary.span_count))
+            shown = [str(self.index(row, column).data()) for column in range(len(self.headers))]
+            shown.append(str(self.index(row, 0).data(FILTER_ROLE) or ""))
             text = self._folded[row] = "\n".join(normalize(t) for t in shown)
         return text
+
+    def set_doc_attrs(self, doc_id: int, values: Mapping[str, DocValue]) -> None:
+        self._attrs[doc_id] = values
+        row = self._row_of.get(doc_id)
+        if row is not None:
+            self._folded.pop(row, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
+
+    def doc_attrs(self, doc_id: int) -> Mapping[str, DocValue]:
+        return self._attrs.get(doc_id, {})
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -117,13 +148,21 @@ class DocumentListModel(_TableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 3:
+                return doc_attrs_text(self.doc_attrs(row.id))
             return (row.title, status_text(row.status), row.span_count)[column]
+        if role == FILTER_ROLE:
+            return " ".join(categories(self.doc_attrs(row.id)))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 0:
                 return _alignment(row.title)
-            return _CENTER
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return _document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))
+            return _LEFT if column == 3 else _CENTER
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
+            lines = [_document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))]
+            lines += [
+                f"{name}: {', '.join(values_of(v))}" for name, v in self.doc_attrs(row.id).items()
+            ]
+            return "\n".join(lines)
         return None
 
     def row_of(self, doc_id: int) -> int | None:
@@ -342,44 +381,4 @@ class LinkModel(_TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             ends = f"{other.label}: {other.text}" if other else "?"
             return "\n".join(x for x in (relation.label, ends, _attrs_text(relation)) if x)
-        return None
-
-
-class EntityModel(_TableModel):
-    """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
-
-    headers = ("Name", "Kind", "Type", "Mentions", "Docs")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EntitySummary] = []
-
-    def reset(self, rows: Sequence[EntitySummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def entity(self, row: int) -> Entity:
-        return self._rows[row].entity
-
-    def row_of(self, entity_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.entity.id == entity_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
-        e = summary.entity
-        if role == ID_ROLE:
-            return e.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (e.name, e.kind, e.type, summary.mentions, summary.documents)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            aliases = "، ".join(e.aliases)
-            return f"{e.name}\n{aliases}" if aliases else e.name
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(e.name) if index.column() == 0 else _CENTER
         return None
