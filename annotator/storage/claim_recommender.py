@@ -55,10 +55,22 @@ def _fingerprint(examples: list[ClaimExample]) -> str:
     return digest.hexdigest()[:32]
 
 
+NO_SCHEMA_LABEL = {"proposed": False, "why": "the schema has no CLAIM label"}
+NOTHING_YET = {"proposed": False, "why": "no CLAIM spans to learn from yet"}
+
+
+def claims_report(project: Project) -> dict[str, Any]:
+    """The stored classifier's report, or why there is none."""
+    if CLAIM not in {lb.name for lb in project.schema.span_labels}:
+        return NO_SCHEMA_LABEL
+    row = project.db.execute("SELECT scores FROM models WHERE name = ?", [MODEL_NAME]).fetchone()
+    return dict(json.loads(row[0])) if row is not None else NOTHING_YET
+
+
 def train_claims_project(project: Project, threshold: float, *, force: bool = False) -> dict:
     """Train and store the claim classifier; its report (scores, proposed or why not)."""
     if CLAIM not in {lb.name for lb in project.schema.span_labels}:
-        return {"proposed": False, "why": "the schema has no CLAIM label"}
+        return NO_SCHEMA_LABEL
     examples = claim_examples(project)
     print_ = _fingerprint(examples)
     row = project.db.execute(
@@ -67,7 +79,7 @@ def train_claims_project(project: Project, threshold: float, *, force: bool = Fa
     if row is not None and row[0] == print_ and not force:
         return {**json.loads(row[1]), "unchanged": True}
     if not any(ex.claims for ex in examples):
-        return {"proposed": False, "why": "no CLAIM spans to learn from yet"}
+        return NOTHING_YET
     score = cross_validate_claims(examples)
     data = train_claims(examples)
     report: dict[str, Any] = {"format_version": 1, "threshold": threshold}

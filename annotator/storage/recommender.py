@@ -21,9 +21,7 @@ from annotator.core.recommend.features import Gazetteer
 from annotator.core.recommend.model import Example, Model, train
 from annotator.core.recommend.sequence import Proposal
 from annotator.storage.claim_recommender import (
-    MODEL_NAME as CLAIMS_MODEL,
-)
-from annotator.storage.claim_recommender import (
+    claims_report,
     stored_claims,
     train_claims_project,
 )
@@ -230,11 +228,8 @@ class ProjectRecommender:
         self.scores: dict[str, Any] = stored["scores"] if stored else {}
         self.proposed_labels = frozenset(self.scores.get("proposed_labels", ()))
         self.claims = stored_claims(project)
-        claims_row = project.db.execute(
-            "SELECT scores FROM models WHERE name = ?", [CLAIMS_MODEL]
-        ).fetchone()
-        if self.scores and claims_row is not None:  # what the status shows: claims too
-            proposed, withheld = claims_verdict(json.loads(claims_row[0]))
+        if self.scores:  # what the status shows: the claims' verdict too
+            proposed, withheld = claims_verdict(claims_report(project))
             self.scores = {
                 **self.scores,
                 "proposed_labels": [*self.scores.get("proposed_labels", ()), *proposed],
