@@ -257,6 +257,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "train", "train the recommender on the analysts' own spans")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
+    p.add_argument(
+        "--rank",
+        type=int,
+        metavar="N",
+        default=0,
+        help="then rank up to N todo documents, the model's least sure first",
+    )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="run at low priority, so a window's keys come first (the window trains so)",
+    )
 
     p = _command(sub, "recommend", "the trained recommender's proposals for a document")
     p.add_argument("--doc", type=int, metavar="DOC", required=True, help="document id")
@@ -658,12 +670,18 @@ def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from annotator.storage.recommender import train_project
+    from annotator.storage.recommender import ProjectRecommender, train_project
 
+    if args.background and hasattr(os, "nice"):
+        os.nice(10)  # POSIX; elsewhere the child runs at normal priority
     with _open(args) as project:  # it stores the model
         result = train_project(project, force=args.force)
+        ranked = ProjectRecommender(project).ranking(args.rank) if args.rank > 0 else []
     if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
+        report = result.as_json()
+        if args.rank > 0:
+            report["most_useful"] = [{"doc": d, "uncertainty": round(u, 4)} for d, u in ranked]
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
         return 0
     report = result.as_json()
     for label, s in report["labels"].items():
@@ -687,6 +705,8 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{count(result.documents, 'document')}, {count(result.spans, 'span')}; {state}",
         file=err,
     )
+    for doc_id, uncertainty in ranked:
+        print(f"#{doc_id}  uncertainty {uncertainty:.4f}", file=out)
     return 0
 
 

@@ -33,6 +33,7 @@ class ActionSpec:
     scope: Literal["window", "article", "links", "registry"] = "window"
     checkable: bool = False
     enabled: Enabled | None = None  # None: always
+    checked: Enabled | None = None  # a checkable action's state, asked when the menus are made
     # Made by the undo stack (its text names the command: "Undo Tag ACTOR", greyed when empty).
     stack: Literal["undo", "redo"] | None = None
 

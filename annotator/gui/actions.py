@@ -5,12 +5,13 @@ Menus, the F1 shortcut sheet and the key bindings are all generated from
 one action per label hotkey, generated from the schema (label keys are data on
 the label). ``run`` is given the window's ``Handlers``
 (``files``, ``annotate``, ``linking``: links, attributes and entities,
-``suggest``, ``navigate``, ``find``; ``window``: the window itself) and calls
-one of them: typed, so mypy knows every handler exists. ``scope`` says where a
-shortcut works: ``window`` anywhere in the window, ``article`` only while the
-article has the focus (so typing a digit or Tab in the document filter still
-types), ``links`` in the list of the current span's links, ``registry`` in the
-entities panel. ``enabled`` says when it can run (greyed otherwise).
+``suggest``, ``recommend``, ``navigate``, ``find``; ``window``: the window
+itself) and calls one of them: typed, so mypy knows every handler exists.
+``scope`` says where a shortcut works: ``window`` anywhere in the window,
+``article`` only while the article has the focus (so typing a digit or Tab in
+the document filter still types), ``links`` in the list of the current span's
+links, ``registry`` in the entities panel. ``enabled`` says when it can run.
+The recommender's actions are in ``recommender_actions``, spliced in before View.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from annotator.gui.action_run import has_current_span, has_document, run
 from annotator.gui.action_spec import ActionSpec, Run
 from annotator.gui.actions_moving import MOVING_ACTIONS
 from annotator.gui.i18n import QT_TRANSLATE_NOOP
+from annotator.gui.recommender_actions import RECOMMENDER_ACTIONS
 
 # The menus in the order the menu bar shows them; their titles are translated in context "menus".
 MENUS = (
@@ -32,6 +34,7 @@ MENUS = (
     QT_TRANSLATE_NOOP("menus", "&Edit"),
     QT_TRANSLATE_NOOP("menus", "&Annotate"),
     QT_TRANSLATE_NOOP("menus", "&Suggest"),
+    QT_TRANSLATE_NOOP("menus", "&Recommender"),
     QT_TRANSLATE_NOOP("menus", "&Navigate"),
     QT_TRANSLATE_NOOP("menus", "&View"),
     QT_TRANSLATE_NOOP("menus", "&Help"),
@@ -279,6 +282,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Suggest",
         run(lambda h: h.suggest.toggle_cue_suggestions()),
         checkable=True,
+        checked=lambda w: w.state.suggest_cues(),
     ),
     ActionSpec(
         "span.snap",
@@ -287,6 +291,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         run(lambda h: h.annotate.toggle_snap()),
         checkable=True,
+        checked=lambda w: w.state.snap_to_words(),
     ),
     *MOVING_ACTIONS,
 )
@@ -328,4 +333,5 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
 
 
 def all_specs(labels: Sequence[Label]) -> tuple[ActionSpec, ...]:
-    return ACTIONS + label_actions(labels)
+    view = next(i for i, spec in enumerate(ACTIONS) if spec.menu == "&View")
+    return ACTIONS[:view] + RECOMMENDER_ACTIONS + ACTIONS[view:] + label_actions(labels)

@@ -6,7 +6,7 @@ in menu order. The conventions are those written at the top of ``actions``.
 
 from __future__ import annotations
 
-from annotator.gui.action_run import has_document, run
+from annotator.gui.action_run import has_document, next_language, run
 from annotator.gui.action_spec import ActionSpec
 from annotator.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -103,6 +103,7 @@ MOVING_ACTIONS: tuple[ActionSpec, ...] = (
         "&View",
         run(lambda h: h.navigate.set_language("ar")),
         checkable=True,
+        checked=next_language("ar"),
     ),
     ActionSpec(
         "view.lang.en",
@@ -111,6 +112,7 @@ MOVING_ACTIONS: tuple[ActionSpec, ...] = (
         "&View",
         run(lambda h: h.navigate.set_language("en")),
         checkable=True,
+        checked=next_language("en"),
     ),
     ActionSpec(
         "view.digits",
@@ -119,6 +121,7 @@ MOVING_ACTIONS: tuple[ActionSpec, ...] = (
         "&View",
         run(lambda h: h.navigate.toggle_arabic_indic_digits()),
         checkable=True,
+        checked=lambda w: w.state.arabic_indic_digits(),
     ),
     ActionSpec(
         "help.shortcuts",

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -37,6 +38,7 @@ from annotator.gui.handlers.find import ArticleFind
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
 from annotator.gui.handlers.project_files import ProjectFiles
+from annotator.gui.handlers.recommending import Recommending
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self, self)
         self.navigation = Navigation(self, self)
         self.suggesting = Suggesting(self, self)
+        self.recommending = Recommending(self, self)
         self.files = ProjectFiles(self, self)
         self.span_views = SpanViews(self, self)
         self.handlers = Handlers(
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
             self.annotating,
             self.linking,
             self.suggesting,
+            self.recommending,
             self.navigation,
             self.finder,
         )
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.analyst_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.analyst_label)
+        self.statusBar().addPermanentWidget(self.recommending.status)
         self.summary = DocumentSummary(self)
         self.statusBar().addPermanentWidget(self.summary)
         self.recent_menu = RecentMenu(self)
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self.actions_by_id.clear()
         self.menuBar().clear()
-        menus: dict[str, object] = {}
+        menus: dict[str, QMenu] = {}
         scopes = {
             "article": self.article,
             "links": self.side_panel.links,
@@ -195,17 +200,10 @@ class MainWindow(QMainWindow):
             if spec.menu not in menus:
                 title = QCoreApplication.translate("menus", spec.menu)
                 menus[spec.menu] = self.menuBar().addMenu(title)
-            menus[spec.menu].addAction(action)  # type: ignore[attr-defined]
-        menus["&File"].insertMenu(  # type: ignore[attr-defined]
-            self.actions_by_id["import.files"], self.recent_menu
-        )
-        snap = self.actions_by_id["span.snap"]
-        snap.setChecked(self.state.snap_to_words())
-        self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
-        next_language = self.state.language() or self.language
-        for code in ("ar", "en"):
-            self.actions_by_id[f"view.lang.{code}"].setChecked(code == next_language)
-        self.actions_by_id["view.digits"].setChecked(self.state.arabic_indic_digits())
+            menus[spec.menu].addAction(action)
+            if spec.checked is not None:
+                action.setChecked(spec.checked(self))
+        menus["&File"].insertMenu(self.actions_by_id["import.files"], self.recent_menu)
         self.refresh_enabled()
 
     def refresh_enabled(self) -> None:
@@ -260,6 +258,7 @@ class MainWindow(QMainWindow):
         for signal in (controller.document_opened, controller.current_changed):
             signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
+        self.recommending.follow(workspace)
         self.documents.follow(controller.state)
         self.labels.follow(controller.state)
         self.annotations.follow(controller.state)
@@ -394,6 +393,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
         self.controller.stop()
+        self.workspace.training.stop()  # a model half-trained is simply not stored
         self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.state.save_side_splitter(self.side_panel.splitter.saveState())

@@ -183,6 +183,38 @@
         <source>%1 is open in another annotator window (process %2 on %3). Close it there first: two windows would undo each other&apos;s work.</source>
         <translation>المشروع %1 مفتوح في نافذة annotator أخرى (العملية %2 على %3). أغلقه هناك أولًا: نافذتان معًا ستُلغي كلٌّ منهما عمل الأخرى.</translation>
     </message>
+    <message>
+        <source>Model: nothing to learn from yet</source>
+        <translation>النموذج: لا شيء يتعلم منه بعد</translation>
+    </message>
+    <message>
+        <source>Tag names in a few documents first.</source>
+        <translation>وسّم الأسماء في بضعة مستندات أولًا.</translation>
+    </message>
+    <message>
+        <source>Model: </source>
+        <translation>النموذج: </translation>
+    </message>
+    <message>
+        <source>proposes nothing</source>
+        <translation>لا يقترح شيئًا</translation>
+    </message>
+    <message>
+        <source> · withheld: </source>
+        <translation> · محجوب: </translation>
+    </message>
+    <message>
+        <source>Proposes %1.</source>
+        <translation>يقترح %1.</translation>
+    </message>
+    <message>
+        <source>Proposes nothing yet.</source>
+        <translation>لا يقترح شيئًا بعد.</translation>
+    </message>
+    <message>
+        <source>%1: not proposed: %2</source>
+        <translation>%1: غير مقترح: %2</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -559,6 +591,33 @@
     </message>
 </context>
 <context>
+    <name>Recommending</name>
+    <message>
+        <source>Save the project to a file first: training reads it.</source>
+        <translation>احفظ المشروع في ملف أولًا: التدريب يقرأ منه.</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>النموذج: جارٍ التدريب…</translation>
+    </message>
+    <message>
+        <source>Model trained. </source>
+        <translation>دُرّب النموذج. </translation>
+    </message>
+    <message>
+        <source>Training failed: %s</source>
+        <translation>تعذّر التدريب: %s</translation>
+    </message>
+    <message>
+        <source>Ranking the documents to do; one opens shortly.</source>
+        <translation>جارٍ ترتيب المستندات المتبقية؛ سيُفتح أحدها بعد قليل.</translation>
+    </message>
+    <message>
+        <source>No document is left to do.</source>
+        <translation>لم يبقَ مستند للإنجاز.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPanel</name>
     <message>
         <source>Entities</source>
@@ -896,6 +955,14 @@
         <source>Tag as %1, exact characters</source>
         <translation>وسم بـ %1، بالأحرف كما هي</translation>
     </message>
+    <message>
+        <source>&amp;Train Now</source>
+        <translation>&amp;درّب الآن</translation>
+    </message>
+    <message>
+        <source>Next &amp;Most Useful Document</source>
+        <translation>المستند ال&amp;أنفع التالي</translation>
+    </message>
 </context>
 <context>
     <name>agreement</name>
@@ -988,6 +1055,10 @@
     <message>
         <source>&amp;Suggest</source>
         <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>&amp;Recommender</source>
+        <translation>ال&amp;مقترِح</translation>
     </message>
     <message>
         <source>&amp;Navigate</source>

@@ -56,7 +56,7 @@ def test_lang_ar_opens_the_window_in_arabic(tmp_path: Path):
     shown = start(tmp_path, ["--lang", "ar"], LANG="C.UTF-8")
     assert shown == {
         "rtl": True,
-        "menus": ["&ملف", "&تحرير", "ت&وسيم", "ا&قتراحات", "ت&نقل", "&عرض", "م&ساعدة"],
+        "menus": ["&ملف", "&تحرير", "ت&وسيم", "ا&قتراحات", "ت&نقل", "ال&مقترِح", "&عرض", "م&ساعدة"],
         "number": "1,234",
     }
 

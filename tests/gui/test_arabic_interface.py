@@ -25,7 +25,7 @@ from tests.gui.conftest import show
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
 TOOLS = Path(sys.executable).parent
-ARABIC_MENUS = ["&ملف", "&تحرير", "ت&وسيم", "ا&قتراحات", "ت&نقل", "&عرض", "م&ساعدة"]
+ARABIC_MENUS = ["&ملف", "&تحرير", "ت&وسيم", "ا&قتراحات", "ت&نقل", "ال&مقترِح", "&عرض", "م&ساعدة"]
 
 
 @pytest.fixture
