@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.changes import Changes, DocumentState
@@ -49,10 +49,11 @@ def summary_parts(state: DocumentState, labels: Sequence[str]) -> list[str]:
         return []
     counts = state.counts(labels)
     parts = [f"#{document.id}", status_text(document.status)]
-    parts.extend(f"{label} {count}" for label, count in counts.items())
+    number = QLocale().toString  # the digits chosen (gui.i18n); the id stays as stored
+    parts.extend(f"{label} {number(count)}" for label, count in counts.items())
     parts.append(
         QCoreApplication.translate("status", "%1 relations").replace(
-            "%1", str(len(state.relations))
+            "%1", number(len(state.relations))
         )
     )
     return parts
