@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWid
 
 from annotator.core.agreement import NONE, Agreement, compute
 from annotator.core.agreement_text import label_name, number
-from annotator.core.wording import count
 from annotator.gui.i18n import QT_TRANSLATE_NOOP
 from annotator.storage.project import Project
 from annotator.storage.team_layers import shared_documents
@@ -189,9 +188,14 @@ class AgreementView(QWidget):
         report = compute(shared_documents(self.project), labels, confusion=True)
         self.report = report
         self.summary.setText(
-            f"{count(report.documents, 'document')} annotated by two analysts or more "
-            f"({', '.join(report.annotators) or 'none yet'}); Krippendorff's alpha over tokens: "
-            f"{number(report.alpha)}"
+            self.tr(
+                "%n document(s) annotated by two analysts or more (%1); "
+                "Krippendorff's alpha over tokens: %2",
+                "",
+                report.documents,
+            )
+            .replace("%1", ", ".join(report.annotators) or self.tr("none yet"))
+            .replace("%2", number(report.alpha))
         )
         self.pairs.replace(pair_rows(report))
         self.ranking.replace(

@@ -232,6 +232,24 @@
     </message>
 </context>
 <context>
+    <name>AgreementView</name>
+    <message numerus="yes">
+        <source>%n document(s) annotated by two analysts or more (%1); Krippendorff&apos;s alpha over tokens: %2</source>
+        <translation>
+            <numerusform>لا مستند موسوم بمحللَين أو أكثر (%1)؛ ألفا كريبندورف على الكلمات: %2</numerusform>
+            <numerusform>مستند واحد موسوم بمحللَين أو أكثر (%1)؛ ألفا كريبندورف على الكلمات: %2</numerusform>
+            <numerusform>مستندان موسومان بمحللَين أو أكثر (%1)؛ ألفا كريبندورف على الكلمات: %2</numerusform>
+            <numerusform>%n مستندات موسومة بمحللَين أو أكثر (%1)؛ ألفا كريبندورف على الكلمات: %2</numerusform>
+            <numerusform>%n مستندًا موسومًا بمحللَين أو أكثر (%1)؛ ألفا كريبندورف على الكلمات: %2</numerusform>
+            <numerusform>%n مستند موسوم بمحللَين أو أكثر (%1)؛ ألفا كريبندورف على الكلمات: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>لا أحد بعد</translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>No reported clause (after إن، أن، بأن) from here on.</source>
