@@ -53,6 +53,7 @@ from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
+from annotator.storage.document_list import all_ids, has_documents, summaries
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -247,11 +248,13 @@ class MainWindow(QMainWindow):
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
         self.side_panel.fit_labels(label.name for label in schema_labels)
-        self.documents.reset(project.documents())
+        self.documents.set_loader(lambda ids: summaries(project.db.conn, ids))
+        self.document_panel.set_reader(workspace.reader)
+        self.reload_documents()
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
         self.show_start_if_empty()
-        self.search_panel.set_project(project)
+        self.search_panel.set_project(project, workspace.reader)
         self._build_actions()
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
         doc_id, caret = self.state.place(project.path)
@@ -274,14 +277,22 @@ class MainWindow(QMainWindow):
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
-        self.documents.reset(self.project.documents())
-        self.show_start_if_empty()
+        self.reload_documents()
         if self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)
         self.registry.refresh()
         self.show_message(
             self.tr("The project changed outside this window; the lists are updated.")
         )
+
+    def reload_documents(self) -> None:
+        """The document list read again (after an import): the filter's answer, or every id."""
+        panel = self.document_panel
+        if panel.filter.text().strip():
+            panel.refilter()
+        else:
+            panel.show_all(all_ids(self.project.db.conn))
+        self.show_start_if_empty()
 
     def open_document(self, doc_id: int, caret: int = 0) -> None:
         self._save_place()
@@ -303,7 +314,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
-        self.documents.update(doc_id, status=status)
+        self.documents.update(doc_id)
         if self.controller.document and self.controller.document.id == doc_id:
             self.status_label.setText(f"#{doc_id} · {STATUS_TEXT[status]}")
 
@@ -323,7 +334,7 @@ class MainWindow(QMainWindow):
 
     def show_start_if_empty(self) -> None:
         """An empty project shows the ways in (import, sample, recent projects): no blank page."""
-        if self.documents.rowCount():
+        if self.documents.rowCount() or has_documents(self.project.db.conn):
             self.center.setCurrentIndex(0)
             return
         here = str(self.project.path) if self.project and self.project.path else None
@@ -358,6 +369,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
         self.controller.stop()
+        self.workspace.reader.stop()
         self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.state.save_side_splitter(self.side_panel.splitter.saveState())

@@ -63,7 +63,7 @@ class SpanViews(QObject):
     def _counts_changed(self, doc_id: int | None, delta: int) -> None:
         self.w.labels.set_counts(self.w.controller.counts())
         if doc_id is not None:
-            self.w.documents.update(doc_id, span_delta=delta)
+            self.w.documents.update(doc_id)
 
     def _on_current_changed(self, span: Span | None) -> None:
         self._show_links()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.arabic import normalize
+from annotator.core.models import Status
 from annotator.gui.panels.models import (
+    STATUS_TEXT,
     AnnotationModel,
     DocumentListModel,
-    Index,
     LabelModel,
     LinkModel,
 )
+from annotator.gui.workspace.store_reader import StoreReader
+from annotator.storage.document_list import document_ids
 
 
 def make_table(parent: QWidget, name: str) -> QTableView:
@@ -58,49 +60,41 @@ def fit_column(view: QTableView, column: int, texts: Iterable[str], extra: int =
     header.resizeSection(column, width)
 
 
-class FoldedFilter(QSortFilterProxyModel):
-    """Rows whose title or status contain the query, Arabic spelling folded (أ/ا, ة/ه...)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._query = ""
-
-    def set_query(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            self._query = normalize(text).strip()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._query = normalize(text).strip()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._query:
-            return True
-        model = self.sourceModel()
-        return any(
-            self._query in normalize(str(model.index(source_row, column, source_parent).data()))
-            for column in range(model.columnCount())
-        )
+def _statuses_matching(query: str) -> list[Status]:
+    """The statuses whose shown name holds ``query`` ("done", "progress")."""
+    wanted = query.strip().casefold()
+    return [s for s, text in STATUS_TEXT.items() if wanted and wanted in text]
 
 
 class DocumentPanel(QWidget):
-    """A filter box over the document list (title, status, span count)."""
+    """A filter box over the document list (title, status, span count).
+
+    Each keystroke asks the store, on the reader's thread, for the ids of the
+    documents whose title holds the text (spelling folded) or whose status is
+    named by it; the previous keystroke's question is dropped. The first
+    ``FIRST`` ids come back at once and are shown; the rest follow.
+
+    Signals:
+        filtered(str text): the list shows the answer for ``text`` in full.
+    """
+
+    filtered = Signal(str)
+    FIRST = 200
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = FoldedFilter(self)
-        self.proxy.setSourceModel(model)
+        self.reader: StoreReader | None = None
+        self._asked: dict[int, tuple[str, bool]] = {}  # ticket -> (text, first part)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
         self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_query)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
         self.view = make_table(self, "documents")
-        self.view.setModel(self.proxy)
+        self.view.setModel(model)
         header = self.view.horizontalHeader()
-        # Fixed widths: ResizeToContents would read all 10,000 rows on each change.
+        # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 90), (2, 55)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -110,26 +104,73 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
 
-    def doc_id_at(self, proxy_row: int) -> int | None:
-        if not 0 <= proxy_row < self.proxy.rowCount():
-            return None
-        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
-        return self.model.summary(source.row()).id
+    def set_reader(self, reader: StoreReader) -> None:
+        """The open project's reader (a project switch brings a new one)."""
+        self.reader = reader
+        reader.answered.connect(self._on_reader_answered)
+        self._asked.clear()
 
-    def proxy_row_of(self, doc_id: int) -> int | None:
-        row = self.model.row_of(doc_id)
-        if row is None:
-            return None
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        return index.row() if index.isValid() else None
+    def show_all(self, ids: list[int]) -> None:
+        """The whole project's list (the filter box is emptied, without asking the store)."""
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        if self.reader is not None:
+            self.reader.cancel("filter")
+        self.model.reset(ids)
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        if self.reader is not None:
+            self._ask(text, after=0, limit=self.FIRST)
+
+    def refilter(self) -> None:
+        """Ask again for the filter's text (the store changed)."""
+        self._on_filter_text_changed(self.filter.text())
+
+    def _ask(self, text: str, after: int, limit: int | None) -> None:
+        assert self.reader is not None
+        statuses = _statuses_matching(text)
+        ticket = self.reader.ask(
+            "filter",
+            lambda project: document_ids(project.db.conn, text, statuses, after=after, limit=limit),
+        )
+        self._asked = {ticket: (text, limit is not None)}
+
+    def _on_reader_answered(self, ticket: int, ids: object) -> None:
+        asked = self._asked.pop(ticket, None)
+        if asked is None or self.reader is None or not self.reader.is_current(ticket):
+            return
+        text, first = asked
+        assert isinstance(ids, list)
+        current = self.current_id()
+        if first:
+            self.model.reset(ids)
+        else:
+            self.model.append(ids)
+        if current is not None and self.model.row_of(current) is not None:
+            self.select(current)
+        if first and len(ids) == self.FIRST:
+            self._ask(text, after=ids[-1], limit=None)
+        else:
+            self.filtered.emit(text)
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.doc_id(index.row()) if index.isValid() else None
+
+    def doc_id_at(self, row: int) -> int | None:
+        return self.model.doc_id(row)
+
+    def row_of(self, doc_id: int) -> int | None:
+        return self.model.row_of(doc_id)
 
     def select(self, doc_id: int) -> None:
-        row = self.proxy_row_of(doc_id)
+        row = self.model.row_of(doc_id)
         if row is not None:
             self.view.blockSignals(True)
             self.view.selectRow(row)
             self.view.blockSignals(False)
-            self.view.scrollTo(self.proxy.index(row, 0))
+            self.view.scrollTo(self.model.index(row, 0))
 
 
 class SidePanel(QWidget):

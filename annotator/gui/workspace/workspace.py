@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from annotator.core.errors import AnnotatorError
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
+from annotator.gui.workspace.store_reader import StoreReader
 from annotator.storage.project import Project
 
 
@@ -29,6 +30,7 @@ class Workspace(QObject):
         self.controller = controller
         session.setParent(self)
         controller.setParent(self)
+        self.reader = StoreReader(project, self)
 
     @classmethod
     def open(cls, project: Project) -> Workspace:
@@ -45,5 +47,6 @@ class Workspace(QObject):
     def close(self) -> None:
         """Nothing more on a timer, the session ended cleanly (backup, lock), the file closed."""
         self.controller.stop()
+        self.reader.stop()
         self.session.stop()
         self.project.close()
