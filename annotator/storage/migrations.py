@@ -233,17 +233,23 @@ CREATE TABLE models (
 # v9: the document list's filter reads the titles' comparison form (``core.arabic.normalize``)
 # from a table of its own, in SQL, instead of folding 100,000 titles in Python per keystroke
 # (``storage.document_list``). ``arabic_key`` is registered by ``database.migrate`` for this
-# fill only; afterwards the keys are written from Python, and the triggers drop a key whose
-# title changed, so any tool may write a title.
+# fill only: afterwards SQLite cannot compute a key, so the triggers mark a new or retitled
+# document's key as due (NULL, found through a partial index) and the store writes it
+# before the next filter. Any tool may add or retitle documents.
 V9 = """
 CREATE TABLE document_title_keys (
     id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-    key TEXT NOT NULL
+    key TEXT
 );
 INSERT INTO document_title_keys (id, key) SELECT id, arabic_key(title) FROM documents;
+CREATE INDEX document_title_keys_due ON document_title_keys(id) WHERE key IS NULL;
+CREATE TRIGGER document_title_key_new AFTER INSERT ON documents
+BEGIN
+    INSERT OR REPLACE INTO document_title_keys (id, key) VALUES (NEW.id, NULL);
+END;
 CREATE TRIGGER document_title_key_stale AFTER UPDATE OF title ON documents
 BEGIN
-    DELETE FROM document_title_keys WHERE id = NEW.id;
+    UPDATE document_title_keys SET key = NULL WHERE id = NEW.id;
 END;
 CREATE TRIGGER document_title_key_gone AFTER DELETE ON documents
 BEGIN

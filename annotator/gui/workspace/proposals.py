@@ -1,8 +1,10 @@
 """The open document's suggestions (proposals of spans), kept in step with its edits.
 
-They are computed a turn after a document opens, so its first paint does not
-wait on them, and once per event-loop turn however many spans go at once
-(the undo of "accept all"); anything that asks before then gets them at once.
+They are computed after a document opens, so its first paint does not wait on
+them, and once however many spans go at once (the undo of "accept all");
+anything that asks before then gets them at once. With a store reader they are
+computed on its thread: at 100,000 documents the names tagged in other
+documents are a scan of a million spans, 0.6 s the window stood still.
 
 Signals:
     changed(): the list changed.
@@ -14,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.changes import DocumentState
 from annotator.core.suggest import Suggestion
+from annotator.gui.workspace.store_reader import StoreReader
 from annotator.storage.project import Project
 from annotator.storage.suggestions import suggestions_for
 
@@ -32,6 +35,13 @@ class Proposals(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._refresh_pending)
+        self._reader: StoreReader | None = None
+        self._asked = 0  # the reader's ticket for the refresh due
+
+    def compute_on(self, reader: StoreReader) -> None:
+        """Refreshes due are computed on ``reader``'s thread from now on."""
+        self._reader = reader
+        reader.answered.connect(self._on_reader_answered)
 
     @property
     def list(self) -> list[Suggestion]:
@@ -46,6 +56,8 @@ class Proposals(QObject):
         """Run nothing more on a timer: the project may be closed next."""
         self._pending = False
         self._timer.stop()
+        if self._reader is not None:
+            self._reader.cancel("suggestions")
 
     def refresh(self) -> None:
         self.stop()
@@ -58,7 +70,23 @@ class Proposals(QObject):
     def refresh_soon(self) -> None:
         """Recompute once, on the next event-loop turn."""
         self._pending = True
-        self._timer.start()  # started again within one turn, it still runs once
+        doc_id, cues = self._state.doc_id, self.cues
+        if self._reader is None or doc_id is None:
+            self._timer.start()  # started again within one turn, it still runs once
+            return
+        self._asked = self._reader.ask(
+            "suggestions", lambda project: suggestions_for(project, doc_id, cues=cues)
+        )
+
+    def _on_reader_answered(self, ticket: int, found: object) -> None:
+        if ticket != self._asked or not self._pending or self._reader is None:
+            return
+        if not self._reader.is_current(ticket):
+            return
+        assert isinstance(found, list)
+        self._pending = False
+        self._list = found
+        self.changed.emit()
 
     def _refresh_pending(self) -> None:
         if self._pending:

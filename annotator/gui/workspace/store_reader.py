@@ -12,7 +12,8 @@ it is running (an SQLite progress handler asks "am I stale?" every few
 thousand steps and aborts the statement: unlike ``Connection.interrupt()`` it
 can only stop the stale request, never a newer one that has just begun), and
 an answer that still arrives late is dropped (a ticket counter). Python work
-between statements is not stopped; its answer is dropped.
+between statements is not stopped; its answer is dropped. An in-memory project
+(tests) has one connection only: its requests run on the GUI thread, a turn later.
 
 Signals:
     answered(int ticket, object result): the newest request of its kind finished.
@@ -28,7 +29,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.storage.database import connect
@@ -56,10 +57,23 @@ class StoreReader(QThread):
         with self._lock:
             ticket = next(self._tickets)
             self._latest[kind] = ticket
+        if self._project.path is None:  # in memory (tests): one connection, the GUI thread's
+            QTimer.singleShot(0, lambda: self._answer_here(kind, ticket, request))
+            return ticket
         self._requests.put((kind, ticket, request))
         if not self.isRunning():
             self.start()
         return ticket
+
+    def _answer_here(self, kind: str, ticket: int, request: Request) -> None:
+        if self._latest.get(kind) != ticket:
+            return
+        try:
+            result = request(self._project)
+        except (sqlite3.Error, AnnotatorError) as exc:
+            self.failed.emit(ticket, str(exc))
+            return
+        self.answered.emit(ticket, result)
 
     def cancel(self, kind: str) -> None:
         """Make every request of ``kind`` stale (a cleared box wants no answer)."""
@@ -83,18 +97,10 @@ class StoreReader(QThread):
             running = self._running
             return running is not None and self._latest.get(running[0]) != running[1]
 
-    def _open(self) -> Project:
-        """The worker's own connection; an in-memory project (tests) has only the one."""
-        if self._project.path is None:
-            return self._project
-        return Project(connect(self._project.path), self._project.path)
-
     def run(self) -> None:
-        project = self._open()
-        conn = project.db.conn
-        own = project is not self._project
-        if own:
-            conn.set_progress_handler(lambda: int(self._stale()), _STEPS)
+        assert self._project.path is not None
+        project = Project(connect(self._project.path), self._project.path)
+        project.db.conn.set_progress_handler(lambda: int(self._stale()), _STEPS)
         try:
             while (item := self._requests.get()) is not None:
                 kind, ticket, request = item
@@ -115,5 +121,4 @@ class StoreReader(QThread):
                 if not stale:
                     self.answered.emit(ticket, result)
         finally:
-            if own:
-                project.close()
+            project.close()

@@ -31,6 +31,7 @@ class Workspace(QObject):
         session.setParent(self)
         controller.setParent(self)
         self.reader = StoreReader(project, self)
+        controller.proposals.compute_on(self.reader)
 
     @classmethod
     def open(cls, project: Project) -> Workspace:
