@@ -53,7 +53,7 @@ from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
-from annotator.storage.document_list import all_ids, has_documents, summaries
+from annotator.storage.document_list import document_ids, has_documents, is_stored, summaries
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
         doc_id, caret = self.state.place(project.path)
-        if doc_id is None or self.documents.row_of(doc_id) is None:
+        if doc_id is None or not is_stored(project.db.conn, doc_id):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         if panel.filter.text().strip():
             panel.refilter()
         else:
-            panel.show_all(all_ids(self.project.db.conn))
+            panel.show_all(document_ids(self.project.db.conn, "", limit=panel.FIRST))
         self.show_start_if_empty()
 
     def open_document(self, doc_id: int, caret: int = 0) -> None:

@@ -44,6 +44,10 @@ def has_documents(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
 
 
+def is_stored(conn: sqlite3.Connection, doc_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+
 def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> list[DocumentSummary]:
     """The rows of ``ids``, in that order; an id no longer stored is left out."""
     found: dict[int, DocumentSummary] = {}

@@ -86,6 +86,7 @@ class DocumentPanel(QWidget):
         self.model = model
         self.reader: StoreReader | None = None
         self._asked: dict[int, tuple[str, bool]] = {}  # ticket -> (text, first part)
+        self._selected: int | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
         self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
@@ -110,14 +111,16 @@ class DocumentPanel(QWidget):
         reader.answered.connect(self._on_reader_answered)
         self._asked.clear()
 
-    def show_all(self, ids: list[int]) -> None:
-        """The whole project's list (the filter box is emptied, without asking the store)."""
+    def show_all(self, first: list[int]) -> None:
+        """The whole project's list, the filter box emptied: ``first`` are its first ids,
+        read at once by the caller (a start-up shows them without waiting); the rest are
+        asked for."""
         self.filter.blockSignals(True)
         self.filter.clear()
         self.filter.blockSignals(False)
         if self.reader is not None:
             self.reader.cancel("filter")
-        self.model.reset(ids)
+        self._received("", first, first=True)
 
     def _on_filter_text_changed(self, text: str) -> None:
         if self.reader is not None:
@@ -140,23 +143,22 @@ class DocumentPanel(QWidget):
         asked = self._asked.pop(ticket, None)
         if asked is None or self.reader is None or not self.reader.is_current(ticket):
             return
-        text, first = asked
         assert isinstance(ids, list)
-        current = self.current_id()
+        text, first = asked
+        self._received(text, ids, first=first)
+
+    def _received(self, text: str, ids: list[int], *, first: bool) -> None:
+        """Show a part of the answer for ``text``; after a full first part, ask for the rest."""
         if first:
             self.model.reset(ids)
         else:
             self.model.append(ids)
-        if current is not None and self.model.row_of(current) is not None:
-            self.select(current)
-        if first and len(ids) == self.FIRST:
+        if self._selected is not None and self.model.row_of(self._selected) is not None:
+            self.select(self._selected)
+        if first and len(ids) == self.FIRST and self.reader is not None:
             self._ask(text, after=ids[-1], limit=None)
         else:
             self.filtered.emit(text)
-
-    def current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.model.doc_id(index.row()) if index.isValid() else None
 
     def doc_id_at(self, row: int) -> int | None:
         return self.model.doc_id(row)
@@ -165,6 +167,8 @@ class DocumentPanel(QWidget):
         return self.model.row_of(doc_id)
 
     def select(self, doc_id: int) -> None:
+        """Select the open document's row (again when a filter's answer shows it)."""
+        self._selected = doc_id
         row = self.model.row_of(doc_id)
         if row is not None:
             self.view.blockSignals(True)
