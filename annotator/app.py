@@ -89,6 +89,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.termination import close_on_termination
     from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -113,8 +114,39 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
         QMessageBox.warning(None, "annotator", str(exc))
         return 1
+    window: MainWindow | None = None
+    # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
+    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(
         workspace, QSettings(), add_sample=seed_sample, open_workspace=Workspace.open
     )
+    window.show()
+    return int(app.exec())
+
+
+def run_team(argv: Sequence[str]) -> int:
+    """Open the team window (agreement, Curate mode) on an existing team project."""
+    args = parse_args(argv)
+    path = resolve_project_path(args.db)
+    if not path.exists():
+        print(f"annotator: error: no project at {path}", file=sys.stderr)
+        return 1
+    if problem := display_problem():
+        print(f"annotator: error: {problem}", file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.fonts import register_fonts
+    from annotator.gui.team_window import TeamWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    try:
+        project = Project.open(path)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    register_fonts()
+    window = TeamWindow(project)
+    window.resize(1100, 750)
     window.show()
     return int(app.exec())

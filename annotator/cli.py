@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from annotator import __version__
+from annotator.core import agreement, agreement_html
+from annotator.core.agreement_text import text_lines
+from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
 from annotator.core.importing import IMPORT_FORMATS
+from annotator.core.layers import check_name
 from annotator.core.models import Status
+from annotator.core.outputs import open_output
 from annotator.core.schema import load_schema_text, schema_to_json
 from annotator.core.splits import parse_ratios
 from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
+from annotator.storage.adjudicate import auto_agreed
+from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
 from annotator.storage.claims import claims
 from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
 from annotator.storage.exporter import (
@@ -34,7 +42,11 @@ from annotator.storage.import_summary import summarize
 from annotator.storage.importer import import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
 from annotator.storage.project import Project
+from annotator.storage.safety import check_file
 from annotator.storage.search import search
+from annotator.storage.team_assign import analyst_path, assign
+from annotator.storage.team_layers import shared_documents
+from annotator.storage.team_merge import TeamMerge
 
 COMMANDS = (
     "import",
@@ -45,8 +57,14 @@ COMMANDS = (
     "claims",
     "search",
     "schema",
+    "check",
+    "backups",
     "train",
     "recommend",
+    "assign",
+    "merge",
+    "agreement",
+    "adjudicate",
 )
 
 
@@ -94,7 +112,8 @@ def _bidi_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="annotator",
-        description="Annotate Arabic news articles. Without a command, opens the window.",
+        description="Annotate Arabic news articles. Without a command, opens the window; "
+        "'annotator curate --db TEAM' opens a team project's agreement and Curate mode.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     _db_option(parser, top=True)
@@ -105,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-clean",
         action="store_true",
-        help="keep .txt pages as decoded (no removal of page furniture)",
+        help="keep .txt and .html pages as read (no removal of page furniture)",
     )
     p.add_argument(
         "--format",
@@ -119,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
     )
     p.add_argument(
+        "--predictions",
+        action="store_true",
+        help="also import Label Studio predictions, one layer per model version",
+    )
+    p.add_argument(
         "--extend-schema",
         action="store_true",
         help="add labels and relation types the files bring to the schema (else refused)",
@@ -126,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-v", "--verbose", action="store_true", help="a line for every file, every failure"
     )
+    p.add_argument("--annotator", metavar="NAME", help="analyst for spans that name none")
 
     p = _command(sub, "export", "export documents with their annotations")
     p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl", help="output format")
@@ -210,6 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = _command(schema_sub, "load", "replace the schema with a schema file")
     s.add_argument("file", metavar="FILE")
 
+    _command(sub, "check", "check the project file for damage (exit 1: damaged)")
+    p = _command(sub, "backups", "list the project's backups, or restore one")
+    p.add_argument(
+        "--restore",
+        type=int,
+        metavar="N",
+        help="put backup N (1: newest) in place; the current file is kept aside",
+    )
+
     p = _command(sub, "train", "train the recommender on the analysts' own spans")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
@@ -218,15 +252,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", type=int, metavar="DOC", required=True, help="document id")
     p.add_argument("--json", action="store_true", help="print a JSON list")
     _bidi_option(p)
+    _team_parsers(sub)
     return parser
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Project:
-    """The project of ``--db``; only ``create`` (import) may make one where there is none."""
+def _team_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = _command(sub, "assign", "share a corpus out: one project file per analyst")
+    p.add_argument("--annotators", required=True, metavar="A,B,...", help="the analysts' names")
+    p.add_argument(
+        "--overlap", type=float, default=0.0, help="share of documents given to two (0-1)"
+    )
+    p.add_argument("--seed", type=int, default=13, help="seed of the shuffle (default 13)")
+    p.add_argument("--by-status", choices=[str(s) for s in Status], help="only these documents")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the files")
+
+    p = _command(sub, "merge", "bring analysts' project files and JSONL exports in")
+    p.add_argument("paths", nargs="+", metavar="FILE")
+
+    p = _command(sub, "agreement", "inter-annotator agreement over shared documents")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--labels", metavar="L,...", help="only these span labels")
+    p.add_argument("--html", metavar="PATH", help="also write a self-contained HTML report")
+
+    p = _command(sub, "adjudicate", "put what the analysts agree on into the gold layer")
+    p.add_argument("--auto", choices=("agreed",), required=True, help="what to accept")
+
+
+def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False) -> Project:
+    """The project of ``--db``; only ``create`` (import) may make one where there is none.
+
+    SQLite's quick_check runs first at any size, except for ``reading`` commands, which
+    check files up to 64 MB and report damage they meet in larger ones.
+    """
     path = resolve_project_path(args.db)
     if not create and not path.exists():
         raise CliError(f"no project at {path}")
-    return Project.open(path)
+    return Project.open(path, verify=None if reading else True)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -237,8 +298,10 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             clean=not args.no_clean,
             fmt=args.format,
             offsets=args.offsets,
+            predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
             extend_schema=args.extend_schema,
+            annotator=check_name(args.annotator) if args.annotator else None,
         )
     summary = summarize(report, verbose=args.verbose)
     for line in summary.notes:
@@ -303,7 +366,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         rows = project.documents(
             Status(args.status) if args.status else None,
             external_id=args.external_id,
@@ -317,7 +380,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         stats = project.stats()
     if args.json:
         data = {
@@ -341,7 +404,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
@@ -360,7 +423,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
         found = claims(project, args.doc)
@@ -386,7 +449,7 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         entity = None
         if args.entity:
             found = project.entities.candidates(args.entity)
@@ -413,7 +476,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _open(args) as project:
+    with _open(args, reading=args.schema_command == "show") as project:
         if args.schema_command == "load":
             try:
                 text = Path(args.file).read_text(encoding="utf-8-sig")
@@ -434,10 +497,96 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    names = parse_names(args.annotators)
+    status = Status(args.by_status) if args.by_status else None
+    with _open(args, reading=True) as project:  # writes files, not the corpus
+        plan = assign(project, names, Path(args.output), overlap=args.overlap, seed=args.seed,
+                      status=status)  # fmt: skip
+    print(f"{'ANALYST':<20}  {'DOCUMENTS':>9}  {'SHARED':>6}  FILE", file=out)
+    for name, n, shared in plan.rows():
+        print(f"{name:<20}  {n:>9}  {shared:>6}  {analyst_path(Path(args.output), name)}", file=out)
+    total = len({d for ids in plan.documents.values() for d in ids})
+    print(f"assigned {count(total, 'document')}, {len(plan.shared)} to two analysts", file=err)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        outcomes = TeamMerge(project).merge_paths(Path(p) for p in args.paths)
+    for outcome in outcomes:
+        print(
+            f"annotator: error: {outcome.error}" if outcome.error else outcome.summary(), file=err
+        )
+        for conflict in outcome.conflicts:
+            print(f"  entity conflict: {conflict}", file=err)
+    failed = [str(o.path) for o in outcomes if o.error]
+    summary = f"merged {count(len(outcomes) - len(failed), 'file')}"
+    print(summary + (f"; failed: {', '.join(failed)}" if failed else ""), file=err)
+    return 1 if failed else 0
+
+
+def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args, reading=True) as project:
+        labels = [lb.name for lb in project.schema.span_labels]
+        if args.labels:
+            wanted = [n for n in args.labels.split(",") if n]
+            if unknown := sorted(set(wanted) - set(labels)):
+                raise CliError(f"unknown label {', '.join(unknown)}")
+            labels = wanted
+        report = agreement.compute(shared_documents(project), labels, confusion=bool(args.html))
+        if args.html:  # "-" streams the page to stdout
+            with open_output(args.html, out, project=project.path) as stream:
+                stream.write(agreement_html.render(report))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print("\n".join(text_lines(report)), file=out)
+    return 0
+
+
+def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with _open(args) as project:
+        result = auto_agreed(project)
+    print(f"gold: {count(result.spans, 'span')} and {count(result.relations, 'relation')} added "
+          f"from {count(result.documents, 'shared document')}", file=err)  # fmt: skip
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = resolve_project_path(args.db)
+    report = check_file(path)
+    for problem in report.problems:
+        print(f"{path}: {problem}", file=out)
+    if report.ok:
+        print(f"{path}: no damage ({count(report.spans_checked, 'span')} checked)", file=err)
+        return 0
+    print(f"{path}: damaged; {damage_hint(path)}", file=err)
+    return 1
+
+
+def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    path = resolve_project_path(args.db)
+    if not path.exists() and not backup_folder(path).is_dir():
+        raise CliError(f"no project at {path}")  # a lost project with backups can be restored
+    if args.restore is not None:
+        chosen, aside = restore(path, args.restore)
+        print(f"restored {chosen.path.name} ({chosen.made}) to {path}", file=err)
+        if aside.exists():
+            print(f"the file it replaced is kept as {aside}", file=err)
+        return 0
+    copies = list_backups(path)
+    for number, copy in enumerate(copies, start=1):
+        size = f"{copy.size / 1e6:.1f} MB"
+        print(f"{number:>3}  {copy.made}  {size:>10}  {copy.checked:<9}  {copy.path}", file=out)
+    print(f"{count(len(copies), 'backup')} in {backup_folder(path)}", file=err)
+    return 0
+
+
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import train_project
 
-    with _open(args) as project:
+    with _open(args) as project:  # it stores the model
         result = train_project(project, force=args.force)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
@@ -470,7 +619,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.storage.recommender import ProjectRecommender
 
-    with _open(args) as project:
+    with _open(args, reading=True) as project:
         project.document(args.doc)  # a missing document is a clear error
         recommender = ProjectRecommender(project)
         proposals = recommender.proposals(args.doc) if recommender.trained else []
@@ -505,6 +654,12 @@ HANDLERS = {
     "claims": cmd_claims,
     "search": cmd_search,
     "schema": cmd_schema,
+    "assign": cmd_assign,
+    "merge": cmd_merge,
+    "agreement": cmd_agreement,
+    "adjudicate": cmd_adjudicate,
+    "check": cmd_check,
+    "backups": cmd_backups,
     "train": cmd_train,
     "recommend": cmd_recommend,
 }
@@ -531,3 +686,9 @@ def main(
         return 130
     except BrokenPipeError:  # `annotator export | head`
         return 0
+    except sqlite3.DatabaseError as exc:  # damage met while reading a large project
+        path = resolve_project_path(getattr(args, "db", None))
+        corrupt = type(exc) is sqlite3.DatabaseError  # SQLITE_CORRUPT, SQLITE_NOTADB
+        hint = f"; {damage_hint(path)}" if corrupt else ""
+        print(f"annotator: error: {path}: {exc}{hint}", file=err)
+        return 1

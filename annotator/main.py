@@ -36,8 +36,12 @@ _import_sqlite_utils_alone()
 _CLI_OPTIONS = {"-h", "--help", "--version"}
 
 
-def wants_cli(argv: Sequence[str]) -> bool:
-    """A command word (or --help/--version) anywhere before a lone ``--db`` value."""
+# The one command that opens a window: a team project's agreement and Curate mode.
+TEAM_WINDOW = "curate"
+
+
+def first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is not ``--db`` or its value."""
     skip = False
     for arg in argv:
         if skip:
@@ -48,8 +52,18 @@ def wants_cli(argv: Sequence[str]) -> bool:
             continue
         if arg.startswith("--db="):
             continue
-        return arg in _CLI_OPTIONS or not arg.startswith("-")
-    return False
+        return arg
+    return None
+
+
+def wants_cli(argv: Sequence[str]) -> bool:
+    """A command word (or --help/--version) anywhere before a lone ``--db`` value."""
+    word = first_word(argv)
+    return (
+        word is not None
+        and word != TEAM_WINDOW
+        and (word in _CLI_OPTIONS or not word.startswith("-"))
+    )
 
 
 @contextlib.contextmanager
@@ -79,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli.main(argv)
     from annotator import app  # Qt is imported only for the window
 
+    if first_word(argv) == TEAM_WINDOW:
+        argv.remove(TEAM_WINDOW)
+        return app.run_team(argv)
     return app.run(argv)
 
 

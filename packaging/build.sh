@@ -50,14 +50,14 @@ mkdir -p build
     --distpath "$root/dist" --workpath "$root/build/pyinstaller" \
     --specpath "$root/build/pyinstaller" \
     --icon "$PWD/$icon" \
-    --collect-data annotator \
+    --collect-data annotator --collect-data trafilatura --collect-data justext \
     --copy-metadata annotator \
     "${excludes[@]}" \
     --log-level WARN)
 
 bundle=dist/annotator
 if [ "$os" = linux ]; then
-    "$vpy" packaging/prune_qt.py "$bundle"
+    "$vpy" packaging/prune_bundle.py "$bundle"
     # Qt's translations of languages the interface does not offer.
     find "$bundle" -path '*/translations/*.qm' ! -name '*_ar.qm' ! -name '*_en.qm' -delete
     install -m 0644 packaging/annotator.desktop "$bundle/annotator.desktop"

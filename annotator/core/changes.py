@@ -21,19 +21,26 @@ T = TypeVar("T")
 
 
 class Event(Generic[T]):
-    """A list of callbacks called with one value: a signal without Qt."""
+    """A list of callbacks called with one value: a signal without Qt.
+
+    ``last``: called after every other callback. The views redraw what changed
+    first; then the one that moves the current span may select it in them.
+    """
 
     def __init__(self) -> None:
         self._callbacks: list[Callable[[T], None]] = []
+        self._last: list[Callable[[T], None]] = []
 
-    def connect(self, callback: Callable[[T], None]) -> None:
-        self._callbacks.append(callback)
+    def connect(self, callback: Callable[[T], None], *, last: bool = False) -> None:
+        (self._last if last else self._callbacks).append(callback)
 
     def disconnect(self, callback: Callable[[T], None]) -> None:
-        self._callbacks.remove(callback)
+        for callbacks in (self._callbacks, self._last):
+            if callback in callbacks:
+                callbacks.remove(callback)
 
     def emit(self, value: T) -> None:
-        for callback in list(self._callbacks):
+        for callback in [*self._callbacks, *self._last]:
             callback(value)
 
 

@@ -1,26 +1,30 @@
 """Scraped-page cleaning: keep the article, drop the page around it.
 
-A scraped news page typically holds the headline and body, then "related
-stories" and "most read" link lists, share buttons, a comment form, a
-copyright line, and often the whole body a second time (print or AMP copy);
-UI fragments such as "تشغيل الفيديو" and the source line "المصدر : الجزيرة"
-end up glued onto paragraph ends.
+A model of a news page rather than one site's lists. Every non-empty line is a
+paragraph. Then:
 
-The rules are general, not tuned to one site:
+1. Wording marks what is plainly not article text (``page_lines``): share
+   bars, menus, cookie notices, app banners, newsletter boxes, image credits,
+   tags, comment counts, legal lines; fragments glued onto a paragraph end
+   ("تشغيل الفيديو") are cut. A list heading ("اقرأ أيضا", "الأكثر قراءة",
+   "Related") opens a link list: headline-like items, each optionally
+   followed by one teaser, until a paragraph that is neither. A paragraph
+   equal to one already seen is a repeat (pages often hold the body twice).
+   Bylines, dates, datelines and source lines (``page_meta``) go too, but
+   what they say goes into ``meta`` (``author``, ``published``, ``source``).
+2. The body is the run of sentence-like paragraphs: the stretch of the page
+   whose lines speak most for being article text (``page_lines.body_weight``:
+   paragraphs ending in a full stop for it, short lines without one against;
+   the largest-sum stretch, so a subheading or a one-line quote inside the
+   body stays while menus before it and link lists after it fall outside).
+3. The headline is the title-like line right before the body, not the first
+   line of the page. Lines before it are page header; a block of short
+   headline-like lines after the body is a related-stories list; other lines
+   after the body are page footer.
 
-* every non-empty line is a paragraph;
-* glued fragments (video captions, the source line) are cut off paragraph
-  ends; the source goes to ``meta.source``;
-* furniture lines (share buttons, social network names, "logo", copyright,
-  short-link labels, comment-form notices, bare URLs) are dropped;
-* a list heading ("حول هذه القصة", "الأكثر قراءة", "Related", "Most read", a
-  comment form heading...) opens a link list: headline-like items, each
-  optionally followed by one teaser, until a paragraph that is neither (body
-  resumes) or a repeat of the body;
-* a paragraph equal (up to white space) to one already kept is a repeat.
-
-The headline is the first paragraph kept. Everything removed is reported
-with its line number and the rule that removed it.
+The headline and the body paragraphs, joined by one LF, are the text.
+Everything removed is reported with its line number and the rule that
+removed it.
 """
 
 from __future__ import annotations
@@ -28,58 +32,59 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annotator.core.text import collapse_spaces
+from annotator.core.lazy_re import LazyPattern
+from annotator.core.page_lines import body_weight, furniture_kind, is_question, is_title_like
+from annotator.core.page_meta import dateline_source, read_meta_line
+from annotator.core.text import collapse_spaces, has_visible_text
 
 # Fragments that page furniture glues onto the end of a paragraph.
-_GLUED_TAIL = re.compile(
+_GLUED_TAIL = LazyPattern(
     r"\s*(?:تشغيل الفيديو|شاهد الفيديو|مشاهدة الفيديو|play video|watch video|"
     r"اقرأ المزيد|read more)\s*$",
     re.IGNORECASE,
 )
 # "المصدر : الجزيرة + وكالات" alone, or glued after a sentence end.
-_SOURCE_TAIL = re.compile(
+_SOURCE_TAIL = LazyPattern(
     r"(?:^|(?<=[.!?؟…»”\"')]))\s*(?:المصدر|المصادر|source)\s*[:：]\s*(?P<source>[^.\n]{1,80}?)\s*$",
     re.IGNORECASE,
 )
-
-_SOURCE_WORD = re.compile("المصدر|المصادر|source", re.IGNORECASE)
+_SOURCE_WORDS = ("المصدر", "المصادر", "source")
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
-_FURNITURE = re.compile(
-    "|".join(
-        f"(?:{p})"
-        for p in (
-            r"(?:share|شارك|مشاركة)(?: (?:on|via|عبر|على|في))? ?\S*",
-            r"(?:facebook|twitter|x|whatsapp|telegram|email|e-mail|print|linkedin|reddit|"
-            r"pinterest|messenger|copy link|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|"
-            r"بريد إلكتروني|البريد الإلكتروني|طباعة|نسخ الرابط)",
-            r"(?:logo|شعار|advertisement|إعلان|اعلان)",
-            r".*(?:©|جميع الحقوق محفوظة|all rights reserved|copyright).*",
-            r"(?:رابط مختصر|الرابط المختصر|short link|shortlink)(?: للمادة| للخبر)?\s*[:：]?.*",
-            r"https?://\S+",
-            r".*(?:لن يتم نشر عنوان بريدك الإلكتروني|your email address will not be published|"
-            r"الحقول الإلزامية مشار إليها|required fields are marked).*",
-            r"(?:تابعونا|تابعنا|follow us)(?: على| on)?.*",
-            r"(?:اشترك|subscribe)(?: في| to)? (?:النشرة|newsletter).*",
-        )
-    ),
-    re.IGNORECASE,
-)
-
 # Headings that open a block of links (or a comment form) rather than text.
-_LIST_HEADINGS = re.compile(
+_LIST_HEADINGS = LazyPattern(
     r"(?:حول هذه القصة|حول هذا الموضوع|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ ايضا|"
-    r"مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|ذات صلة|الأكثر قراءة|الأكثر مشاهدة|"
-    r"الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|آخر الأخبار|المزيد من الأخبار|"
+    r"مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|الأكثر قراءة|"
+    r"الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر تعليقا|آخر الأخبار|"
+    r"أحدث الأخبار|المزيد من الأخبار|المزيد من \S+|قد يعجبك أيضا|قد يهمك أيضا|قد يهمك|"
+    r"شاهد أيضا|اخترنا لك|موضوعات متعلقة|أخبار متعلقة|"
     r"اترك تعليقاً|اترك تعليقا|أضف تعليقاً|أضف تعليقا|التعليقات|"
-    r"related|related stories|related articles|read also|read more|see also|more stories|"
-    r"most read|most popular|trending|latest news|leave a comment|leave a reply|comments)"
+    r"related|related stories|related articles|related news|related topics|read also|read more|"
+    r"see also|more stories|more from \S+|you may also like|recommended|most read|most popular|"
+    r"most viewed|trending|trending now|latest news|latest|top stories|leave a comment|"
+    r"leave a reply|comments)"
     r"\s*[:：]?",
     re.IGNORECASE,
 )
-
-_SENTENCE_END = ".!؟?…"
 _HEADLINE_MAX_WORDS = 20
+
+# Reasons in the report.
+GLUED = "glued fragment"
+SOURCE_LINE = "source line"
+FURNITURE = "furniture line"
+LINK_LIST = "link-list line"
+REPEAT = "repeated paragraph"
+META_LINE = "byline or date line"
+BEFORE_TITLE = "page header"
+RELATED = "related-stories list"
+AFTER_BODY = "page footer"
+AUTHOR_BIO = "author bio"
+
+# What a removed line weighs in the search for the body. Link lists and meta lines sit inside
+# or right around articles ("اقرأ أيضا" between two paragraphs): they do not split a body.
+_REMOVED_WEIGHT = {LINK_LIST: 0.0, META_LINE: 0.0, SOURCE_LINE: 0.0}
+_OTHER_REMOVED_WEIGHT = -1.0
+_META_KEYS = ("source", "published", "author")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +96,18 @@ class Removal:
 
 @dataclass
 class Cleaned:
-    """The cleaned article: text (paragraphs separated by one LF) and what went."""
+    """The cleaned article: text (paragraphs separated by one LF) and what went.
+
+    ``meta`` holds what bylines, dates and source lines said (``source``,
+    ``published``, ``author``); ``source`` repeats ``meta["source"]``.
+    """
 
     text: str
     title: str | None
     source: str | None
     removed: list[Removal] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    has_body: bool = True  # False: no sentence-like paragraph, only the wording rules applied
 
     def summary(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -105,8 +116,18 @@ class Cleaned:
         return counts
 
 
-def _is_furniture(paragraph: str) -> bool:
-    return _FURNITURE.fullmatch(paragraph) is not None
+@dataclass
+class _Line:
+    number: int
+    text: str
+    reason: str | None = None  # None: kept so far
+    meta: dict[str, str] | None = None
+
+    @property
+    def weight(self) -> float:
+        if self.reason is None:
+            return body_weight(self.text)
+        return _REMOVED_WEIGHT.get(self.reason, _OTHER_REMOVED_WEIGHT)
 
 
 def _is_headline_like(paragraph: str) -> bool:
@@ -114,62 +135,222 @@ def _is_headline_like(paragraph: str) -> bool:
     return len(paragraph.split()) <= _HEADLINE_MAX_WORDS
 
 
-class _Cleaner:
+class _Marker:
+    """Step 1: marks each line by its wording and its place in link lists and repeats."""
+
     def __init__(self) -> None:
-        self.kept: list[str] = []
-        self.kept_keys: set[str] = set()
+        self.lines: list[_Line] = []
         self.removed: list[Removal] = []
-        self.source: str | None = None
+        self.seen: set[str] = set()
+        self.tail_source: str | None = None
         # Link-list state: inside a list, and whether the previous item was a title.
         self.in_list = False
         self.after_title = False
 
-    def remove(self, line: int, reason: str, text: str) -> None:
-        self.removed.append(Removal(line, reason, text))
-
     def strip_glued(self, line: int, paragraph: str) -> str:
         # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
-        if not (_GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:]) or _SOURCE_WORD.search(paragraph)):
+        lowered = paragraph.lower()
+        has_source_word = any(word in lowered for word in _SOURCE_WORDS)
+        if not (has_source_word or _GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:])):
             return paragraph
         while True:
             if m := _GLUED_TAIL.search(paragraph):
-                self.remove(line, "glued fragment", m.group().strip())
+                self.removed.append(Removal(line, GLUED, m.group().strip()))
                 paragraph = paragraph[: m.start()].rstrip()
             elif m := _SOURCE_TAIL.search(paragraph):
-                if self.source is None:
-                    self.source = collapse_spaces(m.group("source"))
-                self.remove(line, "source line", m.group().strip())
+                if self.tail_source is None:
+                    self.tail_source = collapse_spaces(m.group("source"))
+                self.removed.append(Removal(line, SOURCE_LINE, m.group().strip()))
                 paragraph = paragraph[: m.start()].rstrip()
             else:
                 return paragraph
 
-    def feed(self, line: int, paragraph: str) -> None:
-        paragraph = self.strip_glued(line, paragraph.strip())
-        if not paragraph:
+    def feed(self, number: int, paragraph: str) -> None:
+        paragraph = self.strip_glued(number, paragraph.strip())
+        if not has_visible_text(paragraph):  # blank, or only direction marks and ZWSPs
             return
+        line = _Line(number, paragraph)
+        self.lines.append(line)
         key = collapse_spaces(paragraph)
         if _LIST_HEADINGS.fullmatch(paragraph):
             self.in_list, self.after_title = True, False
-            self.remove(line, "link-list line", paragraph)
-        elif _is_furniture(paragraph):
-            self.remove(line, "furniture line", paragraph)
-        elif key in self.kept_keys:
+            line.reason = LINK_LIST
+        elif (meta := read_meta_line(paragraph)) is not None:
+            # Bylines and dates head an article: a link list does not run on past one.
+            line.reason, line.meta = META_LINE, meta
             self.in_list = False
-            self.remove(line, "repeated paragraph", paragraph)
+        elif furniture_kind(paragraph) is not None:
+            line.reason = FURNITURE
+        elif key in self.seen:
+            self.in_list = False
+            line.reason = REPEAT
         elif self.in_list and (self.after_title or _is_headline_like(paragraph)):
             # A title, or the one teaser that follows a title.
             self.after_title = not self.after_title and _is_headline_like(paragraph)
-            self.remove(line, "link-list line", paragraph)
+            line.reason = LINK_LIST
         else:
             self.in_list = False
-            self.kept.append(paragraph)
-            self.kept_keys.add(key)
+            self.seen.add(key)
+
+
+def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
+    """``[start, end)`` of the largest-weight stretch, trimmed to kept lines at both ends."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += line.weight
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    if best_span is None:
+        return None
+    start, end = best_span
+    while start < end and not (lines[start].reason is None and lines[start].weight > 0):
+        start += 1
+    while end > start and not (lines[end - 1].reason is None and lines[end - 1].weight > 0):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _closing_line(lines: list[_Line], end: int) -> int:
+    """The body's end, past a closing line that weighs against it.
+
+    A short question ("فهل نبدأ قبل فوات الأوان؟") or a last paragraph without a
+    full stop weighs against the body (headlines look like that), so one that
+    ends an article falls outside the run. It belongs to the article when it
+    follows the body directly and furniture or the page's end follows it; one
+    followed by more headline-like lines opens a related list instead.
+    """
+    if end >= len(lines) or lines[end].reason is not None:
+        return end
+    n = len(lines[end].text.split())
+    if not ((is_question(lines[end].text) and n >= 3) or n >= 6):
+        return end
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    return end + 1 if after is None or after.reason is not None else end
+
+
+def _find_title(lines: list[_Line], start: int, end: int) -> tuple[int | None, int]:
+    """The headline's index (None if there is none) and where the body then starts.
+
+    The title-like line right before the body, looking past removed lines; a
+    repeat or a link-list item counts (a page may show its headline twice, or
+    right after a menu entry that reads like a list heading). A bare name of
+    two to four words between the headline and the body is the byline.
+    Failing all that, the body's first line if it is title-like and more
+    follows.
+    """
+    candidates = [
+        i for i in range(start - 1, -1, -1) if lines[i].reason in (None, REPEAT, LINK_LIST)
+    ][:2]
+    if candidates and is_title_like(lines[candidates[0]].text):
+        at = candidates[0]
+        if len(candidates) > 1 and _is_bare_byline(lines, at, candidates[1]):
+            lines[at].reason, lines[at].meta = META_LINE, {"author": lines[at].text}
+            at = candidates[1]
+        lines[at].reason = None
+        return at, start
+    if end - start > 1 and is_title_like(lines[start].text):
+        return start, start + 1
+    return None, start
+
+
+def _is_bare_byline(lines: list[_Line], at: int, above: int) -> bool:
+    """A name alone (2-4 words, no digits, no punctuation) under a longer headline."""
+    name, headline = lines[at].text, lines[above].text
+    return (
+        2 <= len(name.split()) <= 4
+        and re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+)*", name) is not None
+        and is_title_like(headline)
+        and len(headline.split()) > len(name.split()) + 2
+        and lines[above].reason in (None, REPEAT)
+    )
+
+
+def _mark_outside(lines: list[_Line], first: int, end: int) -> None:
+    """Give a reason to every kept line before the headline and after the body."""
+    for line in lines[:first]:
+        if line.reason is None:
+            line.reason = BEFORE_TITLE
+    after = [line for line in lines[end:] if line.reason is None]
+    for i, line in enumerate(after):
+        block = [
+            x for x in after[max(0, i - 1) : i + 2] if _is_headline_like(x.text) and x is not line
+        ]
+        headline_block = _is_headline_like(line.text) and bool(block)
+        line.reason = RELATED if headline_block else AFTER_BODY
+
+
+def _collect_meta(
+    lines: list[_Line], first: int, body_at: int, end: int, tail_source: str | None
+) -> dict[str, str]:
+    """What the meta lines say, nearest the article first.
+
+    Lines between the headline and the end of the body come first, then those
+    right after the body (before any other text), then the page header (whose
+    date may be today's rather than the story's). Dates of related stories
+    further down are not the article's.
+    """
+    after: list[_Line] = []
+    for line in lines[end:]:
+        if line.reason in (BEFORE_TITLE, RELATED, AFTER_BODY, REPEAT):
+            break
+        after.append(line)
+    found: dict[str, str] = {}
+    if tail_source:
+        found["source"] = tail_source
+    for line in [*lines[first:end], *after, *lines[:first]]:
+        for key, value in (line.meta or {}).items():
+            found.setdefault(key, value)
+    if "published" not in found and "updated" in found:
+        found["published"] = found["updated"]
+    body = [x for x in lines[body_at:end] if x.reason is None]
+    if "source" not in found and body and (agency := dateline_source(body[0].text)):
+        found["source"] = agency
+    return {key: found[key] for key in _META_KEYS if key in found}
+
+
+def _drop_author_bio(body: list[_Line], author: str, kept: list[str]) -> list[str]:
+    """Closing paragraphs that begin with the byline's name are the writer's bio, not the story."""
+    for line in reversed(body):
+        if line.reason is not None:
+            continue
+        if not line.text.startswith(author + " "):
+            break
+        line.reason = AUTHOR_BIO
+        kept.remove(line.text)
+    return kept
 
 
 def clean_page(text: str) -> Cleaned:
     """Clean a decoded, canonical page text (see module docstring)."""
-    cleaner = _Cleaner()
-    for number, line in enumerate(text.split("\n"), start=1):
-        cleaner.feed(number, line)
-    title = cleaner.kept[0] if cleaner.kept else None
-    return Cleaned("\n".join(cleaner.kept), title, cleaner.source, cleaner.removed)
+    marker = _Marker()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        marker.feed(number, raw)
+    lines = marker.lines
+    title: str | None = None
+    kept: list[str] = []
+    run = _body_run(lines)
+    if run is None:  # no sentence-like paragraph: no body to tell from furniture, keep all
+        first, body_at, end = 0, 0, len(lines)
+        kept = [line.text for line in lines if line.reason is None]
+        title = kept[0] if kept else None
+    else:
+        title_at, body_at = _find_title(lines, *run)
+        first, end = (
+            (title_at if title_at is not None else body_at),
+            _closing_line(lines, run[1]),
+        )
+        if title_at is not None:
+            title = lines[title_at].text
+        kept = [line.text for line in lines[first:end] if line.reason is None]
+    _mark_outside(lines, first, end)
+    meta = _collect_meta(lines, first, body_at, end, marker.tail_source)
+    if author := meta.get("author"):
+        kept = _drop_author_bio(lines[body_at:end], author, kept)
+    removed = marker.removed + [
+        Removal(line.number, line.reason, line.text) for line in lines if line.reason is not None
+    ]
+    removed.sort(key=lambda r: r.line)
+    return Cleaned("\n".join(kept), title, meta.get("source"), removed, meta, run is not None)

@@ -23,14 +23,27 @@ from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
 from annotator.core.formats.brat import read_brat
 from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.doccano_zip import read_doccano_zip
 from annotator.core.formats.labelstudio import read_labelstudio
 from annotator.core.formats.prodigy import read_prodigy
+from annotator.core.html_page import (
+    HTML_SUFFIXES,
+    NO_ARTICLE,
+    extract_article,
+    is_saved_files_folder,
+)
 from annotator.core.models import AnnotatedDocument, Document
-from annotator.core.text import canonical_text, check_document_text, guess_language, text_direction
+from annotator.core.text import (
+    canonical_text,
+    check_document_text,
+    check_visible_text,
+    guess_language,
+    text_direction,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".ann"}
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | {".json", ".ann"}
 IMPORT_FORMATS = ("native", "doccano", "labelstudio", "prodigy", "brat")
 
 
@@ -50,6 +63,8 @@ def collect_files(paths: Iterable[Path | str]) -> FileSet:
 
     A file named explicitly is always returned, whatever its suffix, so the
     importer can say why it refuses it; in folders only known suffixes count.
+    The PAGE_files folder of a page saved "complete" holds the page's parts
+    (frames, scripts), not documents: it is passed over.
     Only regular files (or links to them) are read: anything else is listed
     in ``special`` without being opened.
     """
@@ -85,7 +100,7 @@ def _collect_folder(folder: Path, found: FileSet) -> None:
     subfolders = []
     for entry in entries:
         if entry.is_dir():
-            if not entry.is_symlink():
+            if not entry.is_symlink() and not is_saved_files_folder(entry.name, names):
                 subfolders.append(Path(entry.path))
             continue
         stem, suffix = os.path.splitext(entry.name)
@@ -133,41 +148,92 @@ def text_meta(text: str) -> dict[str, Any]:
     return meta
 
 
+def _first_line(text: str) -> str:
+    """The title of a text without a headline: its first line, cut to a title's length."""
+    return next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+
+
 def read_text(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
     """One document from the bytes of a plain-text article."""
     decoded = decode_bytes(data)
     text = canonical_text(decoded.text)
+    check_visible_text(text)
     meta: dict[str, Any] = {}
     if clean:
-        cleaned = clean_page(text)
-        if not cleaned.text.strip():
-            raise InputError("nothing left after cleaning: the page is all furniture")
-        text = cleaned.text
-        meta["title"] = cleaned.title
-        if cleaned.source:
-            meta["source"] = cleaned.source
-        meta["cleaning"] = {
-            "removed": cleaned.summary(),
-            "lines": [
-                {"line": r.line, "reason": r.reason, "text": r.text[:80]} for r in cleaned.removed
-            ],
-        }
+        text = _cleaned(text, meta)
     else:
-        meta["title"] = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")[:200]
+        meta["title"] = _first_line(text)
+    return _document(text, meta, decoded.text, decoded.encoding, name)
+
+
+def read_html(data: bytes, *, clean: bool = True, name: str | None = None) -> AnnotatedDocument:
+    """One document from a saved web page: trafilatura's article, then the page model.
+
+    The page's own metadata (JSON-LD, meta tags) wins over what bylines and
+    date lines in the text say.
+    """
+    page = extract_article(data)
+    text = page.text
+    meta: dict[str, Any] = {}
+    if clean:
+        lines = text.split("\n")
+        if page.title and page.title not in lines:
+            text = page.title + "\n" + text  # the headline goes right before the body
+        text = _cleaned(text, meta, title=page.title, need_body=True)
+    else:
+        meta["title"] = page.title or _first_line(text)
+    published = meta.get("published", "")
+    meta.update(page.meta)
+    if published.startswith(page.meta.get("published", "\0")):
+        meta["published"] = published  # the same day, with its time
+    return _document(text, meta, page.html, page.encoding, name)
+
+
+def _cleaned(
+    text: str, meta: dict[str, Any], title: str | None = None, need_body: bool = False
+) -> str:
+    """The page model's text; fills ``meta`` with title, meta lines and the removal report.
+
+    ``need_body``: a page without a single sentence-like paragraph has no
+    article (a web page's home or menu page); a plain-text file keeps its lines.
+    """
+    cleaned = clean_page(text)
+    if need_body and not cleaned.has_body:
+        raise InputError(NO_ARTICLE)
+    if not cleaned.text.strip():
+        raise InputError("nothing left after cleaning: the page is all furniture")
+    meta["title"] = title or cleaned.title or _first_line(cleaned.text)
+    meta.update(cleaned.meta)
+    meta["cleaning"] = {
+        "removed": cleaned.summary(),
+        "lines": [
+            {"line": r.line, "reason": r.reason, "text": r.text[:80]} for r in cleaned.removed
+        ],
+    }
+    return cleaned.text
+
+
+def _document(
+    text: str, meta: dict[str, Any], raw: str, encoding: str, name: str | None
+) -> AnnotatedDocument:
     check_document_text(text)
+    check_visible_text(text)
     meta.update(text_meta(text))
-    meta["encoding"] = decoded.encoding
+    meta["encoding"] = encoding
     if name:
         meta["file"] = name
-    return AnnotatedDocument(Document(text=text, meta=meta, raw=decoded.text))
+    return AnnotatedDocument(Document(text=text, meta=meta, raw=raw))
 
 
 def detect_jsonl(first: dict[str, Any]) -> str:
     """Which tool wrote a JSONL record: native, doccano or Prodigy."""
     if "format_version" in first:
         return "native"
-    if "entities" in first or isinstance(first.get("label"), list):
+    if "entities" in first or isinstance(first.get("label") or first.get("labels"), list):
         return "doccano"
+    marks = first.get("annotations")
+    if isinstance(marks, list) and any(isinstance(m, dict) and "start_offset" in m for m in marks):
+        return "doccano"  # older doccano: every user's labels, each with its user
     spans = first.get("spans") or []
     if "tokens" in first or any(isinstance(s, dict) and "token_start" in s for s in spans):
         return "prodigy"
@@ -193,12 +259,15 @@ def read_file(
     fmt: str | None = None,
     offsets: str = "utf16",
     notes: Counter[str] | None = None,
+    predictions: bool = False,
 ) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
     ``fmt`` forces a format (see ``IMPORT_FORMATS``); otherwise it is told by
     the suffix and, for JSONL, by the first record's keys. ``notes`` collects
-    what was adjusted on the way (Label Studio spans in UTF-16 offsets).
+    what was adjusted or passed over on the way (Label Studio spans in UTF-16
+    offsets, cancelled annotations); ``predictions`` reads Label Studio's
+    predictions too, each as a layer of its own.
     Raises ``InputError`` located at the file (and line). Callers that want
     all-or-nothing per file must consume the whole iterator before committing.
     """
@@ -214,7 +283,10 @@ def read_file(
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
             with path.open(encoding="utf-8-sig") as stream:
-                yield from read_labelstudio(stream, notes)
+                yield from read_labelstudio(stream, notes, predictions)
+            return
+        if suffix == ".zip" and fmt in (None, "doccano"):  # named explicitly: not in folders
+            yield from read_doccano_zip(path, "codepoints" if offsets == "codepoints" else "utf16")
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))
@@ -230,6 +302,9 @@ def read_file(
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)
+            return
+        if suffix in HTML_SUFFIXES:
+            yield None, read_html(path.read_bytes(), clean=clean, name=path.name)
             return
     except InputError as exc:
         raise exc.located(path) from None

@@ -52,6 +52,29 @@ def check_document_text(text: str) -> None:
         raise InputError(f"the text contains a NUL character at offset {text.index(chr(0))}")
 
 
+# Categories that draw nothing: spaces and separators, controls, format characters (ZWSP,
+# ZWNJ, ZWJ, LRM, RLM, ALM, the bidi embeddings and isolates, the BOM, soft hyphens).
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # fillers that draw nothing
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether any character of ``text`` draws something on screen."""
+    return any(
+        unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _BLANK_LETTERS
+        for ch in text
+    )
+
+
+def check_visible_text(text: str) -> None:
+    """Refuse a text a reader would see as empty: only spaces and invisible characters."""
+    if not has_visible_text(text):
+        raise InputError(
+            "no visible text: only white space and invisible characters "
+            "(zero-width spaces, direction marks)"
+        )
+
+
 def sha256(text: str) -> str:
     """The identity of a document's text, used to skip re-imports."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Label
@@ -369,7 +370,7 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
         specs.append(
             ActionSpec(
                 f"label.{label.name}",
-                f"Tag as {label.name}",
+                QCoreApplication.translate("actions", "Tag as %1").replace("%1", label.name),
                 (label.hotkey,),
                 "&Annotate",
                 tag(label.name),
@@ -379,7 +380,9 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
         specs.append(
             ActionSpec(
                 f"label.{label.name}.exact",
-                f"Tag as {label.name}, exact characters",
+                QCoreApplication.translate("actions", "Tag as %1, exact characters").replace(
+                    "%1", label.name
+                ),
                 (f"Alt+{label.hotkey}",),
                 "&Annotate",
                 tag(label.name, exact=True),

@@ -30,6 +30,7 @@ from annotator.gui.article.find import ArticleFind
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
 from annotator.gui.article.view import ArticleView
+from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.handlers import Handlers
 from annotator.gui.handlers.annotating import Annotating
@@ -38,13 +39,13 @@ from annotator.gui.handlers.navigation import Navigation
 from annotator.gui.handlers.project_files import ProjectFiles
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
+from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
-    STATUS_TEXT,
     AnnotationModel,
-    DocumentListModel,
     LabelModel,
     LinkModel,
+    status_text,
 )
 from annotator.gui.panels.registry import RegistryPanel
 from annotator.gui.panels.search import SearchPanel
@@ -233,12 +234,18 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         project, controller = workspace.project, workspace.controller
         workspace.session.changed_elsewhere.connect(self._on_changed_elsewhere)
+        workspace.check_finished.connect(self._report_check)  # after an unclean exit
+        workspace.damage_found.connect(self._on_damage_found)
         controller.snap_to_words = self.state.snap_to_words()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
         for signal in (controller.document_opened, controller.current_changed):
             signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
+        self.documents.follow(controller.state)
+        self.labels.follow(controller.state)
+        self.annotations.follow(controller.state)
+        self.article.follow(controller.state)
         controller.status_changed.connect(self._on_status_changed)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
@@ -256,24 +263,28 @@ class MainWindow(QMainWindow):
         self.show_start_if_empty()
         self.search_panel.set_project(project, workspace.reader)
         self._build_actions()
-        self.setWindowTitle(f"annotator — {project.path.name if project.path else 'memory'}")
+        name = project.path.name if project.path else self.tr("in memory")
+        self.setWindowTitle(self.tr("annotator — %1").replace("%1", name))
         doc_id, caret = self.state.place(project.path)
         if doc_id is None or not is_stored(project.db.conn, doc_id):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-        if (report := workspace.session.check_report) is not None:
-            QTimer.singleShot(0, lambda: self._report_check(report))
 
     def _report_check(self, report: CheckReport | None) -> None:
         """After an unclean exit: say what the check of the project found."""
         if report is None:
             return
-        text = self.tr("The last session did not end cleanly. ") + report.summary()
         if report.ok:
-            self.show_message(text)
+            self.show_message(
+                self.tr("The last session did not end cleanly.") + " " + report.summary()
+            )
         else:
-            QMessageBox.warning(self, self.tr("Project check"), text)
+            check_report_dialog(self, report).open()
+
+    def _on_damage_found(self, message: str) -> None:
+        """The opening check of a large project found damage: nothing will be written."""
+        damage_dialog(self, message).open()
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
@@ -309,14 +320,11 @@ class MainWindow(QMainWindow):
         self.document_panel.select(document.id or 0)  # also when undo brought it back
         if self.find_bar.isVisible():
             self.finder.refresh()
-        self.annotations.reset(self.controller.spans)
-        self.labels.set_counts(self.controller.counts())
-        self.status_label.setText(f"#{document.id} · {STATUS_TEXT[document.status]}")
+        self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
 
     def _on_status_changed(self, doc_id: int, status: Status) -> None:
-        self.documents.update(doc_id)
         if self.controller.document and self.controller.document.id == doc_id:
-            self.status_label.setText(f"#{doc_id} · {STATUS_TEXT[status]}")
+            self.status_label.setText(f"#{doc_id} · {status_text(status)}")
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)

@@ -8,7 +8,7 @@ normalised titles in SQL.
 
 Titles are matched in their comparison form (``core.arabic.normalize``: hamza
 and alef forms, ta marbuta, harakat folded), kept in ``document_title_keys``
-(schema v9). SQLite cannot normalise, so the keys are written from Python: the
+(a migration of its own). SQLite cannot normalise, so the keys are written from Python: the
 migration fills them, triggers mark the key of a new or retitled document as
 due (a deleted document's goes with it) and ``refresh_title_keys`` writes the
 due ones before a filter reads them. Every connection can write a title

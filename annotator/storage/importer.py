@@ -23,6 +23,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.importing import collect_files, read_file
+from annotator.core.layers import name_layer
 from annotator.core.models import AnnotatedDocument, Label
 from annotator.core.schema_rules import UnknownLabelError
 from annotator.storage.database import write_transaction
@@ -89,10 +90,14 @@ class _Read:
     notes: Counter[str]
 
 
-def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
+def _read(path: Path, clean: bool, fmt: str | None, offsets: str, predictions: bool) -> _Read:
     notes: Counter[str] = Counter()
     try:
-        records = list(read_file(path, clean=clean, fmt=fmt, offsets=offsets, notes=notes))
+        records = list(
+            read_file(
+                path, clean=clean, fmt=fmt, offsets=offsets, notes=notes, predictions=predictions
+            )
+        )
     except InputError as exc:
         return _Read(path, [], str(exc), notes)
     except (ValueError, RecursionError, MemoryError) as exc:  # never lose the other files
@@ -100,11 +105,14 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str) -> _Read:
     return _Read(path, records, None, notes)
 
 
-def _store(project: Project, read: _Read, extend_schema: bool = False) -> FileOutcome:
+def _store(
+    project: Project, read: _Read, extend_schema: bool = False, annotator: str | None = None
+) -> FileOutcome:
     """Store one file's records inside a savepoint: all of them or none.
 
     ``extend_schema``: labels and relation types the schema lacks are added
-    first, in the same savepoint (a file that fails adds none).
+    first, in the same savepoint (a file that fails adds none). ``annotator``
+    names the layer of every span and relation that names none.
     """
     path = read.path
     outcome = FileOutcome(path, notes=read.notes)
@@ -118,7 +126,7 @@ def _store(project: Project, read: _Read, extend_schema: bool = False) -> FileOu
                 outcome.added = project.extend_schema(record for _, record in read.records)
             for line, record in read.records:
                 try:
-                    outcome.imported.append(project.import_record(record))
+                    outcome.imported.append(project.import_record(name_layer(record, annotator)))
                 except DuplicateDocumentError as dup:
                     where = f"{path}:{line}" if line else str(path)
                     outcome.duplicates.append(f"{where}: skipped, {dup}")
@@ -177,15 +185,18 @@ def import_paths(
     clean: bool = True,
     fmt: str | None = None,
     offsets: str = "utf16",
+    predictions: bool = False,
     progress: Progress | None = None,
     parallel: bool = False,
     extend_schema: bool = False,
+    annotator: str | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively); never raises for bad input.
 
     ``parallel``: for ``PARALLEL_FROM_FILES`` files or more, reader processes
     (one per spare core, forked) read and clean files while this process
-    stores them. Only for single-threaded callers such as the command line:
+    stores them. ``predictions``: Label Studio's predictions come in as
+    layers of their own. Only for single-threaded callers such as the command line:
     forking a process with other threads (the window's) can deadlock the
     child. Writing stays here, batch by batch: what is committed is the same.
     ``extend_schema``: labels and relation types the files bring join the
@@ -198,11 +209,11 @@ def import_paths(
     if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():
         workers = (os.cpu_count() or 1) - 1
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
-    read = partial(_read, clean=clean, fmt=fmt, offsets=offsets)
+    read = partial(_read, clean=clean, fmt=fmt, offsets=offsets, predictions=predictions)
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item, extend_schema)
+                outcome = _store(project, item, extend_schema, annotator)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

@@ -230,13 +230,35 @@ CREATE TABLE models (
 );
 """
 
-# v9: the document list's filter reads the titles' comparison form (``core.arabic.normalize``)
+# v9: teams. A team project holds every analyst's layer of a document (their spans and
+# relations carry their name); ``layers`` keeps each layer's own status and where and when
+# it came from, so merging the same file again changes nothing and a newer state replaces
+# an older one. ``team_info`` names the analyst an assigned project file belongs to.
+V9 = f"""
+CREATE TABLE layers (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'todo'
+        CHECK (status IN ('todo', 'in_progress', 'done', 'curated')),
+    source TEXT NOT NULL DEFAULT '',
+    edited_at TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL DEFAULT {_NOW},
+    PRIMARY KEY (doc_id, annotator)
+);
+CREATE TABLE team_info (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# v10: the document list's filter reads the titles' comparison form (``core.arabic.normalize``)
 # from a table of its own, in SQL, instead of folding 100,000 titles in Python per keystroke
 # (``storage.document_list``). ``arabic_key`` is registered by ``database.migrate`` for this
 # fill only: afterwards SQLite cannot compute a key, so the triggers mark a new or retitled
 # document's key as due (NULL, found through a partial index) and the store writes it
 # before the next filter. Any tool may add or retitle documents.
-V9 = """
+V10 = """
 CREATE TABLE document_title_keys (
     id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     key TEXT
@@ -257,6 +279,6 @@ BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10)
 SEARCH_INDEX_VERSION = 4
 LATEST_VERSION = len(MIGRATIONS)

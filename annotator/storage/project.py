@@ -92,9 +92,13 @@ class Project:
         self._unindexed: dict[int, str] | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
-        """Open or create the project at ``path``; a new project gets the default schema."""
-        db = connect(path)
+    def open(cls, path: Path | str, *, verify: bool | None = None) -> Project:
+        """Open or create the project at ``path``; a new project gets the default schema.
+
+        A damaged file is refused before anything writes (``verify``: see
+        ``storage.database.connect``).
+        """
+        db = connect(path, verify=verify)
         project = cls(db, None if str(path) == ":memory:" else Path(path))
         if not db["labels"].count:
             from annotator.assets import default_schema  # one place knows where assets are
@@ -663,10 +667,25 @@ class Selection:
         return cls(tuple(str(Status(s)) for s in statuses), tuple(labels), annotator)
 
     def documents(self) -> tuple[str, list[Any]]:
-        """``WHERE`` clause (or "") and parameters over ``documents``."""
-        if not self.statuses:
-            return "", []
-        return f"WHERE status IN ({', '.join('?' * len(self.statuses))})", list(self.statuses)
+        """``WHERE`` clause (or "") and parameters over ``documents``.
+
+        With an annotator, only the documents that annotator worked on (spans there, or a
+        layer past ``todo``: "read it, nothing to mark"; the rule of
+        ``team_layers.annotated``): exporting one analyst's layer, or ``gold``, must not pass
+        the documents nobody looked at off as documents with nothing in them.
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.statuses:
+            clauses.append(f"status IN ({', '.join('?' * len(self.statuses))})")
+            params += self.statuses
+        if self.annotator is not None:
+            clauses.append(
+                "id IN (SELECT doc_id FROM spans WHERE annotator = ? UNION "
+                "SELECT doc_id FROM layers WHERE annotator = ? AND status != 'todo')"
+            )
+            params += [self.annotator, self.annotator]
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def spans(self) -> tuple[str, list[Any]]:
         """``WHERE`` clause (or "") and parameters over ``spans``."""

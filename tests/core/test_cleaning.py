@@ -127,3 +127,38 @@ def test_a_page_with_nothing_to_clean_is_unchanged():
     cleaned = clean_page(text)
     assert cleaned.text == text
     assert cleaned.removed == []
+
+
+def test_a_bulleted_list_inside_the_body_stays_with_the_text_after_it():
+    items = [
+        "- خفض الرسوم الجمركية على السلع الأساسية",
+        "- زيادة الدعم النقدي للأسر الفقيرة",
+        "- تشديد الرقابة على الأسواق",
+        "- تأجيل أقساط القروض الصغيرة",
+        "- دعم أسعار الأدوية المزمنة",
+        "- توسيع منافذ البيع الحكومية",
+    ]
+    body = [
+        "أعلنت الحكومة اليوم حزمة من الإجراءات العاجلة لمواجهة ارتفاع الأسعار، بعد اجتماع طارئ.",
+        "وتشمل الإجراءات:",
+        *items,
+        "وقال رئيس الوزراء إن الحزمة ستدخل حيز التنفيذ مطلع الشهر المقبل.",
+    ]
+    page = ["الرئيسية", "سياسة", "الحكومة تعلن حزمة إجراءات لمواجهة الغلاء", "بقلم: منى السيد"]
+    page += [*body, "الأكثر قراءة", "عنوان آخر", "جميع الحقوق محفوظة"]
+    cleaned = clean_page("\n".join(page))
+    assert cleaned.text.split("\n") == ["الحكومة تعلن حزمة إجراءات لمواجهة الغلاء", *body]
+    assert cleaned.meta == {"author": "منى السيد"}
+
+
+def test_a_last_paragraph_without_a_full_stop_or_asking_a_question_stays():
+    body = [
+        "أعلنت الحكومة اليوم حزمة من الإجراءات العاجلة لمواجهة ارتفاع الأسعار، بعد اجتماع طارئ.",
+        "وقال رئيس الوزراء إن الحزمة ستدخل حيز التنفيذ مطلع الشهر المقبل.",
+    ]
+    for last in ("وتستمر المفاوضات غدا في القاهرة بمشاركة الوسطاء", "فهل تنجح الحزمة؟"):
+        page = ["الحكومة تعلن حزمة إجراءات لمواجهة الغلاء", *body, last, "جميع الحقوق محفوظة"]
+        assert clean_page("\n".join(page)).text.split("\n") == [page[0], *body, last]
+    # Followed by more headline-like lines, it opens a related list instead.
+    page = ["الحكومة تعلن حزمة إجراءات لمواجهة الغلاء", *body, "هل تنجح الحزمة؟", "عنوان قصة أخرى"]
+    assert clean_page("\n".join(page)).text.split("\n") == [page[0], *body]

@@ -131,7 +131,7 @@ def test_labelstudio_round_trip_and_utf16_offsets_from_elsewhere():
     assert spans_of(converted) == {(PLACE.start, PLACE.end, "LOCATION", "أذربيجان")}
     assert sum(notes.values()) == 1
     task[0]["annotations"][0]["result"][0]["value"]["text"] = "أرمينيا"
-    with pytest.raises(InputError, match="task 1: result a: text 'أرمينيا' is not at"):
+    with pytest.raises(InputError, match=r"task 1: result 1 \(id a\): text 'أرمينيا' is not at"):
         read_labelstudio(io.StringIO(json.dumps(task, ensure_ascii=False)), notes)
 
 

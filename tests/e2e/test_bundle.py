@@ -98,6 +98,12 @@ def test_bundle_runs_headless_and_reads_what_the_package_reads(bundle: Path, tmp
     assert record["text"] == reference["text"]
     assert record["text"].startswith("تجدد القتال العنيف")
 
+    # A saved web page goes through trafilatura, whose settings and stoplists ship too.
+    page = REPO / "tests" / "fixtures" / "html" / "agency_article.html"
+    html = _run(bundle, "import", str(page), "--db", str(db), cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    assert "imported 1 document" in html.stdout + html.stderr
+
 
 def test_bundle_is_small_and_carries_its_desktop_files(bundle: Path):
     assert _size(bundle) <= 200 * MB, f"bundle is {_size(bundle) / MB:.0f} MB"

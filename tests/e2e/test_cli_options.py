@@ -28,8 +28,14 @@ COMMANDS: dict[str, list[str]] = {
     "search": ["search", "الخارجية"],
     "schema show": ["schema", "show"],
     "schema load": ["schema", "load", "{schema}"],
+    "check": ["check"],
+    "backups": ["backups"],
     "train": ["train"],
     "recommend": ["recommend", "--doc", "1"],
+    "assign": ["assign", "--annotators", "alice,bob", "-o", "{team}"],
+    "merge": ["merge", "{analyst}"],
+    "agreement": ["agreement"],
+    "adjudicate": ["adjudicate", "--auto", "agreed"],
 }
 
 
@@ -60,7 +66,15 @@ def files(tmp_path: Path) -> dict[str, str]:
     article.write_text("عنوان الخبر\n" + TEXT + "\n", encoding="utf-8")
     schema = tmp_path / "schema.json"
     schema.write_text(json.dumps({"labels": [{"name": "EVENT"}]}), encoding="utf-8")
-    return {"article": str(article), "out": str(tmp_path / "out.jsonl"), "schema": str(schema)}
+    analyst = tmp_path / "alice.jsonl"
+    analyst.write_text(json.dumps({"text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return {
+        "article": str(article),
+        "out": str(tmp_path / "out.jsonl"),
+        "schema": str(schema),
+        "team": str(tmp_path / "team"),
+        "analyst": str(analyst),
+    }
 
 
 def _argv(command: str, files: dict[str, str]) -> list[str]:

@@ -9,7 +9,8 @@ from annotator.core.models import Span
 from annotator.gui.action_spec import ActionSpec, clashes, key_sequences, resolved
 from annotator.gui.actions import ACTIONS, all_specs
 from annotator.gui.dialogs.shortcuts import shortcut_model
-from annotator.gui.panels.models import AnnotationModel, DocumentListModel, LabelModel
+from annotator.gui.panels.document_model import DocumentListModel
+from annotator.gui.panels.models import AnnotationModel, LabelModel
 from annotator.storage.document_list import all_ids, summaries
 
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import Document
 from annotator.gui.workspace.session import ProjectSession
+from annotator.storage.backups import list_backups
 from annotator.storage.project import Project
-from annotator.storage.safety import backup_folder
 
 
 def test_a_second_session_is_told_the_project_is_open(qapp, gui_project: Project):
@@ -26,7 +26,7 @@ def test_a_second_session_is_told_the_project_is_open(qapp, gui_project: Project
         third.stop()
 
 
-def test_an_unclean_exit_is_noticed_and_the_project_checked(qapp, gui_project: Project):
+def test_an_unclean_exit_is_noticed_and_the_project_checked(qtbot, gui_project: Project):
     session = ProjectSession(gui_project)
     assert session.start() is None
     assert session.check_report is None
@@ -34,11 +34,13 @@ def test_an_unclean_exit_is_noticed_and_the_project_checked(qapp, gui_project: P
     session._timer.stop()
     session._lock.unlock()
     after = ProjectSession(gui_project)
-    assert after.start() is None
-    assert after.check_report is not None and after.check_report.ok
-    assert "intact" in after.check_report.summary()
-    after.stop()  # waits for the backup made on opening
-    assert list(backup_folder(gui_project.path).glob("*.db"))
+    with qtbot.waitSignal(after.check_finished, timeout=10_000) as finished:
+        assert after.start() is None
+    assert finished.args[0] is after.check_report and after.check_report.ok
+    assert after.check_report.summary().startswith("The project is intact")
+    qtbot.waitUntil(lambda: len(list_backups(gui_project.path)) == 1, timeout=10_000)
+    after.stop()
+    assert list_backups(gui_project.path)[0].good
 
 
 def test_the_window_notices_documents_imported_elsewhere(qtbot, window):

@@ -16,8 +16,11 @@ doccano 1.8 counts offsets in UTF-16 code units (its browser UI): after an
 emoji they are one higher per astral character than Python's. Export and
 import convert by default; ``offsets="codepoints"`` writes and reads Python
 offsets. The sequence-labelling layout ``"label": [[start, end, "LABEL"]]``
-is read too. doccano stores no span text, so offsets are checked against
-the text's bounds and surrogate pairs only.
+is read too (``labels`` in older exports), and so is the older layout that
+lists every user's labels under ``annotations``, each with its ``user``:
+each user's labels become that user's layer (the spans' ``annotator``).
+doccano stores no span text, so offsets are checked against the text's
+bounds and surrogate pairs only.
 """
 
 from __future__ import annotations
@@ -111,6 +114,18 @@ def _offset(text: str, value: Any, table: list[int] | None, where: str) -> int:
     return converted
 
 
+_NOT_META = frozenset({"id", "text", "entities", "relations", "label", "labels", "annotations"})
+
+
+def _user(value: Any, where: str) -> str | None:
+    """The layer of a label: doccano's ``user`` (an id, or a name in some exports)."""
+    if value is None:
+        return None
+    if not is_id(value):
+        raise InputError(f"{where}: user {value!r} is not a number or a name")
+    return str(value)
+
+
 def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InputError("a doccano record is an object with a 'text'")
@@ -118,20 +133,34 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     table = utf16_offsets(text) if offsets == "utf16" else None
     spans: list[Span] = []
     ids: dict[Any, int] = {}
-    if "entities" in data:
+    raw: list[tuple[Any, Any, Any, Any, str | None]]
+    field = next((k for k in ("entities", "annotations") if k in data), None)
+    if field is not None:  # "annotations": older doccano, one per user's label
         raw = [
-            (e.get("start_offset"), e.get("end_offset"), e.get("label"), e.get("id"))
-            for e in objects(data["entities"], "entities")
+            (
+                e.get("start_offset"),
+                e.get("end_offset"),
+                e.get("label"),
+                e.get("id"),
+                _user(e.get("user"), f"{field}[{index}]"),
+            )
+            for index, e in enumerate(objects(data[field], field))
         ]
     else:
-        labels = data.get("label") or []
+        field = "labels" if "labels" in data and "label" not in data else "label"
+        labels = data.get(field) or []
         if not isinstance(labels, list) or not all(
             isinstance(item, list) and len(item) == 3 for item in labels
         ):
-            raise InputError("'label' must be a list of [start, end, label]")
-        raw = [(item[0], item[1], item[2], None) for item in labels]
-    for index, (start, end, label, ext_id) in enumerate(raw):
-        where = f"entities[{index}]"
+            raise InputError(f"'{field}' must be a list of [start, end, label]")
+        raw = [(item[0], item[1], item[2], None, None) for item in labels]
+    for index, (start, end, label, ext_id, user) in enumerate(raw):
+        where = f"{field}[{index}]"
+        if type(label) is int:
+            raise InputError(
+                f"{where}: label {label} is a doccano label id: export with label names "
+                "(JSONL) from doccano"
+            )
         s, e = _offset(text, start, table, where), _offset(text, end, table, where)
         if not (0 <= s < e <= len(text)) or not isinstance(label, str):
             raise InputError(
@@ -142,7 +171,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
         if not is_id(key):
             raise InputError(f"{where}: id {key!r} is not a number or a string")
         ids[key] = index
-        spans.append(Span(s, e, label, text[s:e], id=index))
+        spans.append(Span(s, e, label, text[s:e], id=index, annotator=user))
     relations = []
     for index, rel in enumerate(objects(data.get("relations"), "relations")):
         head, tail = (
@@ -151,9 +180,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
         if head is None or tail is None or not isinstance(rel.get("type"), str):
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))
-    meta = {
-        k: v for k, v in data.items() if k not in {"id", "text", "entities", "relations", "label"}
-    }
+    meta = {k: v for k, v in data.items() if k not in _NOT_META}
     document = Document(text, meta=meta, external_id=source_id(data.get("id"), "'id'"))
     return AnnotatedDocument(document, tuple(spans), tuple(relations))
 

@@ -132,9 +132,8 @@ def _tell(parent: QWidget, result: WindowImport) -> None:
 
 
 def ask_import_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(
-        parent, tr("Import files"), "", "Articles (*.txt *.jsonl);;All files (*)"
-    )
+    articles = "Articles (*.txt *.html *.htm *.jsonl *.json *.ann);;All files (*)"
+    names, _ = QFileDialog.getOpenFileNames(parent, tr("Import files"), "", articles)
     return [Path(n) for n in names]
 
 

@@ -1,6 +1,7 @@
 """The views of the open document's spans, kept in step: the article's marks, the
-annotations table (exactly one row selected: the current span), the label counts,
-the links of the current span, the document list's span counts.
+annotations table (exactly one row selected: the current span), the links of the
+current span. (The label counts and the document list follow the document state
+themselves: ``LabelModel.follow``, ``DocumentListModel.follow``.)
 
 The annotations table follows the current span; selecting a row (or a mention in
 the registry) makes that span current. Selection changes the model itself makes
@@ -35,35 +36,8 @@ class SpanViews(QObject):
 
     def follow(self, controller: Controller) -> None:
         """A new project's controller: its signals drive these views."""
-        controller.span_added.connect(self._on_span_added)
-        controller.span_removed.connect(self._on_span_removed)
-        controller.span_changed.connect(self._on_span_changed)
         controller.current_changed.connect(self._on_current_changed)
         controller.relations_changed.connect(self._show_links)
-
-    def _on_span_added(self, span: Span) -> None:
-        self.w.article.add_span(span)
-        with self.table_follows():
-            self.w.annotations.insert(self.w.controller.spans.index(span), span)
-        self._counts_changed(span.doc_id, +1)
-
-    def _on_span_removed(self, span: Span) -> None:
-        self.w.article.remove_span(span)
-        with self.table_follows():
-            self.w.annotations.remove(span.id or 0)
-        self._counts_changed(span.doc_id, -1)
-
-    def _on_span_changed(self, old: Span, new: Span) -> None:
-        self.w.article.remove_span(old)
-        self.w.article.add_span(new)
-        with self.table_follows():
-            self.w.annotations.replace(self.w.controller.spans.index(new), new)
-        self.w.labels.set_counts(self.w.controller.counts())
-
-    def _counts_changed(self, doc_id: int | None, delta: int) -> None:
-        self.w.labels.set_counts(self.w.controller.counts())
-        if doc_id is not None:
-            self.w.documents.update(doc_id)
 
     def _on_current_changed(self, span: Span | None) -> None:
         self._show_links()
@@ -111,7 +85,7 @@ class SpanViews(QObject):
             self.w.article.setFocus()
 
     def _on_annotations_selection_changed(self) -> None:
-        if self._following_current:
+        if self._following_current or self.w.annotations.changing:
             return
         rows = self.w.side_panel.annotations.selectionModel().selectedRows()
         if rows:

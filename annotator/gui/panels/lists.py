@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Status
+from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.models import (
     STATUS_TEXT,
     AnnotationModel,
-    DocumentListModel,
     LabelModel,
     LinkModel,
 )

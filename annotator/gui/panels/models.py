@@ -1,4 +1,6 @@
-"""Item models for the lists beside the article: documents, labels, annotations, links, entities.
+"""Item models for the lists beside the article: labels, annotations, links, entities.
+
+The document list's model, a window over the store, is in ``document_model``.
 
 Table models over plain Python lists: a view asks only for the rows it
 shows, so a 10,000-document project costs no widget per row. Each model is
@@ -8,18 +10,23 @@ never rebuilt on an edit.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
+from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Entity, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
 from annotator.storage.entities import EntitySummary
-from annotator.storage.project import DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,27 +34,25 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
 
+def status_text(status: Status) -> str:
+    """A document status as the analyst reads it (translated)."""
+    return QCoreApplication.translate("status", STATUS_TEXT[status])
+
+
 # Combined once: combining Qt flags creates enum members, too slow per cell.
 _RIGHT = (
     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
 )
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
-_CENTER = Qt.AlignmentFlag.AlignCenter
-_SHOWN_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ToolTipRole,
-    }
-)
+CENTER = Qt.AlignmentFlag.AlignCenter
 
 
-def _alignment(text: str) -> Qt.AlignmentFlag:
+def alignment(text: str) -> Qt.AlignmentFlag:
     """Right-to-left text hugs the right edge of its cell."""
     return _RIGHT if paragraph_direction(text) == "rtl" else _LEFT
 
 
-class _TableModel(QAbstractTableModel):
+class TableModel(QAbstractTableModel):
     headers: Sequence[str] = ()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -61,120 +66,7 @@ class _TableModel(QAbstractTableModel):
         return None
 
 
-def _document_tooltip(row: DocumentSummary, source_word: str, uid_word: str) -> str:
-    """Title, then the ids a teammate or a pipeline knows the document by."""
-    lines = [row.title]
-    if row.external_id:
-        lines.append(f"{source_word}: {row.external_id}")
-    if row.uid:
-        lines.append(f"{uid_word}: {row.uid}")
-    return "\n".join(lines)
-
-
-class DocumentListModel(_TableModel):
-    """Title, status, span count; ``ID_ROLE`` gives the document id.
-
-    A window over the store, not a copy of it: the model holds the ids in list
-    order (the whole project, or what the filter kept) and reads the rows a
-    page at a time as the view asks for them (``load``: ids -> rows, one query
-    a page), keeping the last pages read. At 100,000 documents reading every
-    row at start-up took a second; a page takes a millisecond.
-    """
-
-    headers = ("Title", "Status", "Spans")
-    PAGE = 100
-    KEPT_PAGES = 64
-
-    def __init__(
-        self,
-        load: Callable[[Sequence[int]], list[DocumentSummary]] = lambda ids: [],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._load = load
-        self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
-
-    def set_loader(self, load: Callable[[Sequence[int]], list[DocumentSummary]]) -> None:
-        self._load = load
-
-    def reset(self, ids: Sequence[int]) -> None:
-        """Show the documents ``ids`` (in list order: ascending ids)."""
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._pages.clear()
-        self.endResetModel()
-
-    def append(self, ids: Sequence[int]) -> None:
-        """More of the list (the rest of a filter's answer), after what is shown."""
-        if not ids:
-            return
-        first = len(self._ids)
-        self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
-        self._ids.extend(ids)
-        self._pages.pop(first // self.PAGE, None)  # the last page was short
-        self.endInsertRows()
-
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def summary(self, row: int) -> DocumentSummary | None:
-        """The row's document as stored (read with its page); None if it is gone."""
-        number = row // self.PAGE
-        page = self._pages.get(number)
-        if page is None:
-            ids = self._ids[number * self.PAGE : (number + 1) * self.PAGE]
-            found = {s.id: s for s in self._load(ids)}
-            page = [found.get(doc_id) for doc_id in ids]
-            self._pages[number] = page
-            while len(self._pages) > self.KEPT_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page[row - number * self.PAGE]
-
-    def doc_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in _SHOWN_ROLES:
-            return None
-        row = self.summary(index.row())
-        column = index.column()
-        if row is None:
-            return self.tr("(deleted)") if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, STATUS_TEXT[row.status], row.span_count)[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == 0:
-                return _alignment(row.title)
-            return _CENTER
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return _document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))
-        return None
-
-    def row_of(self, doc_id: int) -> int | None:
-        """The row showing ``doc_id`` (ids ascend: a bisection), or None."""
-        row = bisect_left(self._ids, doc_id)
-        return row if row < len(self._ids) and self._ids[row] == doc_id else None
-
-    def update(self, doc_id: int) -> None:
-        """``doc_id`` changed in the store (status, spans): its row is read again."""
-        row = self.row_of(doc_id)
-        if row is None:
-            return
-        self._pages.pop(row // self.PAGE, None)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
-
-
-class LabelModel(_TableModel):
+class LabelModel(TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
 
     headers = ("Key", "Label", "Count")
@@ -188,6 +80,15 @@ class LabelModel(_TableModel):
         self.beginResetModel()
         self._labels = list(labels)
         self.endResetModel()
+
+    def follow(self, state: DocumentState) -> None:
+        """The counts follow the open document's spans, whatever changed them."""
+        self._state = state
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        if changes.opened is not None or changes.spans:
+            self.set_counts(self._state.counts(label.name for label in self._labels))
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
@@ -209,11 +110,11 @@ class LabelModel(_TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return label.description or label.name
         if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
-            return _CENTER
+            return CENTER
         return None
 
 
-class AnnotationModel(_TableModel):
+class AnnotationModel(TableModel):
     """This document's spans in reading order: text and label; ``ID_ROLE`` gives the span id."""
 
     headers = ("Text", "Label")
@@ -222,6 +123,30 @@ class AnnotationModel(_TableModel):
         super().__init__(parent)
         self._spans: list[Span] = []
         self._colors: dict[str, str] = {}
+        # True while rows come and go: a view's selection then moves with the model,
+        # not with the analyst (see handlers.span_views).
+        self.changing = False
+
+    def follow(self, state: DocumentState) -> None:
+        """Rows follow every change the open document's state applies, in reading order."""
+        state.changes_applied.connect(lambda changes: self._on_changes_applied(state, changes))
+
+    def _on_changes_applied(self, state: DocumentState, changes: Changes) -> None:
+        if changes.opened is not None:
+            self.reset(state.spans)
+            return
+        if not changes.spans or changes.doc_id != state.doc_id:
+            return
+        self.changing = True
+        try:
+            for span in changes.spans_removed:
+                self.remove(span.id or 0)
+            for _old, new in changes.spans_changed:
+                self.replace(state.spans.index(new), new)
+            for span in changes.spans_added:
+                self.insert(state.spans.index(span), span)
+        finally:
+            self.changing = False
 
     def set_colors(self, labels: Sequence[Label]) -> None:
         self._colors = {lb.name: lb.color for lb in labels}
@@ -246,7 +171,7 @@ class AnnotationModel(_TableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return QColor(self._colors.get(span.label, "#888888"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return _alignment(span.text)
+            return alignment(span.text)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{span.label} {span.start}–{span.end}: {span.text}"
         return None
@@ -285,7 +210,7 @@ def _attrs_text(relation: Relation) -> str:
     return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
 
 
-class LinkModel(_TableModel):
+class LinkModel(TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""
 
     headers = ("Link", "Span", "Attributes")
@@ -326,14 +251,14 @@ class LinkModel(_TableModel):
                 return other.text.replace("\n", " ⏎ ") if other else "?"
             return _attrs_text(relation)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and other:
-            return _alignment(other.text)
+            return alignment(other.text)
         if role == Qt.ItemDataRole.ToolTipRole:
             ends = f"{other.label}: {other.text}" if other else "?"
             return "\n".join(x for x in (relation.label, ends, _attrs_text(relation)) if x)
         return None
 
 
-class EntityModel(_TableModel):
+class EntityModel(TableModel):
     """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
 
     headers = ("Name", "Kind", "Type", "Mentions", "Docs")
@@ -369,5 +294,5 @@ class EntityModel(_TableModel):
             aliases = "، ".join(e.aliases)
             return f"{e.name}\n{aliases}" if aliases else e.name
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(e.name) if index.column() == 0 else _CENTER
+            return alignment(e.name) if index.column() == 0 else CENTER
         return None

@@ -10,7 +10,6 @@ converts them, see ``text_offsets``).
 
 Signals:
     document_opened(Document): a document is shown; its spans are ``spans``.
-    span_added(Span), span_removed(Span), span_changed(Span old, Span new)
     current_changed(object): the current span (Span) or None.
     status_changed(int doc_id, Status)
     relations_changed(): this document's ``relations`` changed.
@@ -55,9 +54,6 @@ from annotator.storage.search import find_in_text
 
 class Controller(QObject):
     document_opened = Signal(object)
-    span_added = Signal(object)
-    span_removed = Signal(object)
-    span_changed = Signal(object, object)
     current_changed = Signal(object)
     status_changed = Signal(int, object)
     relations_changed = Signal()
@@ -70,7 +66,8 @@ class Controller(QObject):
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.state = DocumentState()
-        self.state.changes_applied.connect(self._on_changes_applied)
+        # After the views: they show a new span before it is made current (and selected).
+        self.state.changes_applied.connect(self._on_changes_applied, last=True)
         self.state.reported.connect(self.message.emit)
         self.state.wanted.connect(self.open_document)
         self.proposals = Proposals(project, self.state, self)
@@ -324,9 +321,6 @@ class Controller(QObject):
     def span_by_id(self, span_id: int) -> Span | None:
         return self.state.span_by_id(span_id)
 
-    def counts(self) -> dict[str, int]:
-        return self.state.counts(lb.name for lb in self.project.schema.span_labels)
-
     @property
     def _store(self) -> tuple[DocumentState, Project]:
         """What every command is built with: the state it updates and the store it writes."""
@@ -349,15 +343,12 @@ class Controller(QObject):
         for span in changes.spans_removed:
             if self.current is not None and self.current.id == span.id:
                 self.set_current(None)
-            self.span_removed.emit(span)
-        for old, new in changes.spans_changed:
-            self.span_changed.emit(old, new)
+        for _old, new in changes.spans_changed:
             if self.current is not None and self.current.id == new.id:
                 self.set_current(new)
         if len(changes.spans_changed) == 1 and not changes.entities:
             self.set_current(changes.spans_changed[0][1])  # a relabel or a moved edge
         for span in changes.spans_added:
-            self.span_added.emit(span)
             self.set_current(span)
             self.proposals.drop(span.start, span.end, span.label)
         if changes.relations:

@@ -9,7 +9,7 @@ next ones with the same function.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.workspace.controller import Controller
@@ -23,6 +23,14 @@ class ProjectBusyError(AnnotatorError):
 
 
 class Workspace(QObject):
+    """Signals (the session's, relayed so that none is lost before the window listens):
+    check_finished(CheckReport): the check after an unclean exit is done.
+    damage_found(str): the opening check found damage; nothing will be written.
+    """
+
+    check_finished = Signal(object)
+    damage_found = Signal(str)
+
     def __init__(self, project: Project, session: ProjectSession, controller: Controller) -> None:
         super().__init__()
         self.project = project
@@ -32,6 +40,10 @@ class Workspace(QObject):
         controller.setParent(self)
         self.reader = StoreReader(project, self)
         controller.proposals.compute_on(self.reader)
+        # The session's worker thread may report as soon as it starts: these reach this
+        # object queued, by then the window is connected to it.
+        session.check_finished.connect(self.check_finished)
+        session.damage_found.connect(self.damage_found)
 
     @classmethod
     def open(cls, project: Project) -> Workspace:
@@ -40,10 +52,11 @@ class Workspace(QObject):
         Raises ProjectBusyError when another window has it; the project is left open for the
         caller to close.
         """
-        session = ProjectSession(project)
-        if problem := session.start():
+        workspace = cls(project, ProjectSession(project), Controller(project))
+        if problem := workspace.session.start():
+            workspace.controller.stop()
             raise ProjectBusyError(problem)
-        return cls(project, session, Controller(project))
+        return workspace
 
     def close(self) -> None:
         """Nothing more on a timer, the session ended cleanly (backup, lock), the file closed."""
