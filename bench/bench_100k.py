@@ -9,9 +9,10 @@ migrated to this annotator's schema when opened: pass a copy of a project that
 others read.
 
 * start to shown: a fresh process, as `annotator` starts (bench_window's script);
-* a filter keystroke: from the key to the first page of the answer on screen,
-  and to the whole answer in the model; the floor is the store's scan of the
-  titles alone (the same SQL, no window), in the same run;
+* a filter keystroke: from the key to the first page of the answer on screen
+  (floor: the same page read and painted on the GUI thread, no reader thread;
+  most of it is Qt shaping and eliding the Arabic titles), and to the whole
+  answer in the model (floor: SQLite's scan of the title keys alone);
 * the longest freeze: a 5 ms QTimer heartbeat runs while a two-letter search
   and a filter are typed, a key every 80 ms, until the answers are shown; the
   largest gap between two beats is the longest the window did not answer.
@@ -39,7 +40,7 @@ from results import Result, write_results
 
 from annotator.gui.fonts import register_fonts
 from annotator.gui.main_window import MainWindow
-from annotator.storage.document_list import KEYS
+from annotator.storage.document_list import KEYS, document_ids
 from annotator.storage.project import Project
 
 RUNS = 5
@@ -133,6 +134,7 @@ def bench_filter(app: QApplication, window: MainWindow) -> list[Result]:
     first_page: list[float] = []
     whole: list[float] = []
     floor: list[float] = []
+    scans: list[float] = []
     conn = window.project.db.conn
     for _ in range(RUNS):
         panel.filter.clear()
@@ -148,28 +150,39 @@ def bench_filter(app: QApplication, window: MainWindow) -> list[Result]:
             first_page.append(time.perf_counter() - start)
             wait_for(app, answered, typed)
             whole.append(time.perf_counter() - start)
+            # The floor: the same first page put in the model and painted on the GUI thread,
+            # read from the store there: what showing it costs without the reader thread.
+            first_ids = window.documents.ids()[: panel.FIRST]
+            window.documents.reset([])
+            app.processEvents()
             start = time.perf_counter()
+            window.documents.reset(document_ids(conn, typed, limit=panel.FIRST))
+            panel.view.viewport().repaint()
+            floor.append(time.perf_counter() - start)
+            assert window.documents.ids() == first_ids
+            scan_start = time.perf_counter()
             conn.execute(
                 f"SELECT count(*) FROM {KEYS} WHERE instr(key, ?) > 0", [typed.strip()]
             ).fetchone()
-            floor.append(time.perf_counter() - start)
+            scans.append(time.perf_counter() - scan_start)
     panel.filter.clear()
     first, total, base = median_ms(first_page), median_ms(whole), median_ms(floor)
+    scan = median_ms(scans)
     return [
         Result(
             "filter keystroke to its first page shown (typing قره باغ)",
             first,
             base,
-            "the store's scan of 100,000 titles alone",
+            "the same page read and painted on the GUI thread",
             "≤ 50 ms",
             first <= 50,
         ),
         Result(
-            "filter keystroke to the whole answer in the list",
+            "filter keystroke to the whole answer in the list (off the GUI thread)",
             total,
-            base,
-            "the store's scan of 100,000 titles alone",
-            "(reported: off the GUI thread)",
+            scan,
+            "SQLite's scan of the 100,000 title keys alone",
+            "(reported)",
             True,
         ),
     ]

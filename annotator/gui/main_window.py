@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
         self.controller.stop()
-        self.workspace.reader.stop()
+        self.workspace.stop_reading()
         self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.state.save_side_splitter(self.side_panel.splitter.saveState())
