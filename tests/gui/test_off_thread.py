@@ -94,6 +94,29 @@ def test_a_newer_request_stops_the_running_one_and_only_it_is_answered(qtbot, gu
     reader.stop()
 
 
+def test_a_stale_request_is_stopped_between_statements_too(qtbot, gui_project):
+    """A search reads document after document in Python: a newer request stops the loop."""
+    reader = StoreReader(gui_project)
+    started = threading.Event()
+    stopped: list[str] = []
+
+    def endless_loop_of_small_reads(project):
+        started.set()
+        try:
+            while True:
+                project.db.conn.execute("SELECT text FROM documents WHERE id = 1").fetchone()
+        except sqlite3.OperationalError as exc:
+            stopped.append(str(exc))
+            raise
+
+    reader.ask("search", endless_loop_of_small_reads)
+    assert started.wait(10)
+    with qtbot.waitSignal(reader.answered, timeout=10000) as signal:
+        newer = reader.ask("search", lambda project: "newer")
+    assert signal.args == [newer, "newer"] and stopped == ["interrupted"]
+    reader.stop()
+
+
 def test_the_window_keeps_ticking_while_a_search_runs(qtbot, window, monkeypatch):
     from annotator.gui.panels import search as search_panel
 

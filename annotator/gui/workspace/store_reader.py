@@ -8,11 +8,12 @@ its answer comes back as a signal on the GUI thread.
 
 Each request has a kind ("filter", "search"); a newer request of the same kind
 makes the older one stale: it is skipped if it has not started, and stopped if
-it is running (an SQLite progress handler asks "am I stale?" every few
-thousand steps and aborts the statement: unlike ``Connection.interrupt()`` it
-can only stop the stale request, never a newer one that has just begun), and
-an answer that still arrives late is dropped (a ticket counter). Python work
-between statements is not stopped; its answer is dropped. An in-memory project
+it is running (an SQLite progress handler asks "am I stale?" every thousand
+steps, counted across statements, and aborts the statement: unlike
+``Connection.interrupt()`` it can only stop the stale request, never a newer
+one that has just begun, and it also stops Python loops that run statements,
+such as a search reading document after document), and an answer that still
+arrives late is dropped (a ticket counter). An in-memory project
 (tests) has one connection only: its requests run on the GUI thread, a turn later.
 
 Signals:
@@ -36,7 +37,10 @@ from annotator.storage.database import connect
 from annotator.storage.project import Project
 
 Request = Callable[[Project], Any]
-_STEPS = 5000  # SQLite steps between two "am I stale?" questions (well under 1 ms)
+# SQLite steps between two "am I stale?" questions: a thousand is microseconds of SQL, and
+# the count runs on across statements, so a search reading one document after another is
+# asked every hundred documents or so.
+_STEPS = 1000
 
 
 class StoreReader(QThread):
