@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from annotator.core.models import Document, Status
 from annotator.gui.action_spec import ActionSpec, build_action
 from annotator.gui.actions import all_specs
-from annotator.gui.article.find import ArticleFind
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
 from annotator.gui.article.view import ArticleView
@@ -34,6 +33,7 @@ from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.handlers import Handlers
 from annotator.gui.handlers.annotating import Annotating
+from annotator.gui.handlers.find import ArticleFind
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
 from annotator.gui.handlers.project_files import ProjectFiles

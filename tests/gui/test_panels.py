@@ -111,3 +111,19 @@ def test_panel_sizes_are_remembered(qtbot, gui_project, settings):
     shares = [(a / sum(got), b / sum(wanted)) for a, b in zip(got, wanted, strict=True)]
     assert all(abs(a - b) < 0.02 for a, b in shares), (got, wanted)
     second.close()
+
+
+def test_the_document_filter_sees_a_status_changed_after_it_answered(qtbot, window):
+    panel = window.document_panel
+
+    def filter_for(text: str) -> list[int]:
+        with qtbot.waitSignal(panel.filtered, timeout=10000, check_params_cb=text.__eq__):
+            panel.filter.setText(text)
+        return window.documents.ids()
+
+    assert filter_for("done") == []  # none done yet
+    window.navigation.focus_article()
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert filter_for("don") == [1] and filter_for("done") == [1]
+    assert window.documents.summary(0).title == window.project.document(1).title
+    assert 1 in filter_for("قرة باغ")  # Arabic spelling folded: قرة matches قره too

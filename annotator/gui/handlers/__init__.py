@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from annotator.gui.article.find import ArticleFind
     from annotator.gui.handlers.annotating import Annotating
+    from annotator.gui.handlers.find import ArticleFind
     from annotator.gui.handlers.linking import Linking
     from annotator.gui.handlers.navigation import Navigation
     from annotator.gui.handlers.project_files import ProjectFiles
