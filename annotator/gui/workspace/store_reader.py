@@ -103,7 +103,8 @@ class StoreReader(QThread):
 
     def run(self) -> None:
         assert self._project.path is not None
-        project = Project(connect(self._project.path), self._project.path)
+        # The window's own opening checked the file; a second check would read it again.
+        project = Project(connect(self._project.path, verify=False), self._project.path)
         project.db.conn.set_progress_handler(lambda: int(self._stale()), _STEPS)
         try:
             while (item := self._requests.get()) is not None:
