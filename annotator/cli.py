@@ -9,44 +9,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from annotator import __version__
-from annotator.core import agreement, agreement_html
-from annotator.core.agreement_text import text_lines
-from annotator.core.assignment import parse_names
 from annotator.core.errors import AnnotatorError
-from annotator.core.importing import IMPORT_FORMATS
-from annotator.core.layers import check_name
+from annotator.core.format_names import EXPORT_FORMATS, IMPORT_FORMATS
 from annotator.core.models import Status
-from annotator.core.outputs import open_output
-from annotator.core.schema import load_schema_text, schema_to_json
-from annotator.core.splits import parse_ratios
-from annotator.core.terminal import for_terminal, mark_spans
 from annotator.core.wording import count
-from annotator.storage.adjudicate import auto_agreed
-from annotator.storage.backups import backup_folder, damage_hint, list_backups, restore
-from annotator.storage.claims import claims
-from annotator.storage.exporter import FORMATS as EXPORT_FORMATS
-from annotator.storage.exporter import (
-    FormatOptions,
-    export_entities,
-    export_format,
-    export_jsonl,
-)
-from annotator.storage.import_summary import summarize
-from annotator.storage.importer import import_paths
 from annotator.storage.location import ENV_VAR, resolve_project_path
-from annotator.storage.project import Project
-from annotator.storage.safety import check_file
-from annotator.storage.search import search
-from annotator.storage.team_assign import analyst_path, assign
-from annotator.storage.team_layers import shared_documents
-from annotator.storage.team_merge import TeamMerge
+
+if TYPE_CHECKING:
+    from annotator.storage.project import Project
+
+# Each command imports what it needs when it runs (the store, sqlite-utils, the readers,
+# the writers, the terminal's bidi): `annotator --help` and every command start faster
+# by what the others would have loaded (bench/README.md).
 
 COMMANDS = (
     "import",
@@ -109,6 +91,17 @@ def _bidi_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _at_least_one(value: str) -> int:
+    """A count the user gives: 0 or less would print hits it asked not to see, or none."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="annotator",
@@ -165,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
-    p.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
+    p.add_argument("--seed", type=int, help="seed of the split (default 13)")
     p.add_argument(
         "--offsets",
         choices=("utf16", "codepoints"),
@@ -174,9 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--doccano-layout",
-        choices=("spans", "relations"),
+        choices=("spans", "relations", "classes"),
         default="spans",
-        help="doccano: sequence labelling (default) or relation extraction (keeps relations)",
+        help="doccano: sequence labelling (default), relation extraction (keeps relations)"
+        " or text classification (document attributes as topic=conflict)",
     )
     p.add_argument(
         "--ner-layer",
@@ -185,7 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="hf: the tag layer of the ner_tags column (default entities)",
     )
     p.add_argument(
-        "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
+        "--status",
+        action="append",
+        choices=[str(s) for s in Status],
+        help="only these statuses (repeat it); default all, but in_progress and done for the "
+        "training formats hf, spacy, conll and prodigy (todo documents would teach 'no span')",
     )
     p.add_argument(
         "--label",
@@ -201,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--external-id", metavar="ID", help="only the document its source called ID")
     p.add_argument(
         "--uid", metavar="UID", help="only the document with this uid (or its first digits)"
+    )
+    p.add_argument(
+        "--doc-attr",
+        action="append",
+        metavar="NAME=VALUE",
+        help="only documents with this document attribute value, e.g. topic=conflict (repeat: all)",
     )
     _bidi_option(p)
 
@@ -225,7 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--entity", metavar="NAME", help="only documents that mention this registry entity"
     )
     p.add_argument("--annotator", metavar="NAME", help="only hits inside spans by this annotator")
-    p.add_argument("--limit", type=int, default=200, help="at most this many hits (default 200)")
+    p.add_argument(
+        "--limit",
+        type=_at_least_one,
+        default=200,
+        metavar="N",
+        help="at most this many hits, 1 or more (default 200)",
+    )
     _bidi_option(p)
 
     p = _command(sub, "schema", "show or replace the project's label schema")
@@ -284,6 +294,8 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
     SQLite's quick_check runs first at any size, except for ``reading`` commands, which
     check files up to 64 MB and report damage they meet in larger ones.
     """
+    from annotator.storage.project import Project
+
     path = resolve_project_path(args.db)
     if not create and not path.exists():
         raise CliError(f"no project at {path}")
@@ -291,6 +303,13 @@ def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = Fal
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.layers import check_name
+    from annotator.storage.import_summary import summarize
+    from annotator.storage.importer import import_paths
+
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if len(missing) == len(args.paths):  # a mistyped path makes no empty project
+        raise CliError(f"no such file or folder: {missing[0]}")
     with _open(args, create=True) as project:
         report = import_paths(
             project,
@@ -309,17 +328,30 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report.added:
         added = ", ".join(f"{lb.kind} {lb.name}" for lb in report.added)
         print(f"schema extended: {added}", file=err)
+    if report.added_values:
+        values = ", ".join(report.added_values)
+        print(f"schema extended: document attribute values {values}", file=err)
     for line in summary.errors:
         print(f"annotator: error: {line}", file=err)
     if any(o.unknown_label for o in report.failed):
-        print("(to add new labels and relation types to the schema: --extend-schema)", file=err)
+        print("annotator: hint: --extend-schema adds the files' new labels to the schema", file=err)
     print(summary.summary, file=err)
     return 1 if summary.errors else 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.splits import parse_ratios
+    from annotator.storage.exporter import (
+        FormatOptions,
+        export_entities,
+        export_format,
+        export_jsonl,
+    )
+
     output = Path(args.output) if args.output not in (None, "", "-") else None
-    args.label = [name for item in args.label or () for name in item.split(",") if name]
+    args.label = [n.strip() for item in args.label or () for n in item.split(",") if n.strip()]
+    if args.seed is not None and not args.split:
+        raise CliError("--seed chooses how --split shuffles: give --split too")
     with _open(args) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
@@ -341,7 +373,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 labels=args.label or (),
                 annotator=args.annotator,
                 split=ratios,
-                seed=args.seed,
+                seed=13 if args.seed is None else args.seed,
                 options=FormatOptions(args.offsets, args.doccano_layout, args.ner_layer),
                 force=args.force,
             )
@@ -366,11 +398,15 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.doc_attrs import doc_attr_filters
+
     with _open(args, reading=True) as project:
         rows = project.documents(
             Status(args.status) if args.status else None,
             external_id=args.external_id,
             uid=args.uid,
+            doc_attrs=doc_attr_filters(project.schema, args.doc_attr or ()),
         )
     print(f"{'ID':>5}  {'STATUS':<11}  {'SPANS':>5}  TITLE", file=out)
     for row in rows:
@@ -382,12 +418,15 @@ def cmd_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     with _open(args, reading=True) as project:
         stats = project.stats()
+        classes = project.doc_attrs.counts()
     if args.json:
         data = {
+            "format_version": 1,
             "documents": stats.documents,
             "by_status": dict(stats.by_status),
             "spans": dict(stats.spans_by_label),
             "relations": dict(stats.relations_by_label),
+            "document_attributes": classes,
         }
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
@@ -400,17 +439,27 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"relations  {sum(stats.relations_by_label.values())}", file=out)
     for label, n in stats.relations_by_label.items():
         print(f"  {label:<11} {n}", file=out)
+    for name, values in classes.items():  # documents per value of each document attribute
+        print(f"{name:<10} {sum(values.values())}", file=out)
+        for value, n in values.items():
+            print(f"  {value:<11} {n}", file=out)
     return 0
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.doc_categories import categories
+    from annotator.core.terminal import for_terminal, mark_spans
+
     with _open(args, reading=True) as project:
         doc = project.document(args.doc)
         spans = project.spans(args.doc)
         relations = project.relations(args.doc)
+        classes = categories(project.doc_attrs.of(args.doc))
     print(f"# {args.doc}  [{doc.status}]  {len(spans)} spans, {len(relations)} relations", file=out)
     source = f"  source id {doc.external_id}" if doc.external_id else ""
     print(f"# uid {doc.uid}{source}", file=out)
+    if classes:
+        print(f"# {'  '.join(classes)}", file=out)
     print(for_terminal(mark_spans(doc.text, spans), visual=args.bidi), file=out)
     if spans:
         print("", file=out)
@@ -423,6 +472,9 @@ def cmd_show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.claims import claims
+
     with _open(args, reading=True) as project:
         if args.doc is not None:
             project.document(args.doc)  # a clear error for an unknown id
@@ -449,6 +501,9 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
+    from annotator.storage.search import search
+
     with _open(args, reading=True) as project:
         entity = None
         if args.entity:
@@ -476,6 +531,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.schema import load_schema_text, schema_to_json
+
     with _open(args, reading=args.schema_command == "show") as project:
         if args.schema_command == "load":
             try:
@@ -498,6 +555,9 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.assignment import parse_names
+    from annotator.storage.team_assign import analyst_path, assign
+
     names = parse_names(args.annotators)
     status = Status(args.by_status) if args.by_status else None
     with _open(args, reading=True) as project:  # writes files, not the corpus
@@ -512,6 +572,8 @@ def cmd_assign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.team_merge import TeamMerge
+
     with _open(args) as project:
         outcomes = TeamMerge(project).merge_paths(Path(p) for p in args.paths)
     for outcome in outcomes:
@@ -527,6 +589,11 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core import agreement, agreement_html
+    from annotator.core.agreement_text import text_lines
+    from annotator.core.outputs import open_output
+    from annotator.storage.team_layers import shared_documents
+
     with _open(args, reading=True) as project:
         labels = [lb.name for lb in project.schema.span_labels]
         if args.labels:
@@ -546,6 +613,8 @@ def cmd_agreement(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.adjudicate import auto_agreed
+
     with _open(args) as project:
         result = auto_agreed(project)
     print(f"gold: {count(result.spans, 'span')} and {count(result.relations, 'relation')} added "
@@ -554,6 +623,9 @@ def cmd_adjudicate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.backups import damage_hint
+    from annotator.storage.safety import check_file
+
     path = resolve_project_path(args.db)
     report = check_file(path)
     for problem in report.problems:
@@ -566,6 +638,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.storage.backups import backup_folder, list_backups, restore
+
     path = resolve_project_path(args.db)
     if not path.exists() and not backup_folder(path).is_dir():
         raise CliError(f"no project at {path}")  # a lost project with backups can be restored
@@ -617,6 +691,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_recommend(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from annotator.core.terminal import for_terminal
     from annotator.storage.recommender import ProjectRecommender
 
     with _open(args, reading=True) as project:
@@ -665,6 +740,56 @@ HANDLERS = {
 }
 
 
+def _takes_value(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string, of every command, that reads the next word as its value."""
+    found: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _takes_value(sub)
+        elif action.option_strings and action.nargs != 0:
+            found.update(action.option_strings)
+    return found
+
+
+_PROGRAM_OPTIONS = frozenset({"-h", "--help", "--version"})
+
+
+def command_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """Options given before the command moved after it: ``--json stats`` = ``stats --json``.
+
+    argparse reads a command's options only after the command's word; the command
+    line's convention is that they work on either side. ``--help``, ``--version``
+    and ``--db`` stay where they are: they are the program's own (``--db`` after the
+    command wins over ``--db`` before it, as the nearer).
+    """
+    argv = list(argv)
+    values = _takes_value(parser)
+    front: list[str] = []
+    moved: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--" or not arg.startswith("-") or arg == "-":
+            if arg in COMMANDS and moved:
+                return [*front, arg, *argv[i + 1 :], *moved]
+            return argv
+        width = 2 if arg in values and "=" not in arg else 1
+        keep = arg in _PROGRAM_OPTIONS or arg == "--db" or arg.startswith("--db=")
+        (front if keep else moved).extend(argv[i : i + width])
+        i += width
+    return argv
+
+
+def _refuse_empty_paths(args: argparse.Namespace) -> None:
+    """``--db ""`` or ``-o ""`` (an unset shell variable) is a mistake, never "the default"."""
+    for option, name in (("db", "--db"), ("output", "-o/--output"), ("html", "--html")):
+        if getattr(args, option, None) == "":
+            raise CliError(f"{name} names no path (an empty string)")
+    if any(path == "" for path in getattr(args, "paths", None) or ()):
+        raise CliError("an empty string is not a file or folder to read")
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -673,7 +798,9 @@ def main(
     err = err or sys.stderr
     parser = build_parser()
     try:
+        argv = command_first(sys.argv[1:] if argv is None else argv, parser)
         args = parser.parse_args(argv)
+        _refuse_empty_paths(args)
         if args.command is None:
             parser.print_help(out)
             return 0
@@ -689,6 +816,8 @@ def main(
     except sqlite3.DatabaseError as exc:  # damage met while reading a large project
         path = resolve_project_path(getattr(args, "db", None))
         corrupt = type(exc) is sqlite3.DatabaseError  # SQLITE_CORRUPT, SQLITE_NOTADB
+        from annotator.storage.backups import damage_hint
+
         hint = f"; {damage_hint(path)}" if corrupt else ""
         print(f"annotator: error: {path}: {exc}{hint}", file=err)
         return 1

@@ -7,30 +7,6 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
-
-def _import_sqlite_utils_alone() -> None:
-    """Import sqlite-utils with numpy and pandas hidden from it, then unhide them.
-
-    sqlite-utils imports both whenever they are installed (the test extra's
-    spaCy and datasets bring them) only to map their scalar types to column
-    types; annotator never stores one. In the ``annotator`` command's own
-    process that was 0.35 s (pandas) and 0.04 s (numpy) of every start
-    (bench/README.md). They are hidden only while sqlite-utils loads: the
-    spaCy export still imports numpy when it runs, and a library user's
-    sqlite-utils is untouched.
-    """
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            del sys.modules[name]
-
-
-_import_sqlite_utils_alone()
-
 # Any word that is not an option names a command (the CLI says which ones exist), so the
 # window's start never imports the command line and its import and export formats.
 _CLI_OPTIONS = {"-h", "--help", "--version"}
@@ -41,7 +17,7 @@ TEAM_WINDOW = "curate"
 
 
 def first_word(argv: Sequence[str]) -> str | None:
-    """The first argument that is not ``--db`` or its value."""
+    """The first argument that is not an option or the value of ``--db``."""
     skip = False
     for arg in argv:
         if skip:
@@ -50,20 +26,20 @@ def first_word(argv: Sequence[str]) -> str | None:
         if arg == "--db":
             skip = True
             continue
-        if arg.startswith("--db="):
-            continue
-        return arg
+        if arg in _CLI_OPTIONS or not arg.startswith("-"):
+            return arg
     return None
 
 
 def wants_cli(argv: Sequence[str]) -> bool:
-    """A command word (or --help/--version) anywhere before a lone ``--db`` value."""
+    """A command word (or --help/--version) anywhere, options before it included.
+
+    ``annotator --json stats`` is the command line as much as ``annotator stats
+    --json``: options work on either side of the command. Only the window's own
+    options (``--db PATH``) and nothing else make a call the window's.
+    """
     word = first_word(argv)
-    return (
-        word is not None
-        and word != TEAM_WINDOW
-        and (word in _CLI_OPTIONS or not word.startswith("-"))
-    )
+    return word is not None and word != TEAM_WINDOW
 
 
 @contextlib.contextmanager

@@ -11,9 +11,9 @@ return what changed, napari's evented model without Qt).
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from annotator.core.models import Document, Relation, Span, Status
 
@@ -61,6 +61,7 @@ class Changes:
     status: Status | None = None  # the document's status after the write, where it changed
     entities: bool = False  # the registry changed (an entity added, edited, merged, linked)
     suggestions: bool = False  # a suggestion was rejected or brought back
+    doc_attrs: Mapping[str, Any] | None = None  # the document's attribute values, if set
     opened: Document | None = None
 
     @property

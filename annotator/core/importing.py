@@ -18,14 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import json_input, jsonl
-from annotator.core.cleaning import clean_page
-from annotator.core.decoding import decode_bytes
+from annotator.core.decoding import decode_bytes  # light: the code-page model only when needed
 from annotator.core.errors import InputError
-from annotator.core.formats.brat import read_brat
-from annotator.core.formats.doccano import read_doccano
-from annotator.core.formats.doccano_zip import read_doccano_zip
-from annotator.core.formats.labelstudio import read_labelstudio
-from annotator.core.formats.prodigy import read_prodigy
 from annotator.core.html_page import (
     HTML_SUFFIXES,
     NO_ARTICLE,
@@ -44,7 +38,6 @@ from annotator.core.text import (
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | {".json", ".ann"}
-IMPORT_FORMATS = ("native", "doccano", "labelstudio", "prodigy", "brat")
 
 
 @dataclass
@@ -56,6 +49,8 @@ class FileSet:
     missing: list[Path] = field(default_factory=list)
     special: list[Path] = field(default_factory=list)
     """FIFOs, sockets and devices: never opened (reading a FIFO waits for a writer forever)."""
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    """Folders that could not be listed, with why: their files are not imported, and said."""
 
 
 def collect_files(paths: Iterable[Path | str]) -> FileSet:
@@ -94,8 +89,9 @@ def _collect_folder(folder: Path, found: FileSet) -> None:
     try:
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
-    except OSError:
-        return  # an unreadable folder is passed over, as os.walk does
+    except OSError as exc:  # reported, never passed over in silence as os.walk does
+        found.unreadable.append((folder, exc.strerror or type(exc).__name__))
+        return
     names = {e.name for e in entries}
     subfolders = []
     for entry in entries:
@@ -197,6 +193,10 @@ def _cleaned(
     ``need_body``: a page without a single sentence-like paragraph has no
     article (a web page's home or menu page); a plain-text file keeps its lines.
     """
+    # Imported here, like each reader in ``read_file``: a JSONL import's start-up spent
+    # more on compiling their regular expressions than on its first thousand records.
+    from annotator.core.cleaning import clean_page
+
     cleaned = clean_page(text)
     if need_body and not cleaned.has_body:
         raise InputError(NO_ARTICLE)
@@ -229,7 +229,10 @@ def detect_jsonl(first: dict[str, Any]) -> str:
     """Which tool wrote a JSONL record: native, doccano or Prodigy."""
     if "format_version" in first:
         return "native"
-    if "entities" in first or isinstance(first.get("label") or first.get("labels"), list):
+    # An empty list counts: a document nobody has labelled yet, or one with categories only.
+    if "entities" in first or "cats" in first:
+        return "doccano"
+    if isinstance(first.get("label"), list) or isinstance(first.get("labels"), list):
         return "doccano"
     marks = first.get("annotations")
     if isinstance(marks, list) and any(isinstance(m, dict) and "start_offset" in m for m in marks):
@@ -263,7 +266,7 @@ def read_file(
 ) -> Iterator[tuple[int | None, AnnotatedDocument]]:
     """Yield ``(line, record)`` for every document in one file.
 
-    ``fmt`` forces a format (see ``IMPORT_FORMATS``); otherwise it is told by
+    ``fmt`` forces a format (see ``core.format_names``); otherwise it is told by
     the suffix and, for JSONL, by the first record's keys. ``notes`` collects
     what was adjusted or passed over on the way (Label Studio spans in UTF-16
     offsets, cancelled annotations); ``predictions`` reads Label Studio's
@@ -277,28 +280,54 @@ def read_file(
         if _kind(path) == "special":  # replaced since it was listed: never open it
             raise InputError("not a regular file (a FIFO, socket or device): not read")
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            if suffix != ".ann" and _kind(path.with_suffix(".ann")) != "file":
+                raise InputError(
+                    f"--format brat reads .ann files (with the .txt beside them): "
+                    f"there is no {path.with_suffix('.ann').name} beside it"
+                )
             if _kind(path.with_suffix(".txt")) == "special":
                 raise InputError("the .txt beside it is not a regular file: not read")
-            yield None, read_brat(path.with_suffix(".ann"))
+            from annotator.core.formats.brat import read_brat  # a reader when a file needs it
+
+            yield None, read_brat(path.with_suffix(".ann"), notes)
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
+            from annotator.core.formats.labelstudio import read_labelstudio
+
             with path.open(encoding="utf-8-sig") as stream:
                 yield from read_labelstudio(stream, notes, predictions)
             return
         if suffix == ".zip" and fmt in (None, "doccano"):  # named explicitly: not in folders
+            from annotator.core.formats.doccano_zip import read_doccano_zip
+
             yield from read_doccano_zip(path, "codepoints" if offsets == "codepoints" else "utf16")
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))
+            skipped = sum(notes.values())
             with path.open(encoding="utf-8-sig", newline="") as stream:
                 if kind == "doccano":
-                    yield from read_doccano(
-                        stream, "codepoints" if offsets == "codepoints" else "utf16"
+                    from annotator.core.formats.doccano import read_doccano
+
+                    records = read_doccano(
+                        stream, "codepoints" if offsets == "codepoints" else "utf16", notes
                     )
                 elif kind == "prodigy":
-                    yield from read_prodigy(stream)
+                    from annotator.core.formats.prodigy import read_prodigy
+
+                    records = read_prodigy(stream, notes)
                 else:
-                    yield from jsonl.read_records(stream)
+                    records = jsonl.read_records(stream)
+                found = 0
+                for line, record in records:
+                    try:
+                        check_visible_text(record.document.text)
+                    except InputError as exc:
+                        raise InputError(exc.message, line=line) from None
+                    found += 1
+                    yield line, record
+            if not found and sum(notes.values()) == skipped:
+                raise InputError("no records: the file is empty or holds only blank lines")
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)

@@ -6,6 +6,7 @@
      "text": "...", "status": "todo",
      "meta": {"title": ..., "source": ..., "url": ..., "published": ...,
               "lang": ..., "direction": ...},
+     "doc_attrs": {"topic": ["conflict"], "genre": "news"},
      "spans": [{"id": 7, "start": 0, "end": 8, "label": "ACTOR",
                 "text": "...", "attrs": {}, "annotator": "...",
                 "entity": {"id": 3, "name": "..."}}],
@@ -16,7 +17,10 @@ every project (``core.identity``), checked against the text on reading;
 ``external_id`` the id its first source gave it (null when none). A file
 from elsewhere without ``external_id`` has its ``id`` kept as the external id.
 Offsets are code points, end exclusive; ``head``/``tail`` are span ids of
-the same line. Keys are written in that fixed order, Arabic unescaped
+the same line. ``doc_attrs`` (written only when the document has values)
+holds its document attribute values: a string, or a list for an attribute
+that holds several; they are checked against the schema on import. Keys are
+written in that fixed order, Arabic unescaped
 (``ensure_ascii=False``). Reading validates everything and raises
 ``InputError`` with the line number; it never shifts an offset to fit.
 """
@@ -24,6 +28,7 @@ the same line. Keys are written in that fixed order, Arabic unescaped
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
@@ -75,7 +80,7 @@ def relation_to_json(relation: Relation) -> dict[str, Any]:
 
 def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
     doc = record.document
-    return {
+    out: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "id": doc.id,
         "uid": doc.uid or document_uid(doc.text),
@@ -83,14 +88,35 @@ def record_to_json(record: AnnotatedDocument) -> dict[str, Any]:
         "text": doc.text,
         "status": str(doc.status),
         "meta": dict(doc.meta),
-        "spans": [span_to_json(s, record.entities) for s in record.spans],
-        "relations": [relation_to_json(r) for r in record.relations],
     }
+    if record.doc_attrs:
+        out["doc_attrs"] = doc_attrs_to_json(record.doc_attrs)
+    out["spans"] = [span_to_json(s, record.entities) for s in record.spans]
+    out["relations"] = [relation_to_json(r) for r in record.relations]
+    return out
+
+
+def doc_attrs_to_json(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Document attribute values as JSON: a string, or a list for several."""
+    return {k: v if isinstance(v, str) else list(v) for k, v in values.items()}
+
+
+# Characters JSON lets stand raw inside a string but ``str.splitlines`` (and JavaScript
+# before ES2019) breaks lines at: written escaped, so every reader sees one record a line.
+_LINE_BREAKS = re.compile("[\u2028\u2029\x85]")  # the controls below U+0020 JSON escapes itself
+
+
+def escape_line_breaks(line: str) -> str:
+    """A JSON line with the line breaks other readers split at written as ``\\uXXXX``."""
+    if _LINE_BREAKS.search(line) is None:
+        return line
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def dumps_record(record: AnnotatedDocument) -> str:
     """One line of native JSONL (without the newline)."""
-    return json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+    line = json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+    return escape_line_breaks(line)
 
 
 def parse_record(data: Any) -> AnnotatedDocument:
@@ -116,6 +142,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
             f"unknown status {data.get('status')!r} (todo, in_progress or done)"
         ) from None
     meta = mapping(data.get("meta"), "'meta'")
+    doc_attrs = mapping(data.get("doc_attrs"), "'doc_attrs'")
     raw_spans = data.get("spans") or []
     raw_relations = data.get("relations") or []
     if not isinstance(raw_spans, list) or not isinstance(raw_relations, list):
@@ -186,9 +213,11 @@ def parse_record(data: Any) -> AnnotatedDocument:
         meta=meta,
         status=status,
         uid=_checked_uid(data.get("uid"), text),
-        external_id=source_id(data.get("external_id", doc_id), "'external_id'"),
+        external_id=source_id(
+            data.get("external_id", doc_id), "'external_id'" if "external_id" in data else "'id'"
+        ),
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations), entities)
+    return AnnotatedDocument(document, tuple(spans), tuple(relations), entities, doc_attrs)
 
 
 def _checked_uid(value: Any, text: str) -> str | None:

@@ -46,12 +46,15 @@ class AttributeSpec:
     """One attribute a label's spans or relations carry, as the schema defines it.
 
     ``choices`` maps a one-letter key (typed in the attribute editor) to a value.
+    ``multiple``: a document attribute that holds several values at once (the
+    topics of an article); span and relation attributes hold one.
     """
 
     name: str
     type: AttributeType = AttributeType.CHOICE
     choices: tuple[tuple[str, str], ...] = ()
     description: str = ""
+    multiple: bool = False
 
     def values(self) -> tuple[str, ...]:
         return tuple(value for _, value in self.choices)
@@ -156,12 +159,28 @@ class Document:
         return self.text.split("\n", 1)[0][:120]
 
 
+# A document attribute's value: one choice, or a tuple of them for a ``multiple`` attribute.
+DocValue = str | tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotatedDocument:
-    """A document with its spans and relations: the unit of import and export."""
+    """A document with its spans and relations: the unit of import and export.
+
+    ``doc_attrs`` are the article-level labels (topic, genre...) by attribute
+    name, as the schema's ``document_attributes`` define them; read from a
+    file they may be any JSON until ``schema_rules`` checks them.
+    """
 
     document: Document
     spans: tuple[Span, ...] = ()
     relations: tuple[Relation, ...] = ()
     # The registry entities the spans link to, by ``Span.entity_id``.
     entities: Mapping[int, Entity] = field(default_factory=dict)
+    doc_attrs: Mapping[str, Any] = field(default_factory=dict)
+    # Where an imported span was in its file, by span id: the name the file gives it
+    # (``label[2]``, ``T4``) and its line when the record spans several (a brat ``.ann``),
+    # so an error found later (an unknown label) points at what the analyst can fix.
+    origins: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)
+    # The same for relations, by their position in ``relations``.
+    relation_origins: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)

@@ -4,7 +4,8 @@ A schema file is JSON (see ``resources/schema/default.json`` and
 ``docs/schema.md``). Span labels keep the order of the file; a hotkey is one of
 "1".."9" and unique; colours are ``#RRGGBB``; a span label and a relation type
 may share a name (CUE is both). Attributes are defined per label. Relations name the span labels
-allowed at their head and tail.
+allowed at their head and tail. ``document_attributes`` label a whole article (topic, genre,
+reliability of the outlet): choice attributes defined like a label's, optionally ``multiple``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ class Schema:
     """The labels of a project, span labels first, each kind in its order."""
 
     labels: tuple[Label, ...]
+    document_attributes: tuple[AttributeSpec, ...] = ()
+
+    def document_attribute(self, name: str) -> AttributeSpec | None:
+        return next((a for a in self.document_attributes if a.name == name), None)
 
     @property
     def span_labels(self) -> tuple[Label, ...]:
@@ -91,7 +96,12 @@ def _label(entry: Any, kind: LabelKind, order: int, where: str) -> Label:
     )
 
 
-def _attribute(entry: Any, where: str) -> AttributeSpec:
+def _attribute(entry: Any, where: str, *, document: bool = False) -> AttributeSpec:
+    """One attribute definition: of a label's spans or relations, or of a whole ``document``.
+
+    A document attribute is a choice list and may be ``multiple``; a span or
+    relation attribute holds one value.
+    """
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         raise SchemaError(f"{where}: an attribute is an object with a 'name'")
     name = entry["name"]
@@ -99,6 +109,16 @@ def _attribute(entry: Any, where: str) -> AttributeSpec:
         kind = AttributeType(entry.get("type", AttributeType.CHOICE))
     except ValueError:
         raise SchemaError(f"{where}: type of {name} must be choice, bool or text") from None
+    multiple = entry.get("multiple", False)
+    if not isinstance(multiple, bool):
+        raise SchemaError(f"{where}: 'multiple' of {name} is true or false")
+    if document and (kind is not AttributeType.CHOICE or not _NAME.fullmatch(name)):
+        raise SchemaError(
+            f"{where}: a document attribute is a choice list named by a letter, then letters, "
+            f"digits, '_' or '-' (not {name!r} of type {kind})"
+        )
+    if multiple and not document:
+        raise SchemaError(f"{where}: only document attributes hold several values ({name})")
     choices: tuple[tuple[str, str], ...] = ()
     if kind is AttributeType.CHOICE:
         raw = entry.get("choices")
@@ -110,12 +130,17 @@ def _attribute(entry: Any, where: str) -> AttributeSpec:
         if len(set(raw.values())) != len(raw):
             raise SchemaError(f"{where}: {name} lists a value twice")
         choices = tuple(raw.items())
-    return AttributeSpec(name, kind, choices, str(entry.get("description", "")))
+    return AttributeSpec(name, kind, choices, str(entry.get("description", "")), multiple)
 
 
-def build_schema(labels: Iterable[Label]) -> Schema:
+def build_schema(
+    labels: Iterable[Label], document_attributes: Iterable[AttributeSpec] = ()
+) -> Schema:
     """Check a set of labels as a whole: unique names and hotkeys, known relation ends."""
     labels = tuple(labels)
+    document_attributes = tuple(document_attributes)
+    if len({a.name for a in document_attributes}) != len(document_attributes):
+        raise SchemaError("a document attribute is defined twice")
     seen: set[tuple[LabelKind, str]] = set()
     hotkeys: dict[str, str] = {}
     for lb in labels:
@@ -135,7 +160,7 @@ def build_schema(labels: Iterable[Label]) -> Schema:
         unknown = [n for n in (*lb.head, *lb.tail) if n not in span_names]
         if unknown:
             raise SchemaError(f"relation {lb.name} refers to unknown span labels {unknown}")
-    return Schema(labels)
+    return Schema(labels, document_attributes)
 
 
 def parse_schema(data: Any) -> Schema:
@@ -154,7 +179,16 @@ def parse_schema(data: Any) -> Schema:
     labels = [_label(e, LabelKind.SPAN, i, f"labels[{i}]") for i, e in enumerate(spans)] + [
         _label(e, LabelKind.RELATION, i, f"relations[{i}]") for i, e in enumerate(relations)
     ]
-    return build_schema(labels)
+    documents = data.get("document_attributes", [])
+    if not isinstance(documents, list):
+        raise SchemaError("'document_attributes' must be a list")
+    return build_schema(
+        labels,
+        [
+            _attribute(e, f"document_attributes[{i}]", document=True)
+            for i, e in enumerate(documents)
+        ],
+    )
 
 
 def load_schema_text(text: str) -> Schema:
@@ -189,15 +223,20 @@ def schema_to_json(schema: Schema) -> dict[str, Any]:
         out: dict[str, Any] = {"name": spec.name, "type": str(spec.type)}
         if spec.choices:
             out["choices"] = dict(spec.choices)
+        if spec.multiple:
+            out["multiple"] = True
         if spec.description:
             out["description"] = spec.description
         return out
 
-    return {
+    out: dict[str, Any] = {
         "format_version": SCHEMA_FORMAT_VERSION,
         "labels": [entry(lb) for lb in schema.span_labels],
         "relations": [entry(lb) for lb in schema.relation_labels],
     }
+    if schema.document_attributes:
+        out["document_attributes"] = [attribute(a) for a in schema.document_attributes]
+    return out
 
 
 def check_attrs(label: Label, attrs: Mapping[str, Any]) -> None:
@@ -211,11 +250,14 @@ def check_attrs(label: Label, attrs: Mapping[str, Any]) -> None:
         spec = specs.get(name)
         if spec is None or value is None:
             continue
-        if spec.type is AttributeType.CHOICE and value not in spec.values():
-            raise SchemaError(
-                f"{label.name}.{name} is one of {', '.join(spec.values())}, not {value!r}"
-            )
-        if spec.type is AttributeType.BOOL and not isinstance(value, bool):
-            raise SchemaError(f"{label.name}.{name} is true or false, not {value!r}")
-        if spec.type is AttributeType.TEXT and not isinstance(value, str):
-            raise SchemaError(f"{label.name}.{name} is text, not {value!r}")
+        check_value(spec, value, f"{label.name}.{name}")
+
+
+def check_value(spec: AttributeSpec, value: Any, where: str) -> None:
+    """One value must fit its attribute's definition: the rule spans, links and documents share."""
+    if spec.type is AttributeType.CHOICE and value not in spec.values():
+        raise SchemaError(f"{where} is one of {', '.join(spec.values())}, not {value!r}")
+    if spec.type is AttributeType.BOOL and not isinstance(value, bool):
+        raise SchemaError(f"{where} is true or false, not {value!r}")
+    if spec.type is AttributeType.TEXT and not isinstance(value, str):
+        raise SchemaError(f"{where} is text, not {value!r}")

@@ -3,6 +3,8 @@
 A span's label must be a span label of the schema, its attributes must fit
 their definitions; a relation's type must be a relation type of the schema,
 and the labels of the spans at its head and tail must be ones it allows.
+A document's attribute values must be choices of the schema's document
+attributes, one value unless the attribute is ``multiple``.
 The window refuses an edit that breaks these (``storage.project``); an
 import refuses the file, naming the line and the reason. ``extend_schema``
 is the explicit way in for labels and relation types a file brings.
@@ -11,12 +13,12 @@ is the explicit way in for labels and relation types a file brings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from annotator.core.errors import SchemaError
-from annotator.core.models import AnnotatedDocument, Label, LabelKind
-from annotator.core.schema import Schema, build_schema, check_attrs
+from annotator.core.models import AnnotatedDocument, AttributeSpec, DocValue, Label, LabelKind
+from annotator.core.schema import Schema, build_schema, check_attrs, check_value
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]{0,39}")
 # Colour-blind-safe colours for labels a file brings, after the default schema's own.
@@ -66,26 +68,78 @@ def require_label(schema: Schema, name: str, kind: LabelKind) -> Label:
     return label
 
 
+def _values(name: str, value: object) -> list[str]:
+    """A document attribute's value as a list: one string, or a list of strings."""
+    if value is None:
+        return []
+    items = list(value) if isinstance(value, list | tuple) else [value]
+    strings = [v for v in items if isinstance(v, str) and v]
+    if len(strings) != len(items):
+        raise SchemaError(f"doc_attrs.{name}: a value is a string or a list of strings")
+    return strings
+
+
+def doc_attrs(schema: Schema, attrs: Mapping[str, object]) -> dict[str, DocValue]:
+    """A document's attribute values checked against the schema, in canonical form.
+
+    Canonical: attributes in schema order, a single-choice value as a string,
+    a ``multiple`` one as a tuple in the order of its choices; unset ones
+    (None, []) left out. An attribute or value the schema lacks raises
+    ``UnknownLabelError`` (``--extend-schema`` may add it); two values for a
+    single-choice attribute raise ``SchemaError``.
+    """
+    out: dict[str, DocValue] = {}
+    for name in attrs:
+        if schema.document_attribute(name) is None:
+            known = ", ".join(a.name for a in schema.document_attributes) or "none"
+            raise UnknownLabelError(f"unknown document attribute {name!r} (the schema has {known})")
+    for spec in schema.document_attributes:
+        given = _values(spec.name, attrs.get(spec.name))
+        for value in given:
+            try:
+                check_value(spec, value, f"doc_attrs.{spec.name}")
+            except SchemaError as exc:
+                raise UnknownLabelError(str(exc)) from None
+        if len(set(given)) != len(given):
+            raise SchemaError(f"doc_attrs.{spec.name} names a value twice")
+        if not given:
+            continue
+        if spec.multiple:
+            out[spec.name] = tuple(v for v in spec.values() if v in given)
+        elif len(given) == 1:
+            out[spec.name] = given[0]
+        else:
+            raise SchemaError(f"doc_attrs.{spec.name} holds one value, not {len(given)}")
+    return out
+
+
 def check_record(schema: Schema, record: AnnotatedDocument) -> None:
     """Raise ``SchemaError`` naming the first span or relation the schema does not allow."""
+    doc_attrs(schema, record.doc_attrs)
     labels: dict[object, str] = {}
     for span in record.spans:
-        where = f"spans[{span.id}] ({span.label})"
+        origin = record.origins.get(span.id) if span.id is not None else None
+        name, line = origin or (f"spans[{span.id}]", None)
         try:
             check_attrs(require_label(schema, span.label, LabelKind.SPAN), span.attrs)
         except SchemaError as exc:
-            raise type(exc)(f"{where}: {exc}") from None
+            error = type(exc)(f"{name} ({span.label}): {exc}")
+            error.line = line
+            raise error from None
         labels[span.id] = span.label
     for index, relation in enumerate(record.relations):
         where = f"relation {relation.id}" if relation.id is not None else f"relations[{index}]"
+        where, line = record.relation_origins.get(index, (where, None))
         try:
             rule = require_label(schema, relation.label, LabelKind.RELATION)
             check_attrs(rule, relation.attrs)
+            problem = relation_problem(rule, labels[relation.head], labels[relation.tail])
+            if problem:
+                raise SchemaError(problem)
         except SchemaError as exc:
-            raise type(exc)(f"{where}: {exc}") from None
-        problem = relation_problem(rule, labels[relation.head], labels[relation.tail])
-        if problem:
-            raise SchemaError(f"{where}: {problem}")
+            error = type(exc)(f"{where}: {exc}")
+            error.line = line
+            raise error from None
 
 
 def extend_schema(
@@ -114,7 +168,45 @@ def extend_schema(
             added.append(label)
     if not added:
         return schema, []
-    return build_schema(labels), added
+    return build_schema(labels, schema.document_attributes), added
+
+
+def extend_document_attributes(
+    schema: Schema, records: Iterable[AnnotatedDocument]
+) -> tuple[Schema, list[str]]:
+    """The schema with every document attribute and value of ``records`` it lacks, and those
+    (as ``"topic=sport"``).
+
+    A new attribute holds several values when a record gives it a list; a new
+    value gets a free key: its first letter if free, else the first free of a-z, 0-9.
+    """
+    specs = {a.name: a for a in schema.document_attributes}
+    added: list[str] = []
+    for record in records:
+        for name, value in record.doc_attrs.items():
+            if not _NAME.fullmatch(name):
+                raise SchemaError(
+                    f"document attribute {name!r} cannot join the schema: a name is a letter, "
+                    "then letters, digits, '_' or '-'"
+                )
+            spec = specs.get(name) or AttributeSpec(name, multiple=isinstance(value, list))
+            for item in _values(name, value):
+                if item not in spec.values():
+                    spec = replace(spec, choices=(*spec.choices, (_free_key(spec, item), item)))
+                    added.append(f"{name}={item}")
+            if spec.choices:
+                specs[name] = spec
+    if not added:
+        return schema, []
+    return build_schema(schema.labels, specs.values()), added
+
+
+def _free_key(spec: AttributeSpec, value: str) -> str:
+    taken = {key for key, _ in spec.choices}
+    for key in (value[:1].lower(), *"abcdefghijklmnopqrstuvwxyz0123456789"):
+        if key and key not in taken:
+            return key
+    raise SchemaError(f"document attribute {spec.name} has no free key for {value!r}")
 
 
 def _new_label(name: str, kind: LabelKind, labels: Sequence[Label]) -> Label:

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import arabic_reshaper
-from bidi import get_display
-
 from annotator.core.models import Span
 
 
 def to_visual(line: str) -> str:
-    """Shape (presentation forms) and reorder one line for a non-bidi terminal."""
+    """Shape (presentation forms) and reorder one line for a non-bidi terminal.
+
+    Both libraries are imported here, for ``--bidi`` only: every command that
+    prints Arabic imports this module, and only that option needs them.
+    """
+    import arabic_reshaper
+    from bidi import get_display
+
     return get_display(arabic_reshaper.reshape(line))
 
 

@@ -12,8 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from bidi import get_base_level
-
 from annotator.core.errors import InputError
 
 # Arabic Presentation Forms-A and -B: contextual glyph codes that PDF
@@ -80,31 +78,34 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _first_strong(text: str) -> int | None:
-    """Where the first letter with a direction of its own is, if any."""
-    for index, ch in enumerate(text):
-        if unicodedata.bidirectional(ch) in _STRONG_BIDI:
-            return index
-    return None
-
-
 _ISOLATE_INITIATORS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
+_PDI = "\u2069"
 
 
 def paragraph_direction(paragraph: str) -> str | None:
-    """``rtl`` or ``ltr`` by the Unicode bidi rules (first strong letter), None if neutral.
+    """``rtl`` or ``ltr`` by the Unicode bidi rules (P2, P3), None if no letter has a direction.
 
-    The rule (P2) reads only as far as the first strong letter outside an
-    isolate, so python-bidi is handed just that far unless an isolate opens
-    before it: the same answer, 40 times cheaper on an article paragraph.
+    The paragraph's direction is that of its first strong letter (L; R or AL)
+    outside an isolate (LRI, RLI or FSI up to its PDI); a paragraph whose strong
+    letters are all isolated is left to right. Written here rather than asked of
+    python-bidi, which is kept for the terminal's ``--bidi`` display: it never
+    decides what is stored (tests hold this to python-bidi's answer).
     """
-    first = _first_strong(paragraph)
-    if first is None:
-        return None
-    head = paragraph[: first + 1]
-    if not _ISOLATE_INITIATORS.isdisjoint(head):
-        head = paragraph
-    return "rtl" if get_base_level(head) == 1 else "ltr"
+    depth = 0
+    seen_strong = False
+    for ch in paragraph:
+        if ch in _ISOLATE_INITIATORS:
+            depth += 1
+            continue
+        if ch == _PDI:
+            depth = max(depth - 1, 0)
+            continue
+        kind = unicodedata.bidirectional(ch)
+        if kind in _STRONG_BIDI:
+            if depth == 0:
+                return "rtl" if _STRONG_BIDI[kind] else "ltr"
+            seen_strong = True
+    return "ltr" if seen_strong else None
 
 
 def text_direction(paragraphs: Iterable[str]) -> str:

@@ -14,32 +14,14 @@ entities panel. ``enabled`` says when it can run (greyed otherwise).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Label
+from annotator.gui.action_run import has_current_span, has_document, run
 from annotator.gui.action_spec import ActionSpec, Run
-from annotator.gui.shell import Shell
-
-if TYPE_CHECKING:
-    from annotator.gui.handlers import Handlers
-
-
-def run(do: Callable[[Handlers], object]) -> Run:
-    """Types the table's lambdas: ``h`` is the window's Handlers, so mypy checks each call."""
-    return do
-
-
-def has_current_span(shell: Shell) -> bool:
-    return shell.controller.current is not None
-
-
-def has_document(shell: Shell) -> bool:
-    return shell.controller.document is not None
-
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -192,6 +174,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Annotate",
         run(lambda h: h.annotate.select_sentence()),
         "article",
+    ),
+    ActionSpec(
+        "doc.attributes",
+        "&Document Attributes…",
+        ("D",),
+        "&Annotate",
+        run(lambda h: h.linking.edit_document_attributes()),
+        "article",
+        enabled=has_document,
     ),
     ActionSpec(
         "span.tag_all",

@@ -54,7 +54,13 @@ from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
-from annotator.storage.document_list import document_ids, has_documents, is_stored, summaries
+from annotator.storage.document_list import (
+    doc_attr_rows,
+    document_ids,
+    has_documents,
+    is_stored,
+    summaries,
+)
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -247,6 +253,7 @@ class MainWindow(QMainWindow):
         self.annotations.follow(controller.state)
         self.article.follow(controller.state)
         controller.status_changed.connect(self._on_status_changed)
+        controller.doc_attrs_changed.connect(self.documents.set_doc_attrs)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
         controller.entities_changed.connect(self.registry.refresh)
@@ -255,7 +262,10 @@ class MainWindow(QMainWindow):
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
         self.side_panel.fit_labels(label.name for label in schema_labels)
-        self.documents.set_loader(lambda ids: summaries(project.db.conn, ids))
+        self.documents.set_loader(
+            lambda ids: summaries(project.db.conn, ids),
+            lambda ids: dict(project.doc_attrs.by_document(doc_attr_rows(project.db.conn, ids))),
+        )
         self.document_panel.set_reader(workspace.reader)
         self.reload_documents()
         self.registry.set_project(project)

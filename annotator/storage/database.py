@@ -32,14 +32,13 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
-import sqlite_utils
-
 from annotator.core.arabic import normalize
 from annotator.core.errors import StoreError
 from annotator.core.identity import document_uid
 from annotator.core.wording import count
 from annotator.storage import search_index
 from annotator.storage.backups import damage_hint
+from annotator.storage.connection import Database
 from annotator.storage.migrations import LATEST_VERSION, MIGRATIONS, SEARCH_INDEX_VERSION
 from annotator.storage.safety import DamagedProjectError, quick_check_file, read_only
 
@@ -53,7 +52,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 # Connections whose writes wait for a damage check running elsewhere (``hold_writes``).
-_held: weakref.WeakKeyDictionary[sqlite_utils.Database, tuple[Future[list[str]], Path]] = (
+_held: weakref.WeakKeyDictionary[Database, tuple[Future[list[str]], Path]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -88,7 +87,7 @@ def refuse_damage(path: Path) -> None:
         raise damaged(path, problems)
 
 
-def hold_writes(db: sqlite_utils.Database, path: Path) -> Future[list[str]]:
+def hold_writes(db: Database, path: Path) -> Future[list[str]]:
     """Make the first write to ``db`` wait for the check whose problems the future gets.
 
     A problem found refuses every write (``DamagedProjectError``); none lets
@@ -99,7 +98,7 @@ def hold_writes(db: sqlite_utils.Database, path: Path) -> Future[list[str]]:
     return future
 
 
-def connect(path: Path | str, *, verify: bool | None = None) -> sqlite_utils.Database:
+def connect(path: Path | str, *, verify: bool | None = None) -> Database:
     """Open (creating if needed) and migrate the project at ``path``; ``:memory:`` for tests.
 
     ``verify``: run ``quick_check`` first (None: only files up to
@@ -126,7 +125,7 @@ def connect(path: Path | str, *, verify: bool | None = None) -> sqlite_utils.Dat
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
@@ -139,7 +138,7 @@ def connect(path: Path | str, *, verify: bool | None = None) -> sqlite_utils.Dat
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction, begun IMMEDIATE; nested calls become savepoints.
 
     A write the disk or the file refuses (full disk, read-only file, a lock
@@ -194,11 +193,11 @@ def _needs_migration(path: Path) -> bool:
         return True  # cannot even read the header's version: check it
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None) -> None:
+def migrate(db: Database, path: Path | None) -> None:
     """Bring the file up to ``LATEST_VERSION``, after backing up an older project."""
     conn = db.conn
     version = schema_version(db)

@@ -59,6 +59,18 @@ def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> list[DocumentSumm
     return [found[i] for i in ids if i in found]
 
 
+def doc_attr_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    """The ``doc_attrs`` rows (doc_id, name, value) of ``ids``, by document: a page's classes."""
+    rows: list[tuple[int, str, str]] = []
+    for at in range(0, len(ids), _MAX_PARAMS):
+        chunk = list(ids[at : at + _MAX_PARAMS])
+        marks = ", ".join("?" * len(chunk))
+        rows += conn.execute(
+            f"SELECT doc_id, name, value FROM doc_attrs WHERE doc_id IN ({marks})", chunk
+        ).fetchall()
+    return sorted(rows, key=lambda r: r[0])
+
+
 def refresh_title_keys(conn: sqlite3.Connection) -> int:
     """Write the keys that are due (new or retitled documents); how many were written.
 
@@ -95,8 +107,9 @@ def document_ids(
     after: int = 0,
     limit: int | None = None,
 ) -> list[int]:
-    """Ids in list order of the documents whose title holds ``query`` (spelling folded)
-    or whose status is one of ``statuses``; every id for an empty query.
+    """Ids in list order of the documents whose title holds ``query`` (spelling folded),
+    or one of whose classes does ("conflict", "topic=conflict"), or whose status is one
+    of ``statuses``; every id for an empty query.
 
     ``after`` and ``limit`` page the answer (ids above ``after``, at most ``limit``): a
     query most titles hold has its first page after a few rows of the scan. One scan of
@@ -108,6 +121,12 @@ def document_ids(
     if wanted:
         refresh_title_keys(conn)
         sql = f"SELECT id FROM {KEYS} WHERE id > ? AND instr(key, ?) > 0"
+        params += [after, wanted]
+        # A class: "conflict" or "topic=conflict" (values are identifiers, already folded).
+        sql += (
+            " UNION SELECT doc_id FROM doc_attrs"
+            " WHERE doc_id > ? AND instr(name || '=' || value, ?) > 0"
+        )
         params += [after, wanted]
         if names := [str(Status(s)) for s in statuses]:
             marks = ", ".join("?" * len(names))

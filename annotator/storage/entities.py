@@ -11,11 +11,10 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.arabic import match_key
 from annotator.core.errors import StoreError
 from annotator.core.models import Entity, Span
+from annotator.storage.connection import Database
 from annotator.storage.database import write_transaction
 from annotator.storage.rows import span_from_row
 
@@ -68,7 +67,7 @@ def keys_of(entity: Entity) -> set[str]:
 
 
 class EntityRegistry:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def get(self, entity_id: int) -> Entity:
@@ -93,8 +92,8 @@ class EntityRegistry:
             raise StoreError("an entity needs a name")
         with write_transaction(self.db):
             row = {"id": entity.id, **_row(entity)} if entity.id else _row(entity)
-            entity_id = self.db.table("entities").insert(row).last_pk
-        return replace(entity, id=int(entity_id))  # type: ignore[arg-type]
+            entity_id = self.db.insert("entities", row)
+        return replace(entity, id=entity_id)
 
     def update(self, entity: Entity) -> None:
         with write_transaction(self.db):

@@ -18,17 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from annotator.core.doc_categories import count_values
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.brat import write_brat
 from annotator.core.formats.conll import write_conll
 from annotator.core.formats.doccano import Layout, Offsets, write_doccano
 from annotator.core.formats.hf import NerLayer, dataset_card, write_hf_split
-from annotator.core.formats.labelstudio import write_labelstudio
+from annotator.core.formats.labelstudio_export import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record
-from annotator.core.models import AnnotatedDocument, Label, Status
+from annotator.core.models import AnnotatedDocument, AttributeSpec, Label, Status
 from annotator.core.outputs import STDOUT_NAMES, folder_output, open_output
 from annotator.core.splits import SPLIT_NAMES, assign_splits
 from annotator.storage.native import native_lines
@@ -132,8 +133,15 @@ STREAM_FORMATS = {
     "prodigy": ".jsonl",
 }
 FOLDER_FORMATS = {"hf", "brat", "spacy"}
+# Formats with a place for document attribute values (the others count them as not written).
+DOC_ATTR_FORMATS = {"jsonl", "doccano", "labelstudio", "spacy", "hf"}
 SPACY_NAMES = {"all": "train"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
+TRAINING_FORMATS = frozenset({"hf", "spacy", "conll", "prodigy"})
+"""Formats that train models: a document nobody has worked on would teach that nothing in
+it is a span, so they take ``TRAINING_STATUSES`` unless ``--status`` names others."""
+TRAINING_STATUSES = (Status.IN_PROGRESS, Status.DONE)
+LEFT_OUT = "todo left out (not yet annotated; --status todo takes them)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +193,9 @@ def export_format(
 ) -> ExportReport:
     """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``.
 
+    Training formats (``TRAINING_FORMATS``) take documents in progress or done
+    unless ``statuses`` says otherwise; the report counts the todo ones left out.
+
     A folder output is built beside ``output`` and renamed into place; ``force``
     lets it replace a folder that is not empty.
     """
@@ -192,9 +203,20 @@ def export_format(
     if folder and (output is None or str(output) in STDOUT_NAMES):
         raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
     layers = Layers.of(project.schema.span_labels)
+    report = ExportReport()
+    statuses = tuple(statuses)
+    if not statuses and fmt in TRAINING_FORMATS:
+        statuses = TRAINING_STATUSES
+        if todo := project.stats().by_status.get(str(Status.TODO), 0):
+            report.notes[LEFT_OUT] += todo
 
     def parts() -> dict[str, list[AnnotatedDocument]]:
         records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
+        if fmt not in DOC_ATTR_FORMATS:
+            report.lose(
+                "document attribute values (this format has no document classes)",
+                sum(count_values(r.doc_attrs) for r in records),
+            )
         if not split:
             return {"all": records}
         assignment = assign_splits(
@@ -205,7 +227,6 @@ def export_format(
             for name in SPLIT_NAMES[: len(split)]
         }
 
-    report = ExportReport()
     if output is None:
         _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, options))
     elif not folder:
@@ -224,6 +245,7 @@ def export_format(
                 options,
                 project.schema.labels,
                 split=bool(split),
+                doc_attributes=project.schema.document_attributes,
             )
             report.files = [_final(name, building, output) for name in dict.fromkeys(report.files)]
     return report
@@ -245,10 +267,13 @@ def _write_folder(
     labels: Sequence[Label],
     *,
     split: bool,
+    doc_attributes: Sequence[AttributeSpec] = (),
 ) -> None:
     """Every split of a folder export into ``output``, a new empty folder."""
     if fmt == "spacy":  # one tokenizer and one config.cfg for every split
-        written = write_spacy({SPACY_NAMES.get(n, n): p for n, p in parts.items()}, layers, output)
+        written = write_spacy(
+            {SPACY_NAMES.get(n, n): p for n, p in parts.items()}, layers, output, doc_attributes
+        )
         report.merge(written)
         report.files += written.files
         return
@@ -260,7 +285,10 @@ def _write_folder(
         elif fmt == "hf":
             target = output / f"{'train' if name == 'all' else name}.jsonl"
             with open_output(target) as stream:
-                _merge(report, write_hf_split(part, layers, stream, options.ner_layer))
+                _merge(
+                    report,
+                    write_hf_split(part, layers, stream, options.ner_layer, doc_attributes),
+                )
             report.files.append(str(target))
         else:
             target = output / f"{name}{STREAM_FORMATS[fmt]}"
@@ -270,4 +298,4 @@ def _write_folder(
     if fmt == "hf":
         names = ["train"] if not split else list(parts)
         with open_output(output / "README.md") as stream:
-            stream.write(dataset_card(layers, names, options.ner_layer))
+            stream.write(dataset_card(layers, names, options.ner_layer, doc_attributes))

@@ -14,14 +14,12 @@ import os
 import sqlite3
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError, InputError, SchemaError
+from annotator.core.import_rules import settle
 from annotator.core.importing import collect_files, read_file
 from annotator.core.layers import name_layer
 from annotator.core.models import AnnotatedDocument, Label
@@ -44,6 +42,8 @@ class FileOutcome:
     notes: Counter[str] = field(default_factory=Counter)
     # Labels and relation types this file added to the schema (``extend_schema``).
     added: list[Label] = field(default_factory=list)
+    # Document attribute values this file added to the schema, as "topic=sport".
+    added_values: list[str] = field(default_factory=list)
     # The file failed on a label or relation type the schema lacks.
     unknown_label: bool = False
 
@@ -54,6 +54,7 @@ class ImportReport:
     skipped: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     special: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
@@ -71,6 +72,10 @@ class ImportReport:
     def added(self) -> list[Label]:
         return [label for o in self.outcomes for label in o.added]
 
+    @property
+    def added_values(self) -> list[str]:
+        return [value for o in self.outcomes for value in o.added_values]
+
 
 Progress = Callable[[int, int, FileOutcome], None]
 
@@ -78,20 +83,28 @@ Progress = Callable[[int, int, FileOutcome], None]
 # the next batches while this process stores the current one (a third off a large import).
 PARALLEL_FROM_FILES = 400
 _READ_AHEAD = 2  # batches read ahead of the one being stored: memory stays bounded
+# A file this large is read record by record while it is stored, here: read whole first (and
+# pickled back from a reader process), a 100,000-document JSONL file took 2 GB.
+STREAM_FROM_BYTES = 1 << 20
 
 
 @dataclass
 class _Read:
-    """One file read and validated completely, not yet stored (picklable: reader processes)."""
+    """One file read and validated completely, not yet stored (picklable: reader processes).
+
+    ``records`` is None for a large file, read while it is stored.
+    """
 
     path: Path
-    records: list[tuple[int | None, AnnotatedDocument]]
+    records: list[tuple[int | None, AnnotatedDocument]] | None
     error: str | None
     notes: Counter[str]
 
 
 def _read(path: Path, clean: bool, fmt: str | None, offsets: str, predictions: bool) -> _Read:
     notes: Counter[str] = Counter()
+    if _large(path):
+        return _Read(path, None, None, notes)
     try:
         records = list(
             read_file(
@@ -105,11 +118,27 @@ def _read(path: Path, clean: bool, fmt: str | None, offsets: str, predictions: b
     return _Read(path, records, None, notes)
 
 
+def _large(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= STREAM_FROM_BYTES
+    except OSError:
+        return False  # reading it says why
+
+
+Stream = Callable[[Path, Counter[str]], Iterator[tuple[int | None, AnnotatedDocument]]]
+
+
 def _store(
-    project: Project, read: _Read, extend_schema: bool = False, annotator: str | None = None
+    project: Project,
+    read: _Read,
+    stream: Stream,
+    extend_schema: bool = False,
+    annotator: str | None = None,
 ) -> FileOutcome:
     """Store one file's records inside a savepoint: all of them or none.
 
+    A large file's records are read as they are stored (``stream``): a bad line
+    near its end rolls back what came before it, and memory holds one record.
     ``extend_schema``: labels and relation types the schema lacks are added
     first, in the same savepoint (a file that fails adds none). ``annotator``
     names the layer of every span and relation that names none.
@@ -119,12 +148,25 @@ def _store(
     if read.error is not None:
         outcome.error = read.error
         return outcome
+    types = project.schema.relation_labels
+
+    def settled(notes: Counter[str]) -> Iterator[tuple[int | None, AnnotatedDocument]]:
+        """The file's records with repeats stored once and unlabelled relations named."""
+        pairs = read.records if read.records is not None else stream(path, notes)
+        return ((at, settle(record, types, notes)) for at, record in pairs)
+
+    records = settled(outcome.notes)
     line: int | None = None
     try:
         with write_transaction(project.db):  # a savepoint inside the batch
             if extend_schema:
-                outcome.added = project.extend_schema(record for _, record in read.records)
-            for line, record in read.records:
+                first_pass = settled(Counter())
+                outcome.added = project.extend_schema(record for _, record in first_pass)
+                again = settled(Counter())
+                outcome.added_values = project.extend_document_attributes(
+                    record for _, record in again
+                )
+            for line, record in records:
                 try:
                     outcome.imported.append(project.import_record(name_layer(record, annotator)))
                 except DuplicateDocumentError as dup:
@@ -138,12 +180,16 @@ def _store(
                 outcome.source = outcome.source or meta.get("source")
                 outcome.encoding = outcome.encoding or meta.get("encoding")
     except (AnnotatorError, sqlite3.IntegrityError, OverflowError, ValueError) as exc:
-        # The store refused a value the readers let through: this file only is lost.
-        outcome.error = str(InputError(str(exc), path, line))
+        # The store refused a value the readers let through, or a line of a file read as it
+        # is stored was bad (that error names its file and line): this file only is lost.
+        located = isinstance(exc, InputError) and exc.path is not None
+        at = exc.line if isinstance(exc, SchemaError) and exc.line is not None else line
+        outcome.error = str(exc) if located else str(InputError(str(exc), path, at))
         outcome.unknown_label = isinstance(exc, UnknownLabelError)
         outcome.imported.clear()
         outcome.duplicates.clear()
         outcome.added.clear()
+        outcome.added_values.clear()
         project.reload_schema()  # what the savepoint added to it is gone
     return outcome
 
@@ -157,6 +203,12 @@ def _reads(
     """
     done = 0
     if workers > 0:
+        # Imported here: a few files, read in this process, need no pool (its import was
+        # a tenth of a small import's start-up).
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing import get_context
+
         try:
             # Forked, not spawned: a spawned reader re-imports the caller's main module and
             # costs more to start than it saves on a few thousand files (measured).
@@ -176,6 +228,12 @@ def _reads(
             pass  # no process could start or one died: read the remaining batches here
     for batch in batches[done:]:
         yield [read(path) for path in batch]
+
+
+def _can_fork() -> bool:
+    from multiprocessing import get_all_start_methods
+
+    return "fork" in get_all_start_methods()
 
 
 def import_paths(
@@ -203,17 +261,28 @@ def import_paths(
     schema (see ``ImportReport.added``) instead of failing their files.
     """
     files = collect_files(paths)
-    report = ImportReport(skipped=files.skipped, missing=files.missing, special=files.special)
+    report = ImportReport(
+        skipped=files.skipped,
+        missing=files.missing,
+        special=files.special,
+        unreadable=files.unreadable,
+    )
     total = len(files.files)
     workers = 0
-    if parallel and total >= PARALLEL_FROM_FILES and "fork" in get_all_start_methods():
+    if parallel and total >= PARALLEL_FROM_FILES and _can_fork():
         workers = (os.cpu_count() or 1) - 1
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
     read = partial(_read, clean=clean, fmt=fmt, offsets=offsets, predictions=predictions)
+
+    def stream(path: Path, notes: Counter[str]) -> Iterator[tuple[int | None, AnnotatedDocument]]:
+        return read_file(
+            path, clean=clean, fmt=fmt, offsets=offsets, notes=notes, predictions=predictions
+        )
+
     for batch in _reads(batches, read, workers):
         with project.bulk():
             for item in batch:
-                outcome = _store(project, item, extend_schema, annotator)
+                outcome = _store(project, item, stream, extend_schema, annotator)
                 report.outcomes.append(outcome)
                 if progress:
                     progress(len(report.outcomes), total, outcome)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "ANNOTATOR_DB"
 DEFAULT_NAME = "default.annotator.db"
 
 
 def default_project_path() -> Path:
+    import platformdirs  # only without --db or $ANNOTATOR_DB: a few ms of every start
+
     return platformdirs.user_data_path("annotator", appauthor=False) / DEFAULT_NAME
 
 

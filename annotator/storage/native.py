@@ -11,10 +11,12 @@ same bytes, so the format still has one definition.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from operator import itemgetter
 
-from annotator.core.jsonl import FORMAT_VERSION
+from annotator.core.jsonl import FORMAT_VERSION, doc_attrs_to_json, escape_line_breaks
+from annotator.storage.doc_attrs import Canonical
 from annotator.storage.project import Project, RowsByDocument, Selection
 
 # Keys in the order of core.jsonl.span_to_json; "entity" and "annotator" only when set
@@ -72,14 +74,27 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
         relations = RowsByDocument(
             conn.execute(_RELATIONS.format(where=relation_where), relation_params), first
         )
+        # Few documents have values and few values each: canonical order from the schema.
+        values = RowsByDocument(
+            conn.execute("SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"), first
+        )
+        canonical = Canonical(project.schema)
         for doc_id, uid, external_id, text, status, meta in documents:
             doc_spans = [item for _, item in spans.take(doc_id)]
             doc_relations = [item for _, item in relations.take(doc_id)]
+            attrs_json = ""
+            if rows := values.take(doc_id):
+                attrs = doc_attrs_to_json(canonical(row[1:] for row in rows))
+                attrs_json = ',"doc_attrs":' + json.dumps(
+                    attrs, ensure_ascii=False, separators=(",", ":")
+                )
             yield (
-                f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
-                f'"external_id":{external_id},"text":{text},'
-                f'"status":{status},"meta":{meta},"spans":[{",".join(doc_spans)}],'
-                f'"relations":[{",".join(doc_relations)}]}}',
+                escape_line_breaks(
+                    f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
+                    f'"external_id":{external_id},"text":{text},'
+                    f'"status":{status},"meta":{meta}{attrs_json},"spans":[{",".join(doc_spans)}],'
+                    f'"relations":[{",".join(doc_relations)}]}}'
+                ),
                 len(doc_spans),
                 len(doc_relations),
             )

@@ -109,6 +109,13 @@ def set_status(project: Project, doc_id: int, status: Status) -> Changes:
     return Changes(doc_id, status=status)
 
 
+def set_doc_attrs(
+    project: Project, doc_id: int, values: Mapping[str, Any], annotator: str | None
+) -> Changes:
+    change = project.doc_attrs.set(doc_id, dict(values), annotator=annotator)
+    return Changes(doc_id, doc_attrs=dict(change.after))
+
+
 def add_entity(project: Project, entity: Entity) -> tuple[Entity, Changes]:
     return project.entities.add(entity), Changes(entities=True)
 

@@ -16,8 +16,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import ImmutableTextError, SchemaError, SpanError, StoreError
 from annotator.core.identity import document_uid
 from annotator.core.models import (
@@ -33,6 +31,8 @@ from annotator.core.models import (
 from annotator.core.schema import Schema, check_attrs
 from annotator.core.schema_rules import (
     check_record,
+    doc_attrs,
+    extend_document_attributes,
     extend_schema,
     relation_problem,
     require_label,
@@ -40,7 +40,9 @@ from annotator.core.schema_rules import (
 from annotator.core.spans import check_span
 from annotator.core.text import check_document_text, sha256
 from annotator.storage import search_index
+from annotator.storage.connection import Database
 from annotator.storage.database import connect, write_transaction
+from annotator.storage.doc_attrs import Canonical, DocumentAttributes, filter_sql
 from annotator.storage.entities import EntityRegistry
 from annotator.storage.rows import (
     attrs_from_json,
@@ -54,6 +56,7 @@ from annotator.storage.rows import (
 from annotator.storage.schema_store import read_schema, write_schema
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+INDEX_BATCH = 1000  # texts of a bulk import read back and indexed at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +86,15 @@ _STATUS = {str(s): s for s in Status}
 class Project:
     """One annotation project: one SQLite file."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def __init__(self, db: Database, path: Path | None) -> None:
         self.db = db
         self.path = path
         self._schema: Schema | None = None
         self.entities = EntityRegistry(db)
+        # Article-level labels (topic, genre...): read and set through this.
+        self.doc_attrs = DocumentAttributes(db, lambda: self.schema)
         # Documents stored inside ``bulk()`` and not yet in the search index, by id.
-        self._unindexed: dict[int, str] | None = None
+        self._unindexed: list[int] | None = None
 
     @classmethod
     def open(cls, path: Path | str, *, verify: bool | None = None) -> Project:
@@ -100,7 +105,7 @@ class Project:
         """
         db = connect(path, verify=verify)
         project = cls(db, None if str(path) == ":memory:" else Path(path))
-        if not db["labels"].count:
+        if not db.count("labels"):
             from annotator.assets import default_schema  # one place knows where assets are
 
             project.set_schema(default_schema())
@@ -151,39 +156,50 @@ class Project:
             self.set_schema(schema)
         return added
 
+    def extend_document_attributes(self, records: Iterable[AnnotatedDocument]) -> list[str]:
+        """Add the document attributes and values of ``records`` the schema lacks; return
+        them as ``"name=value"``."""
+        schema, added = extend_document_attributes(self.schema, records)
+        if added:
+            self.set_schema(schema)
+        return added
+
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
         """One write transaction for many ``import_record`` calls (a batch of imported files).
 
-        The search index is filled once, at the end, for the documents still
-        there (a file whose savepoint rolled back left none). FTS5 writes its
-        pending index out at every savepoint, and every file and record of an
-        import is one: indexing each document as it came tripled the index's
-        cost (bench/README.md). Nested calls join the outer one.
+        The search index is filled at the end, for the documents still there (a
+        file whose savepoint rolled back left none), their texts read back a
+        batch at a time. FTS5 writes its pending index out at every savepoint,
+        and every file and record of an import is one: indexing each document as
+        it came tripled the index's cost (bench/README.md). Only ids wait here,
+        so a 100,000-document file is not held in memory. Nested calls join the
+        outer one.
         """
         if self._unindexed is not None:
             yield
             return
-        self._unindexed = {}
+        self._unindexed = []
         try:
             with write_transaction(self.db):
                 yield
-                stored = self.db.conn.execute(
-                    "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-                    [json.dumps(list(self._unindexed))],
-                )
-                search_index.index_documents(
-                    self.db, [(doc_id, self._unindexed[doc_id]) for (doc_id,) in stored]
-                )
+                for at in range(0, len(self._unindexed), INDEX_BATCH):
+                    stored = self.db.conn.execute(
+                        "SELECT id, text FROM documents "
+                        "WHERE id IN (SELECT value FROM json_each(?))",
+                        [json.dumps(self._unindexed[at : at + INDEX_BATCH])],
+                    )
+                    search_index.index_documents(self.db, stored.fetchall())
         finally:
             self._unindexed = None
 
     # -- documents -----------------------------------------------------------
 
     def find_by_text(self, text: str) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM documents WHERE sha256 = ?", [sha256(text)]
-        ).fetchone()
+        return self._find_by_digest(sha256(text))
+
+    def _find_by_digest(self, digest: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", [digest]).fetchone()
         return row[0] if row else None
 
     def add_document(self, document: Document) -> int:
@@ -205,7 +221,7 @@ class Project:
         check_record(self.schema, record)
         digest = sha256(doc.text)
         with write_transaction(self.db):
-            existing = self.find_by_text(doc.text)
+            existing = self._find_by_digest(digest)
             if existing is not None:
                 raise DuplicateDocumentError(existing)
             meta = dict(doc.meta)
@@ -222,10 +238,11 @@ class Project:
                     "raw": doc.raw,
                 },
             )
+            self.doc_attrs.insert(doc_id, doc_attrs(self.schema, record.doc_attrs))
             if self._unindexed is None:
                 search_index.index_documents(self.db, [(doc_id, doc.text)])
             else:
-                self._unindexed[doc_id] = doc.text  # indexed at the end of bulk()
+                self._unindexed.append(doc_id)  # indexed at the end of bulk()
             new_ids: dict[int | None, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
@@ -266,12 +283,14 @@ class Project:
         *,
         external_id: str | None = None,
         uid: str | None = None,
+        doc_attrs: Iterable[tuple[str, str]] = (),
     ) -> list[DocumentSummary]:
         """All documents (or those with this status, external id, uid) in id order.
 
         ``uid`` may be the first digits of one (as a person copies it), which
         may match several. One query, answered from indexes: the list reads
         ``documents_listed``, a uid prefix a range of ``documents_by_uid``.
+        ``doc_attrs``: only documents with every one of these ``(attribute, value)``.
         """
         sql = (
             "SELECT d.id, d.title, d.status, "
@@ -288,6 +307,9 @@ class Project:
             # Uids are lower-case hex: every uid starting with the prefix sorts below prefix + "g".
             where.append("d.uid >= ? AND d.uid < ?")
             params += [uid.lower(), uid.lower() + "g"]
+        attr_where, attr_params = filter_sql(doc_attrs)
+        where += attr_where
+        params += attr_params
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY d.id"
@@ -323,6 +345,7 @@ class Project:
             existing = self.find_by_text(text)
             if existing is not None and existing != doc_id:  # one document per uid
                 raise DuplicateDocumentError(existing)
+            search_index.unindex(self.db, doc_id, self.document(doc_id).text)
             self._touch(doc_id, text=text, sha256=sha256(text), uid=document_uid(text))
             search_index.index_documents(self.db, [(doc_id, text)])
 
@@ -344,18 +367,7 @@ class Project:
         return self._insert("relations", relation_row(doc_id, relation, head, tail))
 
     def _insert(self, table: str, row: Mapping[str, Any]) -> int:
-        """Insert one row with a plain statement, which sqlite3 prepares once and caches.
-
-        sqlite-utils' ``insert`` inspects the table on every call; a keystroke
-        and every imported document wait on this.
-        """
-        columns = ", ".join(f'"{name}"' for name in row)
-        marks = ", ".join("?" * len(row))
-        cursor = self.db.conn.execute(
-            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())
-        )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        return self.db.insert(table, row)
 
     def add_span(
         self,
@@ -627,6 +639,11 @@ class Project:
         relations = self._rows("SELECT * FROM relations ORDER BY doc_id, id")
         span_rows = RowsByDocument(spans)
         relation_rows = RowsByDocument(relations)
+        attr_rows = RowsByDocument(
+            self.db.conn.execute("SELECT doc_id, name, value FROM doc_attrs ORDER BY doc_id"),
+            itemgetter(0),
+        )
+        canonical = Canonical(self.schema)
         entities = {s.entity.id: s.entity for s in self.entities.all() if s.entity.id is not None}
         for row in docs:
             doc_spans = [span_from_row(r) for r in span_rows.take(row["id"])]
@@ -640,7 +657,11 @@ class Project:
                 s.entity_id: entities[s.entity_id] for s in doc_spans if s.entity_id in entities
             }
             yield AnnotatedDocument(
-                document_from_row(row), tuple(doc_spans), tuple(doc_relations), linked
+                document_from_row(row),
+                tuple(doc_spans),
+                tuple(doc_relations),
+                linked,
+                canonical(r[1:] for r in values) if (values := attr_rows.take(row["id"])) else {},
             )
 
 

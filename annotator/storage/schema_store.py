@@ -1,7 +1,8 @@
 """The label schema in the project file.
 
 Span labels live in ``labels``, relation types in ``relation_types``; both
-carry their attribute definitions as JSON.
+carry their attribute definitions as JSON. Document attributes live in
+``document_attributes``, one row each, their choices as a JSON object.
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import SchemaError
 from annotator.core.models import AttributeSpec, AttributeType, Display, Label, LabelKind
 from annotator.core.schema import Schema, build_schema
+from annotator.storage.connection import Database
 from annotator.storage.database import write_transaction
 
 
@@ -44,7 +44,7 @@ def _attributes_from_json(text: str) -> tuple[AttributeSpec, ...]:
     )
 
 
-def read_schema(db: sqlite_utils.Database) -> Schema:
+def read_schema(db: Database) -> Schema:
     labels = [
         Label(
             name=r["name"],
@@ -71,12 +71,20 @@ def read_schema(db: sqlite_utils.Database) -> Schema:
         )
         for r in db.query("SELECT * FROM relation_types ORDER BY ord, name")
     ]
-    return Schema(tuple(labels + relations))
+    documents = [
+        AttributeSpec(
+            r["name"],
+            AttributeType.CHOICE,
+            tuple(json.loads(r["choices"]).items()),
+            r["description"],
+            bool(r["multiple"]),
+        )
+        for r in db.query("SELECT * FROM document_attributes ORDER BY ord, name")
+    ]
+    return Schema(tuple(labels + relations), tuple(documents))
 
 
-def _replace(
-    db: sqlite_utils.Database, table: str, used_sql: str, rows: list[dict[str, Any]]
-) -> None:
+def _replace(db: Database, table: str, used_sql: str, rows: list[dict[str, Any]]) -> None:
     keep = {r["name"] for r in rows}
     used = {r[0] for r in db.execute(used_sql)}
     if missing := sorted(used - keep):
@@ -88,13 +96,15 @@ def _replace(
         if name not in keep:
             db.execute(f"DELETE FROM {table} WHERE name = ?", [name])
     if rows:
-        db.table(table).upsert_all(rows, pk="name")
+        for row in rows:
+            db.insert(table, row, pk="name")
 
 
-def write_schema(db: sqlite_utils.Database, schema: Schema) -> None:
+def write_schema(db: Database, schema: Schema) -> None:
     """Replace the schema; labels and relation types still in use cannot go."""
-    schema = build_schema(schema.labels)
+    schema = build_schema(schema.labels, schema.document_attributes)
     with write_transaction(db):
+        _write_document_attributes(db, schema)
         _replace(
             db,
             "labels",
@@ -130,3 +140,38 @@ def write_schema(db: sqlite_utils.Database, schema: Schema) -> None:
                 for lb in schema.relation_labels
             ],
         )
+
+
+def _write_document_attributes(db: Database, schema: Schema) -> None:
+    """Replace the document attributes; an attribute or a value still given to a document
+    cannot go, nor can an attribute holding several values on a document become single."""
+    specs = {a.name: a for a in schema.document_attributes}
+    in_use = db.execute(
+        "SELECT name, value, max(n) FROM (SELECT name, value, "
+        "count(*) OVER (PARTITION BY doc_id, annotator, name) AS n FROM doc_attrs) "
+        "GROUP BY name, value"
+    ).fetchall()
+    for name, value, most in in_use:
+        spec = specs.get(name)
+        if spec is None or value not in spec.values():
+            raise SchemaError(
+                f"document attribute value {name}={value} is given to documents and must stay "
+                "in the schema"
+            )
+        if most > 1 and not spec.multiple:
+            raise SchemaError(f"documents hold several values of {name}: it must stay multiple")
+    _replace(
+        db,
+        "document_attributes",
+        "SELECT DISTINCT name FROM doc_attrs",
+        [
+            {
+                "name": a.name,
+                "ord": i,
+                "multiple": int(a.multiple),
+                "choices": json.dumps(dict(a.choices), ensure_ascii=False),
+                "description": a.description,
+            }
+            for i, a in enumerate(schema.document_attributes)
+        ],
+    )

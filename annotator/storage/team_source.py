@@ -18,14 +18,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.identity import document_uid
 from annotator.core.jsonl import read_records
 from annotator.core.layers import LayerState, owner_from_path
 from annotator.core.models import Entity, Relation, Span
 from annotator.core.schema import Schema
+from annotator.storage.connection import Database
 from annotator.storage.database import APPLICATION_ID
 from annotator.storage.migrations import LATEST_VERSION
 from annotator.storage.rows import attrs_from_json
@@ -154,7 +153,7 @@ def _read_project(path: Path) -> Source:
         if "team_info" in tables:
             row = conn.execute("SELECT value FROM team_info WHERE key = 'analyst'").fetchone()
         owner = row[0] if row else owner_from_path(path)
-        source = Source(path, owner, read_schema(sqlite_utils.Database(conn)))
+        source = Source(path, owner, read_schema(Database(conn)))
         conn.row_factory = sqlite3.Row
         for r in conn.execute("SELECT * FROM entities"):
             source.entities[r["id"]] = Entity(

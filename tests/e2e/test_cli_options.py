@@ -297,3 +297,45 @@ def test_adjustments_are_summed_when_files_are_not_listed(tmp_path: Path):
         "12 spans given in UTF-16 offsets, converted (in 12 files)",
         "imported 12 documents from 12 files",
     ]
+
+
+def test_a_commands_options_work_before_the_command_too(files: dict[str, str], tmp_path: Path):
+    from annotator.main import wants_cli
+
+    db = str(tmp_path / "p.annotator.db")
+    assert wants_cli(["--json", "stats", "--db", db])  # the command line, not the window
+    assert not wants_cli(["--db", db]) and not wants_cli([])
+    code, out, err = run("-v", "--db", db, "import", files["article"])
+    assert code == 0, err
+    code, out, err = run("--json", "stats", "--db", db)
+    assert code == 0, err
+    assert json.loads(out)["format_version"] == 1 and json.loads(out)["documents"] == 1
+    parsed = build_parser().parse_args(["search", "q", "--limit", "1"])
+    code, out, _ = run("--limit", "1", "--json", "search", "الخارجية", "--db", db)
+    assert code == 0 and len(json.loads(out)) == 1 and parsed.limit == 1
+
+
+@pytest.mark.parametrize("argv", [["--db", "", "list"], ["list", "--db", ""]])
+def test_an_empty_db_path_is_refused_not_taken_for_the_default(
+    argv: list[str], tmp_path: Path, monkeypatch
+):
+    default = tmp_path / "default" / "default.annotator.db"
+    monkeypatch.setenv("ANNOTATOR_DB", str(default))
+    code, _, err = run(*argv)
+    assert code == 1 and err == "annotator: error: --db names no path (an empty string)\n"
+    assert not default.parent.exists()
+
+
+def test_an_empty_output_path_is_refused(tmp_path: Path):
+    db = tmp_path / "p.annotator.db"
+    with Project.open(db) as project:
+        project.add_document(Document(TEXT))
+    code, out, err = run("export", "-o", "", "--db", str(db))
+    assert code == 1 and out == "" and "-o/--output names no path" in err
+
+
+def test_an_import_of_nothing_that_exists_creates_no_project(tmp_path: Path):
+    target = tmp_path / "new" / "p.annotator.db"
+    code, _, err = run("import", str(tmp_path / "typo.txt"), "--db", str(target))
+    assert code == 1 and f"no such file or folder: {tmp_path / 'typo.txt'}" in err
+    assert not target.exists() and not target.parent.exists()

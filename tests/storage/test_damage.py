@@ -200,13 +200,15 @@ def test_restore_refuses_while_a_window_has_the_project(good: Path):
 def test_an_empty_or_foreign_file_is_refused_never_initialised(tmp_path: Path, content: bytes):
     path = tmp_path / "project.db"
     path.write_bytes(content)
-    for argv in (["list"], ["import", str(tmp_path / "none.txt")], ["check"]):
+    article = tmp_path / "article.txt"
+    article.write_text("عنوان\nقالت الوزارة إن المحادثات ستستمر.\n", encoding="utf-8")
+    for argv in (["list"], ["import", str(article)], ["check"]):
         code, _, err = cli(*argv, "--db", str(path))
         assert code == 1 and ("empty file (0 bytes)" in err or "not an SQLite file" in err)
     with pytest.raises(StoreError):
         Project.open(path)
     assert path.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "project.db"]
 
 
 def test_a_large_project_opens_at_once_and_its_first_write_waits_for_the_check(
@@ -263,7 +265,9 @@ def test_a_file_sqlite_cannot_open_is_not_called_damaged(
         raise sqlite3.OperationalError("unable to open database file")
 
     monkeypatch.setattr(safety, "read_only", cannot_open)
-    code, _, err = cli("import", str(good.parent / "none.txt"), "--db", str(good))
+    article = good.parent / "article.txt"
+    article.write_text("عنوان\nقالت الوزارة إن المحادثات ستستمر.\n", encoding="utf-8")
+    code, _, err = cli("import", str(article), "--db", str(good))
     assert code == 1
     assert err == (
         f"annotator: error: {good}: cannot check the project: unable to open database file\n"

@@ -77,11 +77,21 @@ def records(draw: st.DrawFn) -> AnnotatedDocument:
                 )
             )
     meta = draw(st.dictionaries(_KEYS, _VALUES, max_size=3))
+    doc_attrs = {
+        spec.name: draw(
+            st.lists(st.sampled_from(spec.values()), unique=True, max_size=3)
+            if spec.multiple
+            else st.sampled_from(spec.values())
+        )
+        for spec in SCHEMA.document_attributes
+        if draw(st.booleans())
+    }
     return AnnotatedDocument(
         Document(text, meta=meta, status=draw(st.sampled_from(list(Status)))),
         tuple(spans),
         tuple(relations),
         {1: Entity("أذربيجان", "LOCATION", id=1), 2: Entity('"Baku"\\', "LOCATION", id=2)},
+        doc_attrs,
     )
 
 

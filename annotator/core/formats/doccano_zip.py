@@ -6,14 +6,17 @@ collaborative project gives one ``all.jsonl``). Read file by file, the same
 text would come in once and the other users' labels would be skipped as a
 duplicate; read here, every document comes in once with each user's labels
 as that user's layer (the spans' ``annotator``). Documents are matched by
-doccano's ``id`` and their text.
+doccano's ``id`` and their text. Document categories (``cats``, a
+text-classification ``label``) are one set per document: the first file's
+(in name order) that has any.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from annotator.core.errors import InputError
@@ -34,6 +37,7 @@ def read_doccano_zip(
     except zipfile.BadZipFile:
         raise InputError("not a zip file (a doccano export is one)") from None
     documents: dict[tuple[str | None, str], tuple[Document, list[Layer]]] = {}
+    classes: dict[tuple[str | None, str], Mapping[str, object]] = {}
     with archive:
         members = sorted(
             name
@@ -53,8 +57,10 @@ def read_doccano_zip(
                         key = (doc.external_id, doc.text)
                         _, layers = documents.setdefault(key, (doc, []))
                         layers.append(with_annotator((record.spans, record.relations), user))
+                        if record.doc_attrs:
+                            classes.setdefault(key, record.doc_attrs)
                 except InputError as exc:
                     where = f"{member}:{exc.line}" if exc.line else member
                     raise InputError(f"{where}: {exc.message}") from None
-    for doc, layers in documents.values():
-        yield None, combine(doc, layers)
+    for key, (doc, layers) in documents.items():
+        yield None, replace(combine(doc, layers), doc_attrs=classes.get(key, {}))

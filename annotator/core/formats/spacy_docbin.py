@@ -12,7 +12,9 @@ the entity registry carries the entity's name as ``kb_id_``.
 ``doc.user_data`` holds ``"doc_id"``, ``"span_attrs"`` (``[[start, end,
 label, attrs], ...]``) and ``"relations"`` (``[{"head": [start, end],
 "tail": [start, end], "label", "attrs"}]``), all in character offsets
-as in ``doc.spans`` (white space at span edges left out).
+as in ``doc.spans`` (white space at span edges left out). ``doc.cats``
+holds the document attribute values one-hot: every value of the schema as
+``"topic=conflict"``, 1.0 or 0.0 (a textcat's training data).
 spaCy is an optional extra: ``pip install annotator[spacy]``.
 """
 
@@ -22,11 +24,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from annotator.core.doc_categories import one_hot
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats import ExportReport, Layers
 from annotator.core.formats.spacy_tokenizer import NAME, ArabicTokenizer, split_strings
 from annotator.core.formats.tokenized import TokenSpans, token_spans
-from annotator.core.models import AnnotatedDocument
+from annotator.core.models import AnnotatedDocument, AttributeSpec
 from annotator.core.tokens import edge_cuts, tokenize
 
 
@@ -93,7 +96,10 @@ def training_config(splits: list[str], dev: str) -> Any:
 
 
 def write_spacy(
-    parts: Mapping[str, Sequence[AnnotatedDocument]], layers: Layers, folder: Path
+    parts: Mapping[str, Sequence[AnnotatedDocument]],
+    layers: Layers,
+    folder: Path,
+    doc_attributes: Sequence[AttributeSpec] = (),
 ) -> ExportReport:
     """``NAME.spacy`` for each part (``train``, ``dev``, ``test``) and ``config.cfg``."""
     spacy = _spacy()
@@ -117,7 +123,10 @@ def write_spacy(
     for name, pairs in mapped.items():
         docbin = DocBin(store_user_data=True)
         for record, spans in pairs:
-            docbin.add(_doc(nlp, record, spans, layers, report))
+            doc = _doc(nlp, record, spans, layers, report)
+            if doc_attributes:
+                doc.cats = one_hot(record.doc_attrs, doc_attributes)
+            docbin.add(doc)
             report.documents += 1
         target = folder / f"{name}.spacy"
         docbin.to_disk(target)

@@ -1,8 +1,11 @@
-"""The attribute editor: every attribute of a span or link, set with single keys.
+"""The attribute editor: every attribute of a span, a link or a document, set with single keys.
 
 Each choice attribute is a row of keyed values ("a asserted · h hedged · ...");
 typing a key sets it, Backspace clears it, Tab and Shift+Tab move between
 rows, Enter saves (one undoable edit), Escape leaves everything as it was.
+A key works on the Arabic and the Latin layout alike (``core.keyboard``): an
+Arabic key is shown with its Latin twin. A document attribute that holds
+several values (topics) toggles a value per key and stays on its row.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.keyboard import matches, twin
 from annotator.core.models import AttributeSpec, AttributeType, Label
 from annotator.core.text import paragraph_direction
 
 BOOL_CHOICES = (("y", True), ("n", False))
+_LRM = "\u200e"
 _FOCUSED = "QLabel { border: 2px solid palette(highlight); padding: 3px; }"
 _UNFOCUSED = "QLabel { border: 2px solid transparent; padding: 3px; }"
 
@@ -54,16 +59,17 @@ class ChoiceField(QLabel):
     def value(self) -> Any:
         return self._value
 
+    def _chosen(self, value: Any) -> bool:
+        return value == self._value and self._value is not None
+
     def _render(self) -> None:
         parts = []
         for key, value in self._choices:
             text = "yes" if value is True else "no" if value is False else str(value)
-            parts.append(
-                f"[{key} {text}]"
-                if value == self._value and self._value is not None
-                else f" {key} {text} "
-            )
-        self.setText(" · ".join(parts))
+            shown = f"{key} ({other})" if not key.isascii() and (other := twin(key)) else key
+            parts.append(f"[{shown} {text}]" if self._chosen(value) else f" {shown} {text} ")
+        # Left-to-right marks: an Arabic key first would turn the English row right to left.
+        self.setText(_LRM + f" · {_LRM}".join(parts))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -71,11 +77,14 @@ class ChoiceField(QLabel):
             self._set(None)
             return
         for key, value in self._choices:
-            if text and text == key:
-                self._set(value)
-                self.focusNextChild()
+            if matches(text, key):
+                self._choose(value)
                 return
         super().keyPressEvent(event)
+
+    def _choose(self, value: Any) -> None:
+        self._set(value)
+        self.focusNextChild()
 
     def _set(self, value: Any) -> None:
         self._value = value
@@ -89,6 +98,34 @@ class ChoiceField(QLabel):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.setStyleSheet(_UNFOCUSED)
         super().focusOutEvent(event)
+
+
+class MultiChoiceField(ChoiceField):
+    """A row of keyed choices of which several may be chosen: a key toggles its value.
+
+    ``value()`` is the tuple of chosen values in the order of the choices, or None.
+    """
+
+    def __init__(
+        self, choices: tuple[tuple[str, Any], ...], value: Any, parent: QWidget | None = None
+    ) -> None:
+        given = (value,) if isinstance(value, str) else tuple(value or ())
+        self._many = tuple(v for _, v in choices if v in given)
+        super().__init__(choices, None, parent)
+
+    def value(self) -> Any:
+        return self._many or None
+
+    def _chosen(self, value: Any) -> bool:
+        return value in self._many
+
+    def _choose(self, value: Any) -> None:
+        toggled = set(self._many) ^ {value}
+        self._set(tuple(v for _, v in self._choices if v in toggled))
+
+    def _set(self, value: Any) -> None:
+        self._many = tuple(value or ())
+        super()._set(self.value())
 
 
 class AttributeEditor(QDialog):
@@ -133,7 +170,7 @@ class AttributeEditor(QDialog):
         choices: tuple[tuple[str, Any], ...] = (
             spec.choices if spec.type is AttributeType.CHOICE else BOOL_CHOICES
         )
-        return ChoiceField(choices, value, self)
+        return (MultiChoiceField if spec.multiple else ChoiceField)(choices, value, self)
 
     def values(self) -> dict[str, Any]:
         """The attributes as edited: unset ones removed, unknown keys kept."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from annotator.core.models import Entity, LabelKind, Relation, Span
+from annotator.core.models import Entity, Label, LabelKind, Relation, Span
 from annotator.core.relations import LinkOption, LinkType
 from annotator.gui.dialogs.attribute_editor import AttributeEditor
 from annotator.gui.dialogs.directed import relation_header
@@ -133,6 +133,26 @@ class Linking(QObject):
         editor = AttributeEditor(label, title, target.attrs, self.w.widget)
         if editor.exec():
             self.controller.set_attrs(target, editor.values())
+
+    def edit_document_attributes(self) -> None:
+        """The shown document's attributes (topic, genre, reliability), set by keys."""
+        document = self.controller.document
+        attributes = self.controller.project.schema.document_attributes
+        if document is None or document.id is None:
+            return
+        if not attributes:
+            self.controller.message.emit(self.tr("This schema has no document attributes."))
+            return
+        values = self.controller.project.doc_attrs.of(document.id)
+        editor = AttributeEditor(
+            Label(self.tr("the document"), attributes=attributes),
+            snippet(document.title),
+            values,
+            self.w.widget,
+        )
+        editor.setObjectName("document_attribute_editor")
+        if editor.exec():
+            self.controller.set_doc_attrs(editor.values())
 
     def relation_title(self, relation: Relation) -> str:
         head = self.controller.span_by_id(relation.head)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from annotator.core.changes import Changes, DocumentState
+from annotator.core.doc_categories import categories, values_of
+from annotator.core.models import DocValue
 from annotator.gui.panels.models import (
     CENTER,
+    FILTER_ROLE,
     ID_ROLE,
+    LEFT,
     Index,
     TableModel,
     alignment,
@@ -25,8 +29,15 @@ _SHOWN_ROLES = frozenset(
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.ToolTipRole,
+        FILTER_ROLE,
     }
 )
+DocAttrs = Mapping[str, DocValue]
+
+
+def doc_attrs_text(values: DocAttrs) -> str:
+    """A document's attribute values in a cell: "conflict, politics · news"."""
+    return " · ".join(", ".join(values_of(v)) for v in values.values())
 
 
 def _document_tooltip(row: DocumentSummary, source_word: str, uid_word: str) -> str:
@@ -46,10 +57,12 @@ class DocumentListModel(TableModel):
     order (the whole project, or what the filter kept) and reads the rows a
     page at a time as the view asks for them (``load``: ids -> rows, one query
     a page), keeping the last pages read. At 100,000 documents reading every
-    row at start-up took a second; a page takes a millisecond.
+    row at start-up took a second; a page takes a millisecond. ``attrs`` reads
+    the page's document attributes (the Classes column); ``FILTER_ROLE`` gives
+    them as ``topic=conflict``.
     """
 
-    headers = ("Title", "Status", "Spans")
+    headers = ("Title", "Status", "Spans", "Classes")
     PAGE = 100
     KEPT_PAGES = 64
 
@@ -57,14 +70,22 @@ class DocumentListModel(TableModel):
         self,
         load: Callable[[Sequence[int]], list[DocumentSummary]] = lambda ids: [],
         parent: QObject | None = None,
+        attrs: Callable[[Sequence[int]], Mapping[int, DocAttrs]] = lambda ids: {},
     ) -> None:
         super().__init__(parent)
         self._load = load
+        self._attrs_of = attrs
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
+        self._attrs: dict[int, DocAttrs] = {}  # of the documents in the pages kept
 
-    def set_loader(self, load: Callable[[Sequence[int]], list[DocumentSummary]]) -> None:
+    def set_loader(
+        self,
+        load: Callable[[Sequence[int]], list[DocumentSummary]],
+        attrs: Callable[[Sequence[int]], Mapping[int, DocAttrs]] = lambda ids: {},
+    ) -> None:
         self._load = load
+        self._attrs_of = attrs
 
     def reset(self, ids: Sequence[int]) -> None:
         """Show the documents ``ids`` (in list order: ascending ids)."""
@@ -98,8 +119,13 @@ class DocumentListModel(TableModel):
             found = {s.id: s for s in self._load(ids)}
             page = [found.get(doc_id) for doc_id in ids]
             self._pages[number] = page
+            found_attrs = self._attrs_of(ids)
+            self._attrs.update({doc_id: found_attrs.get(doc_id, {}) for doc_id in ids})
             while len(self._pages) > self.KEPT_PAGES:
-                self._pages.popitem(last=False)
+                _, gone = self._pages.popitem(last=False)
+                for summary in gone:
+                    if summary is not None:
+                        self._attrs.pop(summary.id, None)
         else:
             self._pages.move_to_end(number)
         return page[row - number * self.PAGE]
@@ -118,15 +144,32 @@ class DocumentListModel(TableModel):
         column = index.column()
         if row is None:
             return self.tr("(deleted)") if role == Qt.ItemDataRole.DisplayRole else None
+        values = self.doc_attrs(row.id)
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 3:
+                return doc_attrs_text(values)
             return (row.title, status_text(row.status), row.span_count)[column]
+        if role == FILTER_ROLE:
+            return " ".join(categories(values))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 0:
                 return alignment(row.title)
-            return CENTER
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return _document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))
+            return LEFT if column == 3 else CENTER
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
+            lines = [_document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))]
+            lines += [f"{name}: {', '.join(values_of(v))}" for name, v in values.items()]
+            return "\n".join(lines)
         return None
+
+    def doc_attrs(self, doc_id: int) -> DocAttrs:
+        """``doc_id``'s attribute values (read with its page, else now)."""
+        if doc_id not in self._attrs:
+            return dict(self._attrs_of([doc_id])).get(doc_id, {})
+        return self._attrs[doc_id]
+
+    def set_doc_attrs(self, doc_id: int, _values: object = None) -> None:
+        """``doc_id``'s attributes changed in the store: its row is read again."""
+        self.update(doc_id)
 
     def row_of(self, doc_id: int) -> int | None:
         """The row showing ``doc_id`` (ids ascend: a bisection), or None."""
@@ -139,6 +182,7 @@ class DocumentListModel(TableModel):
         if row is None:
             return
         self._pages.pop(row // self.PAGE, None)
+        self._attrs.pop(doc_id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
 
     def follow(self, state: DocumentState) -> None:

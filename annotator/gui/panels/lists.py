@@ -89,7 +89,9 @@ class DocumentPanel(QWidget):
         self._selected: int | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
-        self.filter.setPlaceholderText(self.tr("Filter documents (title or status)…"))
+        self.filter.setPlaceholderText(
+            self.tr("Filter documents (title, status or class: topic=conflict)…")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.view = make_table(self, "documents")
@@ -97,7 +99,7 @@ class DocumentPanel(QWidget):
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 55)):
+        for column, width in ((1, 90), (2, 55), (3, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         layout = QVBoxLayout(self)

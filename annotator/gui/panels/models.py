@@ -24,12 +24,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.changes import Changes, DocumentState
-from annotator.core.models import Entity, Label, Relation, Span, Status
+from annotator.core.models import Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
-from annotator.storage.entities import EntitySummary
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
@@ -43,13 +43,13 @@ def status_text(status: Status) -> str:
 _RIGHT = (
     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
 )
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
 CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 def alignment(text: str) -> Qt.AlignmentFlag:
     """Right-to-left text hugs the right edge of its cell."""
-    return _RIGHT if paragraph_direction(text) == "rtl" else _LEFT
+    return _RIGHT if paragraph_direction(text) == "rtl" else LEFT
 
 
 class TableModel(QAbstractTableModel):
@@ -255,44 +255,4 @@ class LinkModel(TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             ends = f"{other.label}: {other.text}" if other else "?"
             return "\n".join(x for x in (relation.label, ends, _attrs_text(relation)) if x)
-        return None
-
-
-class EntityModel(TableModel):
-    """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
-
-    headers = ("Name", "Kind", "Type", "Mentions", "Docs")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EntitySummary] = []
-
-    def reset(self, rows: Sequence[EntitySummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def entity(self, row: int) -> Entity:
-        return self._rows[row].entity
-
-    def row_of(self, entity_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.entity.id == entity_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
-        e = summary.entity
-        if role == ID_ROLE:
-            return e.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (e.name, e.kind, e.type, summary.mentions, summary.documents)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            aliases = "، ".join(e.aliases)
-            return f"{e.name}\n{aliases}" if aliases else e.name
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return alignment(e.name) if index.column() == 0 else CENTER
         return None

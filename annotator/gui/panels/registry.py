@@ -15,8 +15,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.core.models import Entity
+from annotator.gui.panels.entity_model import EntityModel
 from annotator.gui.panels.lists import fit_column, make_table
-from annotator.gui.panels.models import EntityModel
 from annotator.storage.project import Project
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -330,6 +330,33 @@ class MergeEntitiesCommand(_StoreCommand):
         self._apply(ops.unmerge_entities(self._project, self._merge, self._state.doc_id))
 
 
+class SetDocAttrsCommand(_StoreCommand):
+    """New document attribute values (topic, genre...) for one document."""
+
+    def __init__(
+        self,
+        state: DocumentState,
+        project: Project,
+        doc_id: int,
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        annotator: str | None,
+    ) -> None:
+        super().__init__(state, project, tr("Edit document attributes"))
+        self._doc_id, self._old, self._new = doc_id, dict(old), dict(new)
+        self._annotator = annotator
+
+    def _set(self, values: Mapping[str, Any]) -> None:
+        self._show(self._doc_id)
+        self._apply(ops.set_doc_attrs(self._project, self._doc_id, values, self._annotator))
+
+    def _redo(self) -> None:
+        self._set(self._new)
+
+    def _undo(self) -> None:
+        self._set(self._old)
+
+
 class RejectSuggestionCommand(_StoreCommand):
     def __init__(
         self, state: DocumentState, project: Project, doc_id: int, suggestion: Suggestion

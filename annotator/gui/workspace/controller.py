@@ -12,6 +12,7 @@ Signals:
     document_opened(Document): a document is shown; its spans are ``spans``.
     current_changed(object): the current span (Span) or None.
     status_changed(int doc_id, Status)
+    doc_attrs_changed(int doc_id, dict values): a document's attribute values (topic...).
     relations_changed(): this document's ``relations`` changed.
     suggestions_changed(): this document's ``suggestions`` changed.
     entities_changed(): the registry changed (an entity added, merged, linked).
@@ -43,6 +44,7 @@ from annotator.gui.workspace.commands import (
     MergeEntitiesCommand,
     RejectSuggestionCommand,
     SetAttrsCommand,
+    SetDocAttrsCommand,
     SetStatusCommand,
     UpdateEntityCommand,
     UpdateSpanCommand,
@@ -56,6 +58,7 @@ class Controller(QObject):
     document_opened = Signal(object)
     current_changed = Signal(object)
     status_changed = Signal(int, object)
+    doc_attrs_changed = Signal(int, object)
     relations_changed = Signal()
     suggestions_changed = Signal()
     entities_changed = Signal()
@@ -308,6 +311,16 @@ class Controller(QObject):
             SetStatusCommand(*self._store, self.document.id, self.document.status, status)
         )
 
+    def set_doc_attrs(self, values: dict[str, Any]) -> None:
+        """The shown document's attribute values (topic, genre...): one undoable edit."""
+        if self.document is None or self.document.id is None:
+            return
+        old = self.project.doc_attrs.of(self.document.id)
+        if old != values:
+            self.undo_stack.push(
+                SetDocAttrsCommand(*self._store, self.document.id, old, values, self.annotator)
+            )
+
     # -- the current span ------------------------------------------------------
 
     def set_current(self, span: Span | None) -> None:
@@ -355,6 +368,8 @@ class Controller(QObject):
             self.relations_changed.emit()
         if changes.status is not None and changes.doc_id is not None:
             self.status_changed.emit(changes.doc_id, changes.status)
+        if changes.doc_attrs is not None and changes.doc_id is not None:
+            self.doc_attrs_changed.emit(changes.doc_id, dict(changes.doc_attrs))
         if changes.entities:
             self.entities_changed.emit()
         if changes.suggestions:
