@@ -83,3 +83,13 @@ def test_the_store_finds_exactly_the_titles_whose_folded_form_holds_the_query(ti
         ids.append(project.add_document(Document(f"نص {i}", meta={"title": title})))
     expected = [i for i, t in zip(ids, titles, strict=True) if normalize(query) in normalize(t)]
     assert document_ids(project.db.conn, query) == expected
+
+
+def test_a_class_is_found_as_its_value_or_as_attribute_equals_value():
+    project = project_with(TITLES)
+    project.doc_attrs.set(3, {"topic": ["conflict"], "genre": "news"})
+    conn = project.db.conn
+    assert document_ids(conn, "topic=conflict") == [3]
+    assert document_ids(conn, "conflict") == [3]
+    assert document_ids(conn, "genre=opinion") == []
+    assert document_ids(conn, "topic=conflict", after=3) == []
