@@ -39,7 +39,7 @@ from annotator.gui.handlers.navigation import Navigation
 from annotator.gui.handlers.project_files import ProjectFiles
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
-from annotator.gui.panels.document_model import DocumentListModel
+from annotator.gui.panels.document_model import DocumentListModel, set_store
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
     AnnotationModel,
@@ -55,13 +55,7 @@ from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
-from annotator.storage.document_list import (
-    doc_attr_rows,
-    document_ids,
-    has_documents,
-    is_stored,
-    summaries,
-)
+from annotator.storage.document_list import document_ids, has_documents, is_stored
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -266,10 +260,7 @@ class MainWindow(QMainWindow):
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
         self.side_panel.fit_labels(label.name for label in schema_labels)
-        self.documents.set_loader(
-            lambda ids: summaries(project.db.conn, ids),
-            lambda ids: dict(project.doc_attrs.by_document(doc_attr_rows(project.db.conn, ids))),
-        )
+        set_store(self.documents, project)
         self.document_panel.set_reader(workspace.reader)
         self.reload_documents()
         self.registry.set_project(project)

@@ -9,9 +9,9 @@ from annotator.core.models import Span
 from annotator.gui.action_spec import ActionSpec, clashes, key_sequences, resolved
 from annotator.gui.actions import ACTIONS, all_specs
 from annotator.gui.dialogs.shortcuts import shortcut_model
-from annotator.gui.panels.document_model import DocumentListModel
+from annotator.gui.panels.document_model import DocumentListModel, set_store
 from annotator.gui.panels.models import AnnotationModel, LabelModel
-from annotator.storage.document_list import all_ids, summaries
+from annotator.storage.document_list import all_ids
 
 
 def test_every_shortcut_is_unique_as_qt_resolves_it(window):
@@ -81,7 +81,8 @@ def test_label_keys_follow_the_schema_order(gui_project):
 
 def document_model(project) -> DocumentListModel:
     """The window's list model over ``project``: every document, rows read by page."""
-    model = DocumentListModel(lambda ids: summaries(project.db.conn, ids))
+    model = DocumentListModel()
+    set_store(model, project)
     model.reset(all_ids(project.db.conn))
     return model
 

@@ -88,18 +88,15 @@ def test_undo_from_another_document_goes_back_to_the_one_it_changed(qtbot, windo
 
 
 def test_the_document_list_model_with_classes_passes_the_model_tester(qtmodeltester, gui_project):
-    from annotator.gui.panels.document_model import DocumentListModel
+    from annotator.gui.panels.document_model import DocumentListModel, set_store
     from annotator.gui.panels.models import FILTER_ROLE
-    from annotator.storage.document_list import all_ids, doc_attr_rows, summaries
+    from annotator.storage.document_list import all_ids
 
-    conn = gui_project.db.conn
-    first, second, _ = all_ids(conn)
+    first, second, _ = all_ids(gui_project.db.conn)
     gui_project.doc_attrs.set(first, {"topic": ["crime", "society"], "reliability": "mixed"})
-    model = DocumentListModel(
-        lambda ids: summaries(conn, ids),
-        attrs=lambda ids: dict(gui_project.doc_attrs.by_document(doc_attr_rows(conn, ids))),
-    )
-    model.reset(all_ids(conn))
+    model = DocumentListModel()
+    set_store(model, gui_project)
+    model.reset(all_ids(gui_project.db.conn))
     qtmodeltester.check(model)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Classes"
     assert model.index(0, 3).data() == "society, crime · mixed"

@@ -22,7 +22,8 @@ from annotator.gui.panels.models import (
     alignment,
     status_text,
 )
-from annotator.storage.project import DocumentSummary
+from annotator.storage.document_list import doc_attr_rows, summaries
+from annotator.storage.project import DocumentSummary, Project
 
 _SHOWN_ROLES = frozenset(
     {
@@ -193,3 +194,12 @@ class DocumentListModel(TableModel):
         delta = len(changes.spans_added) - len(changes.spans_removed)
         if changes.doc_id is not None and (delta or changes.status is not None):
             self.update(changes.doc_id)
+
+
+def set_store(model: DocumentListModel, project: Project) -> None:
+    """``model`` reads its pages (rows and classes) from ``project``, on the GUI thread."""
+    conn = project.db.conn
+    model.set_loader(
+        lambda ids: summaries(conn, ids),
+        lambda ids: dict(project.doc_attrs.by_document(doc_attr_rows(conn, ids))),
+    )
