@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
+from annotator.core.arabic import normalize
 from annotator.core.errors import StoreError
 from annotator.core.identity import document_uid
 from annotator.core.wording import count
@@ -216,6 +217,7 @@ def migrate(db: Database, path: Path | None) -> None:
         return
     # Migrations derive uids in SQL with the one definition of them.
     conn.create_function("document_uid", 1, document_uid, deterministic=True)
+    conn.create_function("arabic_key", 1, normalize, deterministic=True)
     if version and path is not None:
         backup = path.with_name(f"{path.name}.v{version}.bak")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
