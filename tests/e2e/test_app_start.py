@@ -113,8 +113,8 @@ def test_a_corrupt_project_is_refused_in_the_terminal_and_left_alone(tmp_path: P
     assert bad.read_bytes() == before
 
 
-def test_commands_run_without_sqlite_utils_and_it_stays_at_hand(tmp_path: Path):
-    """The store runs on sqlite3 alone; sqlite-utils, when asked for, comes without numpy."""
+def test_commands_import_only_what_they_run_on(tmp_path: Path):
+    """The store runs on sqlite3 alone: no sqlite-utils, numpy or pandas, even where installed."""
     page = tmp_path / "a.txt"
     page.write_text("خبر عن باكو.\nفقرة ثانية عن أذربيجان.", encoding="utf-8")
     db = str(tmp_path / "p.db")
@@ -125,11 +125,6 @@ def test_commands_run_without_sqlite_utils_and_it_stays_at_hand(tmp_path: Path):
         f"    assert main([*argv, '--db', {db!r}]) == 0\n"
         "unused = ('sqlite_utils', 'numpy', 'pandas', 'charset_normalizer', 'arabic_reshaper')\n"
         "print(sorted(m for m in unused if m in sys.modules))\n"
-        "from annotator.storage.project import Project\n"
-        f"project = Project.open({db!r})\n"
-        "print(project.db['documents'].count, project.db.tables[0].name)\n"
-        "import sqlite_utils.db as utils\n"
-        "print(utils.np is None, utils.pd is None)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -140,7 +135,7 @@ def test_commands_run_without_sqlite_utils_and_it_stays_at_hand(tmp_path: Path):
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-3:] == ["[]", "1 documents", "True True"]
+    assert done.stdout.splitlines()[-1:] == ["[]"]
 
 
 def test_the_window_start_does_not_import_the_command_line_or_the_formats(tmp_path: Path):
