@@ -7,9 +7,14 @@ paragraph. Then:
    bars, menus, cookie notices, app banners, newsletter boxes, image credits,
    tags, comment counts, legal lines; fragments glued onto a paragraph end
    ("تشغيل الفيديو") are cut. A list heading ("اقرأ أيضا", "الأكثر قراءة",
-   "Related") opens a link list: headline-like items, each optionally
-   followed by one teaser, until a paragraph that is neither. A paragraph
-   equal to one already seen is a repeat (pages often hold the body twice).
+   "Related") opens a link list: title-like items, each optionally followed
+   by one teaser (if the first title has none, no title has), until a
+   paragraph that is neither. A sentence where a title is due, or one that
+   opens as a statement ("قال", "وأضاف", "..., he said."), is never an item:
+   it ends the list and is article text. Paragraphs equal to ones
+   already seen are a repeat when two or more come in a row (pages often hold
+   the body twice); a single one (a quote said twice) stays, but weighs
+   nothing in the search for the body.
    Bylines, dates, datelines and source lines (``page_meta``) go too, but
    what they say goes into ``meta`` (``author``, ``published``, ``source``).
 2. The body is the run of sentence-like paragraphs: the stretch of the page
@@ -33,7 +38,14 @@ import re
 from dataclasses import dataclass, field
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import body_weight, furniture_kind, is_question, is_title_like
+from annotator.core.page_lines import (
+    body_weight,
+    furniture_kind,
+    is_list_heading,
+    is_question,
+    is_title_like,
+    opens_statement,
+)
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
 
@@ -51,21 +63,6 @@ _SOURCE_TAIL = LazyPattern(
 _SOURCE_WORDS = ("المصدر", "المصادر", "source")
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
-# Headings that open a block of links (or a comment form) rather than text.
-_LIST_HEADINGS = LazyPattern(
-    r"(?:حول هذه القصة|حول هذا الموضوع|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ ايضا|"
-    r"مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|الأكثر قراءة|"
-    r"الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر تعليقا|آخر الأخبار|"
-    r"أحدث الأخبار|المزيد من الأخبار|المزيد من \S+|قد يعجبك أيضا|قد يهمك أيضا|قد يهمك|"
-    r"شاهد أيضا|اخترنا لك|موضوعات متعلقة|أخبار متعلقة|"
-    r"اترك تعليقاً|اترك تعليقا|أضف تعليقاً|أضف تعليقا|التعليقات|"
-    r"related|related stories|related articles|related news|related topics|read also|read more|"
-    r"see also|more stories|more from \S+|you may also like|recommended|most read|most popular|"
-    r"most viewed|trending|trending now|latest news|latest|top stories|leave a comment|"
-    r"leave a reply|comments)"
-    r"\s*[:：]?",
-    re.IGNORECASE,
-)
 _HEADLINE_MAX_WORDS = 20
 
 # Reasons in the report.
@@ -122,11 +119,12 @@ class _Line:
     text: str
     reason: str | None = None  # None: kept so far
     meta: dict[str, str] | None = None
+    echo: bool = False  # a single paragraph said before: kept, but no evidence of a body
 
     @property
     def weight(self) -> float:
         if self.reason is None:
-            return body_weight(self.text)
+            return 0.0 if self.echo else body_weight(self.text)
         return _REMOVED_WEIGHT.get(self.reason, _OTHER_REMOVED_WEIGHT)
 
 
@@ -143,9 +141,11 @@ class _Marker:
         self.removed: list[Removal] = []
         self.seen: set[str] = set()
         self.tail_source: str | None = None
-        # Link-list state: inside a list, and whether the previous item was a title.
+        # Link-list state: inside a list, whether the previous item was a title, and whether
+        # the list's titles have teasers (None: not known before its second line).
         self.in_list = False
         self.after_title = False
+        self.teasers: bool | None = None
 
     def strip_glued(self, line: int, paragraph: str) -> str:
         # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
@@ -172,8 +172,8 @@ class _Marker:
         line = _Line(number, paragraph)
         self.lines.append(line)
         key = collapse_spaces(paragraph)
-        if _LIST_HEADINGS.fullmatch(paragraph):
-            self.in_list, self.after_title = True, False
+        if is_list_heading(paragraph):
+            self.in_list, self.after_title, self.teasers = True, False, None
             line.reason = LINK_LIST
         elif (meta := read_meta_line(paragraph)) is not None:
             # Bylines and dates head an article: a link list does not run on past one.
@@ -184,13 +184,37 @@ class _Marker:
         elif key in self.seen:
             self.in_list = False
             line.reason = REPEAT
-        elif self.in_list and (self.after_title or _is_headline_like(paragraph)):
-            # A title, or the one teaser that follows a title.
-            self.after_title = not self.after_title and _is_headline_like(paragraph)
+        elif self.in_list and is_title_like(paragraph):
+            if self.after_title and self.teasers is None:
+                self.teasers = False  # title after title: a list of titles alone
+            self.after_title = True
+            line.reason = LINK_LIST
+        elif (
+            self.in_list
+            and self.after_title
+            and self.teasers is not False
+            and not opens_statement(paragraph)  # a teaser
+        ):
+            self.after_title, self.teasers = False, True  # the one teaser under a title
             line.reason = LINK_LIST
         else:
             self.in_list = False
             self.seen.add(key)
+
+
+def _settle_repeats(lines: list[_Line]) -> None:
+    """Keep a repeat that stands alone: a copy of the body is a run of repeats.
+
+    Neighbours are the lines kept or repeated around it; furniture between the
+    repeats of a copy (an image credit) does not break the run.
+    """
+    text_lines = [line for line in lines if line.reason in (None, REPEAT)]
+    for i, line in enumerate(text_lines):
+        if line.reason != REPEAT:
+            continue
+        around = text_lines[max(0, i - 1) : i] + text_lines[i + 1 : i + 2]
+        if not any(x.reason == REPEAT for x in around):
+            line.reason, line.echo = None, True
 
 
 def _body_run(lines: list[_Line]) -> tuple[int, int] | None:
@@ -222,6 +246,8 @@ def _closing_line(lines: list[_Line], end: int) -> int:
     follows the body directly and furniture or the page's end follows it; one
     followed by more headline-like lines opens a related list instead.
     """
+    while end < len(lines) and lines[end].echo and lines[end].reason is None:
+        end += 1  # a quote said again at the article's end
     if end >= len(lines) or lines[end].reason is not None:
         return end
     n = len(lines[end].text.split())
@@ -329,6 +355,7 @@ def clean_page(text: str) -> Cleaned:
     for number, raw in enumerate(text.split("\n"), start=1):
         marker.feed(number, raw)
     lines = marker.lines
+    _settle_repeats(lines)
     title: str | None = None
     kept: list[str] = []
     run = _body_run(lines)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import json_input, jsonl
-from annotator.core.decoding import decode_bytes  # light: charset-normalizer only when needed
+from annotator.core.decoding import decode_bytes  # light: the code-page model only when needed
 from annotator.core.errors import InputError
 from annotator.core.html_page import (
     HTML_SUFFIXES,

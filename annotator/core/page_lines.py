@@ -15,6 +15,8 @@ holds what it needs to know about one line on its own:
 
 from __future__ import annotations
 
+import re
+
 from annotator.core.lazy_re import LazyPattern
 
 # A closing quote or bracket may follow the stop, and so may a short note in brackets
@@ -53,13 +55,22 @@ _FURNITURE_KINDS: dict[str, tuple[str, ...]] = {
         r"(?:حجم الخط|تكبير الخط|تصغير الخط|font size|a\+|a-)(?:\s+\S+){0,3}",
     ),
     "navigation": (
-        r"(?:skip to (?:main )?content|skip navigation|انتقل إلى المحتوى(?: الرئيسي)?|"
-        r"(?:تخطى|تخطي|تجاوز) إلى المحتوى(?: الرئيسي)?|اذهب إلى المحتوى)",
+        r"(?:(?:skip|jump) to (?:the )?(?:main )?content|skip navigation|"
+        r"(?:انتقل|الانتقال|تخطى|تخطي|تجاوز|اذهب|انتقال) (?:(?:إلى|الى) (?:ال)?محتوى|للمحتوى)"
+        r"(?: الرئيسي)?)",
         r"(?:الرئيسية|home|homepage|الصفحة الرئيسية)(?:\s*[>»/|›]\s*[^>»/|›]{1,40}){0,6}",
         r"(?:القائمة|menu|بحث|search|ابحث|تسجيل الدخول|تسجيل|login|log in|sign in|"
         r"الاشتراك|english|عربي|français|en|ar|بث مباشر|live|مباشر|العودة إلى الأعلى|"
         r"back to top|أعلى الصفحة|التالي|السابق|next|previous|المزيد|more|loading\.*|"
         r"جار التحميل\.*|جاري التحميل\.*)",
+        # A site's section names alone ("أخبار العالم", "العالم العربي"): a menu entry or a
+        # breadcrumb, never a headline.
+        r"(?:أخبار |news: )?(?:أخبار|الأخبار|آخر الأخبار|سياسة|السياسة|اقتصاد|الاقتصاد|رياضة|"
+        r"الرياضة|ثقافة|منوعات|العالم|عربي|دولي|عربي ودولي|محليات|تكنولوجيا|صحة|علوم|رأي|"
+        r"الرأي|مقالات|فيديو|الشرق الأوسط|news|world|politics|business|economy|sport|sports|"
+        r"opinion|video|culture|health|science|technology|tech|middle east)"
+        r"(?: (?:العربي|عربية|العربية|دولية|الدولية|محلية|المحلية|العالم|العالمية|news))?",
+        r"(?:أقسام|الأقسام|أقسام الموقع|القائمة الرئيسية|الأقسام الرئيسية|sections|main menu)",
         # A row of menu items: at least three short items between separators.
         r"[^|•·]{1,30}(?:\s*[|•·]\s*[^|•·]{1,30}){2,}",
     ),
@@ -233,6 +244,45 @@ def furniture_kind(line: str) -> str | None:
         if any(needle in line for needle in needles) and within.search(line):
             return kind
     return None
+
+
+# Headings that open a block of links (or a comment form) rather than text.
+_LIST_HEADINGS = LazyPattern(
+    r"(?:حول هذه القصة|حول هذا الموضوع|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ ايضا|"
+    r"مواضيع ذات صلة|أخبار ذات صلة|مقالات ذات صلة|قصص ذات صلة|ذات صلة|الأكثر قراءة|"
+    r"الأكثر مشاهدة|الأكثر تداولا|الأكثر تداولاً|الأكثر شعبية|الأكثر تعليقا|آخر الأخبار|"
+    r"أحدث الأخبار|المزيد من الأخبار|المزيد من \S+|قد يعجبك أيضا|قد يهمك أيضا|قد يهمك|"
+    r"شاهد أيضا|اخترنا لك|موضوعات متعلقة|أخبار متعلقة|"
+    r"اترك تعليقاً|اترك تعليقا|أضف تعليقاً|أضف تعليقا|التعليقات|"
+    r"related|related stories|related articles|related news|related topics|read also|read more|"
+    r"see also|more stories|more from \S+|you may also like|recommended|most read|most popular|"
+    r"most viewed|trending|trending now|latest news|latest|top stories|leave a comment|"
+    r"leave a reply|comments)"
+    r"\s*[:：]?",
+    re.IGNORECASE,
+)
+
+
+def is_list_heading(line: str) -> bool:
+    """A heading that opens a block of links or a comment form ("اقرأ أيضا", "Related")."""
+    return _LIST_HEADINGS.fullmatch(line) is not None
+
+
+# How an article's own statement opens: a verb of saying, or a word that goes on from the
+# paragraph before ("وأضاف", "فيما"); in English, an attribution at the end ("..., he said.").
+# A teaser of another story opens with its own subject instead.
+_STATEMENT = LazyPattern(
+    r"^(?:[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أشار|أشارت|أوضح|أوضحت|تابع|تابعت|لفت|لفتت|"
+    r"شدد|شددت|اعتبر|اعتبرت|أعلن|أعلنت|ذكر|ذكرت|نقل|نقلت|نفى|نفت|يقول|تقول)|وكان|وكانت|"
+    r"وفي|فيما|كما|لكن|ولكن|غير أن|من جانبه|من جهته|في المقابل)(?=\s|$|[،,:])"
+    r"|\b(?:said|says|told|added)\b(?:\s+\S+){0,3}[.\"”’']*$",
+    re.IGNORECASE,
+)
+
+
+def opens_statement(line: str) -> bool:
+    """Opens as an article's own statement: never a link title's teaser (see ``cleaning``)."""
+    return _STATEMENT.search(line) is not None
 
 
 def is_question(line: str) -> bool:

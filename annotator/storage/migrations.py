@@ -317,6 +317,33 @@ CREATE INDEX spans_by_label_in_order ON spans(label, doc_id, start);
 CREATE INDEX spans_by_annotator_in_order ON spans(annotator, doc_id, start);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11)
+# v12: the span-text invariant, checked without reading the whole document. The v1 body
+# asked for length(text) of the document, which SQLite counts by decoding every character:
+# each span stored read its article twice. A span whose text has end - start characters and
+# equals substr(...) at its offsets is exactly the old rule (substr past the end comes back
+# short, so the lengths disagree), and substr decodes only up to the span's end. Storing
+# 20,000 spans into 9 KB articles: 0.67 s -> 0.16 s; merges and imports gain the same.
+_SPAN_TEXT_MUST_MATCH_V12 = """
+WHEN length(NEW.text) IS NOT NEW."end" - NEW.start
+  OR NEW.text IS NOT (SELECT substr(text, NEW.start + 1, NEW."end" - NEW.start)
+                      FROM documents WHERE id = NEW.doc_id)
+BEGIN
+    SELECT RAISE(ABORT, 'span text does not match the document text at its offsets');
+END;"""
+
+V12 = f"""
+DROP TRIGGER spans_text_matches_offsets_on_insert;
+DROP TRIGGER spans_text_matches_offsets_on_update;
+
+CREATE TRIGGER spans_text_matches_offsets_on_insert
+BEFORE INSERT ON spans
+{_SPAN_TEXT_MUST_MATCH_V12}
+
+CREATE TRIGGER spans_text_matches_offsets_on_update
+BEFORE UPDATE OF start, "end", text, doc_id ON spans
+{_SPAN_TEXT_MUST_MATCH_V12}
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12)
 SEARCH_INDEX_VERSION = 11  # the version whose migration (re)builds the search index
 LATEST_VERSION = len(MIGRATIONS)

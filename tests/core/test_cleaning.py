@@ -162,3 +162,68 @@ def test_a_last_paragraph_without_a_full_stop_or_asking_a_question_stays():
     # Followed by more headline-like lines, it opens a related list instead.
     page = ["الحكومة تعلن حزمة إجراءات لمواجهة الغلاء", *body, "هل تنجح الحزمة؟", "عنوان قصة أخرى"]
     assert clean_page("\n".join(page)).text.split("\n") == [page[0], *body]
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        (  # the article's sentences right after a list heading
+            "أذربيجان تتهم أرمينيا بخرق الهدنة\nاتهمت أذربيجان أرمينيا بخرق الهدنة.\nالأكثر قراءة\n"
+            "قال الرئيس إلهام علييف إن القوات ردت.\nوأكد أن العمليات ستستمر.",
+            ["قال الرئيس إلهام علييف إن القوات ردت.", "وأكد أن العمليات ستستمر."],
+        ),
+        (
+            "أذربيجان تتهم أرمينيا\nاتهمت أذربيجان أرمينيا بخرق الهدنة في ساعة مبكرة اليوم.\n"
+            "اقرأ أيضا\nوأضاف المتحدث أن بلاده ملتزمة بالهدنة.",
+            ["وأضاف المتحدث أن بلاده ملتزمة بالهدنة."],
+        ),
+        (  # a statement after a link title is not its teaser
+            "Azerbaijan accuses Armenia\nAzerbaijan accused Armenia of breaking the truce.\n"
+            "Related\nArmenia denies\n"
+            "Armenia denied firing any missile, its foreign ministry said.",
+            ["Armenia denied firing any missile, its foreign ministry said."],
+        ),
+    ],
+)
+def test_statements_after_a_list_heading_stay(page: str, kept: list[str]):
+    paragraphs = clean_page(page).text.split("\n")
+    for paragraph in kept:
+        assert paragraph in paragraphs
+
+
+def test_a_paragraph_said_twice_keeps_both_copies():
+    page = (
+        "الوزير يرد على الأسئلة\nسئل الوزير عن الهدنة فأجاب بكلمة واحدة.\nقال الوزير: نعم.\n"
+        "ثم سئل عن الانسحاب فأجاب بالكلمة نفسها.\nقال الوزير: نعم."
+    )
+    assert clean_page(page).text == page
+
+
+def test_section_names_are_never_the_headline():
+    page = (
+        "Skip to content\nHome\nNews\n"
+        "Azerbaijan accused Armenia of breaking the truce.\nIt denied it."
+    )
+    cleaned = clean_page(page)
+    assert cleaned.title is None
+    assert cleaned.text == "Azerbaijan accused Armenia of breaking the truce.\nIt denied it."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "تخطى إلى المحتوى\nالقائمة الرئيسية\nأقسام الموقع",
+        "الانتقال إلى المحتوى\nالرئيسية\nالعالم العربي",
+        "Skip to main content\nMenu\nWorld\nMiddle East",
+        "انتقل للمحتوى\nالرئيسية\nأخبار العالم",
+        "تخطى إلى المحتوى\nالرئيسية\nمنذ 3 ساعات\nمصدر الصورة، Getty Images",
+    ],
+)
+def test_skip_links_menus_and_section_names_above_a_page_are_never_its_headline(top: str):
+    body = (
+        "اتهمت أذربيجان أرمينيا بخرق الهدنة الإنسانية صباح اليوم.\n"
+        "وقال المتحدث إن القوات ردت على مصادر النيران."
+    )
+    cleaned = clean_page(top + "\n" + body)
+    assert cleaned.title is None
+    assert cleaned.text == body

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.decoding import decode_bytes
 from annotator.core.errors import InputError
@@ -77,3 +79,116 @@ def test_broken_utf8_names_the_line():
         decode_bytes(data)
     assert info.value.line == 21
     assert "invalid UTF-8" in info.value.message
+
+
+# Words of news copy, for headlines and paragraphs; every letter and the hamza forms occur.
+_NEWS_COPY = (
+    "الأمم المتحدة قلقة اشتباكات عنيفة ليلا الرئيس يلتقي وزير الخارجية ارتفاع أسعار النفط "
+    "عالميا انتخابات برلمانية في العراق قمة عربية الرياض الشهر المقبل زلزال يضرب جنوب تركيا "
+    "مقتل خمسة غارة على غزة البنك المركزي يرفع الفائدة الدفاع لا تراجع قال أكد أن إن الحكومة "
+    "ظروف صعبة غاضبون طائرات ضحايا ذكرت مصادر ثلاثة مؤتمر سئل رئيس الوزراء إسرائيل فلسطين "
+    "بغداد القاهرة دمشق بيروت عمان الخرطوم طرابلس مسؤول أمني شهود عيان الجيش القوات هدنة "
+    "اتفاق مفاوضات جديدة بين الطرفين منذ يوم أمس اليوم غدا مساء صباح عاجل مباشر تقرير خاص "
+    "الشرطة اعتقلت متظاهرين احتجاجات واسعة الاقتصاد التضخم البطالة الشباب الصحة مستشفى "
+    "لاجئون مخيم مساعدات إنسانية الهلال الأحمر ظلام كهرباء ماء قطع شتاء بارد ضحى غيوم "
+    "أذربيجان أرمينيا قره باغ الروسية واشنطن موسكو بكين باريس لندن برلين الأوروبي صفقة "
+    "مليار دولار ريال دينار جنيه نسبة بالمئة سنوات عام أعوام"
+)
+NEWS_WORDS = tuple(_NEWS_COPY.split())
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256", "iso8859-6")
+
+
+@st.composite
+def arabic_texts(draw: st.DrawFn, min_words: int = 1) -> str:
+    """A headline (a few words) or paragraphs (many, with punctuation and line breaks)."""
+    words = draw(st.lists(st.sampled_from(NEWS_WORDS), min_size=min_words, max_size=60))
+    seps = draw(
+        st.lists(
+            st.sampled_from(
+                [" "] * 8 + ["، ", ". ", "\n", ": ", "؟ ", " 12 ", " بـ ", " (Reuters) ", " NATO "]
+            ),
+            min_size=len(words),
+            max_size=len(words),
+        )
+    )
+    return "".join(w + s for w, s in zip(words, seps, strict=True)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=arabic_texts(), encoding=st.sampled_from(ENCODINGS[:5]))
+def test_any_arabic_text_in_utf8_or_utf16_decodes_to_the_same_text(text: str, encoding: str):
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)  # 1 in 6,000 texts is ambiguous
+@given(text=arabic_texts(min_words=4), encoding=st.sampled_from(ENCODINGS[5:]))
+def test_headlines_and_paragraphs_in_arabic_code_pages_decode_to_the_same_text(
+    text: str, encoding: str
+):
+    # One or two words can be a real word in either code page ("ظلام" in Windows-1256 is
+    # "عفاك" in ISO-8859-6): from four words on, the letter pairs tell them apart.
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_trial_headlines(encoding: str):
+    headlines = [
+        "الأمم المتحدة قلقة", "اشتباكات عنيفة ليلا", "عاجل", "قره باغ", "ظلام في القاهرة",
+        "وزير الدفاع: لا تراجع", "الرئيس يلتقي وزير الخارجية", "مقتل خمسة في غارة على غزة",
+    ]  # fmt: skip
+    for headline in headlines:
+        assert decode_bytes(headline.encode(encoding)).text == headline, headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia denies firing missiles",
+        "Le ministre a déclaré qu'il était « très préoccupé » par la crise à Genève.",
+        "École fermée à Nîmes après l'orage",
+        "Ça suffit",
+        "Über die Lage in Köln",
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-le", "cp1252", "latin-1"])
+def test_latin_script_texts_still_come_out_right(text: str, encoding: str):
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp720", "mac-arabic"])
+def test_dos_and_mac_arabic_files_are_read(encoding: str):
+    text = "قال الرئيس إن المحادثات مستمرة بين الطرفين في القاهرة منذ ٢٠٢٤"
+    if encoding == "cp720":
+        text = text.replace("٢٠٢٤", "2024")  # DOS Arabic has no Arabic-Indic digits
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "قال\x00 الوزير".encode(),
+        "قال\x00الوزير".encode(),
+        b"hello \x00world",
+        ("قال الوزير إن المحادثات مستمرة.\n" * 30 + "\x00").encode(),
+    ],
+)
+def test_a_nul_in_utf8_is_one_clear_error_naming_the_line(data: bytes):
+    with pytest.raises(InputError, match="NUL character") as info:
+        decode_bytes(data)
+    assert info.value.line == data[: data.index(b"\x00")].count(b"\n") + 1
+
+
+def test_bytes_no_candidate_reads_as_text_are_refused():
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(bytes(range(32)) * 4)
+
+
+def test_a_stray_control_character_in_short_utf8_is_still_utf8():
+    # A DOS end-of-file mark after a headline: valid UTF-8 wins over any code page.
+    assert decode_bytes("عاجل\x1a".encode()).encoding == "utf-8"
+
+
+def test_a_long_english_preamble_does_not_hide_the_code_page():
+    text = "Mirrored from the wire service; no changes made.\n" * 6000
+    text += "قالت وزارة الدفاع إن القتال اندلع في عدة أماكن، منها أراض قريبة من الحدود.\n" * 20
+    assert decode_bytes(text.encode("iso8859-6")).text == text

@@ -39,6 +39,7 @@ from annotator.core.page_meta import dateline_source, read_meta_line
         ("المصدر: الجزيرة + وكالات", {"source": "الجزيرة + وكالات"}),
         ("القاهرة - خاص", {}),
         ("2024-08-19 21:15:30 | arabic.news.cn", {"published": "2024-08-19T21:15"}),
+        ("سياسة | 14 مارس 2024", {"published": "2024-03-14"}),  # a section is no byline
     ],
 )
 def test_meta_lines_of_many_outlets(line: str, meta: dict[str, str]):
@@ -54,7 +55,6 @@ def test_meta_lines_of_many_outlets(line: str, meta: dict[str, str]):
         "احتجاجات واسعة في العاصمة (صور)",
         "قصف وفرار",
         "حوارات",
-        "سياسة | 14 مارس 2024",  # a section beside a date: not a byline
         "Share on facebook",
         "وقال المتحدث إن الحكومة ستعلن خطتها في 12 مارس 2024 بعد مشاورات مع الأحزاب.",
     ],
