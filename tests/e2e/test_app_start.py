@@ -151,3 +151,20 @@ def test_the_window_start_does_not_import_the_command_line_or_the_formats(tmp_pa
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[0] == "[]"
+
+
+def test_the_command_line_loads_no_store_or_format_before_a_command_runs(tmp_path: Path):
+    """``annotator --help`` and the parser: every command module imports its work lazily."""
+    script = (
+        "import sys, annotator.cli\n"
+        "annotator.cli.build_parser().format_help()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('annotator.storage.project', "
+        "'annotator.storage.importer', 'annotator.storage.exporter', 'annotator.core.formats', "
+        "'annotator.core.terminal', 'annotator.core.agreement', "
+        "'annotator.storage.recommender'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "[]"
