@@ -22,6 +22,9 @@ from annotator.storage.rows import document_from_row, relation_from_row, span_fr
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """What ``annotator stats`` prints: documents by status, spans and relations by label
+    (every label of the schema, 0 where unused)."""
+
     documents: int
     by_status: Mapping[str, int]
     spans_by_label: Mapping[str, int]
