@@ -90,6 +90,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.fonts import register_fonts
     from annotator.gui.main_window import MainWindow
     from annotator.gui.termination import close_on_termination
+    from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     try:
@@ -106,13 +107,19 @@ def run(argv: Sequence[str]) -> int:
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
+    try:
+        workspace = Workspace.open(project)
+    except ProjectBusyError as exc:  # open in another window: said here and in a window
+        project.close()
+        print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
+        QMessageBox.warning(None, "annotator", str(exc))
+        return 1
     window: MainWindow | None = None
     # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
     close_on_termination(app, lambda: window.close() if window is not None else app.quit())
-    window = MainWindow(project, QSettings())
-    if not window.loaded:  # open in another window; the window said so
-        print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
-        return 1
+    window = MainWindow(
+        workspace, QSettings(), add_sample=seed_sample, open_workspace=Workspace.open
+    )
     window.show()
     return int(app.exec())
 

@@ -230,7 +230,7 @@ def bench_next_document(app: QApplication, tmp: Path) -> Result:
     samples = []
     for _ in range(40):
         start = time.perf_counter()
-        window.next_document()
+        window.navigation.next_document()
         window.article.viewport().repaint()
         samples.append(time.perf_counter() - start)
         app.processEvents()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.assets import default_schema
 from annotator.gui.actions import all_specs
-from annotator.gui.shortcuts_dialog import markdown_sheet
+from annotator.gui.dialogs.shortcuts import markdown_sheet
 
 if __name__ == "__main__":
     app = QApplication.instance() or QApplication([])

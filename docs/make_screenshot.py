@@ -1,4 +1,6 @@
-"""Render docs/screenshot.png: the window on the sample article with nested highlights.
+"""Render docs/screenshot.png (the window on the sample article with nested highlights)
+docs/stance_dialog.png (the stance of a claim's source, its header read right to left) and
+docs/start_view.png (an empty project: the ways in).
 
 Run from the repository root after installing: ``.venv/bin/python docs/make_screenshot.py``.
 """
@@ -80,6 +82,22 @@ def annotate(project: Project) -> dict[str, int]:
     return ids
 
 
+def save_stance_dialog(window: MainWindow, target: Path) -> None:
+    """The dialog L opens after linking a claim to its source, as the analyst sees it."""
+    from annotator.core.models import LabelKind
+    from annotator.gui.dialogs.attribute_editor import AttributeEditor
+
+    project = window.controller.project
+    relation = next(r for r in project.relations(1) if r.label == "SOURCE")
+    label = project.schema.get("SOURCE", LabelKind.RELATION)
+    assert label is not None
+    editor = AttributeEditor(label, window.linking.relation_title(relation), relation.attrs, window)
+    editor.show()
+    QApplication.processEvents()
+    editor.grab().save(str(target))
+    editor.close()
+
+
 def main(target: Path) -> None:
     app = QApplication([])
     register_fonts()
@@ -99,8 +117,21 @@ def main(target: Path) -> None:
         window.controller.set_current(window.controller.span_by_id(ids["claim2"]))
         app.processEvents()
         window.grab().save(str(target))
+        save_stance_dialog(window, target.with_name("stance_dialog.png"))
         window.close()
         project.close()
+        empty = Project.open(Path(tmp) / "empty.db")
+        window = MainWindow(
+            empty,
+            QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat),
+            add_sample=seed_sample,
+        )
+        window.resize(1100, 640)
+        window.show()
+        app.processEvents()
+        window.grab().save(str(target.with_name("start_view.png")))
+        window.close()
+        empty.close()
 
 
 if __name__ == "__main__":

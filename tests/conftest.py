@@ -31,3 +31,14 @@ def project_path(tmp_path: Path) -> Path:
 def project(project_path: Path):
     with Project.open(project_path) as p:
         yield p
+
+
+GUI_TEST_TIMEOUT_S = 60
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Qt gets a time limit: a dialog left open fails it, not the run."""
+    for item in items:
+        uses_qt = {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ()))
+        if uses_qt and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(GUI_TEST_TIMEOUT_S))

@@ -59,7 +59,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
 
     output = Path(args.output) if args.output not in (None, "", "-") else None
-    args.label = [name for item in args.label or () for name in item.split(",") if name]
+    args.label = [n.strip() for item in args.label or () for n in item.split(",") if n.strip()]
+    if args.seed is not None and not args.split:
+        raise CliError("--seed chooses how --split shuffles: give --split too")
     with open_project(args) as project:
         if args.format == "entities":
             summary = export_entities(project, output, out)
@@ -81,7 +83,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 labels=args.label or (),
                 annotator=args.annotator,
                 split=ratios,
-                seed=args.seed,
+                seed=13 if args.seed is None else args.seed,
                 options=FormatOptions(args.offsets, args.doccano_layout, args.ner_layer),
                 force=args.force,
             )

@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
-    p.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
+    p.add_argument("--seed", type=int, help="seed of the split (default 13)")
     p.add_argument(
         "--offsets",
         choices=("utf16", "codepoints"),
@@ -169,7 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="hf: the tag layer of the ner_tags column (default entities)",
     )
     p.add_argument(
-        "--status", action="append", choices=[str(s) for s in Status], help="only these statuses"
+        "--status",
+        action="append",
+        choices=[str(s) for s in Status],
+        help="only these statuses (repeat it); default all, but in_progress and done for the "
+        "training formats hf, spacy, conll and prodigy (todo documents would teach 'no span')",
     )
     p.add_argument(
         "--label",

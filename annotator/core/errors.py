@@ -46,7 +46,13 @@ class SpanError(AnnotatorError):
 
 
 class SchemaError(AnnotatorError):
-    """A label schema file that is malformed, or a change the project cannot take."""
+    """A label schema file that is malformed, or a change the project cannot take.
+
+    ``line``: the line of an imported file the refused span is on, when its record
+    spans several lines (a brat ``.ann``).
+    """
+
+    line: int | None = None
 
 
 class StoreError(AnnotatorError):

@@ -280,11 +280,16 @@ def read_file(
         if _kind(path) == "special":  # replaced since it was listed: never open it
             raise InputError("not a regular file (a FIFO, socket or device): not read")
         if fmt == "brat" or (fmt is None and suffix == ".ann"):
+            if suffix != ".ann" and _kind(path.with_suffix(".ann")) != "file":
+                raise InputError(
+                    f"--format brat reads .ann files (with the .txt beside them): "
+                    f"there is no {path.with_suffix('.ann').name} beside it"
+                )
             if _kind(path.with_suffix(".txt")) == "special":
                 raise InputError("the .txt beside it is not a regular file: not read")
             from annotator.core.formats.brat import read_brat  # a reader when a file needs it
 
-            yield None, read_brat(path.with_suffix(".ann"))
+            yield None, read_brat(path.with_suffix(".ann"), notes)
             return
         if fmt == "labelstudio" or (fmt is None and suffix == ".json"):
             from annotator.core.formats.labelstudio import read_labelstudio
@@ -299,19 +304,30 @@ def read_file(
             return
         if fmt in ("native", "doccano", "prodigy") or suffix in JSONL_SUFFIXES:
             kind = fmt or detect_jsonl(_first_record(path))
+            skipped = sum(notes.values())
             with path.open(encoding="utf-8-sig", newline="") as stream:
                 if kind == "doccano":
                     from annotator.core.formats.doccano import read_doccano
 
-                    yield from read_doccano(
-                        stream, "codepoints" if offsets == "codepoints" else "utf16"
+                    records = read_doccano(
+                        stream, "codepoints" if offsets == "codepoints" else "utf16", notes
                     )
                 elif kind == "prodigy":
                     from annotator.core.formats.prodigy import read_prodigy
 
-                    yield from read_prodigy(stream)
+                    records = read_prodigy(stream, notes)
                 else:
-                    yield from jsonl.read_records(stream)
+                    records = jsonl.read_records(stream)
+                found = 0
+                for line, record in records:
+                    try:
+                        check_visible_text(record.document.text)
+                    except InputError as exc:
+                        raise InputError(exc.message, line=line) from None
+                    found += 1
+                    yield line, record
+            if not found and sum(notes.values()) == skipped:
+                raise InputError("no records: the file is empty or holds only blank lines")
             return
         if suffix in TEXT_SUFFIXES:
             yield None, read_text(path.read_bytes(), clean=clean, name=path.name)

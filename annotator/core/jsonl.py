@@ -28,6 +28,7 @@ written in that fixed order, Arabic unescaped
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
@@ -100,9 +101,22 @@ def doc_attrs_to_json(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v if isinstance(v, str) else list(v) for k, v in values.items()}
 
 
+# Characters JSON lets stand raw inside a string but ``str.splitlines`` (and JavaScript
+# before ES2019) breaks lines at: written escaped, so every reader sees one record a line.
+_LINE_BREAKS = re.compile("[\u2028\u2029\x85]")  # the controls below U+0020 JSON escapes itself
+
+
+def escape_line_breaks(line: str) -> str:
+    """A JSON line with the line breaks other readers split at written as ``\\uXXXX``."""
+    if _LINE_BREAKS.search(line) is None:
+        return line
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
 def dumps_record(record: AnnotatedDocument) -> str:
     """One line of native JSONL (without the newline)."""
-    return json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+    line = json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+    return escape_line_breaks(line)
 
 
 def parse_record(data: Any) -> AnnotatedDocument:
@@ -199,7 +213,9 @@ def parse_record(data: Any) -> AnnotatedDocument:
         meta=meta,
         status=status,
         uid=_checked_uid(data.get("uid"), text),
-        external_id=source_id(data.get("external_id", doc_id), "'external_id'"),
+        external_id=source_id(
+            data.get("external_id", doc_id), "'external_id'" if "external_id" in data else "'id'"
+        ),
     )
     return AnnotatedDocument(document, tuple(spans), tuple(relations), entities, doc_attrs)
 

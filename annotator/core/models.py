@@ -217,3 +217,9 @@ class AnnotatedDocument:
     # The registry entities the spans link to, by ``Span.entity_id``.
     entities: Mapping[int, Entity] = field(default_factory=dict)
     doc_attrs: Mapping[str, Any] = field(default_factory=dict)
+    # Where an imported span was in its file, by span id: the name the file gives it
+    # (``label[2]``, ``T4``) and its line when the record spans several (a brat ``.ann``),
+    # so an error found later (an unknown label) points at what the analyst can fix.
+    origins: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)
+    # The same for relations, by their position in ``relations``.
+    relation_origins: Mapping[int, tuple[str, int | None]] = field(default_factory=dict)

@@ -33,10 +33,13 @@ def link_options(
     relation_types: Sequence[Label],
     existing: Sequence[Relation] = (),
 ) -> list[LinkOption]:
-    """Every span ``current`` can be linked to, nearest first (in any paragraph).
+    """Every span ``current`` can be linked to: the nearest of each label first, then the
+    rest nearest first (in any paragraph).
 
-    A relation type fits when the schema allows it with ``current`` at the
-    head or at the tail; a link that already exists is not offered again.
+    So the picker opens on the nearest ACTOR and the nearest CUE even when a
+    paragraph's worth of places lies between. A relation type fits when the
+    schema allows it with ``current`` at the head or at the tail; a link that
+    already exists is not offered again.
     """
     taken = {(r.label, r.head, r.tail) for r in existing}
     options = []
@@ -57,4 +60,9 @@ def link_options(
                 types.append(LinkType(relation, False))
         if types:
             options.append(LinkOption(other, tuple(types), abs(other.start - current.start)))
-    return sorted(options, key=lambda o: (o.distance, o.other.start))
+    by_distance = sorted(options, key=lambda o: (o.distance, o.other.start))
+    firsts: dict[str, LinkOption] = {}
+    for option in by_distance:
+        firsts.setdefault(option.other.label, option)
+    nearest = list(firsts.values())
+    return nearest + [o for o in by_distance if o not in nearest]

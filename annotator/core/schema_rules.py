@@ -118,22 +118,28 @@ def check_record(schema: Schema, record: AnnotatedDocument) -> None:
     doc_attrs(schema, record.doc_attrs)
     labels: dict[object, str] = {}
     for span in record.spans:
-        where = f"spans[{span.id}] ({span.label})"
+        origin = record.origins.get(span.id) if span.id is not None else None
+        name, line = origin or (f"spans[{span.id}]", None)
         try:
             check_attrs(require_label(schema, span.label, LabelKind.SPAN), span.attrs)
         except SchemaError as exc:
-            raise type(exc)(f"{where}: {exc}") from None
+            error = type(exc)(f"{name} ({span.label}): {exc}")
+            error.line = line
+            raise error from None
         labels[span.id] = span.label
     for index, relation in enumerate(record.relations):
         where = f"relation {relation.id}" if relation.id is not None else f"relations[{index}]"
+        where, line = record.relation_origins.get(index, (where, None))
         try:
             rule = require_label(schema, relation.label, LabelKind.RELATION)
             check_attrs(rule, relation.attrs)
+            problem = relation_problem(rule, labels[relation.head], labels[relation.tail])
+            if problem:
+                raise SchemaError(problem)
         except SchemaError as exc:
-            raise type(exc)(f"{where}: {exc}") from None
-        problem = relation_problem(rule, labels[relation.head], labels[relation.tail])
-        if problem:
-            raise SchemaError(f"{where}: {problem}")
+            error = type(exc)(f"{where}: {exc}")
+            error.line = line
+            raise error from None
 
 
 def extend_schema(

@@ -20,13 +20,15 @@ _MIN_PARAGRAPH = 40
 
 
 def parse_ratios(text: str) -> tuple[int, ...]:
-    """ "80/10/10" -> (80, 10, 10); two or three positive parts."""
+    """ "80/10/10" -> (80, 10, 10); two or three parts, percentages adding up to 100."""
     try:
         parts = tuple(int(p) for p in text.split("/"))
     except ValueError:
         raise ValueError(f"split {text!r} is not like 80/10/10") from None
     if not 2 <= len(parts) <= 3 or any(p < 0 for p in parts) or sum(parts) == 0:
         raise ValueError(f"split {text!r} is not like 80/10/10")
+    if sum(parts) != 100:
+        raise ValueError(f"split {text!r} adds up to {sum(parts)}: its parts are percentages (100)")
     return parts
 
 

@@ -2,146 +2,203 @@
 
 Menus, the F1 shortcut sheet and the key bindings are all generated from
 ``ACTIONS`` (plus one action per label hotkey, generated from the schema:
-label keys are data on the label). ``handler`` names a method of the main
-window, or of the helper named by ``target`` (``linking``: links,
-attributes and entities). ``scope`` says where a shortcut works: ``window``
-anywhere in the window, ``article`` only while the article has the focus (so
-typing a digit or Tab in the document filter still types), ``links`` in the
-list of the current span's links, ``registry`` in the entities panel.
+label keys are data on the label). ``run`` is given the window's ``Handlers``
+(``files``, ``annotate``, ``linking``: links, attributes and entities,
+``suggest``, ``navigate``, ``find``; ``window``: the window itself) and calls
+one of them: typed, so mypy knows every handler exists. ``scope`` says where a
+shortcut works: ``window`` anywhere in the window, ``article`` only while the
+article has the focus (so typing a digit or Tab in the document filter still
+types), ``links`` in the list of the current span's links, ``registry`` in the
+entities panel. ``enabled`` says when it can run (greyed otherwise).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Label
-
-Key = str | QKeySequence.StandardKey
-
-
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
-    id: str
-    text: str
-    keys: tuple[Key, ...]
-    menu: str
-    handler: str
-    scope: Literal["window", "article", "links", "registry"] = "window"
-    checkable: bool = False
-    argument: str | None = None
-    target: Literal["window", "linking"] = "window"
-
+from annotator.gui.action_run import has_current_span, has_document, run
+from annotator.gui.action_spec import ActionSpec, Run
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "project.open", "&Open Project…", (QKeySequence.StandardKey.Open,), "&File", "open_project"
+        "project.open",
+        "&Open Project…",
+        (QKeySequence.StandardKey.Open,),
+        "&File",
+        run(lambda h: h.files.open_project()),
     ),
     ActionSpec(
-        "project.new", "&New Project…", (QKeySequence.StandardKey.New,), "&File", "new_project"
+        "project.new",
+        "&New Project…",
+        (QKeySequence.StandardKey.New,),
+        "&File",
+        run(lambda h: h.files.new_project()),
     ),
-    ActionSpec("import.files", "&Import Files…", ("Ctrl+I",), "&File", "import_files"),
-    ActionSpec("import.folder", "Import &Folder…", ("Ctrl+Shift+I",), "&File", "import_folder"),
-    ActionSpec("export.jsonl", "&Export…", ("Ctrl+E",), "&File", "export_jsonl"),
-    ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", "close"),
-    ActionSpec("edit.undo", "&Undo", ("Ctrl+Z",), "&Edit", "undo"),
-    ActionSpec("edit.redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "&Edit", "redo"),
     ActionSpec(
-        "span.delete", "&Delete Span", ("Del", "Backspace"), "&Annotate", "delete_span", "article"
+        "import.files",
+        "&Import Files…",
+        ("Ctrl+I",),
+        "&File",
+        run(lambda h: h.files.import_files()),
+    ),
+    ActionSpec(
+        "import.folder",
+        "Import &Folder…",
+        ("Ctrl+Shift+I",),
+        "&File",
+        run(lambda h: h.files.import_folder()),
+    ),
+    ActionSpec(
+        "export.jsonl", "&Export…", ("Ctrl+E",), "&File", run(lambda h: h.files.export_jsonl())
+    ),
+    ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", run(lambda h: h.window.close())),
+    ActionSpec(
+        "edit.undo",
+        "&Undo",
+        (QKeySequence.StandardKey.Undo,),
+        "&Edit",
+        run(lambda h: h.annotate.undo()),
+        stack="undo",
+    ),
+    ActionSpec(
+        "edit.redo",
+        "&Redo",
+        (QKeySequence.StandardKey.Redo,),
+        "&Edit",
+        run(lambda h: h.annotate.redo()),
+        stack="redo",
+    ),
+    ActionSpec(
+        "span.delete",
+        "&Delete Span",
+        ("Del", "Backspace"),
+        "&Annotate",
+        run(lambda h: h.annotate.delete_span()),
+        "article",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.strip",
         "Strip &Proclitic (و ف ب ل ك)",
         ("Ctrl+Backspace",),
         "&Annotate",
-        "strip_proclitic",
+        run(lambda h: h.annotate.strip_proclitic()),
+        "article",
+        enabled=has_current_span,
+    ),
+    ActionSpec(
+        "span.next",
+        "&Next Span",
+        ("Tab",),
+        "&Annotate",
+        run(lambda h: h.annotate.next_span()),
         "article",
     ),
-    ActionSpec("span.next", "&Next Span", ("Tab",), "&Annotate", "next_span", "article"),
     ActionSpec(
         "span.previous",
         "P&revious Span",
-        ("Shift+Tab", "Backtab"),
+        # Shift+Tab only: Qt reads Backtab as Shift+Tab, and a second binding makes X11
+        # report an ambiguous shortcut and fire neither (see ``clashes``).
+        ("Shift+Tab",),
         "&Annotate",
-        "previous_span",
+        run(lambda h: h.annotate.previous_span()),
         "article",
     ),
     ActionSpec(
-        "span.clear", "&Clear Selection", ("Esc",), "&Annotate", "clear_selection", "article"
+        "span.clear",
+        "&Clear Selection",
+        ("Esc",),
+        "&Annotate",
+        run(lambda h: h.annotate.clear_selection()),
+        "article",
     ),
     ActionSpec(
         "span.link",
         "&Link to Another Span…",
         ("L",),
         "&Annotate",
-        "link_span",
+        run(lambda h: h.linking.link_span()),
         "article",
-        target="linking",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.attributes",
         "&Attributes…",
         ("Return", "Enter"),
         "&Annotate",
-        "edit_attributes",
+        run(lambda h: h.linking.edit_attributes()),
         "article",
-        target="linking",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "span.entity",
         "Link to &Entity…",
         ("E",),
         "&Annotate",
-        "link_entity",
+        run(lambda h: h.linking.link_entity()),
         "article",
-        target="linking",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "link.delete",
         "Remove Link",
         ("Del",),
         "&Annotate",
-        "remove_link",
+        run(lambda h: h.linking.remove_link()),
         "links",
-        target="linking",
     ),
     ActionSpec(
         "link.attributes",
         "Link Attributes…",
         ("Return", "Enter"),
         "&Annotate",
-        "edit_link",
+        run(lambda h: h.linking.edit_link()),
         "links",
-        target="linking",
+    ),
+    ActionSpec(
+        "span.clause",
+        "Select Reported &Clause (again: Source, Cue)",
+        ("C",),
+        "&Annotate",
+        run(lambda h: h.annotate.select_clause()),
+        "article",
+    ),
+    ActionSpec(
+        "span.sentence",
+        "Select &Sentence (again: the Next)",
+        ("S",),
+        "&Annotate",
+        run(lambda h: h.annotate.select_sentence()),
+        "article",
     ),
     ActionSpec(
         "doc.attributes",
         "&Document Attributes…",
         ("D",),
         "&Annotate",
-        "edit_document_attributes",
+        run(lambda h: h.linking.edit_document_attributes()),
         "article",
-        target="linking",
+        enabled=has_document,
     ),
     ActionSpec(
         "span.tag_all",
         "Tag &All Occurrences",
         ("Ctrl+T",),
         "&Annotate",
-        "tag_all_occurrences",
+        run(lambda h: h.annotate.tag_all_occurrences()),
         "article",
+        enabled=has_current_span,
     ),
     ActionSpec(
         "entity.edit",
         "Edit &Entity…",
         ("Return", "Enter"),
         "&Annotate",
-        "edit_entity",
+        run(lambda h: h.linking.edit_entity()),
         "registry",
     ),
     ActionSpec(
@@ -149,32 +206,47 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Merge Entity Into Selected…",
         ("Ctrl+M",),
         "&Annotate",
-        "merge_entities",
+        run(lambda h: h.linking.merge_entities()),
         "registry",
     ),
     ActionSpec(
-        "suggest.next", "&Next Suggestion", ("N",), "&Suggest", "next_suggestion", "article"
+        "suggest.next",
+        "&Next Suggestion",
+        ("N",),
+        "&Suggest",
+        run(lambda h: h.suggest.next_suggestion()),
+        "article",
     ),
     ActionSpec(
-        "suggest.accept", "&Accept Suggestion", ("Y",), "&Suggest", "accept_suggestion", "article"
+        "suggest.accept",
+        "&Accept Suggestion",
+        ("Y",),
+        "&Suggest",
+        run(lambda h: h.suggest.accept_suggestion()),
+        "article",
     ),
     ActionSpec(
         "suggest.accept_all",
         "Accept All Alike",
         ("Shift+Y",),
         "&Suggest",
-        "accept_all_alike",
+        run(lambda h: h.suggest.accept_all_alike()),
         "article",
     ),
     ActionSpec(
-        "suggest.reject", "&Reject Suggestion", ("X",), "&Suggest", "reject_suggestion", "article"
+        "suggest.reject",
+        "&Reject Suggestion",
+        ("X",),
+        "&Suggest",
+        run(lambda h: h.suggest.reject_suggestion()),
+        "article",
     ),
     ActionSpec(
         "suggest.cues",
         "Suggest Attribution &Cues",
         ("Ctrl+Shift+C",),
         "&Suggest",
-        "toggle_cue_suggestions",
+        run(lambda h: h.suggest.toggle_cue_suggestions()),
         checkable=True,
     ),
     ActionSpec(
@@ -182,7 +254,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&Snap Selections to Whole Words",
         ("Ctrl+Shift+W",),
         "&Annotate",
-        "toggle_snap",
+        run(lambda h: h.annotate.toggle_snap()),
         checkable=True,
     ),
     ActionSpec(
@@ -190,25 +262,94 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Mark &Done, Open Next",
         ("Ctrl+Return", "Ctrl+Enter"),
         "&Navigate",
-        "done_and_next",
+        run(lambda h: h.navigate.done_and_next()),
+        enabled=has_document,
     ),
-    ActionSpec("doc.next", "&Next Document", ("Alt+Down",), "&Navigate", "next_document"),
-    ActionSpec("doc.previous", "&Previous Document", ("Alt+Up",), "&Navigate", "previous_document"),
-    ActionSpec("focus.article", "Go to &Article", ("Ctrl+1",), "&Navigate", "focus_article"),
-    ActionSpec("find.article", "&Find in Article…", ("Ctrl+F",), "&Navigate", "find_in_article"),
     ActionSpec(
-        "find.corpus", "&Search All Documents…", ("Ctrl+Shift+F",), "&Navigate", "search_corpus"
+        "doc.next",
+        "&Next Document",
+        ("Alt+Down",),
+        "&Navigate",
+        run(lambda h: h.navigate.next_document()),
     ),
-    ActionSpec("focus.filter", "&Filter Documents", ("Ctrl+L",), "&Navigate", "focus_filter"),
-    ActionSpec("focus.links", "Go to Lin&ks", ("Ctrl+2",), "&Navigate", "focus_links"),
     ActionSpec(
-        "focus.entities", "Go to &Entities", ("Ctrl+Shift+E",), "&Navigate", "focus_entities"
+        "doc.previous",
+        "&Previous Document",
+        ("Alt+Up",),
+        "&Navigate",
+        run(lambda h: h.navigate.previous_document()),
     ),
-    ActionSpec("view.zoom_in", "Zoom &In", ("Ctrl+=", "Ctrl++"), "&View", "zoom_in"),
-    ActionSpec("view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", "zoom_out"),
-    ActionSpec("view.zoom_reset", "&Reset Zoom", ("Ctrl+0",), "&View", "zoom_reset"),
-    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", ("F1",), "&Help", "show_shortcuts"),
+    ActionSpec(
+        "focus.article",
+        "Go to &Article",
+        ("Ctrl+1",),
+        "&Navigate",
+        run(lambda h: h.navigate.focus_article()),
+    ),
+    ActionSpec(
+        "find.article",
+        "&Find in Article…",
+        ("Ctrl+F",),
+        "&Navigate",
+        run(lambda h: h.find.find_in_article()),
+    ),
+    ActionSpec(
+        "find.corpus",
+        "&Search All Documents…",
+        ("Ctrl+Shift+F",),
+        "&Navigate",
+        run(lambda h: h.find.search_corpus()),
+    ),
+    ActionSpec(
+        "focus.filter",
+        "&Filter Documents",
+        ("Ctrl+L",),
+        "&Navigate",
+        run(lambda h: h.navigate.focus_filter()),
+    ),
+    ActionSpec(
+        "focus.links",
+        "Go to Lin&ks",
+        ("Ctrl+2",),
+        "&Navigate",
+        run(lambda h: h.navigate.focus_links()),
+    ),
+    ActionSpec(
+        "focus.entities",
+        "Go to &Entities",
+        ("Ctrl+Shift+E",),
+        "&Navigate",
+        run(lambda h: h.linking.focus_entities()),
+    ),
+    ActionSpec(
+        "view.zoom_in",
+        "Zoom &In",
+        ("Ctrl+=", "Ctrl++"),
+        "&View",
+        run(lambda h: h.navigate.zoom_in()),
+    ),
+    ActionSpec(
+        "view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", run(lambda h: h.navigate.zoom_out())
+    ),
+    ActionSpec(
+        "view.zoom_reset",
+        "&Reset Zoom",
+        ("Ctrl+0",),
+        "&View",
+        run(lambda h: h.navigate.zoom_reset()),
+    ),
+    ActionSpec(
+        "help.shortcuts",
+        "&Keyboard Shortcuts",
+        ("F1",),
+        "&Help",
+        run(lambda h: h.navigate.show_shortcuts()),
+    ),
 )
+
+
+def tag(label: str, *, exact: bool = False) -> Run:
+    return run(lambda h: h.annotate.apply_label(label, exact=exact))
 
 
 def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
@@ -220,66 +361,26 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
         specs.append(
             ActionSpec(
                 f"label.{label.name}",
-                f"Tag as {label.name}",
+                QCoreApplication.translate("actions", "Tag as %1").replace("%1", label.name),
                 (label.hotkey,),
                 "&Annotate",
-                "apply_label",
+                tag(label.name),
                 "article",
-                argument=label.name,
             )
         )
         specs.append(
             ActionSpec(
                 f"label.{label.name}.exact",
-                f"Tag as {label.name}, exact characters",
+                QCoreApplication.translate("actions", "Tag as %1, exact characters").replace(
+                    "%1", label.name
+                ),
                 (f"Alt+{label.hotkey}",),
                 "&Annotate",
-                "apply_label_exact",
+                tag(label.name, exact=True),
                 "article",
-                argument=label.name,
             )
         )
     return tuple(specs)
-
-
-def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
-    sequences: list[QKeySequence] = []
-    for key in spec.keys:
-        if isinstance(key, QKeySequence.StandardKey):
-            sequences.extend(QKeySequence.keyBindings(key))
-        else:
-            sequences.append(QKeySequence(key))
-    return sequences
-
-
-def shortcut_text(spec: ActionSpec) -> str:
-    return ", ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec)
-    )
-
-
-def build_action(
-    spec: ActionSpec,
-    parent: QWidget,
-    scopes: Mapping[str, QWidget],
-    trigger: Callable[[ActionSpec], None],
-) -> QAction:
-    """A QAction for ``spec``, attached where its scope says, calling ``trigger(spec)``.
-
-    ``scopes`` maps the narrow scopes (article, links, registry) to their widgets.
-    """
-    action = QAction(QCoreApplication.translate("actions", spec.text), parent)
-    action.setObjectName(spec.id)
-    action.setShortcuts(key_sequences(spec))
-    action.setCheckable(spec.checkable)
-    if spec.scope == "window":
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        parent.addAction(action)
-    else:
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        scopes[spec.scope].addAction(action)
-    action.triggered.connect(lambda _checked=False: trigger(spec))
-    return action
 
 
 def all_specs(labels: Sequence[Label]) -> tuple[ActionSpec, ...]:

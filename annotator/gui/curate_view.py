@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from annotator.core.layers import GOLD
-from annotator.gui.text_offsets import OffsetMap
+from annotator.gui.article.text_offsets import OffsetMap
 from annotator.storage import curation
 from annotator.storage.project import Project
 

@@ -25,7 +25,7 @@ from annotator.core.formats.brat import write_brat
 from annotator.core.formats.conll import write_conll
 from annotator.core.formats.doccano import Layout, Offsets, write_doccano
 from annotator.core.formats.hf import NerLayer, dataset_card, write_hf_split
-from annotator.core.formats.labelstudio import write_labelstudio
+from annotator.core.formats.labelstudio_export import write_labelstudio
 from annotator.core.formats.prodigy import write_prodigy
 from annotator.core.formats.spacy_docbin import write_spacy
 from annotator.core.jsonl import dumps_record
@@ -137,6 +137,11 @@ FOLDER_FORMATS = {"hf", "brat", "spacy"}
 DOC_ATTR_FORMATS = {"jsonl", "doccano", "labelstudio", "spacy", "hf"}
 SPACY_NAMES = {"all": "train"}
 FORMATS = ("jsonl", "entities", *sorted(set(STREAM_FORMATS) - {"jsonl"} | FOLDER_FORMATS))
+TRAINING_FORMATS = frozenset({"hf", "spacy", "conll", "prodigy"})
+"""Formats that train models: a document nobody has worked on would teach that nothing in
+it is a span, so they take ``TRAINING_STATUSES`` unless ``--status`` names others."""
+TRAINING_STATUSES = (Status.IN_PROGRESS, Status.DONE)
+LEFT_OUT = "todo left out (not yet annotated; --status todo takes them)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +193,9 @@ def export_format(
 ) -> ExportReport:
     """Export in ``fmt``; with ``split``, one file (or folder) per split inside ``output``.
 
+    Training formats (``TRAINING_FORMATS``) take documents in progress or done
+    unless ``statuses`` says otherwise; the report counts the todo ones left out.
+
     A folder output is built beside ``output`` and renamed into place; ``force``
     lets it replace a folder that is not empty.
     """
@@ -195,6 +203,12 @@ def export_format(
     if folder and (output is None or str(output) in STDOUT_NAMES):
         raise AnnotatorError(f"{fmt} export{' with --split' if split else ''} needs -o FOLDER")
     layers = Layers.of(project.schema.span_labels)
+    report = ExportReport()
+    statuses = tuple(statuses)
+    if not statuses and fmt in TRAINING_FORMATS:
+        statuses = TRAINING_STATUSES
+        if todo := project.stats().by_status.get(str(Status.TODO), 0):
+            report.notes[LEFT_OUT] += todo
 
     def parts() -> dict[str, list[AnnotatedDocument]]:
         records = list(project.iter_records(statuses=statuses, labels=labels, annotator=annotator))
@@ -213,7 +227,6 @@ def export_format(
             for name in SPLIT_NAMES[: len(split)]
         }
 
-    report = ExportReport()
     if output is None:
         _merge(report, _write_stream(fmt, parts()["all"], layers, stdout, options))
     elif not folder:

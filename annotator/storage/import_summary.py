@@ -8,9 +8,11 @@ failures are always named, the first ``SHOWN`` of them, then a count.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from annotator.core.importing import readable_types
 from annotator.core.wording import count
@@ -47,6 +49,14 @@ def _capped(lines: Sequence[str], what: str, verbose: bool) -> list[str]:
     if verbose or len(lines) <= SHOWN:
         return list(lines)
     return [*lines[:SHOWN], f"and {len(lines) - SHOWN} more {what} (--verbose lists them)"]
+
+
+def _missing(path: Path) -> str:
+    """Why a path named (or listed) cannot be read: nothing there, or a link to nothing."""
+    try:
+        return f"{path}: a dangling link (to {os.readlink(path)}, which does not exist)"
+    except (OSError, ValueError):
+        return f"{path}: no such file or folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +105,7 @@ def summarize(report: ImportReport, *, verbose: bool = False) -> ImportSummary:
         )
     failures = (
         [str(o.error) for o in report.failed]
-        + [f"{path}: no such file or folder" for path in report.missing]
+        + [_missing(p) for p in report.missing]
         + [
             f"{path}: folder cannot be read ({why}); its files were not imported"
             for path, why in report.unreadable

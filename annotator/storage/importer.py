@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import AnnotatorError, InputError, SchemaError
+from annotator.core.import_rules import settle
 from annotator.core.importing import collect_files, read_file
 from annotator.core.layers import name_layer
 from annotator.core.models import AnnotatedDocument, Label
@@ -147,14 +148,21 @@ def _store(
     if read.error is not None:
         outcome.error = read.error
         return outcome
-    records = read.records if read.records is not None else stream(path, outcome.notes)
+    types = project.schema.relation_labels
+
+    def settled(notes: Counter[str]) -> Iterator[tuple[int | None, AnnotatedDocument]]:
+        """The file's records with repeats stored once and unlabelled relations named."""
+        pairs = read.records if read.records is not None else stream(path, notes)
+        return ((at, settle(record, types, notes)) for at, record in pairs)
+
+    records = settled(outcome.notes)
     line: int | None = None
     try:
         with write_transaction(project.db):  # a savepoint inside the batch
             if extend_schema:
-                first_pass = read.records if read.records is not None else stream(path, Counter())
+                first_pass = settled(Counter())
                 outcome.added = project.extend_schema(record for _, record in first_pass)
-                again = read.records if read.records is not None else stream(path, Counter())
+                again = settled(Counter())
                 outcome.added_values = project.extend_document_attributes(
                     record for _, record in again
                 )
@@ -175,7 +183,8 @@ def _store(
         # The store refused a value the readers let through, or a line of a file read as it
         # is stored was bad (that error names its file and line): this file only is lost.
         located = isinstance(exc, InputError) and exc.path is not None
-        outcome.error = str(exc) if located else str(InputError(str(exc), path, line))
+        at = exc.line if isinstance(exc, SchemaError) and exc.line is not None else line
+        outcome.error = str(exc) if located else str(InputError(str(exc), path, at))
         outcome.unknown_label = isinstance(exc, UnknownLabelError)
         outcome.imported.clear()
         outcome.duplicates.clear()

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator
 from operator import itemgetter
 
-from annotator.core.jsonl import FORMAT_VERSION, doc_attrs_to_json
+from annotator.core.jsonl import FORMAT_VERSION, doc_attrs_to_json, escape_line_breaks
 from annotator.storage.doc_attrs import Canonical
 from annotator.storage.project import Project
 from annotator.storage.records import RowsByDocument, Selection
@@ -90,10 +90,12 @@ def native_lines(project: Project, selection: Selection) -> Iterator[tuple[str, 
                     attrs, ensure_ascii=False, separators=(",", ":")
                 )
             yield (
-                f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
-                f'"external_id":{external_id},"text":{text},'
-                f'"status":{status},"meta":{meta}{attrs_json},"spans":[{",".join(doc_spans)}],'
-                f'"relations":[{",".join(doc_relations)}]}}',
+                escape_line_breaks(
+                    f'{{"format_version":{FORMAT_VERSION},"id":{doc_id},"uid":{uid},'
+                    f'"external_id":{external_id},"text":{text},'
+                    f'"status":{status},"meta":{meta}{attrs_json},"spans":[{",".join(doc_spans)}],'
+                    f'"relations":[{",".join(doc_relations)}]}}'
+                ),
                 len(doc_spans),
                 len(doc_relations),
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.assets import default_schema
+from annotator.core.errors import InputError
 from annotator.core.formats.brat import read_brat, write_brat
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 
@@ -30,12 +32,13 @@ def spans_of(record: AnnotatedDocument) -> list[tuple[int, int, str, str, dict]]
 def round_trip(record: AnnotatedDocument, labels=()) -> AnnotatedDocument:
     with tempfile.TemporaryDirectory() as folder:
         write_brat([record], Path(folder), *([labels] if labels else []))
-        return read_brat(Path(folder) / f"doc{record.document.id}.ann")
+        [ann] = Path(folder).glob("*.ann")  # named by the external id, else the uid
+        return read_brat(ann)
 
 
 def record_of(text: str, *spans: tuple[int, int, str, dict]) -> AnnotatedDocument:
     return AnnotatedDocument(
-        Document(text, id=1),
+        Document(text, id=1, external_id="doc1"),
         tuple(
             Span(a, b, label, text[a:b], id=i, attrs=attrs)
             for i, (a, b, label, attrs) in enumerate(spans)
@@ -127,7 +130,7 @@ def documents(draw) -> AnnotatedDocument:
         for n, (a, b) in enumerate(pairwise(spans))
         if a.id is not None and b.id is not None
     )
-    return AnnotatedDocument(Document(text, id=1), tuple(spans), relations)
+    return AnnotatedDocument(Document(text, id=1, external_id="doc1"), tuple(spans), relations)
 
 
 @settings(max_examples=200, deadline=None)
@@ -152,3 +155,73 @@ def test_values_no_project_can_hold_are_refused_with_the_line(tmp_path: Path):
         with pytest.raises(InputError, match="is not readable") as info:
             read_brat(tmp_path / "x.ann")
         assert info.value.line == 2
+
+
+def write_pair(folder: Path, text: str, ann: str) -> Path:
+    (folder / "d.txt").write_text(text, encoding="utf-8")
+    (folder / "d.ann").write_text(ann, encoding="utf-8")
+    return folder / "d.ann"
+
+
+def test_lines_of_other_kinds_are_skipped_and_counted_notes_kept(tmp_path: Path):
+    text = "قالت وزارة الدفاع إن القتال في أرمينيا"
+    ann = write_pair(
+        tmp_path,
+        text,
+        "T1\tACTOR 5 17\tوزارة الدفاع\n"
+        "T2\tLOCATION 31 38\tأرمينيا\n"
+        "T3\tCUE 0 4\tقالت\n"
+        "#1\tAnnotatorNotes T1\tministry of defence\n"
+        "A1\tloc_type T2 country\n"
+        "N1\tReference T2 Wikipedia:123\tArmenia\n"
+        "*\tEquiv T1 T3\n"
+        "E1\tCUE:T3\n"
+        "#2\tAnnotatorNotes R9\tabout a relation\n"
+        "A2\tNegation E1\n"
+        "R1\tCause Arg1:E1 Arg2:T2\n",
+    )
+    notes: Counter[str] = Counter()
+    record = read_brat(ann, notes)
+    assert {s.label: dict(s.attrs) for s in record.spans} == {
+        "ACTOR": {"note": "ministry of defence"},
+        "LOCATION": {"loc_type": "country"},
+        "CUE": {},
+    }
+    assert notes == {
+        "brat normalizations (N lines) not read": 1,
+        "brat equivalences (* lines) not read": 1,
+        "brat events (E lines) not read": 1,
+        "brat notes not on a text-bound annotation (# lines) not read": 1,
+        "brat attributes not of a T annotation not read": 1,
+        "brat relations not between two T annotations not read": 1,
+    }
+
+
+def test_a_discontinuous_span_is_refused_for_what_it_is(tmp_path: Path):
+    ann = write_pair(tmp_path, "قال وزير خارجية الأذري", "T1\tACTOR 4 8;16 22\tوزير الأذري\n")
+    with pytest.raises(InputError, match=r"T1: a discontinuous span \(4 8;16 22\) leaves out text"):
+        read_brat(ann)
+
+
+def test_files_are_named_by_external_id_unless_shared_or_too_long(tmp_path: Path):
+    docs = [
+        AnnotatedDocument(Document("خبر أول", id=1, external_id="wire/2024 0042")),
+        AnnotatedDocument(Document("خبر ثان", id=2, external_id="WIRE/2024 0042".lower())),
+        AnnotatedDocument(
+            Document("خبر ثالث", id=3, external_id="https://news.example/" + "a" * 300)
+        ),
+    ]
+    report = write_brat(docs, tmp_path)
+    names = sorted(p.stem for p in tmp_path.glob("*.ann"))
+    assert names == ["doc2", "doc3", "wire__2f_2024__20_0042"]
+    assert (
+        read_brat(tmp_path / "wire__2f_2024__20_0042.ann").document.external_id == "wire/2024 0042"
+    )
+    assert sum(report.lost.values()) == 2
+
+
+def test_an_attribute_of_a_missing_t_names_its_line(tmp_path: Path):
+    ann = write_pair(tmp_path, "خبر عاجل", "T1\tACTOR 0 3\tخبر\nA1\tmention T9 named\n")
+    with pytest.raises(InputError, match="A1: attribute of T9, which no T line has") as info:
+        read_brat(ann)
+    assert info.value.line == 2

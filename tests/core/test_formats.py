@@ -18,7 +18,8 @@ from annotator.core.formats.brat import read_brat, write_brat
 from annotator.core.formats.conll import write_conll
 from annotator.core.formats.doccano import read_doccano, write_doccano
 from annotator.core.formats.hf import write_hf_split
-from annotator.core.formats.labelstudio import read_labelstudio, write_labelstudio
+from annotator.core.formats.labelstudio import read_labelstudio
+from annotator.core.formats.labelstudio_export import write_labelstudio
 from annotator.core.formats.prodigy import read_prodigy, write_prodigy
 from annotator.core.models import AnnotatedDocument, Document, Relation, Span
 
@@ -39,7 +40,7 @@ CUE = span("قالت", "CUE", 3)
 ACTOR = span("أرمينيا", "ACTOR", 4)
 MULTILINE = span("اندلع.\nونفت", "CLAIM", 5)
 RECORD = AnnotatedDocument(
-    Document(TEXT, id=9, meta={"title": "t"}),
+    Document(TEXT, id=9, meta={"title": "t"}, external_id="doc9"),
     (CUE, CLAIM, PLACE, ACTOR, MULTILINE),
     (Relation("CUE", 1, 3, id=1), Relation("ABOUT", 1, 2, id=2)),
 )
@@ -58,7 +59,8 @@ def test_doccano_default_is_the_sequence_labelling_layout():
     out = io.StringIO()
     report = write_doccano([RECORD], out)
     line = json.loads(out.getvalue())
-    assert set(line) == {"id", "text", "label"}  # doccano's default columns: text, label
+    # doccano's default columns, text and label; the others are kept as its metadata
+    assert set(line) == {"id", "text", "label", "status", "title"}
     assert [PLACE.start + 1, PLACE.end + 1, "LOCATION"] in line["label"]
     assert report.lost == {
         "relations (the sequence-labelling layout has none: --doccano-layout relations)": 2,
@@ -218,7 +220,7 @@ def annotated(draw) -> AnnotatedDocument:
     relations = (
         (Relation("AFFILIATED_WITH", spans[0].id, spans[-1].id, id=0),) if len(spans) > 1 else ()
     )
-    return AnnotatedDocument(Document(text, id=1), tuple(spans), relations)
+    return AnnotatedDocument(Document(text, id=1, external_id="doc1"), tuple(spans), relations)
 
 
 @settings(max_examples=60, deadline=None)

@@ -23,6 +23,14 @@ def test_claim_candidates_nearest_first_with_their_types():
     assert by_id[5] == ["→ ABOUT", "→ OCCURRED_AT"]
 
 
+def test_the_nearest_of_each_label_comes_before_nearer_spans_of_a_label_seen_already():
+    places = [Span(161 + 10 * i, 165 + 10 * i, "LOCATION", "pppp", id=10 + i) for i in range(5)]
+    actor = Span(20, 30, "ACTOR", "a" * 10, id=2)
+    options = link_options(CLAIM, [*places, actor, FAR_ACTOR], SCHEMA.relation_labels)
+    assert [o.other.id for o in options][:2] == [10, 2]  # nearest place, nearest actor
+    assert [o.other.id for o in options][2:] == [11, 12, 13, 14, 3]
+
+
 def test_from_the_actor_side_links_point_back():
     options = link_options(NEAR_ACTOR, [CLAIM, FAR_ACTOR], SCHEMA.relation_labels)
     by_id = {o.other.id: [t.describe() for t in o.types] for o in options}

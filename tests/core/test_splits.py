@@ -33,7 +33,7 @@ def test_near_duplicates_stay_together():
     assert split[1] == split[2] == split[3]
 
 
-@pytest.mark.parametrize("bad", ["80-20", "80/10/5/5", "0/0", "a/b"])
+@pytest.mark.parametrize("bad", ["80-20", "80/10/5/5", "0/0", "a/b", "80/10/5", "8/1/1"])
 def test_bad_ratios(bad):
     with pytest.raises(ValueError):
         parse_ratios(bad)

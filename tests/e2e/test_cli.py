@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core.models import Document
+from annotator.core.models import Document, Status
 from annotator.storage.project import Project
 
 SAMPLE_TITLE = (
@@ -262,8 +262,9 @@ def test_export_entities(db: str, tmp_path: Path):
 def test_every_format_exports_with_a_split_and_a_summary(db: str, tmp_path: Path, fmt: str):
     ids = _attribution_scenario(db)
     with Project.open(db) as project:
-        for i in range(9):  # more documents, so every split gets some
-            project.add_document(Document(f"وثيقة رقم {i} عن {'موضوع ' * (i + 1)}مختلف"))
+        for i in range(9):  # more documents, so every split gets some (read: not todo)
+            text = f"وثيقة رقم {i} عن {'موضوع ' * (i + 1)}مختلف"
+            project.set_status(project.add_document(Document(text)), Status.IN_PROGRESS)
     target = tmp_path / fmt
     code, _, err = run(
         "export", "--format", fmt, "--split", "80/10/10", "-o", str(target), "--db", db
@@ -400,6 +401,7 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
     text = "قالت الوزارة\nإن القتال\u2028اندلع في\tكاراباخ"
     with Project.open(db) as project:
         doc_id = project.add_document(Document(text))
+        uid = project.document(doc_id).uid  # the file's name: the document has no external id
         project.add_span(doc_id, 5, 13, "ACTOR", attrs={"note": "ends in\na newline"})
         project.add_span(
             doc_id, 16, text.index("في") + 2, "CLAIM", attrs={"factuality": "asserted"}
@@ -411,11 +413,11 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
     assert {p.name for p in target.iterdir()} == {
         "annotation.conf",
         "visual.conf",
-        f"doc{doc_id}.txt",
-        f"doc{doc_id}.ann",
+        f"{uid}.txt",
+        f"{uid}.ann",
     }
     fresh = str(tmp_path / "fresh.db")
-    code, _, err = run("import", str(target / f"doc{doc_id}.ann"), "--db", fresh)
+    code, _, err = run("import", str(target / f"{uid}.ann"), "--db", fresh)
     assert code == 0, err
     with Project.open(fresh) as back, Project.open(db) as original:
 
@@ -426,6 +428,34 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
 
         assert back.document(1).text == text
         assert spans(back) == spans(original)
+
+
+def test_small_things_the_trial_found(db: str, tmp_path: Path):
+    """Labels with spaces after commas, a split not of 100, a seed alone, a brat .txt,
+    a dangling link, an id that is not an id, line separators in JSONL output."""
+    record = {"external_id": "x-1", "text": "قال\u2028الوزير\u2029نعم\x85", "status": "done"}
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run("import", str(path), "--db", db)[0] == 0
+    code, out, err = run("export", "--labels", "ACTOR, CUE", "--db", db)
+    assert code == 0, err
+    assert "\u2028" not in out and "\\u2028" in out and "\\u2029" in out and "\\u0085" in out
+    assert out.splitlines()[0] == out.rstrip("\n")  # one line for a splitlines() reader
+    assert json.loads(out)["text"] == record["text"]
+    options = ("--format", "conll", "-o", str(tmp_path / "s"), "--db", db)
+    code, _, err = run("export", "--split", "80/10/5", *options)
+    assert code == 1 and "adds up to 95" in err
+    code, _, err = run("export", "--seed", "3", "--format", "conll", "--db", db)
+    assert code == 1 and "--seed" in err and "--split" in err
+    (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
+    code, _, err = run("import", str(tmp_path / "a.txt"), "--format", "brat", "--db", db)
+    assert code == 1 and "--format brat reads .ann files" in err and "a.ann" in err
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, _, err = run("import", str(tmp_path / "gone.txt"), "--db", db)
+    assert code == 1 and "gone.txt: a dangling link (to " in err
+    (tmp_path / "id.jsonl").write_text('{"id": 1.5, "text": "نص آخر"}\n', encoding="utf-8")
+    code, _, err = run("import", str(tmp_path / "id.jsonl"), "--db", db)
+    assert code == 1 and "'id' must be a string or an integer" in err
 
 
 def test_the_parser_offers_exactly_the_formats_the_readers_and_writers_know():

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from annotator.core.models import Span
-from annotator.gui.actions import ACTIONS, all_specs, key_sequences
-from annotator.gui.main_window import MainWindow
-from annotator.gui.models import AnnotationModel, DocumentListModel, LabelModel
-from annotator.gui.shortcuts_dialog import shortcut_model
+from annotator.gui.action_spec import ActionSpec, clashes, key_sequences, resolved
+from annotator.gui.actions import ACTIONS, all_specs
+from annotator.gui.dialogs.shortcuts import shortcut_model
+from annotator.gui.panels.models import AnnotationModel, DocumentListModel, LabelModel
 
 
-def test_every_shortcut_is_unique_and_every_handler_exists(window):
-    from annotator.gui.linking import Linking
-
+def test_every_shortcut_is_unique_as_qt_resolves_it(window):
     scopes_of: dict[str, list[tuple[str, str]]] = {}
     for spec in window.specs:
-        owner = Linking if spec.target == "linking" else MainWindow
-        assert callable(getattr(owner, spec.handler, None)), spec.handler
         for sequence in key_sequences(spec):
-            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
-            scopes_of.setdefault(key, []).append((spec.scope, spec.id))
-    for key, bound in scopes_of.items():
-        scopes = [scope for scope, _ in bound]
-        # A key may mean different things in different lists, never twice in one place,
-        # and a window-wide key is never also bound somewhere narrower.
-        assert len(set(scopes)) == len(scopes), f"{key}: {bound}"
-        assert "window" not in scopes or len(scopes) == 1, f"{key}: {bound}"
+            scopes_of.setdefault(", ".join(resolved(sequence)), []).append((spec.scope, spec.id))
+    assert clashes(window.specs) == []
     for required in (
         "Ctrl+Z",
         "Ctrl+Shift+Z",
@@ -52,6 +43,18 @@ def test_every_shortcut_is_unique_and_every_handler_exists(window):
         assert required in scopes_of, required
 
 
+def test_backtab_and_shift_tab_are_one_key_to_qt():
+    """Bound to both, X11 reports "Ambiguous shortcut overload" and fires neither."""
+    assert resolved(QKeySequence("Backtab")) == resolved(QKeySequence("Shift+Tab"))
+    assert resolved(QKeySequence("Shift+Backtab")) == ("Shift+Tab",)
+    both = ActionSpec("x", "X", ("Shift+Tab", "Backtab"), "&Annotate", print, "article")
+    assert len(clashes([both])) == 1
+    apart = ActionSpec("y", "Y", ("Backtab",), "&Annotate", print, "article")
+    one = ActionSpec("x", "X", ("Shift+Tab",), "&Annotate", print, "article")
+    assert len(clashes([one, apart])) == 1
+    assert clashes([one]) == []
+
+
 def test_menus_and_sheet_come_from_the_table(window):
     menu_actions = {a.objectName() for m in window.menuBar().actions() for a in m.menu().actions()}
     assert {spec.id for spec in ACTIONS} <= menu_actions
@@ -61,8 +64,12 @@ def test_menus_and_sheet_come_from_the_table(window):
 
 
 def test_label_keys_follow_the_schema_order(gui_project):
-    specs = [s for s in all_specs(gui_project.schema.span_labels) if s.handler == "apply_label"]
-    assert [(s.argument, s.keys) for s in specs] == [
+    specs = [
+        s
+        for s in all_specs(gui_project.schema.span_labels)
+        if s.id.startswith("label.") and not s.id.endswith(".exact")
+    ]
+    assert [(s.id.removeprefix("label."), s.keys) for s in specs] == [
         ("CLAIM", ("1",)),
         ("ACTOR", ("2",)),
         ("LOCATION", ("3",)),
@@ -97,7 +104,7 @@ def test_arabic_titles_are_right_aligned_in_the_list(gui_project):
 def test_keyboard_reference_in_docs_is_current(gui_project):
     from pathlib import Path
 
-    from annotator.gui.shortcuts_dialog import markdown_sheet
+    from annotator.gui.dialogs.shortcuts import markdown_sheet
 
     reference = Path(__file__).resolve().parents[2] / "docs" / "keyboard.md"
     expected = markdown_sheet(all_specs(gui_project.schema.span_labels))
@@ -128,3 +135,32 @@ def test_the_document_tooltip_names_the_source_id_and_the_uid(gui_project):
     assert f"Document uid: {document_uid(text)}" in tip.split("\n")
     emoji = documents.data(documents.index(1, 0), Qt.ItemDataRole.ToolTipRole)
     assert "Source id" not in emoji and "Document uid" in emoji
+
+
+def test_undo_names_the_command_and_is_greyed_when_there_is_nothing_to_undo(qtbot, window):
+    undo, redo = window.actions_by_id["edit.undo"], window.actions_by_id["edit.redo"]
+    assert not undo.isEnabled() and not redo.isEnabled()
+    text = window.controller.document.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert undo.isEnabled() and undo.text().replace("&", "") == "Undo Tag ACTOR"
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.spans(1) == []
+    assert not undo.isEnabled() and redo.text().replace("&", "") == "Redo Tag ACTOR"
+
+
+def test_span_actions_are_greyed_without_a_current_span(qtbot, window):
+    delete = window.actions_by_id["span.delete"]
+    assert not delete.isEnabled() and not window.actions_by_id["span.link"].isEnabled()
+    text = window.controller.document.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_2)
+    assert delete.isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_Escape)
+    assert not delete.isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_Tab)
+    assert delete.isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_Delete)
+    assert window.project.spans(1) == [] and not delete.isEnabled()

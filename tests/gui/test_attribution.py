@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import time
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -21,34 +23,55 @@ CLAIM2 = "إطلاق أي صواريخ باليستية على الأراضي ا
 SOURCE2 = "مصادر من الخارجية الأرمينية"
 
 
+DIALOG_TIMEOUT_S = 10
+
+
+@contextmanager
 def in_dialogs(qtbot, *steps):
-    """Answer the modal dialogs the next key opens, one step (keys) per dialog, in order."""
+    """Answer the modal dialogs opened inside the block, one step (keys) per dialog, in order.
+
+    On leaving the block every step must have run. A dialog that does not open within
+    DIALOG_TIMEOUT_S fails the test; a modal left open is rejected so ``exec()`` returns.
+    """
     pending = list(steps)
     seen: list[object] = []
+    failures: list[str] = []
+    deadline = [time.monotonic() + DIALOG_TIMEOUT_S]
 
     def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog in seen:
-            QTimer.singleShot(10, act)
+        if not pending:  # the block is over (or every step ran): nothing more to answer
             return
-        if QApplication.activeWindow() is not dialog:  # keys go where the focus is
-            dialog.activateWindow()
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog in seen or QApplication.activeWindow() is not dialog:
+            if time.monotonic() > deadline[0]:
+                failures.append(f"no dialog for step {len(seen) + 1} of {len(steps)}")
+                if dialog is not None:
+                    dialog.reject()  # type: ignore[attr-defined]
+                return
+            if dialog is not None and dialog not in seen:
+                dialog.activateWindow()  # keys go where the focus is
             QTimer.singleShot(10, act)
             return
         seen.append(dialog)
         keys = pending.pop(0)
+        deadline[0] = time.monotonic() + DIALOG_TIMEOUT_S
         if pending:
             QTimer.singleShot(0, act)
         for key in keys:
             target = dialog.focusWidget() or dialog
             if isinstance(key, str):
                 type_text(target, key)
+            elif isinstance(key, tuple):
+                qtbot.keyClick(target, key[0], key[1])
             else:
-                qtbot.keyClick(target, key[0], key[1]) if isinstance(
-                    key, tuple
-                ) else qtbot.keyClick(target, key)
+                qtbot.keyClick(target, key)
 
     QTimer.singleShot(0, act)
+    yield
+    left = len(pending)
+    pending.clear()
+    assert not failures, failures
+    assert not left, f"{left} of {len(steps)} dialog steps never ran"
 
 
 def tag(qtbot, window, phrase: str, key: Qt.Key, occurrence: int = 0, within: str = "") -> int:
@@ -90,8 +113,8 @@ def tagged(qtbot, window):
 
 def link(qtbot, window, span_id: int, query: str, *more_steps) -> None:
     make_current(qtbot, window, span_id)
-    in_dialogs(qtbot, [query, Qt.Key.Key_Return], *more_steps)
-    qtbot.keyClick(window.article, Qt.Key.Key_L)
+    with in_dialogs(qtbot, [query, Qt.Key.Key_Return], *more_steps):
+        qtbot.keyClick(window.article, Qt.Key.Key_L)
 
 
 def test_claims_linked_to_sources_and_cues_with_stances_then_exported(qtbot, window, tagged):
@@ -102,8 +125,8 @@ def test_claims_linked_to_sources_and_cues_with_stances_then_exported(qtbot, win
     link(qtbot, window, tagged["claim2"], "نفت")
     # Enter on a span edits its attributes: factuality then checkworthy, one key each.
     make_current(qtbot, window, tagged["claim2"])
-    in_dialogs(qtbot, ["n", "y", Qt.Key.Key_Return])
-    qtbot.keyClick(window.article, Qt.Key.Key_Return)
+    with in_dialogs(qtbot, ["n", "y", Qt.Key.Key_Return]):
+        qtbot.keyClick(window.article, Qt.Key.Key_Return)
     back_to(qtbot, window)
 
     out = io.StringIO()
@@ -162,15 +185,16 @@ def test_remove_a_link_from_the_links_list(qtbot, window, tagged):
 
 def test_entity_linking_across_spellings_and_undo(qtbot, window):
     first = tag(qtbot, window, "أذربيجان", Qt.Key.Key_3, within="قالت أذربيجان إنها")
-    in_dialogs(qtbot, [(Qt.Key.Key_Return, CTRL)])  # a new entity named as the mention
-    qtbot.keyClick(window.article, Qt.Key.Key_E)
+    with in_dialogs(qtbot, [(Qt.Key.Key_Return, CTRL)]):  # a new entity named as the mention
+        qtbot.keyClick(window.article, Qt.Key.Key_E)
     back_to(qtbot, window)
     entity_id = window.project.span(first).entity_id
     assert window.project.entities.get(entity_id).name == "أذربيجان"
 
     second = tag(qtbot, window, "وأذربيجان", Qt.Key.Key_3)
-    in_dialogs(qtbot, [Qt.Key.Key_Return])  # the picker opens on "وأذربيجان": أذربيجان comes first
-    qtbot.keyClick(window.article, Qt.Key.Key_E)
+    # The picker opens on "وأذربيجان": أذربيجان comes first.
+    with in_dialogs(qtbot, [Qt.Key.Key_Return]):
+        qtbot.keyClick(window.article, Qt.Key.Key_E)
     back_to(qtbot, window)
     assert window.project.span(second).entity_id == entity_id
     assert window.registry.model.rowCount() == 1
@@ -193,8 +217,8 @@ def test_registry_lists_mentions_and_merges_undoably(qtbot, window):
 
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
     window.registry.select(keep.id)
-    in_dialogs(qtbot, ["جمهورية", Qt.Key.Key_Return])
-    qtbot.keyClick(window.registry.table, Qt.Key.Key_M, CTRL)
+    with in_dialogs(qtbot, ["جمهورية", Qt.Key.Key_Return]):
+        qtbot.keyClick(window.registry.table, Qt.Key.Key_M, CTRL)
     back_to(qtbot, window)
     assert project.span(span).entity_id == keep.id
     assert project.entities.get(keep.id).aliases == ("جمهورية أذربيجان",)
@@ -211,7 +235,7 @@ def test_enter_on_a_mention_opens_it(qtbot, window):
     entity = project.entities.add(Entity("أذربيجان", "LOCATION"))
     span = tag(qtbot, window, "أذربيجان", Qt.Key.Key_3, within="قالت أذربيجان إنها")
     project.link_entity(span, entity.id)
-    window.next_document()
+    window.navigation.next_document()
     window.registry.refresh()
     window.registry.select(entity.id)
     window.registry.mentions.setFocus()
@@ -227,8 +251,8 @@ def test_edit_an_entity_from_the_registry(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
     window.registry.select(entity.id)
     steps = [Qt.Key.Key_Tab, "country", Qt.Key.Key_Tab, "اذربيجان، باكو", Qt.Key.Key_Tab, "Q227"]
-    in_dialogs(qtbot, [*steps, Qt.Key.Key_Return])
-    qtbot.keyClick(window.registry.table, Qt.Key.Key_Return)
+    with in_dialogs(qtbot, [*steps, Qt.Key.Key_Return]):
+        qtbot.keyClick(window.registry.table, Qt.Key.Key_Return)
     back_to(qtbot, window)
     edited = window.project.entities.get(entity.id)
     assert (edited.type, edited.aliases, edited.wikidata) == (
@@ -244,8 +268,8 @@ def test_change_a_stance_from_the_links_list(qtbot, window, tagged):
     link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
     make_current(qtbot, window, tagged["claim1"])
     qtbot.keyClick(window.article, Qt.Key.Key_2, CTRL)
-    in_dialogs(qtbot, ["d", Qt.Key.Key_Return])
-    qtbot.keyClick(window.side_panel.links, Qt.Key.Key_Return)
+    with in_dialogs(qtbot, ["d", Qt.Key.Key_Return]):
+        qtbot.keyClick(window.side_panel.links, Qt.Key.Key_Return)
     back_to(qtbot, window)
     [relation] = window.project.relations(1)
     assert relation.attrs == {"stance": "deny"}
@@ -340,3 +364,28 @@ def test_a_long_reports_suggestions_are_marked_where_the_analyst_reads(qtbot, wi
     qtbot.keyClick(window.article, Qt.Key.Key_N)  # the next proposal: back at the top
     assert window.article.selection_range() == (suggestions[0].start, suggestions[0].end)
     qtbot.waitUntil(lambda: suggestions[0].start in marked())
+
+
+def test_a_failed_link_opens_no_stance_editor_on_another_relation(
+    qtbot, window, tagged, monkeypatch
+):
+    """The stance editor opens on the relation the link made, never on "the last one"."""
+    from annotator.core.errors import StoreError
+    from annotator.gui.handlers import linking
+
+    link(qtbot, window, tagged["claim1"], "وزارة", ["1"], ["s", Qt.Key.Key_Return])
+    back_to(qtbot, window)
+    before = window.project.relations(1)
+    edited: list[str] = []
+    monkeypatch.setattr(
+        linking.AttributeEditor, "exec", lambda editor: edited.append(editor.windowTitle()) or 0
+    )
+
+    def full_disk(*args, **kwargs):
+        raise StoreError("database or disk is full")
+
+    monkeypatch.setattr(window.project, "add_relation", full_disk)
+    link(qtbot, window, tagged["claim2"], "مصادر", ["1"])  # SOURCE: it has a stance
+    assert edited == []
+    assert window.project.relations(1) == before
+    assert "disk is full" in window.statusBar().currentMessage()

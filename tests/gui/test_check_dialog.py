@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from annotator.core.models import Document
-from annotator.gui import session as session_module
 from annotator.gui.check_dialog import check_report_dialog
 from annotator.gui.main_window import MainWindow
+from annotator.gui.workspace import session as session_module
 from annotator.storage import database
 from annotator.storage.backups import list_backups
 from annotator.storage.project import Project

@@ -21,8 +21,8 @@ def test_document_attributes_set_by_keys_shown_filtered_and_undone(qtbot, window
     project = window.project
     # topic holds several: ن (conflict, Arabic layout) and s (politics: the same key as س on the
     # Latin layout) toggle and stay on the row; Tab goes on; genre: o = خ news; reliability: ع.
-    in_dialogs(qtbot, ["ن", "s", Qt.Key.Key_Tab, "o", "ع", Qt.Key.Key_Return])
-    qtbot.keyClick(window.article, Qt.Key.Key_D)
+    with in_dialogs(qtbot, ["ن", "s", Qt.Key.Key_Tab, "o", "ع", Qt.Key.Key_Return]):
+        qtbot.keyClick(window.article, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: project.doc_attrs.of(doc_id) != {})
     back_to(qtbot, window)
     assert project.doc_attrs.of(doc_id) == {
@@ -46,8 +46,8 @@ def test_document_attributes_set_by_keys_shown_filtered_and_undone(qtbot, window
 
     # A toggle removes one topic; Backspace clears the genre; Escape would have kept all.
     back_to(qtbot, window)
-    in_dialogs(qtbot, ["s", Qt.Key.Key_Tab, Qt.Key.Key_Backspace, Qt.Key.Key_Return])
-    qtbot.keyClick(window.article, Qt.Key.Key_D)
+    with in_dialogs(qtbot, ["s", Qt.Key.Key_Tab, Qt.Key.Key_Backspace, Qt.Key.Key_Return]):
+        qtbot.keyClick(window.article, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: "genre" not in project.doc_attrs.of(doc_id))
     back_to(qtbot, window)
     assert project.doc_attrs.of(doc_id) == {"topic": ("conflict",), "reliability": "high"}
@@ -63,8 +63,8 @@ def test_document_attributes_set_by_keys_shown_filtered_and_undone(qtbot, window
 def test_escape_leaves_the_values_as_they_were(qtbot, window):
     doc_id = window.controller.document.id
     window.project.doc_attrs.set(doc_id, {"genre": "analysis"})
-    in_dialogs(qtbot, ["ر", Qt.Key.Key_Escape])
-    qtbot.keyClick(window.article, Qt.Key.Key_D)
+    with in_dialogs(qtbot, ["ر", Qt.Key.Key_Escape]):
+        qtbot.keyClick(window.article, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert window.project.doc_attrs.of(doc_id) == {"genre": "analysis"}
     assert not window.controller.undo_stack.canUndo()
@@ -72,8 +72,8 @@ def test_escape_leaves_the_values_as_they_were(qtbot, window):
 
 def test_undo_from_another_document_goes_back_to_the_one_it_changed(qtbot, window):
     first = window.controller.document.id
-    in_dialogs(qtbot, [Qt.Key.Key_Tab, "ت", Qt.Key.Key_Return])  # genre: analysis
-    qtbot.keyClick(window.article, Qt.Key.Key_D)
+    with in_dialogs(qtbot, [Qt.Key.Key_Tab, "ت", Qt.Key.Key_Return]):  # genre: analysis
+        qtbot.keyClick(window.article, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: window.project.doc_attrs.of(first) == {"genre": "analysis"})
     back_to(qtbot, window)
     qtbot.keyClick(window.article, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -85,7 +85,7 @@ def test_undo_from_another_document_goes_back_to_the_one_it_changed(qtbot, windo
 
 
 def test_the_document_list_model_with_classes_passes_the_model_tester(qtmodeltester, gui_project):
-    from annotator.gui.models import FILTER_ROLE, DocumentListModel
+    from annotator.gui.panels.models import FILTER_ROLE, DocumentListModel
 
     first, second, _ = (row.id for row in gui_project.documents())
     gui_project.doc_attrs.set(first, {"topic": ["crime", "society"], "reliability": "mixed"})

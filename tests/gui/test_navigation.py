@@ -53,7 +53,7 @@ def test_filter_narrows_the_list_and_navigation_follows_it(qtbot, window):
     assert window.document_panel.filter.hasFocus()
     qtbot.keyClicks(window.document_panel.filter, "mixed")
     assert window.document_panel.proxy.rowCount() == 1
-    window.focus_article()
+    window.navigation.focus_article()
     qtbot.keyClick(window.article, Qt.Key.Key_Down, ALT)
     assert window.controller.document.id == 3
 
@@ -169,7 +169,7 @@ def test_search_panel_filters_by_label(qtbot, window):
     at = text.index("أذربيجان إنها")
     window.project.add_span(1, at, at + 8, "LOCATION")
     panel = window.search_panel
-    window.search_corpus()
+    window.finder.search_corpus()
     panel.label.setCurrentIndex(panel.label.findData("LOCATION"))
     type_text(panel.query, "اذربيجان")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)

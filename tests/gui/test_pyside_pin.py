@@ -12,6 +12,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 CHILD = """
 import os, sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,7 +24,7 @@ cursor = QTextCursor(doc)
 refs = sys.getrefcount(None)
 for i in range(100_000):
     cursor.setPosition(i % 500)
-print("ok", sys.getrefcount(None) >= refs - 1000)
+print("ok", refs - sys.getrefcount(None))
 """
 
 
@@ -31,4 +33,14 @@ def test_100k_calls_of_void_qt_methods_do_not_abort():
         [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["ok", "True"]
+    ok, lost = done.stdout.split()
+    # Where None is mortal (3.11) a leak shows long before the abort; 3.12 made it immortal.
+    assert ok == "ok" and int(lost) < 1000
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="the pin applies to Python 3.11 only")
+def test_the_installed_pyside_keeps_the_pin():
+    import PySide6
+
+    version = tuple(int(part) for part in PySide6.__version__.split(".")[:2])
+    assert version < (6, 12), PySide6.__version__

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.models import Document
-from annotator.gui import session as session_module
-from annotator.gui.session import ProjectSession
+from annotator.gui.workspace import session as session_module
+from annotator.gui.workspace.session import ProjectSession
 from annotator.storage import backups
 from annotator.storage.backups import list_backups
 from annotator.storage.project import Project

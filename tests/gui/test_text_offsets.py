@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from annotator.gui.text_offsets import OffsetMap
+from annotator.gui.article.text_offsets import OffsetMap
 
 TEXTS = [
     "قالت وزارة الدفاع في أذربيجان",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from annotator.assets import default_schema
 from annotator.core.formats.doccano import Layout
-from annotator.core.models import Document
+from annotator.core.models import Document, Status
 from annotator.storage.exporter import FormatOptions, export_format, write_jsonl
 from annotator.storage.importer import import_paths
 from annotator.storage.project import Project
@@ -35,6 +35,7 @@ ARTICLES = [
 def filled(project: Project) -> Project:
     for text, values in ARTICLES:
         doc = project.add_document(Document(text))
+        project.set_status(doc, Status.IN_PROGRESS)  # training formats leave todo ones out
         if values:
             project.doc_attrs.set(doc, values)
     first = project.documents()[0].id

@@ -144,10 +144,10 @@ def _file(suffix: str, make: Callable[[str], str]) -> Writer:
 IMPORTERS: dict[str, tuple[Writer, str, str]] = {
     # name: (writer, where the error points, the relation as the message names it)
     "native": (_file(".jsonl", lambda t: native(tail=t)), ":1:", "relation x"),
-    "doccano": (_file(".jsonl", doccano), ":1:", "relation 0"),
+    "doccano": (_file(".jsonl", doccano), ":1:", "relations[0]"),
     "labelstudio": (_file(".json", labelstudio), ":2:", "relation 0"),  # the task's line
     "prodigy": (_file(".jsonl", prodigy), ":1:", "relation 0"),
-    "brat": (write_brat, ":", "relation 0"),
+    "brat": (write_brat, ":4:", "R1"),  # the .ann line
 }
 
 

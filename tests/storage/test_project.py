@@ -187,27 +187,44 @@ def test_a_newer_schema_version_is_refused(project_path: Path):
 
 
 def test_a_second_writer_waits_instead_of_failing(project_path: Path):
-    """Read-then-write under a concurrent writer: IMMEDIATE waits on the busy timeout."""
+    """Read-then-write under a concurrent writer: IMMEDIATE waits on the busy timeout.
+
+    The other connection holds the write lock until this one has asked for it and
+    is still waiting; only then does it commit, and only then may the span be stored.
+    """
     with Project.open(project_path) as first, Project.open(project_path) as second:
         doc_id = first.add_document(Document(TEXT))
         holding = threading.Event()
-        release = threading.Event()
+        asking = threading.Event()
+        stored = threading.Event()
+        order: list[str] = []
+        waited: list[bool] = []
 
         def hold_write_lock() -> None:
             conn = sqlite3.connect(project_path, isolation_level=None)
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("UPDATE documents SET status = 'in_progress'")
             holding.set()
-            release.wait(5)
+            asking.wait(10)
+            # Evidence of absence: the writer, blocked on our lock, cannot have finished.
+            waited.append(not stored.wait(0.2))
+            order.append("committed")
             conn.execute("COMMIT")
             conn.close()
 
+        second.db.conn.set_trace_callback(
+            lambda sql: asking.set() if sql.startswith("BEGIN IMMEDIATE") else None
+        )
         thread = threading.Thread(target=hold_write_lock)
         thread.start()
-        holding.wait(5)
-        threading.Timer(0.3, release.set).start()
+        assert holding.wait(10)
         span = second.add_span(doc_id, 7, 15, "ACTOR")  # blocks until the other commits
-        thread.join()
+        order.append("added")
+        stored.set()
+        thread.join(10)
+        second.db.conn.set_trace_callback(None)
+        assert asking.is_set() and waited == [True]
+        assert order == ["committed", "added"]
         assert [s.id for s in first.spans(doc_id)] == [span.id]
         assert first.document(doc_id).status is Status.IN_PROGRESS
 

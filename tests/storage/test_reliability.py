@@ -107,6 +107,13 @@ def test_importers_take_any_bytes_without_a_traceback_or_half_import(
             assert not outcome.imported
             assert project.documents() == []
             assert outcome.error.startswith(str(path))
+        else:  # accepted: what the outcome reports is what the project holds, spans exact
+            assert sorted(outcome.imported) == [d.id for d in project.documents()]
+            for doc_id in outcome.imported:
+                text = project.document(doc_id).text
+                assert text.strip()
+                for span in project.spans(doc_id):
+                    assert text[span.start : span.end] == span.text
 
 
 json_values = st.recursive(
@@ -144,9 +151,18 @@ def test_any_json_record_imports_whole_or_fails_clearly(record):
     line = json.dumps(record, ensure_ascii=False)
     for read in (jsonl.read_records, read_doccano, read_prodigy):
         try:
-            list(read(io.StringIO(line)))
+            records = list(read(io.StringIO(line)))
         except InputError as exc:
             assert exc.line == 1
+            continue
+        # Accepted: one whole document from line 1, every span exactly over its text.
+        [(number, read_back)] = records
+        assert number == 1
+        text = read_back.document.text
+        assert text == record["text"]  # in logical order, exactly as given
+        for span in read_back.spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end] == span.text
 
 
 def test_check_after_an_unclean_exit_finds_a_span_off_its_text(project: Project):

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from annotator.core.models import AnnotatedDocument, Display, Label
+from annotator.core.identity import document_uid
+from annotator.core.models import AnnotatedDocument, Display, Document, Label, Status
 from annotator.core.wording import count
 
 
@@ -58,6 +60,58 @@ class ExportReport:
         out += [f"{n} {note}" for note, n in sorted(self.notes.items())]
         out += [f"not representable: {n} {reason}" for reason, n in sorted(self.lost.items())]
         return out
+
+
+def export_id(document: Document) -> str:
+    """The id an interchange file gives a document: its ``external_id``, else its ``uid``.
+
+    Read back as the document's ``external_id``, so a round trip through another
+    tool finds the document again (the project's row id means nothing elsewhere).
+    """
+    return document.external_id or document.uid or document_uid(document.text)
+
+
+# Document fields an interchange format may carry for us in a free-form place (Prodigy's
+# ``meta``, a Label Studio task's ``data``): what the analyst sees of where the page came from.
+SHOWN_META = ("title", "url", "source", "published")
+
+
+def read_status(value: Any) -> Status | None:
+    """A status an export of ours wrote; None for anything else (a file's own field)."""
+    return Status(value) if isinstance(value, str) and value in _STATUSES else None
+
+
+_STATUSES = frozenset(str(s) for s in Status)
+
+
+def only_annotator(record: AnnotatedDocument) -> str | None:
+    """The one annotator of all a record's spans and relations, if there is exactly one."""
+    names = {s.annotator for s in record.spans} | {r.annotator for r in record.relations}
+    names.discard(None)
+    return names.pop() if len(names) == 1 else None
+
+
+def lose_unheld(
+    record: AnnotatedDocument,
+    report: ExportReport,
+    fmt: str,
+    *,
+    status: bool = False,
+    annotators: bool = False,
+    url: bool = False,
+) -> None:
+    """Count the document fields ``fmt`` has no place for (the flags say which).
+
+    A status is counted when it is not ``todo`` (what a re-import gives), an
+    annotator for each span that names one, a url when the document has one.
+    """
+    if status and record.document.status is not Status.TODO:
+        report.lose(f"document statuses ({fmt} has no place for them)")
+    if annotators:
+        named = sum(1 for s in record.spans if s.annotator is not None)
+        report.lose(f"span annotators ({fmt} has no place for them)", named)
+    if url and record.document.meta.get("url"):
+        report.lose(f"document urls ({fmt} has no place for them)")
 
 
 def lose_entity_links(record: AnnotatedDocument, report: ExportReport) -> None:

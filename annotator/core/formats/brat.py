@@ -20,13 +20,14 @@ have no brat form and are counted as lost. ``annotation.conf`` and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import ExportReport, export_id, lose_entity_links, lose_unheld
 from annotator.core.formats.brat_conf import SeenTypes, write_conf
 from annotator.core.formats.brat_names import (
     LINE_BREAKS,
@@ -41,6 +42,20 @@ from annotator.core.models import AnnotatedDocument, Document, Label, Relation, 
 _T = re.compile(r"T(\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)")
 _R = re.compile(r"R(\d+)\t(\S+) Arg1:T(\d+) Arg2:T(\d+)\s*")
 _A = re.compile(r"[AM](\d+)\t(\S+) T(\d+)(?: (\S+))?\s*")
+_NOTE = re.compile(r"#\S*\tAnnotatorNotes T(\d+)\t(.*)")
+_LONGEST_NAME = 200  # bytes: file systems allow 255, with room for ".ann" and a temporary name
+NOTE = "note"
+"""The span attribute an ``AnnotatorNotes`` line of brat becomes."""
+# Lines of kinds this project has no place for: skipped, each kind counted.
+_SKIPPED = {
+    "N": "brat normalizations (N lines) not read",
+    "*": "brat equivalences (* lines) not read",
+    "E": "brat events (E lines) not read",
+    "#": "brat notes not on a text-bound annotation (# lines) not read",
+    "R": "brat relations not between two T annotations not read",
+    "A": "brat attributes not of a T annotation not read",
+    "M": "brat attributes not of a T annotation not read",
+}
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -106,14 +121,28 @@ def _ann_lines(record: AnnotatedDocument, report: ExportReport, seen: SeenTypes)
 def write_brat(
     records: Iterable[AnnotatedDocument], folder: Path, labels: Sequence[Label] = ()
 ) -> ExportReport:
-    """``docN.txt`` and ``docN.ann`` per document, ``annotation.conf`` and ``visual.conf``."""
+    """``ID.txt`` and ``ID.ann`` per document, ``annotation.conf`` and ``visual.conf``.
+
+    ``ID`` is the document's external id (its uid when none), encoded as a brat
+    name, so an import gives the document its external id back; a name two
+    documents share falls back to ``docN`` (the project's row id), counted.
+    """
     report = ExportReport()
     folder.mkdir(parents=True, exist_ok=True)
     seen = SeenTypes()
+    names: set[str] = set()
     for record in records:
-        name = f"doc{record.document.id}"
+        name = encode_name(export_id(record.document)) or f"doc{record.document.id}"
+        if name.lower() in names:  # also on file systems that ignore case
+            report.lose("external ids shared with another document (file named docN)")
+            name = f"doc{record.document.id}"
+        elif len(name.encode()) > _LONGEST_NAME:
+            report.lose("external ids too long for a file name (file named docN)")
+            name = f"doc{record.document.id}"
+        names.add(name.lower())
         lines = _ann_lines(record, report, seen)
         lose_entity_links(record, report)
+        lose_unheld(record, report, "brat", status=True, annotators=True, url=True)
         (folder / f"{name}.txt").write_text(record.document.text, encoding="utf-8", newline="")
         (folder / f"{name}.ann").write_text(
             "".join(line + "\n" for line in lines), encoding="utf-8", newline=""
@@ -138,11 +167,15 @@ def _read_text(txt: Path) -> str:
 def _span(text: str, m: re.Match[str], number: int, index: int) -> Span:
     pieces = [(int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";"))]
     start, end = pieces[0][0], pieces[-1][1]
-    in_order = all(a < b for a, b in pieces) and all(
-        a[1] <= b[0] and not text[a[1] : b[0]].strip() for a, b in pairwise(pieces)
-    )
+    in_order = all(a < b for a, b in pieces) and all(a[1] <= b[0] for a, b in pairwise(pieces))
     if not (0 <= start < end <= len(text)) or not in_order:
         raise InputError(f"T{m.group(1)}: offsets {m.group(3)} do not fit the text", line=number)
+    if any(text[a[1] : b[0]].strip() for a, b in pairwise(pieces)):
+        raise InputError(
+            f"T{m.group(1)}: a discontinuous span ({m.group(3)}) leaves out text between its "
+            "pieces; a span here is one stretch of text: split it into one span per piece",
+            line=number,
+        )
     if m.group(4) != shown_text(text, pieces) and m.group(4) != " ".join(
         text[a:b] for a, b in pieces
     ):
@@ -150,26 +183,38 @@ def _span(text: str, m: re.Match[str], number: int, index: int) -> Span:
     return Span(start, end, decode_name(m.group(2)), text[start:end], id=index)
 
 
-def read_brat(ann: Path) -> AnnotatedDocument:
-    """One document from ``X.ann`` and the ``X.txt`` beside it."""
+def read_brat(ann: Path, notes: Counter[str] | None = None) -> AnnotatedDocument:
+    """One document from ``X.ann`` and the ``X.txt`` beside it.
+
+    T, R and A/M lines are read and ``#`` AnnotatorNotes become the span's
+    ``note`` attribute; events, normalizations, equivalences and lines of any
+    other kind are skipped and counted in ``notes``.
+    """
+    notes = notes if notes is not None else Counter()
     txt = ann.with_suffix(".txt")
     text = _read_text(txt)
     spans: list[Span] = []
     index_of: dict[str, int] = {}
     relations: list[Relation] = []
     attrs: dict[int, dict[str, object]] = {}
+    origins: dict[int, tuple[str, int | None]] = {}
+    relation_origins: dict[int, tuple[str, int | None]] = {}
     pending: list[tuple[int, re.Match[str]]] = []
     for number, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
+        if not line.strip():
             continue
         if m := _T.fullmatch(line):
             index_of[m.group(1)] = len(spans)
+            origins[len(spans)] = (f"T{m.group(1)}", number)
             spans.append(_span(text, m, number, len(spans)))
         elif line.startswith("R") and (m := _R.fullmatch(line)):
             pending.append((number, m))
         elif m := _A.fullmatch(line):
             if m.group(3) not in index_of:
-                raise InputError(f"attribute of unknown T{m.group(3)}", line=number)
+                raise InputError(
+                    f"{line.split(chr(9))[0]}: attribute of T{m.group(3)}, which no T line has",
+                    line=number,
+                )
             try:
                 value = decode_value(m.group(4))
             except InputError as exc:
@@ -177,18 +222,24 @@ def read_brat(ann: Path) -> AnnotatedDocument:
                     f"attribute value {m.group(4)!r} is not readable: {exc.message}", line=number
                 ) from None
             attrs.setdefault(index_of[m.group(3)], {})[decode_name(m.group(2))] = value
+        elif (m := _NOTE.fullmatch(line)) and m.group(1) in index_of:
+            attrs.setdefault(index_of[m.group(1)], {})[NOTE] = m.group(2)
         else:
-            raise InputError(
-                f"unsupported line {line[:40]!r} (T, R and A lines are read)", line=number
-            )
+            notes[_SKIPPED.get(line[:1], "brat lines of other kinds not read")] += 1
     for number, m in pending:
         head, tail = index_of.get(m.group(3)), index_of.get(m.group(4))
         if head is None or tail is None:
-            raise InputError("relation between unknown T ids", line=number)
+            missing = m.group(3) if head is None else m.group(4)
+            raise InputError(
+                f"R{m.group(1)}: relation to T{missing}, which no T line has", line=number
+            )
+        relation_origins[len(relations)] = (f"R{m.group(1)}", number)
         relations.append(Relation(decode_name(m.group(2)), head, tail, id=len(relations)))
     spans = [replace(s, attrs=attrs[s.id]) if s.id in attrs else s for s in spans]
     return AnnotatedDocument(
-        Document(text, meta={"file": txt.name}, external_id=ann.stem),
+        Document(text, meta={"file": txt.name}, external_id=decode_name(ann.stem)),
         tuple(spans),
         tuple(relations),
+        origins=origins,
+        relation_origins=relation_origins,
     )

@@ -16,7 +16,8 @@ doccano 1.8 counts offsets in UTF-16 code units (its browser UI): after an
 emoji they are one higher per astral character than Python's. Export and
 import convert by default; ``offsets="codepoints"`` writes and reads Python
 offsets. The sequence-labelling layout ``"label": [[start, end, "LABEL"]]``
-is read too (``labels`` in older exports), and so is the older layout that
+is read too (``labels`` in older exports, ``data`` for the text in doccano
+1.x), and so is the older layout that
 lists every user's labels under ``annotations``, each with its ``user``:
 each user's labels become that user's layer (the spans' ``annotator``).
 The text-classification layout ``"label": ["topic=conflict"]`` (``textcat``)
@@ -25,20 +26,33 @@ is read as document attribute values; in the other layouts they go in
 slot-filling projects read them (other project types keep the column as
 metadata). doccano stores no span text, so offsets are checked against the
 text's bounds and surrogate pairs only.
+
+Export writes the document's external id (its uid when none) as ``id`` and
+the status, title and url as columns of their own, which doccano keeps as
+the document's metadata and exports again; import reads them back.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
 from annotator.core.doc_categories import categories, from_categories
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import (
+    SHOWN_META,
+    ExportReport,
+    export_id,
+    lose_entity_links,
+    lose_unheld,
+    read_status,
+)
 from annotator.core.formats.textcat import write_textcat
 from annotator.core.json_input import read_lines
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.jsonl import escape_line_breaks
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.shapes import is_id, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
 
@@ -77,7 +91,11 @@ def write_doccano(
         def unit(offset: int, table: list[int] | None = table) -> int:
             return table[offset] if table else offset
 
-        line: dict[str, Any] = {"id": record.document.id, "text": text}
+        doc = record.document
+        # doccano keeps columns it does not know as the document's metadata and exports them
+        # again: the status, title and url come back with it.
+        line: dict[str, Any] = {"id": export_id(doc), "text": text, "status": str(doc.status)}
+        line |= {k: doc.meta[k] for k in SHOWN_META if k in doc.meta}
         if layout == "spans":
             line["label"] = [[unit(s.start), unit(s.end), s.label] for s in record.spans]
             report.lose(NO_RELATIONS, len(record.relations))
@@ -102,9 +120,10 @@ def write_doccano(
         )
         report.lose("span and relation attributes (doccano has none)", lost_attrs)
         lose_entity_links(record, report)
+        lose_unheld(record, report, "doccano", annotators=True)
         if n := overlapping(record.spans):
             report.notes[OVERLAPS] += n
-        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        stream.write(escape_line_breaks(json.dumps(line, ensure_ascii=False)) + "\n")
         report.documents += 1
         report.spans += len(record.spans)
         report.relations += len(line.get("relations", ()))
@@ -117,6 +136,8 @@ def _offset(text: str, value: Any, table: list[int] | None, where: str) -> int:
     if table is None:
         return value
     converted = from_utf16(text, value, table)
+    if converted is None and not 0 <= value <= table[-1]:
+        raise InputError(f"{where}: offset {value} is outside the text ({table[-1]} UTF-16 units)")
     if converted is None:
         raise InputError(
             f"{where}: UTF-16 offset {value} falls inside a character (an emoji's two halves)"
@@ -138,9 +159,20 @@ def _user(value: Any, where: str) -> str | None:
     return str(value)
 
 
-def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
+MISPLACED = (
+    "doccano spans whose own text is not at their offsets (UTF-16 or code points? see --offsets)"
+)
+
+
+def parse_doccano(
+    data: Any, offsets: Offsets = "utf16", notes: Counter[str] | None = None
+) -> AnnotatedDocument:
+    """One record; ``notes`` counts spans whose ``text`` (where the file gives one) is not
+    at their offsets: the sign of offsets counted the other way (``--offsets``)."""
+    if isinstance(data, dict) and "text" not in data and isinstance(data.get("data"), str):
+        data = {"text": data["data"], **{k: v for k, v in data.items() if k != "data"}}  # 1.x
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        raise InputError("a doccano record is an object with a 'text'")
+        raise InputError("a doccano record is an object with a 'text' (or 'data')")
     text = data["text"]
     table = utf16_offsets(text) if offsets == "utf16" else None
     spans: list[Span] = []
@@ -150,7 +182,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
     if isinstance(labels, list) and labels and all(isinstance(item, str) for item in labels):
         doc_attrs = from_categories(labels, "'label'")  # the text-classification layout
         data = {k: v for k, v in data.items() if k != "label"}
-    raw: list[tuple[Any, Any, Any, Any, str | None]]
+    raw: list[tuple[Any, Any, Any, Any, str | None, Any]]
     field = next((k for k in ("entities", "annotations") if k in data), None)
     if field is not None:  # "annotations": older doccano, one per user's label
         raw = [
@@ -160,6 +192,7 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
                 e.get("label"),
                 e.get("id"),
                 _user(e.get("user"), f"{field}[{index}]"),
+                e.get("text"),
             )
             for index, e in enumerate(objects(data[field], field))
         ]
@@ -170,8 +203,8 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
             isinstance(item, list) and len(item) == 3 for item in labels
         ):
             raise InputError(f"'{field}' must be a list of [start, end, label]")
-        raw = [(item[0], item[1], item[2], None, None) for item in labels]
-    for index, (start, end, label, ext_id, user) in enumerate(raw):
+        raw = [(item[0], item[1], item[2], None, None, None) for item in labels]
+    for index, (start, end, label, ext_id, user, given) in enumerate(raw):
         where = f"{field}[{index}]"
         if type(label) is int:
             raise InputError(
@@ -188,6 +221,8 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
         if not is_id(key):
             raise InputError(f"{where}: id {key!r} is not a number or a string")
         ids[key] = index
+        if isinstance(given, str) and given != text[s:e] and notes is not None:
+            notes[MISPLACED] += 1
         spans.append(Span(s, e, label, text[s:e], id=index, annotator=user))
     relations = []
     for index, rel in enumerate(objects(data.get("relations"), "relations")):
@@ -197,12 +232,26 @@ def parse_doccano(data: Any, offsets: Offsets = "utf16") -> AnnotatedDocument:
         if head is None or tail is None or not isinstance(rel.get("type"), str):
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))
+    origins = {i: (f"{field}[{i}]", None) for i in range(len(spans))}
     meta = {k: v for k, v in data.items() if k not in _NOT_META}
-    document = Document(text, meta=meta, external_id=source_id(data.get("id"), "'id'"))
-    return AnnotatedDocument(document, tuple(spans), tuple(relations), doc_attrs=doc_attrs)
+    status = read_status(meta.get("status"))  # ours; any other is the file's own
+    if status is not None:
+        del meta["status"]
+    document = Document(
+        text, meta=meta, status=status or Status.TODO, external_id=source_id(data.get("id"), "'id'")
+    )
+    relation_origins = {i: (f"relations[{i}]", None) for i in range(len(relations))}
+    return AnnotatedDocument(
+        document,
+        tuple(spans),
+        tuple(relations),
+        origins=origins,
+        relation_origins=relation_origins,
+        doc_attrs=doc_attrs,
+    )
 
 
 def read_doccano(
-    stream: TextIO, offsets: Offsets = "utf16"
+    stream: TextIO, offsets: Offsets = "utf16", notes: Counter[str] | None = None
 ) -> Iterator[tuple[int, AnnotatedDocument]]:
-    return read_lines(stream, lambda data: parse_doccano(data, offsets))
+    return read_lines(stream, lambda data: parse_doccano(data, offsets, notes))

@@ -18,9 +18,16 @@ spans' ``annotator``: ``completed_by``, a user id or an email as Label Studio
 wrote it), and every label of a region (``"labels": ["ACTOR", "CUE"]`` is two
 spans). Cancelled annotations are skipped and counted; predictions are
 counted and left out unless asked for, then each is a ``prediction VERSION``
-layer. JSON-MIN exports (one row per annotation) are read too.
+layer. JSON-MIN exports (one row per annotation) are read too. A region's choices,
+text or rating (a result with the region's ``id`` and another control's
+``from_name``) become attributes of its spans; a relation without a label
+is named by the schema on import (``import_rules``).
 
-Document attribute values are ``choices`` results, one per attribute
+Export (``labelstudio_export``) writes what a round trip needs where Label
+Studio keeps it, and this reader reads it back: ``data.id`` as the external
+id, the status and the annotators from the task's ``meta``.
+
+Document attribute values are ``choices`` results not bound to a region, one per attribute
 (``from_name`` the attribute, ``to_name`` "text"). A task holds one set of
 them: the first annotation's that has any; another annotation that chose
 differently is counted, not imported (its spans still are, as its layer).
@@ -28,72 +35,21 @@ differently is counted, not imported (its spans still are, as its layer).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, TextIO
 
-from annotator.core.doc_categories import choices_results, from_choices_results
+from annotator.core.doc_categories import from_choices_results
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import (
+    read_status,
+)
+from annotator.core.import_rules import UNLABELLED
 from annotator.core.json_input import loads_items
 from annotator.core.layers import combine
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.shapes import is_id, mapping, objects, source_id
 from annotator.core.utf16 import from_utf16, utf16_offsets
-
-
-def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
-    report = ExportReport()
-    tasks = []
-    for record in records:
-        result: list[dict[str, Any]] = []
-        for s in record.spans:
-            value: dict[str, Any] = {
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "labels": [s.label],
-            }
-            result.append(
-                {
-                    "id": f"s{s.id}",
-                    "from_name": "label",
-                    "to_name": "text",
-                    "type": "labels",
-                    "value": value,
-                }
-            )
-        for r in record.relations:
-            result.append(
-                {
-                    "type": "relation",
-                    "from_id": f"s{r.head}",
-                    "to_id": f"s{r.tail}",
-                    "direction": "right",
-                    "labels": [r.label],
-                }
-            )
-        result += choices_results(record.doc_attrs)
-        report.lose(
-            "span attributes (Label Studio keeps them in other controls)",
-            sum(1 for s in record.spans if s.attrs),
-        )
-        report.lose("relation attributes", sum(1 for r in record.relations if r.attrs))
-        lose_entity_links(record, report)
-        doc = record.document
-        tasks.append(
-            {
-                "data": {"text": doc.text, "doc_id": doc.id, "title": doc.title},
-                "annotations": [{"result": result}],
-            }
-        )
-        report.documents += 1
-        report.spans += len(record.spans)
-        report.relations += len(record.relations)
-    json.dump(tasks, stream, ensure_ascii=False, indent=1)
-    return report
 
 
 # Who made an annotation, as Label Studio exports it: ``completed_by`` is a user id in the
@@ -147,9 +103,9 @@ class _Layer:
         return start, end
 
     def read(self, result: list[dict[str, Any]], author: str | None, where: str) -> None:
-        """Every labelled region (one span per label) and every relation between them."""
+        """Every labelled region (one span per label), its attributes and every relation."""
         first_span: dict[str, int] = {}  # region id -> its first span: what relations join
-        self.doc_attrs = from_choices_results(result)
+        spans_of: dict[str, list[int]] = {}  # region id -> all its spans: what choices describe
         for number, item in enumerate(result, start=1):
             if item.get("type") != "labels":
                 continue
@@ -169,26 +125,73 @@ class _Layer:
                 first_span.setdefault(str(item["id"]), len(self.spans))
             for label in dict.fromkeys(labels):  # "labels": ["ACTOR", "CUE"]: two spans
                 span_id = len(self.spans)
+                if is_id(item.get("id")):
+                    spans_of.setdefault(str(item["id"]), []).append(span_id)
                 covered = self.text[start:end]
                 self.spans.append(Span(start, end, label, covered, id=span_id, annotator=author))
+        self._attributes(result, spans_of)
+        # Choices bound to no region are the document's own (its attribute values).
+        self.doc_attrs = from_choices_results(item for item in result if not _bound(item, spans_of))
         for number, item in enumerate(result, start=1):
             if item.get("type") != "relation":
                 continue
-            head, tail = (
-                first_span.get(str(ref)) if is_id(ref) else None
-                for ref in (item.get("from_id"), item.get("to_id"))
-            )
+            refs = (item.get("from_id"), item.get("to_id"))
+            head, tail = (first_span.get(str(ref)) if is_id(ref) else None for ref in refs)
             labels = item.get("labels") or []
-            if head is None or tail is None or not labels or not isinstance(labels[0], str):
+            about = f"{where}result {number} (relation {refs[0]!r} -> {refs[1]!r})"
+            if head is None or tail is None:
                 raise InputError(
-                    f"{where}result {number}: a relation must join two labelled regions "
-                    "of its annotation and have a label"
+                    f"{about}: joins no labelled region of its annotation at "
+                    f"{'from_id' if head is None else 'to_id'}"
                 )
+            if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                raise InputError(f"{about}: labels must be a list of names")
             if item.get("direction") == "left":
                 head, tail = tail, head
-            self.relations.append(
-                Relation(labels[0], head, tail, id=len(self.relations), annotator=author)
-            )
+            # No label (Label Studio's default without <Relations>): the schema picks the type.
+            for label in labels or [UNLABELLED]:
+                self.relations.append(
+                    Relation(label, head, tail, id=len(self.relations), annotator=author)
+                )
+
+    def _attributes(self, result: list[dict[str, Any]], spans_of: dict[str, list[int]]) -> None:
+        """Per-region choices, text and ratings (the region's id, another control's
+        ``from_name``) as attributes of the region's spans; the rest is counted."""
+        attrs: dict[int, dict[str, Any]] = {}
+        for item in result:
+            kind = item.get("type")
+            if kind in ("labels", "relation") or (kind == "choices" and not _bound(item, spans_of)):
+                continue
+            value = mapping(item.get("value"), "value")
+            found = _attribute_value(kind, value)
+            region = str(item["id"]) if is_id(item.get("id")) else None
+            name = item.get("from_name")
+            if region not in spans_of or found is None or not isinstance(name, str) or not name:
+                self.converted[
+                    "Label Studio results not read (only labels, relations and the choices, "
+                    "text or rating of a labelled region are)"
+                ] += 1
+                continue
+            for span_id in spans_of[region]:
+                attrs.setdefault(span_id, {})[name] = found
+        for span_id, values in attrs.items():
+            self.spans[span_id] = replace(self.spans[span_id], attrs=values)
+
+
+def _bound(item: dict[str, Any], spans_of: dict[str, list[int]]) -> bool:
+    """Whether a result describes a labelled region (carries the region's id)."""
+    return is_id(item.get("id")) and str(item["id"]) in spans_of
+
+
+def _attribute_value(kind: Any, value: dict[str, Any]) -> Any:
+    """A per-region control's value as an attribute: one choice as a string, several a list."""
+    key = {"choices": "choices", "textarea": "text", "rating": "rating", "number": "number"}
+    found = value.get(key.get(kind, ""))
+    if isinstance(found, list) and all(isinstance(x, str) for x in found) and found:
+        return found[0] if len(found) == 1 else found
+    if kind in ("rating", "number") and type(found) in (int, float):
+        return found
+    return None
 
 
 def parse_task(task: Any, converted: Counter[str], predictions: bool = False) -> AnnotatedDocument:
@@ -199,6 +202,10 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
         raise InputError("a Label Studio task has data.text")
     text = task["data"]["text"]
     annotations = objects(task.get("annotations"), "annotations")
+    task_meta = mapping(task.get("meta"), "meta")
+    written = task_meta.get("annotators")  # ours, when completed_by is not there
+    if not isinstance(written, list) or len(written) != len(annotations):
+        written = [None] * len(annotations)
     layers: list[_Layer] = []
     several = len(annotations) > 1
     for number, annotation in enumerate(annotations, start=1):
@@ -207,7 +214,8 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
             continue
         layer = _Layer(text, converted)
         where = f"annotation {number}, " if several else ""
-        layer.read(objects(annotation.get("result"), "result"), _author(annotation), where)
+        author = _author(annotation) or _author({"completed_by": written[number - 1]})
+        layer.read(objects(annotation.get("result"), "result"), author, where)
         layers.append(layer)
     found = objects(task.get("predictions"), "predictions")
     if predictions:
@@ -223,8 +231,15 @@ def parse_task(task: Any, converted: Counter[str], predictions: bool = False) ->
         converted["Label Studio predictions not imported (import them with --predictions)"] += len(
             found
         )
-    meta = {k: v for k, v in task["data"].items() if k not in {"text", "doc_id"}}
-    document = Document(text, meta=meta, external_id=source_id(task.get("id"), "task 'id'"))
+    data = task["data"]
+    meta = {k: v for k, v in data.items() if k not in {"text", "doc_id", "id"}}
+    external = source_id(data["id"], "data.id") if "id" in data else None
+    document = Document(
+        text,
+        meta=meta,
+        status=read_status(task_meta.get("status")) or Status.TODO,
+        external_id=external or source_id(task.get("id"), "task 'id'"),
+    )
     record = combine(document, ((layer.spans, layer.relations) for layer in layers))
     chosen = [layer.doc_attrs for layer in layers if layer.doc_attrs]
     if different := sum(1 for values in chosen[1:] if values != chosen[0]):

@@ -5,20 +5,38 @@ at its edges (tokens hold none); a span of white space only is counted as
 lost. A relation's ``head`` and ``child`` are
 the index of the last token of each span, as Prodigy's relation interface
 writes them; ``head_span`` and ``child_span`` carry the spans themselves.
+
+``meta`` carries the document's identity for a round trip: ``external_id``
+(its ``uid`` when it has none), ``status`` and the title, url, source and
+date; ``_annotator_id`` (Prodigy's own field) names the annotator when one
+person made every span. On import, examples answered ``reject`` or
+``ignore`` are skipped and counted: they are not annotations to learn from.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.formats import ExportReport, lose_entity_links
+from annotator.core.formats import (
+    SHOWN_META,
+    ExportReport,
+    export_id,
+    lose_entity_links,
+    only_annotator,
+    read_status,
+)
 from annotator.core.formats.tokenized import token_spans
 from annotator.core.json_input import read_lines
-from annotator.core.models import AnnotatedDocument, Document, Relation, Span
-from annotator.core.shapes import is_id, mapping, objects
+from annotator.core.jsonl import escape_line_breaks
+from annotator.core.models import AnnotatedDocument, Document, Relation, Span, Status
+from annotator.core.shapes import is_id, mapping, objects, optional_str, source_id
+
+_IDENTITY = ("doc_id", "external_id")
 
 
 def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> ExportReport:
@@ -67,15 +85,22 @@ def write_prodigy(records: Iterable[AnnotatedDocument], stream: TextIO) -> Expor
             "span and relation attributes",
             sum(1 for s in record.spans if s.attrs) + sum(1 for r in record.relations if r.attrs),
         )
-        line = {
+        doc = record.document
+        meta = {"doc_id": doc.id, "external_id": export_id(doc), "status": str(doc.status)}
+        meta |= {k: doc.meta[k] for k in SHOWN_META if k in doc.meta}
+        line: dict[str, Any] = {
             "text": text,
             "tokens": token_rows,
             "spans": list(spans.values()),
             "relations": relations,
-            "meta": {"doc_id": record.document.id},
+            "meta": meta,
         }
+        if (annotator := only_annotator(record)) is not None:
+            line["_annotator_id"] = annotator
+        elif any(s.annotator for s in record.spans):
+            report.lose("annotators of documents several people annotated (Prodigy keeps one)")
         lose_entity_links(record, report)
-        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        stream.write(escape_line_breaks(json.dumps(line, ensure_ascii=False)) + "\n")
         report.documents += 1
         report.spans += len(spans)
         report.relations += len(relations)
@@ -113,9 +138,37 @@ def parse_prodigy(data: Any) -> AnnotatedDocument:
             ends.append(found)
         relations.append(Relation(str(rel.get("label")), ends[0], ends[1], id=index))
     meta = dict(mapping(data.get("meta"), "meta"))
-    meta.pop("doc_id", None)
-    return AnnotatedDocument(Document(text, meta=meta), tuple(spans), tuple(relations))
+    status = read_status(meta.get("status"))
+    if status is not None:
+        del meta["status"]
+    document = Document(
+        text,
+        meta={k: v for k, v in meta.items() if k not in _IDENTITY},
+        status=status or Status.TODO,
+        external_id=source_id(meta.pop("external_id", None), "meta.external_id"),
+    )
+    annotator = optional_str(data.get("_annotator_id"), "_annotator_id") or None
+    if annotator is not None:
+        spans = [replace(s, annotator=annotator) for s in spans]
+        relations = [replace(r, annotator=annotator) for r in relations]
+    return AnnotatedDocument(document, tuple(spans), tuple(relations))
 
 
-def read_prodigy(stream: TextIO) -> Iterator[tuple[int, AnnotatedDocument]]:
-    return read_lines(stream, parse_prodigy)
+def _answered(data: Any) -> AnnotatedDocument | str:
+    """The record, or why it is skipped: Prodigy's ``reject`` and ``ignore`` answers."""
+    answer = data.get("answer") if isinstance(data, dict) else None
+    if answer in ("reject", "ignore"):
+        return f"Prodigy examples answered {answer!r} skipped (not annotations)"
+    return parse_prodigy(data)
+
+
+def read_prodigy(
+    stream: TextIO, notes: Counter[str] | None = None
+) -> Iterator[tuple[int, AnnotatedDocument]]:
+    """Every accepted (or unanswered) example; ``notes`` counts the ones skipped."""
+    for line, record in read_lines(stream, _answered):
+        if isinstance(record, str):
+            if notes is not None:
+                notes[record] += 1
+            continue
+        yield line, record

@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from annotator.core.doc_categories import categories
-from annotator.core.formats import ExportReport
+from annotator.core.formats import ExportReport, export_id
+from annotator.core.jsonl import escape_line_breaks
 from annotator.core.models import AnnotatedDocument
 
 
@@ -28,11 +29,11 @@ def write_textcat(records: Iterable[AnnotatedDocument], stream: TextIO) -> Expor
     report = ExportReport()
     for record in records:
         line = {
-            "id": record.document.id,
+            "id": export_id(record.document),
             "text": record.document.text,
             "label": categories(record.doc_attrs),
         }
-        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+        stream.write(escape_line_breaks(json.dumps(line, ensure_ascii=False)) + "\n")
         report.documents += 1
         report.lose("spans (a text-classification file holds document classes)", len(record.spans))
         report.lose("relations", len(record.relations))

@@ -12,13 +12,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
+from annotator.core.arabic import normalize
+from annotator.core.changes import Changes, DocumentState
 from annotator.core.doc_categories import categories, values_of
-from annotator.core.models import DocValue, Entity, Label, Relation, Span, Status
+from annotator.core.models import DocValue, Label, Relation, Span, Status
 from annotator.core.text import paragraph_direction
-from annotator.storage.entities import EntitySummary
 from annotator.storage.project import DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,6 +34,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+
+
+def status_text(status: Status) -> str:
+    """A document status as the analyst reads it (translated)."""
+    return QCoreApplication.translate("status", STATUS_TEXT[status])
 
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
@@ -88,6 +101,7 @@ class DocumentListModel(_TableModel):
         super().__init__(parent)
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self._folded: dict[int, str] = {}
         self._attrs = dict(doc_attrs or {})
 
     def reset(
@@ -99,12 +113,25 @@ class DocumentListModel(_TableModel):
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self._attrs = dict(doc_attrs or {})
+        self._folded = {}
         self.endResetModel()
+
+    def folded(self, row: int) -> str:
+        """The row's shown text and classes as the filter box matches them (Arabic spelling
+        folded), folded once: folding every row again at each keystroke took seconds at
+        100,000 documents. Classes match as values ("conflict") or ``topic=conflict``."""
+        text = self._folded.get(row)
+        if text is None:
+            shown = [str(self.index(row, column).data()) for column in range(len(self.headers))]
+            shown.append(str(self.index(row, 0).data(FILTER_ROLE) or ""))
+            text = self._folded[row] = "\n".join(normalize(t) for t in shown)
+        return text
 
     def set_doc_attrs(self, doc_id: int, values: Mapping[str, DocValue]) -> None:
         self._attrs[doc_id] = values
         row = self._row_of.get(doc_id)
         if row is not None:
+            self._folded.pop(row, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
 
     def doc_attrs(self, doc_id: int) -> Mapping[str, DocValue]:
@@ -123,7 +150,7 @@ class DocumentListModel(_TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 3:
                 return doc_attrs_text(self.doc_attrs(row.id))
-            return (row.title, STATUS_TEXT[row.status], row.span_count)[column]
+            return (row.title, status_text(row.status), row.span_count)[column]
         if role == FILTER_ROLE:
             return " ".join(categories(self.doc_attrs(row.id)))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -152,7 +179,17 @@ class DocumentListModel(_TableModel):
         self._rows[row] = replace(
             old, status=status or old.status, span_count=old.span_count + span_delta
         )
+        self._folded.pop(row, None)
         self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
+
+    def follow(self, state: DocumentState) -> None:
+        """Span counts and statuses follow every change the open document's state applies."""
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        delta = len(changes.spans_added) - len(changes.spans_removed)
+        if changes.doc_id is not None and (delta or changes.status is not None):
+            self.update(changes.doc_id, status=changes.status, span_delta=delta)
 
 
 class LabelModel(_TableModel):
@@ -169,6 +206,15 @@ class LabelModel(_TableModel):
         self.beginResetModel()
         self._labels = list(labels)
         self.endResetModel()
+
+    def follow(self, state: DocumentState) -> None:
+        """The counts follow the open document's spans, whatever changed them."""
+        self._state = state
+        state.changes_applied.connect(self._on_changes_applied)
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        if changes.opened is not None or changes.spans:
+            self.set_counts(self._state.counts(label.name for label in self._labels))
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self._counts = dict(counts)
@@ -203,6 +249,30 @@ class AnnotationModel(_TableModel):
         super().__init__(parent)
         self._spans: list[Span] = []
         self._colors: dict[str, str] = {}
+        # True while rows come and go: a view's selection then moves with the model,
+        # not with the analyst (see handlers.span_views).
+        self.changing = False
+
+    def follow(self, state: DocumentState) -> None:
+        """Rows follow every change the open document's state applies, in reading order."""
+        state.changes_applied.connect(lambda changes: self._on_changes_applied(state, changes))
+
+    def _on_changes_applied(self, state: DocumentState, changes: Changes) -> None:
+        if changes.opened is not None:
+            self.reset(state.spans)
+            return
+        if not changes.spans or changes.doc_id != state.doc_id:
+            return
+        self.changing = True
+        try:
+            for span in changes.spans_removed:
+                self.remove(span.id or 0)
+            for _old, new in changes.spans_changed:
+                self.replace(state.spans.index(new), new)
+            for span in changes.spans_added:
+                self.insert(state.spans.index(span), span)
+        finally:
+            self.changing = False
 
     def set_colors(self, labels: Sequence[Label]) -> None:
         self._colors = {lb.name: lb.color for lb in labels}
@@ -247,6 +317,24 @@ class AnnotationModel(_TableModel):
             del self._spans[row]
             self.endRemoveRows()
 
+    def replace(self, row: int, span: Span) -> None:
+        """The stored span ``span.id`` changed; it belongs at ``row`` now.
+
+        In place where the row stays (an entity linked, attributes set): removing
+        and inserting the row would move the table's selection to a neighbour.
+        """
+        old = self.row_of(span.id or 0)
+        if old == row:
+            self._spans[row] = span
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+            return
+        self.remove(span.id or 0)
+        self.insert(row, span)
+
+
+def _attrs_text(relation: Relation) -> str:
+    return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
+
 
 class LinkModel(_TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""
@@ -285,49 +373,12 @@ class LinkModel(_TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return f"{'→' if outgoing else '←'} {relation.label}"
-            if column == 1:
-                return f"{other.label}: {other.text}" if other else "?"
-            return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
+            if column == 1:  # the other end's label is in the tooltip: no mixed-direction cell
+                return other.text.replace("\n", " ⏎ ") if other else "?"
+            return _attrs_text(relation)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and other:
             return _alignment(other.text)
-        return None
-
-
-class EntityModel(_TableModel):
-    """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
-
-    headers = ("Name", "Kind", "Type", "Mentions", "Docs")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EntitySummary] = []
-
-    def reset(self, rows: Sequence[EntitySummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def entity(self, row: int) -> Entity:
-        return self._rows[row].entity
-
-    def row_of(self, entity_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.entity.id == entity_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        summary = self._rows[index.row()]
-        e = summary.entity
-        if role == ID_ROLE:
-            return e.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (e.name, e.kind, e.type, summary.mentions, summary.documents)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            aliases = "، ".join(e.aliases)
-            return f"{e.name}\n{aliases}" if aliases else e.name
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(e.name) if index.column() == 0 else _CENTER
+            ends = f"{other.label}: {other.text}" if other else "?"
+            return "\n".join(x for x in (relation.label, ends, _attrs_text(relation)) if x)
         return None

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.arabic import normalize
-from annotator.gui.models import (
+from annotator.gui.panels.models import (
     FILTER_ROLE,
     AnnotationModel,
     DocumentListModel,
@@ -33,8 +37,26 @@ def make_table(parent: QWidget, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.setWordWrap(False)
+    # Cut in the middle, where a reader loses least: the start and end of a title or a
+    # claim stay (cut at the end, a right-to-left text lost its last words, mid-letter).
+    # The full text is every model's tooltip.
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setAlternatingRowColors(True)
     return view
+
+
+def fit_column(view: QTableView, column: int, texts: Iterable[str], extra: int = 0) -> None:
+    """Width for the widest of ``texts`` (label names: a few, known): no "ACT…" cut.
+
+    ``extra``: room for a colour swatch or the like beside the text.
+    """
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    title = str(view.model().headerData(column, Qt.Orientation.Horizontal))
+    widest = max([metrics.horizontalAdvance(t) + extra for t in texts] or [0])
+    width = max(widest, header.fontMetrics().horizontalAdvance(title)) + 24
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(column, width)
 
 
 class FoldedFilter(QSortFilterProxyModel):
@@ -60,6 +82,8 @@ class FoldedFilter(QSortFilterProxyModel):
         if not self._query:
             return True
         model = self.sourceModel()
+        if isinstance(model, DocumentListModel):  # its rows' folded text, made once
+            return self._query in model.folded(source_row)
         first = model.index(source_row, 0, source_parent)
         return any(
             self._query in normalize(str(model.index(source_row, column, source_parent).data()))
@@ -141,15 +165,42 @@ class SidePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 110)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Labels"), self))
-        layout.addWidget(self.labels, 1)
-        layout.addWidget(QLabel(self.tr("Annotations in this document"), self))
-        layout.addWidget(self.annotations, 3)
         self.links = make_table(self, "links")
         self.links.setModel(links)
         links_header = self.links.horizontalHeader()
         links_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(QLabel(self.tr("Links of the selected span (L adds one)"), self))
-        layout.addWidget(self.links, 1)
+        # Labels, annotations and links share the height as the analyst drags it (remembered).
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("side_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        for title, view, stretch in (
+            (self.tr("Labels"), self.labels, 1),
+            (self.tr("Annotations in this document"), self.annotations, 3),
+            (self.tr("Links of the selected span (L adds one)"), self.links, 1),
+        ):
+            self.splitter.addWidget(_titled(title, view))
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def fit_labels(self, names: Iterable[str]) -> None:
+        """Label columns as wide as the schema's longest label name."""
+        names = list(names)
+        swatch = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
+        fit_column(self.labels, 1, names, extra=swatch)
+        fit_column(self.annotations, 1, names, extra=swatch)
+        # Every label stays in view: the key table is what a new analyst reads first.
+        self.labels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.labels.verticalHeader().length()
+        frame = 2 * self.labels.frameWidth()
+        self.labels.setMinimumHeight(self.labels.horizontalHeader().height() + rows + frame)
+
+
+def _titled(title: str, view: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(QLabel(title, box))
+    layout.addWidget(view)
+    return box

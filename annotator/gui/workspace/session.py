@@ -146,6 +146,11 @@ class ProjectSession(QObject):
             self._lock.unlock()
             self._lock = None
 
+    def acknowledge(self) -> None:
+        """This window's own work committed through another connection (its import
+        thread): not a change made elsewhere."""
+        self._version = self._data_version()
+
     def _data_version(self) -> int:
         return int(self.project.db.conn.execute("PRAGMA data_version").fetchone()[0])
 

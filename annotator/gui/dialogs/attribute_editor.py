@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.keyboard import matches, twin
 from annotator.core.models import AttributeSpec, AttributeType, Label
+from annotator.core.text import paragraph_direction
 
 BOOL_CHOICES = (("y", True), ("n", False))
 _LRM = "\u200e"
@@ -143,6 +144,8 @@ class AttributeEditor(QDialog):
         heading = QLabel(title, self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
+        if paragraph_direction(title) == "rtl":  # a right-to-left header hugs the right edge
+            heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         for spec in label.attributes:
             field = self._field(spec, attrs.get(spec.name))
             self._fields[spec.name] = field

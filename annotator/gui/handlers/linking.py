@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from annotator.core.models import Entity, Label, LabelKind, Relation, Span
 from annotator.core.relations import LinkOption, LinkType
-from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.pickers import Picker, PickerItem, loose_filter
+from annotator.gui.dialogs.attribute_editor import AttributeEditor
+from annotator.gui.dialogs.directed import relation_header
+from annotator.gui.dialogs.entity_editor import EntityEditor
+from annotator.gui.dialogs.pickers import Picker, PickerItem, loose_filter
 
 if TYPE_CHECKING:
-    from annotator.gui.controller import Controller
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.shell import Shell
+    from annotator.gui.workspace.controller import Controller
 
 SNIPPET = 70
 
@@ -34,14 +36,15 @@ def entity_text(entity: Entity) -> str:
 
 
 class Linking(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """The handlers of links, attributes and entities (the registry's keys included)."""
+
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.w = shell
 
     @property
     def controller(self) -> Controller:
-        assert self.window.controller is not None
-        return self.window.controller
+        return self.w.controller
 
     def _current(self) -> Span | None:
         span = self.controller.current
@@ -70,14 +73,14 @@ class Linking(QObject):
             )
             for o in options
         ]
-        picker = Picker(self.tr("Link %s to…") % span.label, loose_filter(items), self.window)
+        picker = Picker(self.tr("Link %s to…") % span.label, loose_filter(items), self.w.widget)
         if not picker.exec() or not isinstance(picker.chosen, LinkOption):
             return
         option: LinkOption = picker.chosen
         link_type = option.types[0]
         if len(option.types) > 1:
             type_items = [PickerItem(t.describe(), t) for t in option.types]
-            chooser = Picker(self.tr("Which link?"), loose_filter(type_items), self.window)
+            chooser = Picker(self.tr("Which link?"), loose_filter(type_items), self.w.widget)
             if not chooser.exec() or not isinstance(chooser.chosen, LinkType):
                 return
             link_type = chooser.chosen
@@ -88,8 +91,7 @@ class Linking(QObject):
         stack = self.controller.undo_stack
         stack.beginMacro(self.tr("Link %s") % link_type.relation.name)
         try:
-            self.controller.link(span, other, link_type)
-            created = self.controller.relations[-1] if self.controller.relations else None
+            created = self.controller.link(span, other, link_type)  # None: refused, said why
             if created is not None and link_type.relation.attributes:
                 self._edit(created)
         finally:
@@ -106,11 +108,11 @@ class Linking(QObject):
             self._edit(relation)
 
     def _selected_link(self) -> Relation | None:
-        rows = self.window.side_panel.links.selectionModel().selectedRows()
+        rows = self.w.side_panel.links.selectionModel().selectedRows()
         if not rows:
             self.controller.message.emit(self.tr("Select a link in the list first."))
             return None
-        return self.window.link_model.relation(rows[0].row())
+        return self.w.link_model.relation(rows[0].row())
 
     # -- attributes ----------------------------------------------------------
 
@@ -127,8 +129,8 @@ class Linking(QObject):
                 self.tr("%s has no attributes in this schema.") % target.label
             )
             return
-        title = snippet(target.text) if isinstance(target, Span) else self._relation_title(target)
-        editor = AttributeEditor(label, title, target.attrs, self.window)
+        title = snippet(target.text) if isinstance(target, Span) else self.relation_title(target)
+        editor = AttributeEditor(label, title, target.attrs, self.w.widget)
         if editor.exec():
             self.controller.set_attrs(target, editor.values())
 
@@ -146,17 +148,17 @@ class Linking(QObject):
             Label(self.tr("the document"), attributes=attributes),
             snippet(document.title),
             values,
-            self.window,
+            self.w.widget,
         )
         editor.setObjectName("document_attribute_editor")
         if editor.exec():
             self.controller.set_doc_attrs(editor.values())
 
-    def _relation_title(self, relation: Relation) -> str:
+    def relation_title(self, relation: Relation) -> str:
         head = self.controller.span_by_id(relation.head)
         tail = self.controller.span_by_id(relation.tail)
         ends = [snippet(s.text) if s else "?" for s in (head, tail)]
-        return f"{ends[0]}  →{relation.label}→  {ends[1]}"
+        return relation_header(ends[0], relation.label, ends[1])
 
     # -- entities ------------------------------------------------------------
 
@@ -178,7 +180,7 @@ class Linking(QObject):
         picker = Picker(
             self.tr("Entity for %s") % snippet(span.text),
             provide,
-            self.window,
+            self.w.widget,
             query=span.text,
             new_hint=self.tr("Ctrl+Enter: new entity with this name"),
             unlink_hint=self.tr("Ctrl+U: unlink"),
@@ -191,3 +193,32 @@ class Linking(QObject):
             self.controller.link_entity(span, None)
         elif isinstance(picker.chosen, Entity):
             self.controller.link_entity(span, picker.chosen)
+
+    # -- the registry --------------------------------------------------------
+
+    def focus_entities(self) -> None:
+        self.w.registry.show()
+        self.w.registry.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.w.registry.model.rowCount() and self.w.registry.selected() is None:
+            self.w.registry.table.selectRow(0)
+
+    def edit_entity(self) -> None:
+        """Edit the entity selected in the registry: names, type, ids, notes."""
+        entity = self.w.registry.selected()
+        if entity is None:
+            self.w.show_message(self.tr("Select an entity first."))
+            return
+        editor = EntityEditor(entity, self.w.widget)
+        if editor.exec():
+            self.w.controller.update_entity(entity, editor.entity())
+
+    def merge_entities(self) -> None:
+        """Merge another entity (picked) into the one selected in the registry."""
+        keep = self.w.registry.selected()
+        if keep is None:
+            self.w.show_message(self.tr("Select the entity to keep first."))
+            return
+        items = [PickerItem(entity_text(e), e) for e in self.w.registry.others(keep)]
+        picker = Picker(self.tr("Merge into %s…") % keep.name, loose_filter(items), self.w.widget)
+        if picker.exec() and isinstance(picker.chosen, Entity):
+            self.w.controller.merge_entities(keep, picker.chosen)

@@ -34,10 +34,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Span
-from annotator.gui.highlighter import QtSpan, SpanHighlighter
-from annotator.gui.label_styles import LabelStyles, contrasting_text
-from annotator.gui.text_offsets import OffsetMap
+from annotator.gui.article.highlighter import QtSpan, SpanHighlighter
+from annotator.gui.article.label_styles import LabelStyles, contrasting_text
+from annotator.gui.article.text_offsets import OffsetMap
 
 LINE_HEIGHT_PERCENT = 135
 PARAGRAPH_SPACING = 10
@@ -187,6 +188,22 @@ class ArticleView(QTextEdit):
     def _qt_span(self, span: Span) -> QtSpan:
         start, end = self._offsets.range_to_qt(span.start, span.end)
         return QtSpan(span.id or 0, start, end, span.label)
+
+    def follow(self, state: DocumentState) -> None:
+        """The painted spans follow every change the open document's state applies (the
+        text itself comes through show_document, with the caret where the window wants it)."""
+        state.changes_applied.connect(lambda changes: self._on_changes_applied(state, changes))
+
+    def _on_changes_applied(self, state: DocumentState, changes: Changes) -> None:
+        if changes.opened is not None or changes.doc_id != state.doc_id:
+            return
+        for span in changes.spans_removed:
+            self.remove_span(span)
+        for old, new in changes.spans_changed:
+            self.remove_span(old)
+            self.add_span(new)
+        for span in changes.spans_added:
+            self.add_span(span)
 
     def add_span(self, span: Span) -> None:
         self._format_near(span.start)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.core.models import Entity
-from annotator.gui.models import EntityModel
-from annotator.gui.panels import make_table
+from annotator.gui.panels.entity_model import EntityModel
+from annotator.gui.panels.lists import fit_column, make_table
 from annotator.storage.project import Project
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,7 +41,8 @@ class RegistryPanel(QDockWidget):
         self.table = make_table(self, "entities")
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 180)
+        # The name takes what the kind, type and counts leave (sized in set_project).
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mentions_model = QStandardItemModel(0, 2, self)
         self.mentions_model.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Mention")])
         self.mentions = make_table(self, "mentions")
@@ -60,6 +61,9 @@ class RegistryPanel(QDockWidget):
 
     def set_project(self, project: Project) -> None:
         self.project = project
+        fit_column(self.table, 1, (label.name for label in project.schema.span_labels))
+        for column in (2, 3, 4):
+            fit_column(self.table, column, ())
         self.refresh()
 
     def refresh(self) -> None:

@@ -1,4 +1,4 @@
-"""File menu work: import with a progress dialog, export, and the project file dialogs."""
+"""File menu work: import on a worker thread with progress and Cancel, export, file dialogs."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.workspace.import_worker import ImportWorker, WindowImport
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:
     from annotator.core.formats import ExportReport
-    from annotator.storage.importer import ImportReport
 
 # The importer and exporter (every format, decoding, page cleaning) are imported when the
 # analyst first imports or exports, not at every start of the window (bench/README.md).
@@ -28,32 +28,98 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("project_io", text)
 
 
-def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> ImportReport:
-    """Import with a progress dialog; tell what came in and what failed."""
-    dialog = QProgressDialog(tr("Importing…"), "", 0, 0, parent)
-    dialog.setWindowTitle(tr("Import"))
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
+class _ImportWatch(QObject):
+    """Lives on the GUI thread, so the worker's signals reach the dialog queued."""
 
-    def progress(done: int, total: int, outcome: object) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        dialog.setLabelText(
-            tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop) -> None:
+        super().__init__(dialog)
+        self._dialog, self._loop = dialog, loop
+        self.result: WindowImport | None = None
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(total)
+        self._dialog.setValue(done)
+        self._dialog.setLabelText(
+            tr("Imported %1 of %2 files…").replace("%1", str(done)).replace("%2", str(total))
         )
-        QCoreApplication.processEvents()
 
-    from annotator.storage.importer import import_paths
+    @Slot(object)
+    def finished(self, result: WindowImport) -> None:
+        self.result = result
+        self._loop.quit()
 
-    report = import_paths(project, paths, progress=progress)
+
+def run_import(
+    parent: QWidget,
+    project: Project,
+    paths: Sequence[Path],
+    started: Callable[[ImportWorker], None] | None = None,
+) -> WindowImport:
+    """Import on a worker thread behind a window-modal progress dialog with Cancel.
+
+    The window stays drawn and Cancel answers; files finished before Cancel are
+    kept, the rest are not started. ``started`` sees the worker before it runs.
+    Tell what came in, what failed and what was left out.
+    """
+    if project.path is None:  # an in-memory project has no second connection: import here
+        from annotator.storage.importer import import_paths
+
+        result = WindowImport(import_paths(project, paths))
+    else:
+        result = _import_on_thread(parent, project.path, paths, started)
+    _tell(parent, result)
+    return result
+
+
+def _import_on_thread(
+    parent: QWidget,
+    path: Path,
+    paths: Sequence[Path],
+    started: Callable[[ImportWorker], None] | None,
+) -> WindowImport:
+    dialog = QProgressDialog(tr("Importing…"), tr("Cancel"), 0, 0, parent)
+    dialog.setObjectName("import_progress")
+    dialog.setWindowTitle(tr("Import"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(300)
+    loop = QEventLoop()
+    watch = _ImportWatch(dialog, loop)
+    worker = ImportWorker(path, paths)
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.progressed.connect(watch.progressed)
+    worker.finished.connect(watch.finished)
+    dialog.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+    if started is not None:
+        started(worker)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
     dialog.close()
+    dialog.deleteLater()
+    assert watch.result is not None
+    return watch.result
+
+
+def _tell(parent: QWidget, result: WindowImport) -> None:
+    report = result.report
     summary = tr("Imported %1 documents.").replace("%1", str(report.imported))
     if report.duplicates:
         summary += " " + tr("%1 were already in the project.").replace("%1", str(report.duplicates))
+    if result.not_started:
+        summary += " " + tr("Cancelled: %1 files not started.").replace(
+            "%1", str(len(result.not_started))
+        )
     failures = [o.error for o in report.failed if o.error] + [
         f"{p}: no such file" for p in report.missing
     ]
+    if result.error:
+        failures.insert(0, result.error)
     if failures:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -63,7 +129,6 @@ def run_import(parent: QWidget, project: Project, paths: Sequence[Path]) -> Impo
         )
         box.setDetailedText("\n".join(failures))
         box.exec()
-    return report
 
 
 def ask_import_files(parent: QWidget) -> list[Path]:

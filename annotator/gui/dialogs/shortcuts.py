@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.actions import ActionSpec, shortcut_text
+from annotator.gui.action_spec import ActionSpec, shortcut_text
 
 EXTRA_KEYS = (
     ("Shift+Arrows", "Extend the selection by a letter or a line"),

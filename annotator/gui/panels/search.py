@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import Status
 from annotator.core.text import paragraph_direction
-from annotator.gui.models import STATUS_TEXT
-from annotator.gui.panels import make_table
+from annotator.gui.panels.lists import make_table
+from annotator.gui.panels.models import status_text
 from annotator.storage.project import Project
 from annotator.storage.search import search
 
@@ -51,7 +51,7 @@ class SearchPanel(QDockWidget):
         self.status.setObjectName("search_status")
         self.status.addItem(self.tr("any status"), None)
         for status in Status:
-            self.status.addItem(STATUS_TEXT[status], status)
+            self.status.addItem(status_text(status), status)
         self.entity = QLineEdit(self)
         self.entity.setObjectName("search_entity")
         self.entity.setPlaceholderText(self.tr("mentioning entity…"))

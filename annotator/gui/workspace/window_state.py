@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+RECENT = 8
+
 
 class WindowState:
     """Typed access to the settings the window keeps; one instance per window."""
@@ -37,6 +39,13 @@ class WindowState:
         self._settings.setValue("window/geometry", geometry)
         self._settings.setValue("window/state", state)
         self._settings.setValue("window/splitter", splitter)
+
+    def side_splitter(self) -> QByteArray | None:
+        value = self._settings.value("window/side_splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_side_splitter(self, state: QByteArray) -> None:
+        self._settings.setValue("window/side_splitter", state)
 
     # reading
     def point_size(self, default: int) -> int:
@@ -80,3 +89,11 @@ class WindowState:
     def set_last_project(self, path: Path | None) -> None:
         if path is not None:
             self._settings.setValue("projects/last", str(path))
+            recent = [str(path), *(p for p in self.recent_projects() if p != str(path))]
+            self._settings.setValue("projects/recent", recent[:RECENT])
+
+    def recent_projects(self) -> list[str]:
+        """Project files opened lately, newest first (those still there)."""
+        value = self._settings.value("projects/recent") or []
+        paths = [value] if isinstance(value, str) else [str(v) for v in value]
+        return [p for p in paths if Path(p).exists()]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QSyntaxHighlighter, QTextDocument
 
-from annotator.gui.label_styles import LabelStyles
+from annotator.gui.article.label_styles import LabelStyles
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Dialogs: attributes, entities, keyboard pickers, the shortcut sheet, file dialogs and import."""

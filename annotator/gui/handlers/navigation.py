@@ -1,0 +1,86 @@
+"""Moving about: documents (Alt+Up/Down, Ctrl+Enter), focus keys, zoom, the shortcut sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+
+from annotator.core.models import Status
+from annotator.gui.dialogs.shortcuts import ShortcutsDialog
+from annotator.gui.fonts import DEFAULT_POINT_SIZE
+from annotator.gui.shell import Shell
+
+
+class Navigation(QObject):
+    """The handlers of the Navigate and View menus."""
+
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.w = shell
+
+    def _step_document(self, step: int) -> None:
+        if self.w.controller.document is None:
+            return
+        row = self.w.document_panel.proxy_row_of(self.w.controller.document.id or 0)
+        doc_id = self.w.document_panel.doc_id_at((row if row is not None else -1) + step)
+        if doc_id is None:
+            self.w.show_message(
+                self.tr("This is the last document.")
+                if step > 0
+                else self.tr("This is the first document.")
+            )
+            return
+        self.w.open_document(doc_id)
+
+    def next_document(self) -> None:
+        self._step_document(+1)
+
+    def previous_document(self) -> None:
+        self._step_document(-1)
+
+    def done_and_next(self) -> None:
+        """Mark this document done and open the next one (in list order) not done."""
+        if self.w.controller.document is None:
+            return
+        self.w.controller.set_status(Status.DONE)
+        start = self.w.document_panel.proxy_row_of(self.w.controller.document.id or 0) or 0
+        total = self.w.document_panel.proxy.rowCount()
+        for step in range(1, total):
+            row = (start + step) % total
+            doc_id = self.w.document_panel.doc_id_at(row)
+            if (
+                doc_id is not None
+                and self.w.documents.summary(self.w.documents.row_of(doc_id) or 0).status
+                is not Status.DONE
+            ):
+                self.w.open_document(doc_id)
+                return
+        self.w.show_message(self.tr("All documents are done."))
+
+    def focus_article(self) -> None:
+        self.w.article.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_links(self) -> None:
+        self.w.side_panel.links.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if (
+            self.w.link_model.rowCount()
+            and not self.w.side_panel.links.selectionModel().hasSelection()
+        ):
+            self.w.side_panel.links.selectRow(0)
+
+    def focus_filter(self) -> None:
+        self.w.document_panel.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.w.document_panel.filter.selectAll()
+
+    def zoom_in(self, step: int = 1) -> None:
+        self.w.state.set_point_size(
+            self.w.article.set_point_size(self.w.article.point_size() + step)
+        )
+
+    def zoom_out(self) -> None:
+        self.zoom_in(-1)
+
+    def zoom_reset(self) -> None:
+        self.w.state.set_point_size(self.w.article.set_point_size(DEFAULT_POINT_SIZE))
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.w.specs, self.w.widget).exec()

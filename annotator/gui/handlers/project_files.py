@@ -1,0 +1,84 @@
+"""The File menu and the start view: import, export, open or create a project, the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.gui.dialogs import project_io
+from annotator.gui.shell import Shell
+from annotator.storage.project import Project
+
+
+class ProjectFiles(QObject):
+    """The handlers of the File menu."""
+
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.w = shell
+
+    def import_files(self, folder: bool = False) -> None:
+        paths = (
+            project_io.ask_import_folder(self.w.widget)
+            if folder
+            else project_io.ask_import_files(self.w.widget)
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        self.import_files(folder=True)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import on a worker thread (progress, Cancel); the lists then show what came in."""
+        result = project_io.run_import(
+            self.w.widget, self.w.project, paths, self.w.import_started.emit
+        )
+        self.w.session.acknowledge()  # our own import, not a change made elsewhere
+        self.w.documents.reset(self.w.project.documents(), self.w.project.doc_attrs.all())
+        self.w.show_start_if_empty()
+        if self.w.controller.document:
+            self.w.document_panel.select(self.w.controller.document.id or 0)
+        elif result.report.imported:
+            self.w.open_document(self.w.document_panel.doc_id_at(0) or 0)
+        message = self.tr("Imported %n document(s).", "", result.report.imported)
+        if result.not_started:
+            message += " " + self.tr(
+                "Cancelled: %n file(s) not started.", "", len(result.not_started)
+            )
+        self.w.show_message(message)
+
+    def export_jsonl(self) -> None:
+        report = project_io.run_export(self.w.widget, self.w.project)
+        if report:
+            self.w.show_message(report.lines()[0])
+
+    def open_project(self, new: bool = False) -> None:
+        path = project_io.ask_project(self.w.widget, new=new)
+        if path is not None:
+            self.open_project_at(path)
+
+    def open_project_at(self, path: Path) -> None:
+        try:
+            project = Project.open(path)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self.w.widget, self.tr("Open project"), str(exc))
+            return
+        if not self.w.load_project(project):
+            project.close()
+
+    def open_sample(self) -> None:
+        """The start view's sample article: added to this (empty) project and opened."""
+        if self.w.add_sample is None:
+            return
+        self.w.add_sample(self.w.project)
+        self.w.documents.reset(self.w.project.documents(), self.w.project.doc_attrs.all())
+        self.w.show_start_if_empty()
+        if (doc_id := self.w.document_panel.doc_id_at(0)) is not None:
+            self.w.open_document(doc_id)
+
+    def new_project(self) -> None:
+        self.open_project(new=True)

@@ -1,0 +1,67 @@
+"""Reported clauses and sentences, on hand-worked news sentences of several shapes."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.clauses import attribution_at, attributions, next_sentence, sentence_at
+
+
+def parts(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (
+            text[slice(*a.cue)] if a.cue else None,
+            text[slice(*a.source)] if a.source else None,
+            text[slice(*a.clause)],
+        )
+        for a in attributions(text)
+    ]
+
+
+def test_cue_source_and_clause_with_an_attached_pronoun():
+    text = "وفي حين أعلنت أرمينيا استعدادها قالت أذربيجان إنها ترفض تنظيم استفتاء."
+    assert parts(text) == [("قالت", "أذربيجان", "ترفض تنظيم استفتاء")]
+
+
+def test_the_clause_ends_at_the_first_comma_and_a_clitic_stays_outside_the_cue():
+    text = "وقالت وزارة الخارجية بأن المحادثات ستستمر، رغم الخلافات\nسطر آخر"
+    assert parts(text) == [("قالت", "وزارة الخارجية", "المحادثات ستستمر")]
+
+
+def test_no_cue_across_a_comma_and_clauses_end_at_the_line():
+    text = "نفت المصادر ذلك، مشيرة إلى أن الأخبار مضللة\nوأكد الجيش أنه صد الهجوم"
+    assert parts(text) == [(None, None, "الأخبار مضللة"), ("أكد", "الجيش", "صد الهجوم")]
+
+
+def test_words_that_only_contain_the_letters_are_not_complementizers():
+    assert parts("قال الوزير إنسان وأنهار وبأنواع") == []
+
+
+def test_the_clause_around_the_caret_or_the_next_one():
+    text = "العنوان\nقال الوزير إن الهدنة صامدة. وأكد الجيش أن القصف توقف."
+    first = attribution_at(text, 0)
+    assert first is not None and text[slice(*first.clause)] == "الهدنة صامدة"
+    assert first.parts() == (first.clause, first.source, first.cue)
+    inside = attribution_at(text, text.index("القصف") + 2)
+    assert inside is not None and text[slice(*inside.clause)] == "القصف توقف"
+    assert attribution_at(text, len(text)) is None
+
+
+def test_sentences_end_at_marks_and_lines():
+    text = "العنوان\nقال الوزير إن الهدنة صامدة. هل تصمد؟ نعم!"
+    assert text[slice(*sentence_at(text, text.index("الهدنة")))] == "قال الوزير إن الهدنة صامدة"
+    assert text[slice(*sentence_at(text, 2))] == "العنوان"
+    after = next_sentence(text, sentence_at(text, text.index("الهدنة"))[1])
+    assert after is not None and text[slice(*after)] == "هل تصمد"
+
+
+@given(st.text(alphabet="قال أن إن بأنها الوزير، .؟\n", max_size=80), st.integers(0, 90))
+def test_every_range_is_inside_the_text_with_no_outer_space(text, offset):
+    ranges = [sentence_at(text, offset)]
+    for attribution in attributions(text):
+        ranges.extend(attribution.parts())
+    for start, end in ranges:
+        assert 0 <= start <= end <= len(text)
+        if end > start:
+            assert not text[start].isspace() and not text[end - 1].isspace()
