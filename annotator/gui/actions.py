@@ -73,6 +73,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         stack="redo",
     ),
     ActionSpec(
+        "edit.analyst",
+        "Analyst &Name…",
+        (),
+        "&Edit",
+        run(lambda h: h.files.ask_analyst_name()),
+    ),
+    ActionSpec(
         "span.delete",
         "&Delete Span",
         ("Del", "Backspace"),

@@ -50,6 +50,7 @@ from annotator.gui.panels.models import (
 from annotator.gui.panels.registry import RegistryPanel
 from annotator.gui.panels.search import SearchPanel
 from annotator.gui.panels.start_view import StartView
+from annotator.gui.workspace.analyst import analyst_name
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.setCentralWidget(self.splitter)
+        self.analyst_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.analyst_label)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
         self.actions_by_id: dict[str, QAction] = {}
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         workspace.check_finished.connect(self._report_check)  # after an unclean exit
         workspace.damage_found.connect(self._on_damage_found)
         controller.snap_to_words = self.state.snap_to_words()
+        self.show_analyst()
         controller.suggest_cues = self.state.suggest_cues()
         controller.document_opened.connect(self._on_document_opened)
         for signal in (controller.document_opened, controller.current_changed):
@@ -318,6 +322,17 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def show_analyst(self) -> None:
+        """Stamp the open project's edits with the analyst's name, and show it."""
+        name, fixed = analyst_name(self.workspace.project, self.state.analyst())
+        self.workspace.controller.annotator = name
+        self.analyst_label.setText(self.tr("Analyst: %1").replace("%1", name))
+        self.analyst_label.setToolTip(
+            self.tr("Every edit is stamped with this name (assigned by the team file)")
+            if fixed
+            else self.tr("Every edit is stamped with this name; Edit ▸ Analyst Name… changes it")
+        )
 
     # -- view signals --------------------------------------------------------
 

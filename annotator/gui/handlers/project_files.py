@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.gui.dialogs import project_io
 from annotator.gui.shell import Shell
+from annotator.gui.workspace.analyst import analyst_name, valid_name
 from annotator.storage.project import Project
 
 
@@ -82,3 +83,31 @@ class ProjectFiles(QObject):
 
     def new_project(self) -> None:
         self.open_project(new=True)
+
+    def ask_analyst_name(self) -> None:
+        """Ask who is annotating; every edit from now on is stamped with that name."""
+        name, fixed = analyst_name(self.w.project, self.w.state.analyst())
+        if fixed:
+            QMessageBox.information(
+                self.w.widget,
+                self.tr("Analyst name"),
+                self.tr("This project file was assigned to %1: its edits carry that name.").replace(
+                    "%1", name
+                ),
+            )
+            return
+        text, ok = QInputDialog.getText(
+            self.w.widget,
+            self.tr("Analyst name"),
+            self.tr("Your name, stamped on every span, link and class you make:"),
+            text=name,
+        )
+        if not ok:
+            return
+        try:
+            chosen = valid_name(text)
+        except AnnotatorError as exc:
+            self.w.show_message(str(exc))
+            return
+        self.w.state.set_analyst(chosen)
+        self.w.show_analyst()

@@ -22,6 +22,13 @@ class WindowState:
         except ValueError:
             return default
 
+    # who annotates: the name stamped on every edit made in the window
+    def analyst(self) -> str:
+        return str(self._settings.value("analyst/name", "") or "")
+
+    def set_analyst(self, name: str) -> None:
+        self._settings.setValue("analyst/name", name)
+
     # layout
     def geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")
