@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.arabic import match_key, normalize, normalize_with_offsets
@@ -81,3 +81,19 @@ _MIXED = st.text(
 def test_the_fast_key_is_the_character_rule(text: str):
     assert normalize_with_offsets(text) == _one_character_at_a_time(text)
     assert normalize(text) == _one_character_at_a_time(text)[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(list("أإآٱةىیکـًٌٍَُِّْٰ\u200c\u200d\u200f\u061c قال Ünd ßIİ"))
+        | st.characters(max_codepoint=0x06FF)
+        | st.characters(min_codepoint=0x2000, max_codepoint=0x206F)
+        | st.characters(blacklist_categories=("Cs",)),
+        max_size=60,
+    )
+)
+def test_the_fast_path_of_normalize_is_translate_over_the_table(text):
+    from annotator.core.arabic import _TABLE
+
+    assert normalize(text) == text.translate(_TABLE).casefold()
