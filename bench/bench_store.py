@@ -33,8 +33,15 @@ RUNS = 5
 
 
 def article(i: int, source: list[str]) -> str:
-    body = "\n".join(source[(i + k) % len(source)] for k in range(12))
-    return f"{source[i % len(source)]} ({i})\n{body}\nShare on facebook\nالمصدر : الجزيرة"
+    """A page of the sample's paragraphs, numbered in its body so no two articles are one text.
+
+    (A number only in the headline made the headline a copy of a body line, which
+    the page model rightly drops: the bodies then repeated every len(source) pages.)
+    """
+    body = [source[(i + k) % len(source)] for k in range(12)]
+    body[-1] = f"{body[-1]} ({i})"
+    headline = f"تقرير رقم {i}: تطورات جديدة في النزاع"
+    return "\n".join([headline, *body, "Share on facebook", "المصدر : الجزيرة"])
 
 
 _INSERT_ROW = (

@@ -173,3 +173,39 @@ def document(rng: random.Random, names: str, sentences: int = 6) -> Built:
 def corpus(n: int, names: str, seed: int = 0) -> list[Built]:
     rng = random.Random(seed)
     return [document(rng, names) for _ in range(n)]
+
+
+SHOWS = ["حديث الساعة في المساء", "ملفات من الذاكرة العربية", "بين السطور مع الضيوف"]
+EVENTS = ["وصل الوفد", "بدأت الجلسة", "انتهى الاجتماع", "عاد الهدوء إلى المدينة"]
+
+
+def claims_document(rng: random.Random, names: str = "A", sentences: int = 6) -> Built:
+    """Reported clauses tagged CLAIM (after a cue and إن/أن/بأن, or quoted after قال) beside
+    clauses the clause finder also finds but that report nothing (after بعد أن، قبل أن، رغم
+    أن) and programme titles in quotation marks: untagged."""
+    w = _Writer()
+    for i in range(sentences):
+        if i:
+            w.put(" ")
+        shape = rng.random()
+        if shape < 0.15:  # a quotation: the claim inside the marks
+            w.put(f"{rng.choice(['وقال', 'وأكد'])} {rng.choice(PEOPLE[names])}: «")
+            w.put(rng.choice(CLAIMS), "CLAIM")
+            w.put("».")
+        elif shape < 0.25:  # a title in quotation marks: no claim
+            w.put(f"وعرضت القناة برنامج «{rng.choice(SHOWS)}» مساء أمس.")
+        elif shape < 0.6:
+            cue, title, person = rng.choice(CUES), rng.choice(TITLES), rng.choice(PEOPLE[names])
+            w.put(f"{cue} {title} {person} {rng.choice(['إن', 'أن', 'بأن'])} ")
+            w.put(rng.choice(CLAIMS), "CLAIM")
+            w.put(".")
+        else:
+            w.put(f"{rng.choice(EVENTS)} {rng.choice(['بعد', 'قبل', 'رغم'])} أن ")
+            w.put(rng.choice(CLAIMS) + ".")
+    text = "".join(w.parts)
+    return Built(text, tuple(w.spans))
+
+
+def claims_corpus(n: int, names: str, seed: int = 0) -> list[Built]:
+    rng = random.Random(seed)
+    return [claims_document(rng, names) for _ in range(n)]

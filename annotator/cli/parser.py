@@ -247,6 +247,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "train", "train the recommender on the analysts' own spans")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
+    p.add_argument(
+        "--rank",
+        type=int,
+        metavar="N",
+        default=0,
+        help="then rank up to N todo documents, the model's least sure first",
+    )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="run at low priority, so a window's keys come first (the window trains so)",
+    )
 
     p = _command(sub, "recommend", "the trained recommender's proposals for a document")
     p.add_argument("--doc", type=int, metavar="DOC", required=True, help="document id")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import TextIO
 
 from annotator.cli.parser import open_project
@@ -12,12 +13,18 @@ from annotator.core.wording import count
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from annotator.storage.recommender import train_project
+    from annotator.storage.recommender import ProjectRecommender, train_project
 
+    if args.background and hasattr(os, "nice"):
+        os.nice(10)  # POSIX; elsewhere the child runs at normal priority
     with open_project(args) as project:  # it stores the model
         result = train_project(project, force=args.force)
+        ranked = ProjectRecommender(project).ranking(args.rank) if args.rank > 0 else []
     if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2), file=out)
+        report = result.as_json()
+        if args.rank > 0:
+            report["most_useful"] = [{"doc": d, "uncertainty": round(u, 4)} for d, u in ranked]
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
         return 0
     report = result.as_json()
     for label, s in report["labels"].items():
@@ -41,6 +48,8 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{count(result.documents, 'document')}, {count(result.spans, 'span')}; {state}",
         file=err,
     )
+    for doc_id, uncertainty in ranked:
+        print(f"#{doc_id}  uncertainty {uncertainty:.4f}", file=out)
     return 0
 
 

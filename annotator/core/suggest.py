@@ -10,8 +10,8 @@ Suggestions are proposals: nothing is stored until one is accepted.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from annotator.core.arabic import PROCLITICS, is_dropped, normalize_with_offsets
 from annotator.core.span_rules import is_word_char
@@ -52,11 +52,15 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
+    """A proposed span. ``score`` is the recommender's confidence (0-1) when the model
+    proposed it; None for a known name found again."""
+
     start: int
     end: int
     label: str
     text: str
     entity_id: int | None = None
+    score: float | None = None
 
 
 def _starts_word(norm: str, at: int) -> bool:
@@ -124,3 +128,24 @@ class _Intervals:
 def cue_suggestions(text: str, taken: Iterable[tuple[int, int, str]] = ()) -> list[Suggestion]:
     """The curated attribution cues (قال، أكد، نفى، بحسب...) as CUE proposals."""
     return suggest(text, [Known(w, "CUE") for w in CUE_WORDS], taken)
+
+
+def join_proposals(found: Sequence[Suggestion], proposed: Iterable[Suggestion]) -> list[Suggestion]:
+    """Known names found again and the recommender's proposals as one list, in text order.
+
+    A proposal the name match also made lends it its score (the match keeps its entity
+    link); a proposal overlapping a match of the same label is left out: the name already
+    known wins, so the analyst never sees two marks for one name.
+    """
+    out = list(found)
+    by_range = {(s.start, s.end, s.label): i for i, s in enumerate(out)}
+    placed = {label: _Intervals() for label in {s.label for s in found}}
+    for s in sorted(found, key=lambda s: s.start):
+        placed[s.label].add(s.start, s.end)
+    for p in proposed:
+        same = by_range.get((p.start, p.end, p.label))
+        if same is not None:
+            out[same] = replace(out[same], score=p.score)
+        elif placed.setdefault(p.label, _Intervals()).add(p.start, p.end):
+            out.append(p)
+    return sorted(out, key=lambda s: (s.start, -s.end))

@@ -4,12 +4,13 @@ Menus, the F1 shortcut sheet and the key bindings are all generated from
 ``ACTIONS`` (plus one action per label hotkey, generated from the schema:
 label keys are data on the label). ``run`` is given the window's ``Handlers``
 (``files``, ``annotate``, ``linking``: links, attributes and entities,
-``suggest``, ``navigate``, ``find``; ``window``: the window itself) and calls
-one of them: typed, so mypy knows every handler exists. ``scope`` says where a
-shortcut works: ``window`` anywhere in the window, ``article`` only while the
-article has the focus (so typing a digit or Tab in the document filter still
-types), ``links`` in the list of the current span's links, ``registry`` in the
-entities panel. ``enabled`` says when it can run (greyed otherwise).
+``suggest``, ``recommend``, ``navigate``, ``find``; ``window``: the window
+itself) and calls one of them: typed, so mypy knows every handler exists.
+``scope`` says where a shortcut works: ``window`` anywhere in the window,
+``article`` only while the article has the focus (so typing a digit or Tab in
+the document filter still types), ``links`` in the list of the current span's
+links, ``registry`` in the entities panel. ``enabled`` says when it can run.
+The recommender's actions are in ``recommender_actions``, spliced in before View.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtGui import QKeySequence
 from annotator.core.models import Label
 from annotator.gui.action_run import has_current_span, has_document, run
 from annotator.gui.action_spec import ActionSpec, Run
+from annotator.gui.recommender_actions import RECOMMENDER_ACTIONS
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -391,4 +393,5 @@ def label_actions(labels: Iterable[Label]) -> tuple[ActionSpec, ...]:
 
 
 def all_specs(labels: Sequence[Label]) -> tuple[ActionSpec, ...]:
-    return ACTIONS + label_actions(labels)
+    view = next(i for i, spec in enumerate(ACTIONS) if spec.menu == "&View")
+    return ACTIONS[:view] + RECOMMENDER_ACTIONS + ACTIONS[view:] + label_actions(labels)

@@ -37,6 +37,7 @@ from annotator.gui.handlers.find import ArticleFind
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
 from annotator.gui.handlers.project_files import ProjectFiles
+from annotator.gui.handlers.recommending import Recommending
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self, self)
         self.navigation = Navigation(self, self)
         self.suggesting = Suggesting(self, self)
+        self.recommending = Recommending(self, self)
         self.files = ProjectFiles(self, self)
         self.span_views = SpanViews(self, self)
         self.handlers = Handlers(
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
             self.annotating,
             self.linking,
             self.suggesting,
+            self.recommending,
             self.navigation,
             self.finder,
         )
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.analyst_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.analyst_label)
         self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.recommending.status)
         self.statusBar().addPermanentWidget(self.status_label)
         self.actions_by_id: dict[str, QAction] = {}
         self._opening_caret = 0
@@ -245,6 +249,7 @@ class MainWindow(QMainWindow):
         for signal in (controller.document_opened, controller.current_changed):
             signal.connect(lambda *_: self.refresh_enabled())
         self.span_views.follow(controller)
+        self.recommending.follow(workspace)
         self.documents.follow(controller.state)
         self.labels.follow(controller.state)
         self.annotations.follow(controller.state)
@@ -382,6 +387,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
         self.controller.stop()
+        self.workspace.training.stop()  # a model half-trained is simply not stored
         self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.state.save_side_splitter(self.side_panel.splitter.saveState())

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from annotator.gui.workspace.controller import Controller
     from annotator.gui.workspace.session import ProjectSession
     from annotator.gui.workspace.window_state import WindowState
+    from annotator.gui.workspace.workspace import Workspace
     from annotator.storage.project import Project
 
 
@@ -38,6 +39,7 @@ class Finder(Protocol):
 
 class Shell(Protocol):
     widget: QWidget  # the parent of the dialogs the helpers open
+    workspace: Workspace  # the open project's
     state: WindowState
     article: ArticleView
     find_bar: FindBar

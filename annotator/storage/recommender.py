@@ -20,6 +20,11 @@ from annotator.core.recommend.evaluation import Evaluation, Score, cross_validat
 from annotator.core.recommend.features import Gazetteer
 from annotator.core.recommend.model import Example, Model, train
 from annotator.core.recommend.sequence import Proposal
+from annotator.storage.claim_recommender import (
+    claims_report,
+    stored_claims,
+    train_claims_project,
+)
 from annotator.storage.database import write_transaction
 from annotator.storage.project import Project
 from annotator.storage.suggestions import rejected
@@ -41,6 +46,7 @@ class TrainingResult:
     withheld: dict[str, str]  # label -> why it is not proposed
     unchanged: bool = False
     stored: bool = True  # False: nothing to learn from, no model stored
+    claims: dict[str, Any] | None = None  # the claim classifier's report
 
     def as_json(self) -> dict[str, Any]:
         ev = self.evaluation
@@ -57,6 +63,7 @@ class TrainingResult:
             "learning_curve": {f"{f:g}": round(s.f1, 4) for f, s in ev.curve.items()} if ev else {},
             "proposed_labels": list(self.proposed_labels),
             "withheld": self.withheld,
+            **({"claims": self.claims} if self.claims is not None else {}),
         }
 
 
@@ -97,13 +104,49 @@ def fingerprint(examples: list[Example]) -> str:
 
 
 def gazetteer(project: Project, examples: list[Example] | None = None) -> Gazetteer:
-    examples = training_examples(project) if examples is None else examples
-    spans = [(ex.text[s:e], lb) for ex in examples for s, e, lb in ex.spans]
+    """Registry names and the texts of the training spans. Without ``examples`` the span
+    texts come straight from the spans table (the same texts: a span's text is its
+    document's text at its offsets), not from every worked document read whole: the
+    window builds this on its own thread each time a training run ends."""
+    if examples is not None:
+        spans = [(ex.text[s:e], lb) for ex in examples for s, e, lb in ex.spans]
+    else:
+        labels = set(recommended_labels(project))
+        rows = project.db.execute(
+            "SELECT DISTINCT s.text, s.label FROM spans s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE d.status IN ({', '.join('?' for _ in TRAINED_ON)})",
+            [status.value for status in TRAINED_ON],
+        )
+        spans = [(text, label) for text, label in rows if label in labels]
     return Gazetteer.of(registry_names(project) + spans)
 
 
 def train_project(project: Project, *, force: bool = False) -> TrainingResult:
-    """Cross-validate, train on every worked document, store the model with its scores."""
+    """Cross-validate, train on every worked document, store the models with their scores:
+    the entity model and the claim classifier (``storage.claim_recommender``)."""
+    claims = train_claims_project(project, THRESHOLD, force=force)
+    return with_claims(_train_entities(project, force=force), claims)
+
+
+def with_claims(result: TrainingResult, claims: dict[str, Any]) -> TrainingResult:
+    """The entity report with the claim classifier's verdict among the labels."""
+    proposed, withheld = claims_verdict(claims)
+    return replace(
+        result,
+        claims=claims,
+        proposed_labels=(*result.proposed_labels, *proposed),
+        withheld={**result.withheld, **withheld},
+    )
+
+
+def claims_verdict(claims: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """CLAIM among the proposed labels, or among the withheld with the reason."""
+    if claims.get("proposed"):
+        return ("CLAIM",), {}
+    return (), {"CLAIM": str(claims.get("why", "not trained"))}
+
+
+def _train_entities(project: Project, *, force: bool) -> TrainingResult:
     examples = training_examples(project)
     print_ = fingerprint(examples)
     stored = stored_model(project)
@@ -184,7 +227,18 @@ class ProjectRecommender:
         self.model = Model(stored["data"] if stored else b"")
         self.scores: dict[str, Any] = stored["scores"] if stored else {}
         self.proposed_labels = frozenset(self.scores.get("proposed_labels", ()))
+        self.claims = stored_claims(project)
+        if self.scores:  # what the status shows: the claims' verdict too
+            proposed, withheld = claims_verdict(claims_report(project))
+            self.scores = {
+                **self.scores,
+                "proposed_labels": [*self.scores.get("proposed_labels", ()), *proposed],
+                "withheld": {**self.scores.get("withheld", {}), **withheld},
+            }
         self._gazetteer = gazetteer(project) if stored else Gazetteer()
+        # The model's own output for the last document asked about: the window asks again
+        # after every reject and undo, and only the filtering below changes then.
+        self._last: tuple[int, str, list[Proposal]] | None = None
 
     @property
     def trained(self) -> bool:
@@ -196,10 +250,13 @@ class ProjectRecommender:
         spans = self.project.spans(doc_id)
         taken = {(s.start, s.end, s.label) for s in spans} | rejected(self.project, doc_id)
         same_label = [(s.start, s.end, s.label) for s in spans]
+        if self._last is None or self._last[:2] != (doc_id, text):
+            claims = self.claims.propose(text) if self.claims is not None else []
+            self._last = (doc_id, text, self.model.propose(text, self._gazetteer) + claims)
         return [
             p
-            for p in self.model.propose(text, self._gazetteer)
-            if p.label in self.proposed_labels
+            for p in self._last[2]
+            if (p.label in self.proposed_labels or p.label == "CLAIM")
             and (p.start, p.end, p.label) not in taken
             and not any(s < p.end and p.start < e and lb == p.label for s, e, lb in same_label)
         ]
@@ -209,7 +266,15 @@ class ProjectRecommender:
 
     def most_useful(self, limit: int = 200) -> int | None:
         """The todo document the model is least sure about (of the first ``limit``)."""
+        ranked = self.ranking(limit)
+        return ranked[0][0] if ranked else None
+
+    def ranking(self, limit: int = 200) -> list[tuple[int, float]]:
+        """The first ``limit`` todo documents with their uncertainty, least sure first
+        (list order without a model). Seconds for a few hundred documents: the window asks
+        for it in the training process, never on its own thread."""
         todo = [d.id for d in self.project.documents(Status.TODO)][:limit]
-        if not todo or not self.trained:
-            return todo[0] if todo else None
-        return max(todo, key=self.uncertainty)
+        if not self.trained:
+            return [(doc_id, 0.0) for doc_id in todo]
+        scored = [(doc_id, self.uncertainty(doc_id)) for doc_id in todo]
+        return sorted(scored, key=lambda pair: -pair[1])

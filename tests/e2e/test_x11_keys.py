@@ -66,3 +66,27 @@ def test_a_claim_with_source_cue_links_and_stance_by_15_keys_in_an_x11_window(
         ["CUE", claim, "قالت", None],
         ["SOURCE", claim, "أذربيجان", "support"],
     ]
+
+
+def test_train_now_then_next_most_useful_document_by_keys_in_an_x11_window(
+    x_display, tmp_path: Path
+):
+    """Ctrl+Shift+T trains in a child process; Ctrl+Shift+N then opens the todo document
+    the stored model is least sure about."""
+    from annotator.core.models import Document, Status
+    from annotator.storage.recommender import ProjectRecommender
+    from tests.news_templates import corpus
+
+    path = tmp_path / "x11.annotator.db"
+    with Project.open(path) as project:
+        for built in corpus(16, "A", 5):
+            doc_id = project.add_document(Document(built.text))
+            for start, end, label in built.spans:
+                project.add_span(doc_id, start, end, label)
+            project.set_status(doc_id, Status.DONE)
+        for built in corpus(5, "B", 6):
+            project.add_document(Document(built.text))
+    result = run_window(x_display, path, tmp_path / "settings.ini", "recommend")
+    assert result["started"] and result["trained"], result
+    with Project.open(path) as project:
+        assert result["opened"] == ProjectRecommender(project).most_useful()

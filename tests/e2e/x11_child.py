@@ -2,13 +2,16 @@
 
 Usage: python x11_child.py PROJECT SETTINGS KEY...  (xdotool key names, e.g. shift+Tab)
        python x11_child.py PROJECT SETTINGS claim
+       python x11_child.py PROJECT SETTINGS recommend
 
 Each key goes through the X server (XTEST), as a keyboard's would. With keys, the
 child waits (at most five seconds) after each for the current span to change and
 prints one JSON line: the current span's text after every key, null where it did
 not change. With ``claim`` it tags the sample's first claim with its source, cue,
 links and stance by keys alone (dialogs included), waiting after each key for what
-it should have done, and prints the keys sent and what the project then holds.
+it should have done, and prints the keys sent and what the project then holds. With
+``recommend`` it trains the recommender (Ctrl+Shift+T), waits for the child process,
+then opens the next most useful document (Ctrl+Shift+N) and prints which one opened.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from annotator.gui.main_window import MainWindow
 from annotator.storage.project import Project
 
 WAIT_MS = 5000
+TRAIN_WAIT_MS = 120_000
 
 
 def wait_for(signal, timeout_ms: int = WAIT_MS) -> bool:
@@ -175,6 +179,21 @@ def run_claim(app: QApplication, window: MainWindow) -> dict:
     }
 
 
+def run_recommend(window: MainWindow) -> dict:
+    training = window.workspace.training
+    xdotool("ctrl+shift+t")
+    started = wait_for(training.started)
+    trained = started and wait_for(training.finished, TRAIN_WAIT_MS)
+    xdotool("ctrl+shift+n")
+    opened = wait_for(window.controller.document_opened)
+    document = window.controller.document
+    return {
+        "started": started,
+        "trained": trained,
+        "opened": document.id if opened and document is not None else None,
+    }
+
+
 def main(argv: list[str]) -> int:
     project_path, settings_path, *keys = argv
     app = QApplication([sys.argv[0]])
@@ -191,8 +210,9 @@ def main(argv: list[str]) -> int:
     if not window.isActiveWindow():
         print(json.dumps({"error": "the window never became active"}))
         return 2
-    if keys == ["claim"]:
-        print(json.dumps(run_claim(app, window), ensure_ascii=False))
+    if keys in (["claim"], ["recommend"]):
+        run = run_claim(app, window) if keys == ["claim"] else run_recommend(window)
+        print(json.dumps(run, ensure_ascii=False))
         window.close()
         project.close()
         return 0

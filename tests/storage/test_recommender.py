@@ -16,7 +16,7 @@ from annotator.storage.recommender import (
     train_project,
 )
 from annotator.storage.suggestions import reject
-from tests.news_templates import corpus
+from tests.news_templates import PEOPLE, PLACES, corpus
 
 
 def _fill(project: Project, n_done: int = 30, n_todo: int = 5) -> list[int]:
@@ -113,3 +113,69 @@ def test_recommend_without_a_model_says_what_to_do(project_path: Path):
     assert "nothing to learn from" in run("train", "--db", str(project_path))[2]
     code, out, err = run("recommend", "--doc", str(doc), "--db", str(project_path), "--json")
     assert code == 0 and json.loads(out) == [] and "annotator train" in err
+
+
+def test_the_stored_model_proposes_names_it_never_saw_despite_its_gazetteer(project: Project):
+    """The gazetteer holds every trained name: a model that always saw it would propose
+    only those. Trained on list A, it finds list B's people and places."""
+    todo = _fill(project, n_done=16, n_todo=3)
+    train_project(project)
+    recommender = ProjectRecommender(project)
+    found = {(p.text, p.label) for doc_id in todo for p in recommender.proposals(doc_id)}
+    unseen_people = {t for t, lb in found if lb == "ACTOR"} & set(PEOPLE["B"])
+    unseen_places = {t for t, lb in found if lb == "LOCATION"} & set(PLACES["B"])
+    assert len(unseen_people) >= 3 and len(unseen_places) >= 3, found
+
+
+def _fill_claims(project: Project, n_done: int, *, random_claims: bool = False) -> list[int]:
+    """Worked documents with CLAIM spans (or, with ``random_claims``, CLAIMs on any clause
+    at random: nothing to learn) and three to do."""
+    import random
+
+    from annotator.core.recommend.claims import candidates
+    from tests.news_templates import claims_corpus
+
+    rng = random.Random(5)
+    todo = []
+    for i, built in enumerate(claims_corpus(n_done + 3, "A", 9)):
+        doc_id = project.add_document(Document(built.text))
+        if i >= n_done:
+            todo.append(doc_id)
+            continue
+        spans = [(s, e) for s, e, _ in built.spans]
+        if random_claims:
+            spans = [r for r, _ in candidates(built.text) if rng.random() < 0.2] or spans[:1]
+        for start, end in spans:
+            project.add_span(doc_id, start, end, "CLAIM")
+        project.set_status(doc_id, Status.DONE)
+    return todo
+
+
+def test_claims_are_proposed_from_the_clause_finder_and_a_rejected_one_stays_rejected(
+    project: Project,
+):
+    _fill(project, n_done=8, n_todo=0)
+    todo = _fill_claims(project, 16)
+    result = train_project(project)
+    assert "CLAIM" in result.proposed_labels, result.as_json()["claims"]
+    assert result.as_json()["claims"]["scores"]["f1"] >= 0.9
+    recommender = ProjectRecommender(project)
+    text = project.document(todo[0]).text
+    claims = [p for p in recommender.proposals(todo[0]) if p.label == "CLAIM"]
+    assert claims and all(text[p.start : p.end] == p.text for p in claims)
+    assert all(not p.text.startswith("أن") for p in claims)
+    gone = claims[0]
+    reject(project, todo[0], Suggestion(gone.start, gone.end, "CLAIM", gone.text))
+    again = ProjectRecommender(project).proposals(todo[0])
+    assert (gone.start, gone.end, "CLAIM") not in {(p.start, p.end, p.label) for p in again}
+
+
+def test_claims_tagged_at_random_are_withheld_with_the_reason(project: Project):
+    _fill(project, n_done=8, n_todo=0)
+    todo = _fill_claims(project, 16, random_claims=True)
+    result = train_project(project)
+    assert "CLAIM" not in result.proposed_labels
+    assert "is under 0.50" in result.withheld["CLAIM"]
+    recommender = ProjectRecommender(project)
+    assert "CLAIM" in recommender.scores["withheld"]
+    assert not [p for p in recommender.proposals(todo[0]) if p.label == "CLAIM"]

@@ -38,6 +38,7 @@ from annotator.core.changes import Changes, DocumentState
 from annotator.core.models import Span
 from annotator.gui.article.highlighter import QtSpan, SpanHighlighter
 from annotator.gui.article.label_styles import LabelStyles, contrasting_text
+from annotator.gui.article.proposal_tips import ProposalTips
 from annotator.gui.article.text_offsets import OffsetMap
 
 LINE_HEIGHT_PERCENT = 135
@@ -82,6 +83,7 @@ class ArticleView(QTextEdit):
         self._hits: list[Mark] = []  # find-bar matches
         self._marks: list[Mark] = []  # the current span and its links
         self._proposals: list[Mark] = []  # suggestions
+        self.proposal_tips = ProposalTips(self, lambda: self._offsets)
         self._marked = (0, -1)  # the code points whose marks Qt has
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._generation = 0  # bumped per opened document; stale chunks stop
@@ -239,11 +241,11 @@ class ArticleView(QTextEdit):
         self._hits = [(start, end, fmt) for start, end in hits]
         self._show_extras()
 
-    def set_suggestions(self, suggestions: Sequence[tuple[int, int, str]]) -> None:
-        """Proposed spans (start, end, label): dashed and pale, never mistaken for a tag."""
-        self._proposals = [
-            (start, end, self._styles.suggestion(label)) for start, end, label in suggestions
-        ]
+    def set_suggestions(self, suggestions: Sequence[tuple[int, int, str, float | None]]) -> None:
+        """Proposed spans (start, end, label, model score or None): dashed and pale, never
+        mistaken for a tag, fainter the less sure the model; tooltips: ``proposal_tips``."""
+        self._proposals = [(s, e, self._styles.suggestion(lb, p)) for s, e, lb, p in suggestions]
+        self.proposal_tips.set(suggestions)
         self._show_extras()
 
     def _show_extras(self) -> None:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from annotator.gui.handlers.linking import Linking
     from annotator.gui.handlers.navigation import Navigation
     from annotator.gui.handlers.project_files import ProjectFiles
+    from annotator.gui.handlers.recommending import Recommending
     from annotator.gui.handlers.suggesting import Suggesting
 
 
@@ -26,5 +27,6 @@ class Handlers:
     annotate: Annotating
     linking: Linking
     suggest: Suggesting
+    recommend: Recommending
     navigate: Navigation
     find: ArticleFind

@@ -8,6 +8,11 @@ from annotator.core.suggest import Suggestion
 from annotator.gui.shell import Shell
 
 
+def score_text(score: float | None) -> str:
+    """How sure the model is of a proposal, for the status bar and the tooltip."""
+    return "" if score is None else f" (model, {score:.2f})"
+
+
 class Suggesting(QObject):
     """The handlers of the Suggest menu."""
 
@@ -17,7 +22,7 @@ class Suggesting(QObject):
 
     def show_suggestions(self) -> None:
         self.w.article.set_suggestions(
-            [(s.start, s.end, s.label) for s in self.w.controller.suggestions]
+            [(s.start, s.end, s.label, s.score) for s in self.w.controller.suggestions]
         )
 
     def next_suggestion(self) -> None:
@@ -27,7 +32,7 @@ class Suggesting(QObject):
             self.w.show_message(self.tr("No suggestions in this document."))
             return
         self.w.article.select_range(suggestion.start, suggestion.end)
-        self.w.show_message(f"{suggestion.label}: {suggestion.text}")
+        self.w.show_message(f"{suggestion.label}: {suggestion.text}{score_text(suggestion.score)}")
 
     def _selected_suggestion(self) -> Suggestion | None:
         suggestion = self.w.controller.suggestion_at(self.w.article.selection_range())

@@ -75,6 +75,7 @@ class Controller(QObject):
         self.state.wanted.connect(self.open_document)
         self.proposals = Proposals(project, self.state, self)
         self.proposals.changed.connect(self.suggestions_changed.emit)
+        self.proposals.load_model()
         self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
@@ -261,6 +262,11 @@ class Controller(QObject):
 
     def refresh_suggestions(self) -> None:
         self.proposals.refresh()
+
+    def load_model(self) -> None:
+        """A training run stored a model: its proposals join the suggestions now."""
+        if self.proposals.load_model() and self.document is not None:
+            self.proposals.refresh()
 
     def suggestion_at(self, selection: tuple[int, int]) -> Suggestion | None:
         return self.proposals.at(selection)

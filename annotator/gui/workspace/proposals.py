@@ -1,5 +1,10 @@
 """The open document's suggestions (proposals of spans), kept in step with its edits.
 
+Two sources, one list: known names found again (``storage.suggestions``) and,
+once the project has a trained model, the recommender's proposals with their
+scores (``storage.recommender``; labels under its F1 threshold are withheld
+there). The model is loaded again when a training run stores a new one.
+
 They are computed a turn after a document opens, so its first paint does not
 wait on them, and once per event-loop turn however many spans go at once
 (the undo of "accept all"); anything that asks before then gets them at once.
@@ -13,8 +18,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.changes import DocumentState
-from annotator.core.suggest import Suggestion
+from annotator.core.suggest import Suggestion, join_proposals
 from annotator.storage.project import Project
+from annotator.storage.recommender import ProjectRecommender, stored_model
 from annotator.storage.suggestions import suggestions_for
 
 
@@ -27,6 +33,8 @@ class Proposals(QObject):
         self._state = state
         self.cues = False  # attribution cues proposed too
         self._list: list[Suggestion] = []
+        self.recommender: ProjectRecommender | None = None
+        self._model_key: tuple[str, str] | None = None  # fingerprint and date of the loaded model
         self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -47,12 +55,24 @@ class Proposals(QObject):
         self._pending = False
         self._timer.stop()
 
+    def load_model(self) -> bool:
+        """Load the stored model if it is not the one loaded; True when it changed."""
+        stored = stored_model(self._project)
+        key = (stored["fingerprint"], str(stored["trained_at"])) if stored else None
+        if key == self._model_key:
+            return False
+        self._model_key = key
+        self.recommender = ProjectRecommender(self._project) if stored else None
+        return True
+
     def refresh(self) -> None:
         self.stop()
         doc_id = self._state.doc_id
-        self._list = (
-            [] if doc_id is None else suggestions_for(self._project, doc_id, cues=self.cues)
-        )
+        if doc_id is None:
+            self._list = []
+        else:
+            found = suggestions_for(self._project, doc_id, cues=self.cues)
+            self._list = join_proposals(found, _model_proposals(self.recommender, doc_id))
         self.changed.emit()
 
     def refresh_soon(self) -> None:
@@ -78,3 +98,12 @@ class Proposals(QObject):
         self._list = [s for s in self._list if (s.start, s.end, s.label) != (start, end, label)]
         if len(self._list) != before:
             self.changed.emit()
+
+
+def _model_proposals(recommender: ProjectRecommender | None, doc_id: int) -> list[Suggestion]:
+    if recommender is None:
+        return []
+    return [
+        Suggestion(p.start, p.end, p.label, p.text, score=p.score)
+        for p in recommender.proposals(doc_id)
+    ]

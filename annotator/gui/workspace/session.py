@@ -10,6 +10,9 @@
 * ``PRAGMA data_version`` changes when another connection commits: the
   command line importing into an open project, say. The window polls it and
   refreshes its lists.
+* The window's own training process writes the model through its own
+  connection: while it runs the poll holds (``hold``/``release``), and its
+  commit is news only if the lists it refreshes changed meanwhile.
 * Damage is found before the first write: SQLite's ``quick_check`` runs on a
   worker thread as the window opens (0.9 to 1.7 s for a 1.4 GB project), and the
   first write waits for it (``storage.database.hold_writes``); a damaged file
@@ -58,6 +61,7 @@ class ProjectSession(QObject):
         self._lock: QLockFile | None = None
         self._mark: Path | None = None
         self._version = self._data_version()
+        self._child_print: tuple[object, ...] | None = None  # the lists when a child began
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -151,10 +155,36 @@ class ProjectSession(QObject):
         thread): not a change made elsewhere."""
         self._version = self._data_version()
 
+    def hold(self) -> None:
+        """A child process of this window is about to write: its commit is not news."""
+        if self._child_print is None:
+            self._child_print = self._lists_print()
+
+    def release(self) -> None:
+        """The child ended: tell the window only if documents came or went meanwhile (an
+        import from the command line). The analyst's own tags and entities change the
+        file while the child runs too, so only what no window edit does is compared."""
+        held, self._child_print = self._child_print, None
+        if held is None:
+            return
+        try:
+            self._version = self._data_version()
+            if self._lists_print() != held:
+                self.changed_elsewhere.emit()
+        except sqlite3.ProgrammingError:  # the project was closed meanwhile
+            return
+
+    def _lists_print(self) -> tuple[object, ...]:
+        return tuple(
+            self.project.db.conn.execute("SELECT count(*), max(id) FROM documents").fetchone()
+        )
+
     def _data_version(self) -> int:
         return int(self.project.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _poll(self) -> None:
+        if self._child_print is not None:
+            return
         try:
             version = self._data_version()
         except sqlite3.ProgrammingError:  # the project was closed under the timer

@@ -67,6 +67,10 @@ class WindowState:
     def set_snap_to_words(self, on: bool) -> None:
         self._settings.setValue("annotate/snap_to_words", "true" if on else "false")
 
+    def retrain_every(self, default: int) -> int:
+        """New spans after which the recommender trains again (0: only on demand)."""
+        return max(0, self._int("recommender/retrain_every", default))
+
     def suggest_cues(self) -> bool:
         return str(self._settings.value("annotate/suggest_cues", "false")).lower() == "true"
 

@@ -1,4 +1,5 @@
-"""One open project: its store, session and controller, made and closed together.
+"""One open project: its store, session, controller and recommender training, made and
+closed together.
 
 A project switch replaces the whole workspace: nothing of the old project's
 undo stack, document state, suggestions or lock survives into the new one, and
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.core.errors import AnnotatorError
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
+from annotator.gui.workspace.training import Training
 from annotator.storage.project import Project
 
 
@@ -35,6 +37,7 @@ class Workspace(QObject):
         self.project = project
         self.session = session
         self.controller = controller
+        self.training = Training(project.path, parent=self)
         session.setParent(self)
         controller.setParent(self)
         # The session's worker thread may report as soon as it starts: these reach this
@@ -58,5 +61,6 @@ class Workspace(QObject):
     def close(self) -> None:
         """Nothing more on a timer, the session ended cleanly (backup, lock), the file closed."""
         self.controller.stop()
+        self.training.stop()
         self.session.stop()
         self.project.close()
