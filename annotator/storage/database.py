@@ -18,8 +18,7 @@ a thread of its own while ``hold_writes`` makes the first write wait (the
 window: 0.9 to 1.7 s for a 1.4 GB project, bench/RESULTS.md).
 
 The connection runs in autocommit mode (``isolation_level=None``) so Python's
-``sqlite3`` never opens transactions behind our back; sqlite-utils joins the
-transaction we opened.
+``sqlite3`` never opens transactions behind our back.
 """
 
 from __future__ import annotations
