@@ -41,7 +41,7 @@ def all_ids(conn: sqlite3.Connection) -> list[int]:
 
 
 def has_documents(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0])
 
 
 def is_stored(conn: sqlite3.Connection, doc_id: int) -> bool:
