@@ -10,6 +10,7 @@ from typing import TextIO
 from annotator.cli.parser import CliError, open_project
 from annotator.core.models import Status
 from annotator.core.wording import count
+from annotator.storage.location import resolve_project_path
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -20,6 +21,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):  # a mistyped path makes no empty project
         raise CliError(f"no such file or folder: {missing[0]}")
+    target = resolve_project_path(args.db)
+    made = _missing_folders(target.parent) if not target.exists() else None
     with open_project(args, create=True) as project:
         report = import_paths(
             project,
@@ -45,8 +48,31 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"annotator: error: {line}", file=err)
     if any(o.unknown_label for o in report.failed):
         print("annotator: hint: --extend-schema adds the files' new labels to the schema", file=err)
+    if made is not None and report.imported == 0 and not report.added:
+        _remove_new_project(target, made)  # made by this call, holding nothing: not left behind
+        print(f"no project made at {target}: nothing was imported", file=err)
     print(summary.summary, file=err)
     return 1 if summary.errors else 0
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders, innermost first, that opening a project in ``folder`` will create."""
+    made = []
+    while not folder.exists() and folder != folder.parent:
+        made.append(folder)
+        folder = folder.parent
+    return made
+
+
+def _remove_new_project(path: Path, folders: list[Path]) -> None:
+    """Remove a project this import created and put nothing in, and the folders made for it."""
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))):
+        leftover.unlink(missing_ok=True)
+    for folder in folders:
+        try:
+            folder.rmdir()  # only if empty: never what someone else put there since
+        except OSError:
+            break
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
