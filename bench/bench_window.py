@@ -160,7 +160,7 @@ OURS = textwrap.dedent("""
 # What each phase of OURS is, in the order of its marks (BARE has the first, build and show).
 PHASES = [
     "Qt imported, QApplication made",
-    "annotator's modules imported (sqlite-utils with them)",
+    "annotator's modules imported",
     "fonts registered, project opened",
     "window built (10,000-row document list, first document)",
     "shown and painted",

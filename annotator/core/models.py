@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 
 class Status(enum.StrEnum):
@@ -105,6 +105,39 @@ class Entity:
     notes: str = ""
 
 
+class ReadOnlyAttrs(dict[str, Any]):
+    """The attributes of a span or relation: a dict that refuses every change.
+
+    A frozen dataclass holding a plain dict could still be changed in place: the
+    window would show a value the store never saved. A dict subclass rather than
+    ``types.MappingProxyType``, because attributes still go through ``json.dumps``,
+    pickling (the import's reader processes) and ``copy``. To change attributes,
+    build a new mapping and store it (``Project.set_span_attrs``).
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("attributes are read-only: store a new mapping instead")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[type[ReadOnlyAttrs], tuple[dict[str, Any]]]:
+        return ReadOnlyAttrs, (dict(self),)
+
+    def __copy__(self) -> ReadOnlyAttrs:
+        return self
+
+    def __deepcopy__(self, memo: object) -> ReadOnlyAttrs:
+        return self
+
+
+def _read_only(owner: object, attrs: Mapping[str, Any]) -> None:
+    if type(attrs) is not ReadOnlyAttrs:
+        object.__setattr__(owner, "attrs", ReadOnlyAttrs(attrs))
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A labelled stretch of a document's text, in code points, end exclusive."""
@@ -115,9 +148,12 @@ class Span:
     text: str
     id: int | None = None
     doc_id: int | None = None
-    attrs: Mapping[str, Any] = field(default_factory=dict)
+    attrs: Mapping[str, Any] = field(default_factory=dict)  # read-only (ReadOnlyAttrs)
     annotator: str | None = None
     entity_id: int | None = None
+
+    def __post_init__(self) -> None:
+        _read_only(self, self.attrs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +165,11 @@ class Relation:
     tail: int
     id: int | None = None
     doc_id: int | None = None
-    attrs: Mapping[str, Any] = field(default_factory=dict)
+    attrs: Mapping[str, Any] = field(default_factory=dict)  # read-only (ReadOnlyAttrs)
     annotator: str | None = None
+
+    def __post_init__(self) -> None:
+        _read_only(self, self.attrs)
 
 
 @dataclass(frozen=True, slots=True)

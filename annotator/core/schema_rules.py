@@ -203,7 +203,8 @@ def extend_document_attributes(
 
 def _free_key(spec: AttributeSpec, value: str) -> str:
     taken = {key for key, _ in spec.choices}
-    for key in (value[:1].lower(), *"abcdefghijklmnopqrstuvwxyz0123456789"):
+    candidates: list[str] = [value[:1].lower(), *"abcdefghijklmnopqrstuvwxyz0123456789"]
+    for key in candidates:
         if key and key not in taken:
             return key
     raise SchemaError(f"document attribute {spec.name} has no free key for {value!r}")

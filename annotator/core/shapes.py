@@ -46,7 +46,7 @@ def source_id(value: Any, where: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InputError(f"{where} must be a string or an integer, got {type(value).__name__}")
-    value = str(value)
-    if not value.strip():
+    text = str(value)
+    if not text.strip():
         return None
-    return value
+    return text

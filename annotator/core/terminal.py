@@ -22,7 +22,8 @@ def to_visual(line: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return get_display(arabic_reshaper.reshape(line))
+    shown: str = get_display(arabic_reshaper.reshape(line))  # the libraries are untyped
+    return shown
 
 
 def mark_spans(text: str, spans: Sequence[Span]) -> str:

@@ -38,6 +38,11 @@ class ActionSpec:
     stack: Literal["undo", "redo"] | None = None
 
 
+def menu_title(menu: str) -> str:
+    """A menu's title (``ActionSpec.menu``) in the interface's language (see actions.MENUS)."""
+    return QCoreApplication.translate("menus", menu)
+
+
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     sequences: list[QKeySequence] = []
     for key in spec.keys:

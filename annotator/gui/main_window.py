@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Document
-from annotator.gui.action_spec import ActionSpec, build_action
+from annotator.gui.action_spec import ActionSpec, build_action, menu_title
 from annotator.gui.actions import all_specs
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
@@ -41,14 +40,15 @@ from annotator.gui.handlers.project_files import ProjectFiles
 from annotator.gui.handlers.recommending import Recommending
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
+from annotator.gui.panels.analyst_label import AnalystLabel
+from annotator.gui.panels.document_model import DocumentListModel, set_store
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
     AnnotationModel,
-    DocumentListModel,
     LabelModel,
     LinkModel,
 )
-from annotator.gui.panels.registry import RegistryPanel
+from annotator.gui.panels.registry import RegistryPanel, outer_dock_area
 from annotator.gui.panels.search import SearchPanel
 from annotator.gui.panels.start_view import StartView
 from annotator.gui.panels.status_bar import DocumentSummary, window_title
@@ -58,6 +58,7 @@ from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
 from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
+from annotator.storage.document_list import document_ids, has_documents, is_stored
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport
 
@@ -83,9 +84,7 @@ class MainWindow(QMainWindow):
         open_workspace: Callable[[Project], Workspace] = Workspace.open,
         language: str = "en",
     ) -> None:
-        """``workspace``: the first project's, as the composition root opened it (a bare
-        Project is opened here with ``open_workspace``, which also opens the next ones).
-        ``language``: the interface's, as ``gui.i18n.install`` set it up."""
+        """``workspace``: the first project's (a Project is opened with ``open_workspace``)."""
         super().__init__(parent)
         self.language = language
         self.add_sample = add_sample
@@ -102,9 +101,7 @@ class MainWindow(QMainWindow):
         self.link_model = LinkModel(self)
         self.side_panel = SidePanel(self.labels, self.annotations, self.link_model, self)
         self.registry = RegistryPanel(self)
-        # Dock areas are not mirrored by the layout direction: in Arabic the docks go left.
-        area = Qt.DockWidgetArea
-        outer = area.LeftDockWidgetArea if self.isRightToLeft() else area.RightDockWidgetArea
+        outer = outer_dock_area(self)
         self.addDockWidget(outer, self.registry)
         self.search_panel = SearchPanel(self)
         self.addDockWidget(outer, self.search_panel)
@@ -146,11 +143,10 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.setCentralWidget(self.splitter)
-        self.analyst_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.analyst_label)
-        self.statusBar().addPermanentWidget(self.recommending.status)
+        self.analyst_label = AnalystLabel(self)
         self.summary = DocumentSummary(self)
-        self.statusBar().addPermanentWidget(self.summary)
+        for label in (self.analyst_label, self.recommending.status, self.summary):
+            self.statusBar().addPermanentWidget(label)
         self.recent_menu = RecentMenu(self)
         self.actions_by_id: dict[str, QAction] = {}
         self._opening_caret = 0
@@ -198,8 +194,7 @@ class MainWindow(QMainWindow):
             action = build_action(spec, self, scopes, self._trigger, made)
             self.actions_by_id[spec.id] = action
             if spec.menu not in menus:
-                title = QCoreApplication.translate("menus", spec.menu)
-                menus[spec.menu] = self.menuBar().addMenu(title)
+                menus[spec.menu] = self.menuBar().addMenu(menu_title(spec.menu))
             menus[spec.menu].addAction(action)
             if spec.checked is not None:
                 action.setChecked(spec.checked(self))
@@ -272,17 +267,19 @@ class MainWindow(QMainWindow):
         self.labels.set_labels(schema_labels)
         self.annotations.set_colors(schema_labels)
         self.side_panel.fit_labels(label.name for label in schema_labels)
-        self.documents.reset(project.documents(), project.doc_attrs.all())
+        set_store(self.documents, project)
+        self.document_panel.set_reader(workspace.reader)
+        self.reload_documents()
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
         self.recent_menu.fill(self.state.recent_projects(besides=self.project.path))
         self.summary.follow(controller.state, [label.name for label in schema_labels])
         self.show_start_if_empty()
-        self.search_panel.set_project(project)
+        self.search_panel.set_project(project, workspace.reader)
         self._build_actions()
         self.setWindowTitle(window_title(project.path, None))
         doc_id, caret = self.state.place(project.path)
-        if doc_id is None or self.documents.row_of(doc_id) is None:
+        if doc_id is None or not is_stored(project.db.conn, doc_id):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
@@ -304,14 +301,22 @@ class MainWindow(QMainWindow):
 
     def _on_changed_elsewhere(self) -> None:
         """Another process wrote to the project (an import from the command line): refresh."""
-        self.documents.reset(self.project.documents(), self.project.doc_attrs.all())
-        self.show_start_if_empty()
+        self.reload_documents()
         if self.controller.document and self.controller.document.id:
             self.document_panel.select(self.controller.document.id)
         self.registry.refresh()
         self.show_message(
             self.tr("The project changed outside this window; the lists are updated.")
         )
+
+    def reload_documents(self) -> None:
+        """The document list read again (after an import): the filter's answer, or every id."""
+        panel = self.document_panel
+        if panel.filter.text().strip():
+            panel.refilter()
+        else:
+            panel.show_all(document_ids(self.project.db.conn, "", limit=panel.FIRST))
+        self.show_start_if_empty()
 
     def open_document(self, doc_id: int, caret: int = 0) -> None:
         self._save_place()
@@ -337,12 +342,7 @@ class MainWindow(QMainWindow):
         """Stamp the open project's edits with the analyst's name, and show it."""
         name, fixed = analyst_name(self.workspace.project, self.state.analyst())
         self.workspace.controller.annotator = name
-        self.analyst_label.setText(self.tr("Analyst: %1").replace("%1", name))
-        self.analyst_label.setToolTip(
-            self.tr("Every edit is stamped with this name (assigned by the team file)")
-            if fixed
-            else self.tr("Every edit is stamped with this name; Edit ▸ Analyst Name… changes it")
-        )
+        self.analyst_label.show_name(name, fixed)
 
     # -- view signals --------------------------------------------------------
 
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def show_start_if_empty(self) -> None:
         """An empty project shows the ways in (import, sample, recent projects): no blank page."""
-        if self.documents.rowCount():
+        if self.documents.rowCount() or has_documents(self.project.db.conn):
             self.center.setCurrentIndex(0)
             return
         self.start_view.set_recent(
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_place()
         self.controller.stop()
-        self.workspace.training.stop()  # a model half-trained is simply not stored
+        self.workspace.stop_workers()
         self.session.stop()
         self.state.save_layout(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.state.save_side_splitter(self.side_panel.splitter.saveState())

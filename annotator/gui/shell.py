@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from annotator.gui.action_spec import ActionSpec
     from annotator.gui.article.find_bar import FindBar
     from annotator.gui.article.view import ArticleView
+    from annotator.gui.panels.document_model import DocumentListModel
     from annotator.gui.panels.lists import DocumentPanel, SidePanel
     from annotator.gui.panels.models import (
         AnnotationModel,
-        DocumentListModel,
         LabelModel,
         LinkModel,
     )
@@ -78,3 +78,5 @@ class Shell(Protocol):
     def load_project(self, project: Project) -> bool: ...
 
     def show_start_if_empty(self) -> None: ...
+
+    def reload_documents(self) -> None: ...

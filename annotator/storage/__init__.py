@@ -1,5 +1,5 @@
-"""SQLite project files through sqlite-utils: opening, migrating, reading, writing.
+"""SQLite project files through ``sqlite3``: opening, migrating, reading, writing.
 
 One project is one SQLite file. The layout is documented in docs/schema.md so
-analysts can open it with ``sqlite-utils`` or Datasette.
+analysts can open it with the ``sqlite3`` shell, sqlite-utils or Datasette.
 """

@@ -67,7 +67,9 @@ def claims_report(project: Project) -> dict[str, Any]:
     return dict(json.loads(row[0])) if row is not None else NOTHING_YET
 
 
-def train_claims_project(project: Project, threshold: float, *, force: bool = False) -> dict:
+def train_claims_project(
+    project: Project, threshold: float, *, force: bool = False
+) -> dict[str, Any]:
     """Train and store the claim classifier; its report (scores, proposed or why not)."""
     if CLAIM not in {lb.name for lb in project.schema.span_labels}:
         return NO_SCHEMA_LABEL

@@ -1,19 +1,15 @@
 """The project's SQLite connection and the few helpers the store calls on it.
 
-The store used to hold a ``sqlite_utils.Database``; importing sqlite-utils
-(click, dateutil, pluggy, tabulate with it) was the largest part of every
-command's start-up, and the store only ever called ``execute``, ``query``,
-``atomic`` and two table helpers. Those live here on the bare ``sqlite3``
-connection. Everything else sqlite-utils offers is still at hand: any other
-attribute, and ``db[name]``, go to a ``sqlite_utils.Database`` on the same
-connection, made on first use.
+The store runs on the bare ``sqlite3`` connection: ``execute``, ``query``,
+``atomic`` (savepoints), a statement-by-statement ``executescript`` and a
+prepared ``insert``/upsert are all it calls. Why not sqlite-utils, with the
+numbers: docs/storage.md.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import count
 from typing import Any
@@ -27,7 +23,6 @@ class Database:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self._utils: Any = None
 
     def execute(self, sql: str, params: Params | None = None) -> sqlite3.Cursor:
         return self.conn.execute(sql, params if params is not None else ())
@@ -92,36 +87,3 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
-
-    def _sqlite_utils(self) -> Any:
-        if self._utils is None:
-            self._utils = _load_sqlite_utils().Database(self.conn)
-        return self._utils
-
-    def __getitem__(self, table: str) -> Any:
-        return self._sqlite_utils()[table]
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self._sqlite_utils(), name)
-
-
-def _load_sqlite_utils() -> Any:
-    """sqlite-utils, imported with numpy and pandas hidden from it.
-
-    It imports both whenever they are installed (the test extra's spaCy and
-    datasets bring them) only to map their scalar types to column types;
-    annotator never stores one, and pandas alone took 0.35 s. They are
-    hidden only while sqlite-utils loads: the spaCy export still imports
-    numpy when it runs.
-    """
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils
-    finally:
-        for name in hidden:
-            del sys.modules[name]
-    return sqlite_utils

@@ -18,8 +18,7 @@ a thread of its own while ``hold_writes`` makes the first write wait (the
 window: 0.9 to 1.7 s for a 1.4 GB project, bench/RESULTS.md).
 
 The connection runs in autocommit mode (``isolation_level=None``) so Python's
-``sqlite3`` never opens transactions behind our back; sqlite-utils joins the
-transaction we opened.
+``sqlite3`` never opens transactions behind our back.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
+from annotator.core.arabic import normalize
 from annotator.core.errors import StoreError
 from annotator.core.identity import document_uid
 from annotator.core.wording import count
@@ -216,6 +216,7 @@ def migrate(db: Database, path: Path | None) -> None:
         return
     # Migrations derive uids in SQL with the one definition of them.
     conn.create_function("document_uid", 1, document_uid, deterministic=True)
+    conn.create_function("arabic_key", 1, normalize, deterministic=True)
     if version and path is not None:
         backup = path.with_name(f"{path.name}.v{version}.bak")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -344,6 +344,33 @@ BEFORE UPDATE OF start, "end", text, doc_id ON spans
 {_SPAN_TEXT_MUST_MATCH_V12}
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12)
+# v13: the document list's filter reads the titles' comparison form (``core.arabic.normalize``)
+# from a table of its own, in SQL, instead of folding 100,000 titles in Python per keystroke
+# (``storage.document_list``). ``arabic_key`` is registered by ``database.migrate`` for this
+# fill only: afterwards SQLite cannot compute a key, so the triggers mark a new or retitled
+# document's key as due (NULL, found through a partial index) and the store writes it
+# before the next filter. Any tool may add or retitle documents.
+V13 = """
+CREATE TABLE document_title_keys (
+    id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    key TEXT
+);
+INSERT INTO document_title_keys (id, key) SELECT id, arabic_key(title) FROM documents;
+CREATE INDEX document_title_keys_due ON document_title_keys(id) WHERE key IS NULL;
+CREATE TRIGGER document_title_key_new AFTER INSERT ON documents
+BEGIN
+    INSERT OR REPLACE INTO document_title_keys (id, key) VALUES (NEW.id, NULL);
+END;
+CREATE TRIGGER document_title_key_stale AFTER UPDATE OF title ON documents
+BEGIN
+    UPDATE document_title_keys SET key = NULL WHERE id = NEW.id;
+END;
+CREATE TRIGGER document_title_key_gone AFTER DELETE ON documents
+BEGIN
+    DELETE FROM document_title_keys WHERE id = OLD.id;
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13)
 SEARCH_INDEX_VERSION = 11  # the version whose migration (re)builds the search index
 LATEST_VERSION = len(MIGRATIONS)

@@ -17,7 +17,8 @@ from operator import itemgetter
 
 from annotator.core.jsonl import FORMAT_VERSION, doc_attrs_to_json, escape_line_breaks
 from annotator.storage.doc_attrs import Canonical
-from annotator.storage.project import Project, RowsByDocument, Selection
+from annotator.storage.project import Project
+from annotator.storage.records import RowsByDocument, Selection
 
 # Keys in the order of core.jsonl.span_to_json; "entity" and "annotator" only when set
 # (json_set appends a new key at the end of the object).

@@ -21,12 +21,10 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 from annotator.core.errors import StoreError
-
-if TYPE_CHECKING:
-    from annotator.storage.project import Project
+from annotator.storage.connection import Database
 
 T = TypeVar("T")
 
@@ -164,7 +162,14 @@ def _check_spans(conn: sqlite3.Connection, report: CheckReport) -> None:
                 )
 
 
-def check(project: Project) -> CheckReport:
+class OpenProject(Protocol):
+    """What ``check`` needs of a ``Project``: the store's modules import this one, so it
+    names no class of theirs."""
+
+    db: Database
+
+
+def check(project: OpenProject) -> CheckReport:
     """The full check of an open project (after a crash: the window's own connection)."""
     return check_connection(project.db.conn)
 

@@ -250,6 +250,21 @@
     </message>
 </context>
 <context>
+    <name>AnalystLabel</name>
+    <message>
+        <source>Analyst: %1</source>
+        <translation>المحلل: %1</translation>
+    </message>
+    <message>
+        <source>Every edit is stamped with this name (assigned by the team file)</source>
+        <translation>كل تعديل يُختم بهذا الاسم (يحدده ملف الفريق)</translation>
+    </message>
+    <message>
+        <source>Every edit is stamped with this name; Edit ▸ Analyst Name… changes it</source>
+        <translation>كل تعديل يُختم بهذا الاسم؛ يغيّره تحرير ◂ اسم المحلل…</translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>No reported clause (after إن، أن، بأن) from here on.</source>
@@ -346,6 +361,10 @@
 </context>
 <context>
     <name>DocumentListModel</name>
+    <message>
+        <source>(deleted)</source>
+        <translation>(محذوف)</translation>
+    </message>
     <message>
         <source>Source id</source>
         <translation>معرّف المصدر</translation>
@@ -505,18 +524,6 @@
         <source>The project changed outside this window; the lists are updated.</source>
         <translation>تغيّر المشروع خارج هذه النافذة؛ حُدّثت القوائم.</translation>
     </message>
-    <message>
-        <source>Analyst: %1</source>
-        <translation>المحلل: %1</translation>
-    </message>
-    <message>
-        <source>Every edit is stamped with this name (assigned by the team file)</source>
-        <translation>كل تعديل يُختم بهذا الاسم (يحدده ملف الفريق)</translation>
-    </message>
-    <message>
-        <source>Every edit is stamped with this name; Edit ▸ Analyst Name… changes it</source>
-        <translation>كل تعديل يُختم بهذا الاسم؛ يغيّره تحرير ◂ اسم المحلل…</translation>
-    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -665,8 +672,8 @@
         <translation>بحث</translation>
     </message>
     <message>
-        <source>Search every document (Enter)…</source>
-        <translation>البحث في كل المستندات (Enter)…</translation>
+        <source>Search every document…</source>
+        <translation>البحث في كل المستندات…</translation>
     </message>
     <message>
         <source>any status</source>
@@ -695,6 +702,10 @@
     <message>
         <source>No entity like that in the registry.</source>
         <translation>لا كيان كهذا في السجل.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
     </message>
     <message numerus="yes">
         <source>%n hit(s)</source>

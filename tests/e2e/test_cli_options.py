@@ -339,3 +339,18 @@ def test_an_import_of_nothing_that_exists_creates_no_project(tmp_path: Path):
     code, _, err = run("import", str(tmp_path / "typo.txt"), "--db", str(target))
     assert code == 1 and f"no such file or folder: {tmp_path / 'typo.txt'}" in err
     assert not target.exists() and not target.parent.exists()
+
+
+def test_an_import_that_brings_nothing_in_leaves_no_new_project(tmp_path: Path):
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n\n", encoding="utf-8")
+    target = tmp_path / "new" / "deeper" / "p.annotator.db"
+    code, _, err = run("import", str(blank), "--db", str(target))
+    assert code == 1 and f"no project made at {target}" in err
+    assert not (tmp_path / "new").exists()
+    # An existing project is never removed, even when nothing comes in.
+    existing = tmp_path / "kept.annotator.db"
+    with Project.open(existing):
+        pass
+    assert run("import", str(blank), "--db", str(existing))[0] == 1
+    assert existing.exists()

@@ -9,7 +9,9 @@ from annotator.core.models import Span
 from annotator.gui.action_spec import ActionSpec, clashes, key_sequences, resolved
 from annotator.gui.actions import ACTIONS, all_specs
 from annotator.gui.dialogs.shortcuts import shortcut_model
-from annotator.gui.panels.models import AnnotationModel, DocumentListModel, LabelModel
+from annotator.gui.panels.document_model import DocumentListModel, set_store
+from annotator.gui.panels.models import AnnotationModel, LabelModel
+from annotator.storage.document_list import all_ids
 
 
 def test_every_shortcut_is_unique_as_qt_resolves_it(window):
@@ -77,8 +79,16 @@ def test_label_keys_follow_the_schema_order(gui_project):
     ]
 
 
+def document_model(project) -> DocumentListModel:
+    """The window's list model over ``project``: every document, rows read by page."""
+    model = DocumentListModel()
+    set_store(model, project)
+    model.reset(all_ids(project.db.conn))
+    return model
+
+
 def test_models_pass_the_model_tester(qtmodeltester, gui_project):
-    documents = DocumentListModel(gui_project.documents())
+    documents = document_model(gui_project)
     qtmodeltester.check(documents)
     labels = LabelModel(gui_project.schema.span_labels)
     labels.set_counts({"ACTOR": 2})
@@ -94,7 +104,7 @@ def test_models_pass_the_model_tester(qtmodeltester, gui_project):
 def test_arabic_titles_are_right_aligned_in_the_list(gui_project):
     from PySide6.QtCore import Qt
 
-    documents = DocumentListModel(gui_project.documents())
+    documents = document_model(gui_project)
     alignment = documents.data(documents.index(0, 0), Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & Qt.AlignmentFlag.AlignRight
     alignment = documents.data(documents.index(1, 0), Qt.ItemDataRole.TextAlignmentRole)
@@ -128,7 +138,7 @@ def test_the_document_tooltip_names_the_source_id_and_the_uid(gui_project):
 
     text = "قال المتحدث إن الاجتماع تأجل إلى الأسبوع المقبل"
     gui_project.add_document(Document(text, external_id="agency-2020-10-29-0042"))
-    documents = DocumentListModel(gui_project.documents())
+    documents = document_model(gui_project)
     last = documents.index(documents.rowCount() - 1, 0)
     tip = documents.data(last, Qt.ItemDataRole.ToolTipRole)
     assert "Source id: agency-2020-10-29-0042" in tip.split("\n")

@@ -36,13 +36,16 @@ def test_document_attributes_set_by_keys_shown_filtered_and_undone(qtbot, window
     # The document list filters by them, as values or as attribute=value.
     panel = window.document_panel
     panel.filter.setFocus()
-    type_text(panel.filter, "topic=conflict")
-    assert panel.proxy.rowCount() == 1 and panel.doc_id_at(0) == doc_id
+    with qtbot.waitSignal(panel.filtered, timeout=10000, check_params_cb="topic=conflict".__eq__):
+        type_text(panel.filter, "topic=conflict")
+    assert window.documents.rowCount() == 1 and panel.doc_id_at(0) == doc_id
     panel.filter.clear()
-    type_text(panel.filter, "genre=opinion")
-    assert panel.proxy.rowCount() == 0
-    panel.filter.clear()
-    assert panel.proxy.rowCount() == len(project.documents())
+    with qtbot.waitSignal(panel.filtered, timeout=10000, check_params_cb="genre=opinion".__eq__):
+        type_text(panel.filter, "genre=opinion")
+    assert window.documents.rowCount() == 0
+    with qtbot.waitSignal(panel.filtered, timeout=10000, check_params_cb="".__eq__):
+        panel.filter.clear()
+    assert window.documents.rowCount() == len(project.documents())
 
     # A toggle removes one topic; Backspace clears the genre; Escape would have kept all.
     back_to(qtbot, window)
@@ -85,16 +88,21 @@ def test_undo_from_another_document_goes_back_to_the_one_it_changed(qtbot, windo
 
 
 def test_the_document_list_model_with_classes_passes_the_model_tester(qtmodeltester, gui_project):
-    from annotator.gui.panels.models import FILTER_ROLE, DocumentListModel
+    from annotator.gui.panels.document_model import DocumentListModel, set_store
+    from annotator.gui.panels.models import FILTER_ROLE
+    from annotator.storage.document_list import all_ids
 
-    first, second, _ = (row.id for row in gui_project.documents())
+    first, second, _ = all_ids(gui_project.db.conn)
     gui_project.doc_attrs.set(first, {"topic": ["crime", "society"], "reliability": "mixed"})
-    model = DocumentListModel(gui_project.documents(), doc_attrs=gui_project.doc_attrs.all())
+    model = DocumentListModel()
+    set_store(model, gui_project)
+    model.reset(all_ids(gui_project.db.conn))
     qtmodeltester.check(model)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Classes"
     assert model.index(0, 3).data() == "society, crime · mixed"
     assert model.index(0, 0).data(FILTER_ROLE) == "topic=society topic=crime reliability=mixed"
     assert "topic: society, crime" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    gui_project.doc_attrs.set(second, {"genre": "interview"})
     model.set_doc_attrs(second, {"genre": "interview"})
     assert model.index(1, 3).data() == "interview"
     qtmodeltester.check(model)

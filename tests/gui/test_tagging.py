@@ -224,7 +224,7 @@ def test_a_long_article_is_painted_to_its_last_paragraph(qtbot, window):
     last = text.rindex("أرمينيا")
     window.project.add_span(doc_id, 0, 6, "CLAIM")
     window.project.add_span(doc_id, last, last + 7, "ACTOR")
-    window.documents.reset(window.project.documents())
+    window.reload_documents()
     window.open_document(doc_id)
     # The paragraph at the caret is painted at once, the far one right after.
     assert (0, 6) in highlighted_ranges(window)
@@ -250,7 +250,7 @@ def test_html_markdown_and_bidi_controls_are_shown_literally(qtbot, window):
         "<b>عاجل</b> <img src=x onerror=alert(1)> **مهم** \u202eمعكوس\u202c &amp; [رابط](http://x)"
     )
     doc_id = window.project.add_document(Document(text, meta={"title": "html"}))
-    window.documents.reset(window.project.documents())
+    window.reload_documents()
     window.open_document(doc_id)
     assert window.article.toPlainText() == text
     assert window.article.document().toPlainText() == text

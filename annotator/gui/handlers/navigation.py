@@ -21,7 +21,7 @@ class Navigation(QObject):
     def _step_document(self, step: int) -> None:
         if self.w.controller.document is None:
             return
-        row = self.w.document_panel.proxy_row_of(self.w.controller.document.id or 0)
+        row = self.w.document_panel.row_of(self.w.controller.document.id or 0)
         doc_id = self.w.document_panel.doc_id_at((row if row is not None else -1) + step)
         if doc_id is None:
             self.w.show_message(
@@ -43,17 +43,13 @@ class Navigation(QObject):
         if self.w.controller.document is None:
             return
         self.w.controller.set_status(Status.DONE)
-        start = self.w.document_panel.proxy_row_of(self.w.controller.document.id or 0) or 0
-        total = self.w.document_panel.proxy.rowCount()
+        start = self.w.document_panel.row_of(self.w.controller.document.id or 0) or 0
+        total = self.w.documents.rowCount()
         for step in range(1, total):
             row = (start + step) % total
-            doc_id = self.w.document_panel.doc_id_at(row)
-            if (
-                doc_id is not None
-                and self.w.documents.summary(self.w.documents.row_of(doc_id) or 0).status
-                is not Status.DONE
-            ):
-                self.w.open_document(doc_id)
+            summary = self.w.documents.summary(row)
+            if summary is not None and summary.status is not Status.DONE:
+                self.w.open_document(summary.id)
                 return
         self.w.show_message(self.tr("All documents are done."))
 

@@ -39,8 +39,7 @@ class ProjectFiles(QObject):
             self.w.widget, self.w.project, paths, self.w.import_started.emit
         )
         self.w.session.acknowledge()  # our own import, not a change made elsewhere
-        self.w.documents.reset(self.w.project.documents(), self.w.project.doc_attrs.all())
-        self.w.show_start_if_empty()
+        self.w.reload_documents()
         if self.w.controller.document:
             self.w.document_panel.select(self.w.controller.document.id or 0)
         elif result.report.imported:
@@ -76,8 +75,7 @@ class ProjectFiles(QObject):
         if self.w.add_sample is None:
             return
         self.w.add_sample(self.w.project)
-        self.w.documents.reset(self.w.project.documents(), self.w.project.doc_attrs.all())
-        self.w.show_start_if_empty()
+        self.w.reload_documents()
         if (doc_id := self.w.document_panel.doc_id_at(0)) is not None:
             self.w.open_document(doc_id)
 

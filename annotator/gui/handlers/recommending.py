@@ -111,11 +111,8 @@ class Recommending(QObject):
         current = self.w.controller.document.id if self.w.controller.document else None
         for doc_id in self.ranking:
             row = self.w.documents.row_of(doc_id)
-            if (
-                doc_id != current
-                and row is not None
-                and self.w.documents.summary(row).status is Status.TODO
-            ):
+            summary = self.w.documents.summary(row) if row is not None else None
+            if doc_id != current and summary is not None and summary.status is Status.TODO:
                 self.w.open_document(doc_id)
                 return
         if rank_if_needed and self.w.workspace.training.start():

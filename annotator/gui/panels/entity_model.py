@@ -9,13 +9,13 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from annotator.core.models import Entity
 from annotator.gui.i18n import QT_TRANSLATE_NOOP
-from annotator.gui.panels.models import _CENTER, ID_ROLE, _alignment, _TableModel
+from annotator.gui.panels.models import CENTER, ID_ROLE, TableModel, alignment
 from annotator.storage.entities import EntitySummary
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class EntityModel(_TableModel):
+class EntityModel(TableModel):
     """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
 
     headers = (
@@ -57,5 +57,5 @@ class EntityModel(_TableModel):
             aliases = "، ".join(e.aliases)
             return f"{e.name}\n{aliases}" if aliases else e.name
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(e.name) if index.column() == 0 else _CENTER
+            return alignment(e.name) if index.column() == 0 else CENTER
         return None

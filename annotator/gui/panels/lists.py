@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,15 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.arabic import normalize
-from annotator.gui.panels.models import (
-    FILTER_ROLE,
-    AnnotationModel,
-    DocumentListModel,
-    Index,
-    LabelModel,
-    LinkModel,
-)
+from annotator.core.models import Status
+from annotator.gui.i18n import STATUS_TEXT, status_text
+from annotator.gui.panels.document_model import DocumentListModel
+from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
+from annotator.gui.workspace.store_reader import StoreReader
+from annotator.storage.document_list import document_ids
 
 
 def make_table(parent: QWidget, name: str) -> QTableView:
@@ -59,57 +56,44 @@ def fit_column(view: QTableView, column: int, texts: Iterable[str], extra: int =
     header.resizeSection(column, width)
 
 
-class FoldedFilter(QSortFilterProxyModel):
-    """Rows whose title, status or classes contain the query, Arabic spelling folded (أ/ا, ة/ه...).
-
-    The classes match as values ("conflict") or as ``topic=conflict`` (``FILTER_ROLE``).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._query = ""
-
-    def set_query(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            self._query = normalize(text).strip()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._query = normalize(text).strip()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._query:
-            return True
-        model = self.sourceModel()
-        if isinstance(model, DocumentListModel):  # its rows' folded text, made once
-            return self._query in model.folded(source_row)
-        first = model.index(source_row, 0, source_parent)
-        return any(
-            self._query in normalize(str(model.index(source_row, column, source_parent).data()))
-            for column in range(model.columnCount())
-        ) or self._query in normalize(str(first.data(FILTER_ROLE) or ""))
+def _statuses_matching(query: str) -> list[Status]:
+    """The statuses whose shown name holds ``query`` ("done", "progress"; "منجز" in Arabic)."""
+    wanted = query.strip().casefold()
+    return [s for s in STATUS_TEXT if wanted and wanted in status_text(s).casefold()]
 
 
 class DocumentPanel(QWidget):
-    """A filter box over the document list (title, status, span count)."""
+    """A filter box over the document list (title, status, span count).
+
+    Each keystroke asks the store, on the reader's thread, for the ids of the
+    documents whose title holds the text (spelling folded) or whose status is
+    named by it; the previous keystroke's question is dropped. The first
+    ``FIRST`` ids come back at once and are shown; the rest follow.
+
+    Signals:
+        filtered(str text): the list shows the answer for ``text`` in full.
+    """
+
+    filtered = Signal(str)
+    FIRST = 200
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.proxy = FoldedFilter(self)
-        self.proxy.setSourceModel(model)
+        self.reader: StoreReader | None = None
+        self._asked: dict[int, tuple[str, bool]] = {}  # ticket -> (text, first part)
+        self._selected: int | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
         self.filter.setPlaceholderText(
             self.tr("Filter documents (title, status or class: topic=conflict)…")
         )
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_query)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
         self.view = make_table(self, "documents")
-        self.view.setModel(self.proxy)
+        self.view.setModel(model)
         header = self.view.horizontalHeader()
-        # Fixed widths: ResizeToContents would read all 10,000 rows on each change.
+        # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 90), (2, 55), (3, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -119,26 +103,76 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
 
-    def doc_id_at(self, proxy_row: int) -> int | None:
-        if not 0 <= proxy_row < self.proxy.rowCount():
-            return None
-        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
-        return self.model.summary(source.row()).id
+    def set_reader(self, reader: StoreReader) -> None:
+        """The open project's reader (a project switch brings a new one)."""
+        self.reader = reader
+        reader.answered.connect(self._on_reader_answered)
+        self._asked.clear()
 
-    def proxy_row_of(self, doc_id: int) -> int | None:
-        row = self.model.row_of(doc_id)
-        if row is None:
-            return None
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        return index.row() if index.isValid() else None
+    def show_all(self, first: list[int]) -> None:
+        """The whole project's list, the filter box emptied: ``first`` are its first ids,
+        read at once by the caller (a start-up shows them without waiting); the rest are
+        asked for."""
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        if self.reader is not None:
+            self.reader.cancel("filter")
+        self._received("", first, first=True)
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        if self.reader is not None:
+            self._ask(text, after=0, limit=self.FIRST)
+
+    def refilter(self) -> None:
+        """Ask again for the filter's text (the store changed)."""
+        self._on_filter_text_changed(self.filter.text())
+
+    def _ask(self, text: str, after: int, limit: int | None) -> None:
+        assert self.reader is not None
+        statuses = _statuses_matching(text)
+        ticket = self.reader.ask(
+            "filter",
+            lambda project: document_ids(project.db.conn, text, statuses, after=after, limit=limit),
+        )
+        self._asked = {ticket: (text, limit is not None)}
+
+    def _on_reader_answered(self, ticket: int, ids: object) -> None:
+        asked = self._asked.pop(ticket, None)
+        if asked is None or self.reader is None or not self.reader.is_current(ticket):
+            return
+        assert isinstance(ids, list)
+        text, first = asked
+        self._received(text, ids, first=first)
+
+    def _received(self, text: str, ids: list[int], *, first: bool) -> None:
+        """Show a part of the answer for ``text``; after a full first part, ask for the rest."""
+        if first:
+            self.model.reset(ids)
+        else:
+            self.model.append(ids)
+        if self._selected is not None and self.model.row_of(self._selected) is not None:
+            self.select(self._selected)
+        if first and len(ids) == self.FIRST and self.reader is not None:
+            self._ask(text, after=ids[-1], limit=None)
+        else:
+            self.filtered.emit(text)
+
+    def doc_id_at(self, row: int) -> int | None:
+        return self.model.doc_id(row)
+
+    def row_of(self, doc_id: int) -> int | None:
+        return self.model.row_of(doc_id)
 
     def select(self, doc_id: int) -> None:
-        row = self.proxy_row_of(doc_id)
+        """Select the open document's row (again when a filter's answer shows it)."""
+        self._selected = doc_id
+        row = self.model.row_of(doc_id)
         if row is not None:
             self.view.blockSignals(True)
             self.view.selectRow(row)
             self.view.blockSignals(False)
-            self.view.scrollTo(self.proxy.index(row, 0))
+            self.view.scrollTo(self.model.index(row, 0))
 
 
 class SidePanel(QWidget):

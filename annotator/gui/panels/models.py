@@ -1,4 +1,6 @@
-"""Item models for the lists beside the article: documents, labels, annotations, links, entities.
+"""Item models for the lists beside the article: labels, annotations, links, entities.
+
+The document list's model, a window over the store, is in ``document_model``.
 
 Table models over plain Python lists: a view asks only for the rows it
 shows, so a 10,000-document project costs no widget per row. Each model is
@@ -8,8 +10,7 @@ never rebuilt on an edit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,13 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QGuiApplication
 
-from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState
-from annotator.core.doc_categories import categories, values_of
-from annotator.core.models import DocValue, Label, Relation, Span, Status
+from annotator.core.models import Label, Relation, Span
 from annotator.core.text import paragraph_direction
-from annotator.gui.i18n import QT_TRANSLATE_NOOP, status_text
-from annotator.storage.project import DocumentSummary
+from annotator.gui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,16 +44,16 @@ def link_cell(label: str, outgoing: bool) -> str:
 _RIGHT = (
     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
 )
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
-_CENTER = Qt.AlignmentFlag.AlignCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+CENTER = Qt.AlignmentFlag.AlignCenter
 
 
-def _alignment(text: str) -> Qt.AlignmentFlag:
+def alignment(text: str) -> Qt.AlignmentFlag:
     """Right-to-left text hugs the right edge of its cell."""
-    return _RIGHT if paragraph_direction(text) == "rtl" else _LEFT
+    return _RIGHT if paragraph_direction(text) == "rtl" else LEFT
 
 
-class _TableModel(QAbstractTableModel):
+class TableModel(QAbstractTableModel):
     headers: Sequence[str] = ()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -69,136 +67,7 @@ class _TableModel(QAbstractTableModel):
         return None
 
 
-def _document_tooltip(row: DocumentSummary, source_word: str, uid_word: str) -> str:
-    """Title, then the ids a teammate or a pipeline knows the document by."""
-    lines = [row.title]
-    if row.external_id:
-        lines.append(f"{source_word}: {row.external_id}")
-    if row.uid:
-        lines.append(f"{uid_word}: {row.uid}")
-    return "\n".join(lines)
-
-
-def doc_attrs_text(values: Mapping[str, DocValue]) -> str:
-    """A document's attribute values in a cell: "conflict, politics · news"."""
-    return " · ".join(", ".join(values_of(v)) for v in values.values())
-
-
-class DocumentListModel(_TableModel):
-    """Title, status, span count, document attributes; ``ID_ROLE`` gives the document id.
-
-    ``FILTER_ROLE`` is what the filter box also matches: the attribute values
-    as ``topic=conflict``, so typing that keeps the documents that have it.
-    """
-
-    headers = (
-        QT_TRANSLATE_NOOP("models", "Title"),
-        QT_TRANSLATE_NOOP("models", "Status"),
-        QT_TRANSLATE_NOOP("models", "Spans"),
-        QT_TRANSLATE_NOOP("models", "Classes"),
-    )
-
-    def __init__(
-        self,
-        rows: Sequence[DocumentSummary] = (),
-        parent: QObject | None = None,
-        doc_attrs: Mapping[int, Mapping[str, DocValue]] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._rows = list(rows)
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
-        self._folded: dict[int, str] = {}
-        self._attrs = dict(doc_attrs or {})
-
-    def reset(
-        self,
-        rows: Sequence[DocumentSummary],
-        doc_attrs: Mapping[int, Mapping[str, DocValue]] | None = None,
-    ) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
-        self._attrs = dict(doc_attrs or {})
-        self._folded = {}
-        self.endResetModel()
-
-    def folded(self, row: int) -> str:
-        """The row's shown text and classes as the filter box matches them (Arabic spelling
-        folded), folded once: folding every row again at each keystroke took seconds at
-        100,000 documents. Classes match as values ("conflict") or ``topic=conflict``."""
-        text = self._folded.get(row)
-        if text is None:
-            shown = [str(self.index(row, column).data()) for column in range(len(self.headers))]
-            shown.append(str(self.index(row, 0).data(FILTER_ROLE) or ""))
-            text = self._folded[row] = "\n".join(normalize(t) for t in shown)
-        return text
-
-    def set_doc_attrs(self, doc_id: int, values: Mapping[str, DocValue]) -> None:
-        self._attrs[doc_id] = values
-        row = self._row_of.get(doc_id)
-        if row is not None:
-            self._folded.pop(row, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
-
-    def doc_attrs(self, doc_id: int) -> Mapping[str, DocValue]:
-        return self._attrs.get(doc_id, {})
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 3:
-                return doc_attrs_text(self.doc_attrs(row.id))
-            return (row.title, status_text(row.status), row.span_count)[column]
-        if role == FILTER_ROLE:
-            return " ".join(categories(self.doc_attrs(row.id)))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == 0:
-                return _alignment(row.title)
-            return _LEFT if column == 3 else _CENTER
-        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
-            lines = [_document_tooltip(row, self.tr("Source id"), self.tr("Document uid"))]
-            lines += [
-                f"{name}: {', '.join(values_of(v))}" for name, v in self.doc_attrs(row.id).items()
-            ]
-            return "\n".join(lines)
-        return None
-
-    def row_of(self, doc_id: int) -> int | None:
-        return self._row_of.get(doc_id)
-
-    def summary(self, row: int) -> DocumentSummary:
-        return self._rows[row]
-
-    def update(self, doc_id: int, *, status: Status | None = None, span_delta: int = 0) -> None:
-        row = self._row_of.get(doc_id)
-        if row is None:
-            return
-        old = self._rows[row]
-        self._rows[row] = replace(
-            old, status=status or old.status, span_count=old.span_count + span_delta
-        )
-        self._folded.pop(row, None)
-        self.dataChanged.emit(self.index(row, 1), self.index(row, 2))
-
-    def follow(self, state: DocumentState) -> None:
-        """Span counts and statuses follow every change the open document's state applies."""
-        state.changes_applied.connect(self._on_changes_applied)
-
-    def _on_changes_applied(self, changes: Changes) -> None:
-        delta = len(changes.spans_added) - len(changes.spans_removed)
-        if changes.doc_id is not None and (delta or changes.status is not None):
-            self.update(changes.doc_id, status=changes.status, span_delta=delta)
-
-
-class LabelModel(_TableModel):
+class LabelModel(TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
 
     headers = (
@@ -246,11 +115,11 @@ class LabelModel(_TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return label.description or label.name
         if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:
-            return _CENTER
+            return CENTER
         return None
 
 
-class AnnotationModel(_TableModel):
+class AnnotationModel(TableModel):
     """This document's spans in reading order: text and label; ``ID_ROLE`` gives the span id."""
 
     headers = (QT_TRANSLATE_NOOP("models", "Text"), QT_TRANSLATE_NOOP("models", "Label"))
@@ -307,7 +176,7 @@ class AnnotationModel(_TableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return QColor(self._colors.get(span.label, "#888888"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return _alignment(span.text)
+            return alignment(span.text)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{span.label} {span.start}–{span.end}: {span.text}"
         return None
@@ -346,7 +215,7 @@ def _attrs_text(relation: Relation) -> str:
     return ", ".join(f"{k}={v}" for k, v in relation.attrs.items())
 
 
-class LinkModel(_TableModel):
+class LinkModel(TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""
 
     headers = (
@@ -391,7 +260,7 @@ class LinkModel(_TableModel):
                 return other.text.replace("\n", " ⏎ ") if other else "?"
             return _attrs_text(relation)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and other:
-            return _alignment(other.text)
+            return alignment(other.text)
         if role == Qt.ItemDataRole.ToolTipRole:
             ends = f"{other.label}: {other.text}" if other else "?"
             return "\n".join(x for x in (relation.label, ends, _attrs_text(relation)) if x)

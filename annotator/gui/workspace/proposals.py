@@ -5,9 +5,11 @@ once the project has a trained model, the recommender's proposals with their
 scores (``storage.recommender``; labels under its F1 threshold are withheld
 there). The model is loaded again when a training run stores a new one.
 
-They are computed a turn after a document opens, so its first paint does not
-wait on them, and once per event-loop turn however many spans go at once
-(the undo of "accept all"); anything that asks before then gets them at once.
+They are computed after a document opens, so its first paint does not wait on
+them, and once however many spans go at once (the undo of "accept all");
+anything that asks before then gets them at once. With a store reader the known
+names are found on its thread: at 100,000 documents the names tagged in other
+documents are a scan of a million spans, 0.6 s the window stood still.
 
 Signals:
     changed(): the list changed.
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.changes import DocumentState
 from annotator.core.suggest import Suggestion, join_proposals
+from annotator.gui.workspace.store_reader import StoreReader
 from annotator.storage.project import Project
 from annotator.storage.recommender import ProjectRecommender, stored_model
 from annotator.storage.suggestions import suggestions_for
@@ -40,6 +43,13 @@ class Proposals(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._refresh_pending)
+        self._reader: StoreReader | None = None
+        self._asked = 0  # the reader's ticket for the refresh due
+
+    def compute_on(self, reader: StoreReader) -> None:
+        """Refreshes due are computed on ``reader``'s thread from now on."""
+        self._reader = reader
+        reader.answered.connect(self._on_reader_answered)
 
     @property
     def list(self) -> list[Suggestion]:
@@ -54,6 +64,8 @@ class Proposals(QObject):
         """Run nothing more on a timer: the project may be closed next."""
         self._pending = False
         self._timer.stop()
+        if self._reader is not None:
+            self._reader.cancel("suggestions")
 
     def load_model(self) -> bool:
         """Load the stored model if it is not the one loaded; True when it changed."""
@@ -78,7 +90,25 @@ class Proposals(QObject):
     def refresh_soon(self) -> None:
         """Recompute once, on the next event-loop turn."""
         self._pending = True
-        self._timer.start()  # started again within one turn, it still runs once
+        doc_id, cues = self._state.doc_id, self.cues
+        if self._reader is None or doc_id is None:
+            self._timer.start()  # started again within one turn, it still runs once
+            return
+        self._asked = self._reader.ask(
+            "suggestions", lambda project: suggestions_for(project, doc_id, cues=cues)
+        )
+
+    def _on_reader_answered(self, ticket: int, found: object) -> None:
+        if ticket != self._asked or not self._pending or self._reader is None:
+            return
+        if not self._reader.is_current(ticket):
+            return
+        assert isinstance(found, list)
+        self._pending = False
+        doc_id = self._state.doc_id
+        model = _model_proposals(self.recommender, doc_id) if doc_id is not None else []
+        self._list = join_proposals(found, model)
+        self.changed.emit()
 
     def _refresh_pending(self) -> None:
         if self._pending:

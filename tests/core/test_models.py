@@ -1,0 +1,40 @@
+"""Domain objects: a stored span's or relation's attributes cannot change behind the store."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+
+import pytest
+
+from annotator.core.models import Relation, Span
+
+
+def test_attributes_refuse_every_change_in_place():
+    span = Span(0, 4, "CLAIM", "خبرٌ", attrs={"factuality": "asserted"})
+    relation = Relation("SOURCE", 1, 2, attrs={"stance": "pro"})
+    for attrs in (span.attrs, relation.attrs):
+        key = next(iter(attrs))
+        for change in (
+            lambda a, k=key: a.__setitem__(k, "x"),
+            lambda a, k=key: a.__delitem__(k),
+            lambda a, k=key: a.pop(k),
+            lambda a: a.update(other="x"),
+            lambda a: a.setdefault("other", "x"),
+            lambda a: a.clear(),
+            lambda a: a.popitem(),
+        ):
+            with pytest.raises(TypeError, match="read-only"):
+                change(attrs)
+    assert span.attrs == {"factuality": "asserted"} and relation.attrs == {"stance": "pro"}
+
+
+def test_read_only_attributes_still_travel_as_a_dict():
+    """JSON, the import's reader processes (pickle) and copies see the same values."""
+    span = Span(0, 4, "CLAIM", "خبرٌ", id=7, doc_id=1, attrs={"factuality": "مؤكد"})
+    assert json.dumps(span.attrs, ensure_ascii=False) == '{"factuality": "مؤكد"}'
+    assert pickle.loads(pickle.dumps(span)) == span
+    assert copy.deepcopy(span) == span == copy.copy(span)
+    changed = span.attrs | {"factuality": "denied"}  # a new mapping, to store
+    assert changed == {"factuality": "denied"} and span.attrs["factuality"] == "مؤكد"
