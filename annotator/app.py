@@ -113,6 +113,11 @@ def run(argv: Sequence[str]) -> int:
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
+    window: MainWindow | None = None
+    # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind. Watched
+    # before the workspace takes the project's lock, so no signal falls between the two: one
+    # that comes first is handled when the event loop starts, by then on the window.
+    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     try:
         workspace = Workspace.open(project)
     except ProjectBusyError as exc:  # open in another window: said here and in a window
@@ -120,9 +125,6 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {path} is open in another annotator window", file=sys.stderr)
         QMessageBox.warning(None, "annotator", str(exc))
         return 1
-    window: MainWindow | None = None
-    # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind.
-    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
     window = MainWindow(
         workspace,
         QSettings(),
