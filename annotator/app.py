@@ -70,6 +70,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--db", metavar="PATH", help=f"project file (default: ${ENV_VAR}, else the default project)"
     )
+    parser.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        help="interface language for this run (default: View > Language, else the system's)",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -88,11 +93,14 @@ def run(argv: Sequence[str]) -> int:
 
     from annotator.gui.app_icon import app_icon
     from annotator.gui.fonts import register_fonts
+    from annotator.gui.i18n import start_interface
     from annotator.gui.main_window import MainWindow
     from annotator.gui.termination import close_on_termination
     from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    # Before any widget: the translators, the mirrored layout and the digits apply as they are made.
+    interface = start_interface(app, args.lang)
     try:
         project = Project.open(path)
         if is_new_default:
@@ -102,8 +110,6 @@ def run(argv: Sequence[str]) -> int:
         print(f"annotator: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "annotator", str(exc))
         return 1
-    app.setApplicationName("annotator")
-    app.setOrganizationName("annotator")
     QApplication.setDesktopFileName("annotator")  # matches packaging/annotator.desktop
     QApplication.setWindowIcon(app_icon())
     register_fonts()
@@ -120,7 +126,11 @@ def run(argv: Sequence[str]) -> int:
         QMessageBox.warning(None, "annotator", str(exc))
         return 1
     window = MainWindow(
-        workspace, QSettings(), add_sample=seed_sample, open_workspace=Workspace.open
+        workspace,
+        QSettings(),
+        add_sample=seed_sample,
+        open_workspace=Workspace.open,
+        language=interface.language,
     )
     window.show()
     return int(app.exec())
@@ -139,9 +149,11 @@ def run_team(argv: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.fonts import register_fonts
+    from annotator.gui.i18n import start_interface
     from annotator.gui.team_window import TeamWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    start_interface(app, args.lang)
     try:
         project = Project.open(path)
     except AnnotatorError as exc:

@@ -12,18 +12,21 @@ from collections.abc import Iterator, Sequence
 _CLI_OPTIONS = {"-h", "--help", "--version"}
 
 
+# The window's options that take a value: ``annotator --lang ar`` opens the window.
+_WINDOW_OPTIONS_WITH_VALUE = {"--db", "--lang"}
+
 # The one command that opens a window: a team project's agreement and Curate mode.
 TEAM_WINDOW = "curate"
 
 
 def first_word(argv: Sequence[str]) -> str | None:
-    """The first argument that is not an option or the value of ``--db``."""
+    """The first argument that is not an option or the value of ``--db`` or ``--lang``."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
             continue
-        if arg == "--db":
+        if arg in _WINDOW_OPTIONS_WITH_VALUE:
             skip = True
             continue
         if arg in _CLI_OPTIONS or not arg.startswith("-"):
@@ -36,7 +39,7 @@ def wants_cli(argv: Sequence[str]) -> bool:
 
     ``annotator --json stats`` is the command line as much as ``annotator stats
     --json``: options work on either side of the command. Only the window's own
-    options (``--db PATH``) and nothing else make a call the window's.
+    options (``--db PATH``, ``--lang ar|en``) and nothing else make a call the window's.
     """
     word = first_word(argv)
     return word is not None and word != TEAM_WINDOW

@@ -1,6 +1,7 @@
 """Render docs/screenshot.png (the window on the sample article with nested highlights)
 docs/stance_dialog.png (the stance of a claim's source, its header read right to left) and
-docs/start_view.png (an empty project: the ways in).
+docs/start_view.png (an empty project: the ways in) and docs/screenshot_ar.png (the
+annotated window with the Arabic interface, mirrored, as ``annotator --lang ar`` shows it).
 
 Run from the repository root after installing: ``.venv/bin/python docs/make_screenshot.py``.
 """
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.app import seed_sample
 from annotator.core.models import Entity
 from annotator.gui.fonts import register_fonts
+from annotator.gui.i18n import install
 from annotator.gui.main_window import MainWindow
 from annotator.storage.project import Project
 
@@ -98,28 +100,42 @@ def save_stance_dialog(window: MainWindow, target: Path) -> None:
     editor.close()
 
 
+def annotated_window(app: QApplication, folder: Path, language: str = "en") -> MainWindow:
+    """The sample article annotated, its second claim current, at the screenshots' size."""
+    project = Project.open(folder / f"screenshot_{language}.annotator.db")
+    seed_sample(project)
+    ids = annotate(project)
+    window = MainWindow(
+        project,
+        QSettings(str(folder / f"{language}.ini"), QSettings.Format.IniFormat),
+        language=language,
+    )
+    window.resize(1500, 900)
+    window.show()
+    app.processEvents()
+    window.splitter.setSizes([230, 760, 320])
+    window.resizeDocks([window.registry], [230], Qt.Orientation.Horizontal)
+    app.processEvents()
+    window.controller.set_current(window.controller.span_by_id(ids["claim2"]))
+    app.processEvents()
+    return window
+
+
 def main(target: Path) -> None:
     app = QApplication([])
     register_fonts()
     with tempfile.TemporaryDirectory() as tmp:
-        project = Project.open(Path(tmp) / "screenshot.db")
-        seed_sample(project)
-        ids = annotate(project)
-        window = MainWindow(
-            project, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        )
-        window.resize(1500, 900)
-        window.show()
-        app.processEvents()
-        window.splitter.setSizes([230, 760, 320])
-        window.resizeDocks([window.registry], [230], Qt.Orientation.Horizontal)
-        app.processEvents()
-        window.controller.set_current(window.controller.span_by_id(ids["claim2"]))
-        app.processEvents()
+        window = annotated_window(app, Path(tmp))
         window.grab().save(str(target))
         save_stance_dialog(window, target.with_name("stance_dialog.png"))
         window.close()
-        project.close()
+        window.project.close()
+        install(app, "ar")
+        window = annotated_window(app, Path(tmp), "ar")
+        window.grab().save(str(target.with_name("screenshot_ar.png")))
+        window.close()
+        window.project.close()
+        install(app, "en")
         empty = Project.open(Path(tmp) / "empty.db")
         window = MainWindow(
             empty,

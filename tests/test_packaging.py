@@ -37,6 +37,9 @@ def test_wheel_contains_resources_and_sample(tmp_path: Path):
     assert "annotator/resources/sample/karabakh_ceasefire_raw.txt" in names
     assert "annotator/resources/fonts/NotoNaskhArabic-Regular.ttf" in names
     assert "annotator/resources/fonts/OFL.txt" in names  # the font's licence travels with it
+    # The Arabic interface: the compiled translation (and its source, for translators).
+    assert "annotator/resources/translations/annotator_ar.qm" in names
+    assert "annotator/resources/translations/annotator_ar.ts" in names
     [entry_points] = [n for n in names if n.endswith("entry_points.txt")]
     # spaCy finds the tokenizer a spaCy export's config.cfg names through this entry point.
     registered = zipfile.ZipFile(wheel).read(entry_points).decode("utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from annotator.gui.action_spec import Run
+from annotator.gui.action_spec import Enabled, Run
 from annotator.gui.shell import Shell
 
 if TYPE_CHECKING:
@@ -23,3 +23,8 @@ def has_current_span(shell: Shell) -> bool:
 
 def has_document(shell: Shell) -> bool:
     return shell.controller.document is not None
+
+
+def next_language(code: str) -> Enabled:
+    """Whether the interface will be in ``code`` at the next start (the menu's check mark)."""
+    return lambda shell: (shell.state.language() or shell.language) == code

@@ -33,8 +33,14 @@ class ActionSpec:
     scope: Literal["window", "article", "links", "registry"] = "window"
     checkable: bool = False
     enabled: Enabled | None = None  # None: always
+    checked: Enabled | None = None  # a checkable action's state, asked when the menus are made
     # Made by the undo stack (its text names the command: "Undo Tag ACTOR", greyed when empty).
     stack: Literal["undo", "redo"] | None = None
+
+
+def menu_title(menu: str) -> str:
+    """A menu's title (``ActionSpec.menu``) in the interface's language (see actions.MENUS)."""
+    return QCoreApplication.translate("menus", menu)
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:

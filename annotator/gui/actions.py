@@ -1,8 +1,9 @@
 """Every action and shortcut of the window, in one table.
 
 Menus, the F1 shortcut sheet and the key bindings are all generated from
-``ACTIONS`` (plus one action per label hotkey, generated from the schema:
-label keys are data on the label). ``run`` is given the window's ``Handlers``
+``ACTIONS`` (its Navigate, View and Help part lives in ``actions_moving``), plus
+one action per label hotkey, generated from the schema (label keys are data on
+the label). ``run`` is given the window's ``Handlers``
 (``files``, ``annotate``, ``linking``: links, attributes and entities,
 ``suggest``, ``recommend``, ``navigate``, ``find``; ``window``: the window
 itself) and calls one of them: typed, so mypy knows every handler exists.
@@ -23,44 +24,68 @@ from PySide6.QtGui import QKeySequence
 from annotator.core.models import Label
 from annotator.gui.action_run import has_current_span, has_document, run
 from annotator.gui.action_spec import ActionSpec, Run
+from annotator.gui.actions_moving import MOVING_ACTIONS
+from annotator.gui.i18n import QT_TRANSLATE_NOOP
 from annotator.gui.recommender_actions import RECOMMENDER_ACTIONS
+
+# The menus in the order the menu bar shows them; their titles are translated in context "menus".
+MENUS = (
+    QT_TRANSLATE_NOOP("menus", "&File"),
+    QT_TRANSLATE_NOOP("menus", "&Edit"),
+    QT_TRANSLATE_NOOP("menus", "&Annotate"),
+    QT_TRANSLATE_NOOP("menus", "&Suggest"),
+    QT_TRANSLATE_NOOP("menus", "&Recommender"),
+    QT_TRANSLATE_NOOP("menus", "&Navigate"),
+    QT_TRANSLATE_NOOP("menus", "&View"),
+    QT_TRANSLATE_NOOP("menus", "&Help"),
+)
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "project.open",
-        "&Open Project…",
+        QT_TRANSLATE_NOOP("actions", "&Open Project…"),
         (QKeySequence.StandardKey.Open,),
         "&File",
         run(lambda h: h.files.open_project()),
     ),
     ActionSpec(
         "project.new",
-        "&New Project…",
+        QT_TRANSLATE_NOOP("actions", "&New Project…"),
         (QKeySequence.StandardKey.New,),
         "&File",
         run(lambda h: h.files.new_project()),
     ),
     ActionSpec(
         "import.files",
-        "&Import Files…",
+        QT_TRANSLATE_NOOP("actions", "&Import Files…"),
         ("Ctrl+I",),
         "&File",
         run(lambda h: h.files.import_files()),
     ),
     ActionSpec(
         "import.folder",
-        "Import &Folder…",
+        QT_TRANSLATE_NOOP("actions", "Import &Folder…"),
         ("Ctrl+Shift+I",),
         "&File",
         run(lambda h: h.files.import_folder()),
     ),
     ActionSpec(
-        "export.jsonl", "&Export…", ("Ctrl+E",), "&File", run(lambda h: h.files.export_jsonl())
+        "export.jsonl",
+        QT_TRANSLATE_NOOP("actions", "&Export…"),
+        ("Ctrl+E",),
+        "&File",
+        run(lambda h: h.files.export_jsonl()),
     ),
-    ActionSpec("app.quit", "&Quit", ("Ctrl+Q",), "&File", run(lambda h: h.window.close())),
+    ActionSpec(
+        "app.quit",
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        ("Ctrl+Q",),
+        "&File",
+        run(lambda h: h.window.close()),
+    ),
     ActionSpec(
         "edit.undo",
-        "&Undo",
+        QT_TRANSLATE_NOOP("actions", "&Undo"),
         (QKeySequence.StandardKey.Undo,),
         "&Edit",
         run(lambda h: h.annotate.undo()),
@@ -68,7 +93,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "edit.redo",
-        "&Redo",
+        QT_TRANSLATE_NOOP("actions", "&Redo"),
         (QKeySequence.StandardKey.Redo,),
         "&Edit",
         run(lambda h: h.annotate.redo()),
@@ -76,14 +101,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "edit.analyst",
-        "Analyst &Name…",
+        QT_TRANSLATE_NOOP("actions", "Analyst &Name…"),
         (),
         "&Edit",
         run(lambda h: h.files.ask_analyst_name()),
     ),
     ActionSpec(
         "span.delete",
-        "&Delete Span",
+        QT_TRANSLATE_NOOP("actions", "&Delete Span"),
         ("Del", "Backspace"),
         "&Annotate",
         run(lambda h: h.annotate.delete_span()),
@@ -92,7 +117,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.strip",
-        "Strip &Proclitic (و ف ب ل ك)",
+        QT_TRANSLATE_NOOP("actions", "Strip &Proclitic (و ف ب ل ك)"),
         ("Ctrl+Backspace",),
         "&Annotate",
         run(lambda h: h.annotate.strip_proclitic()),
@@ -101,7 +126,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.next",
-        "&Next Span",
+        QT_TRANSLATE_NOOP("actions", "&Next Span"),
         ("Tab",),
         "&Annotate",
         run(lambda h: h.annotate.next_span()),
@@ -109,7 +134,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.previous",
-        "P&revious Span",
+        QT_TRANSLATE_NOOP("actions", "P&revious Span"),
         # Shift+Tab only: Qt reads Backtab as Shift+Tab, and a second binding makes X11
         # report an ambiguous shortcut and fire neither (see ``clashes``).
         ("Shift+Tab",),
@@ -119,7 +144,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.clear",
-        "&Clear Selection",
+        QT_TRANSLATE_NOOP("actions", "&Clear Selection"),
         ("Esc",),
         "&Annotate",
         run(lambda h: h.annotate.clear_selection()),
@@ -127,7 +152,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.link",
-        "&Link to Another Span…",
+        QT_TRANSLATE_NOOP("actions", "&Link to Another Span…"),
         ("L",),
         "&Annotate",
         run(lambda h: h.linking.link_span()),
@@ -136,7 +161,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.attributes",
-        "&Attributes…",
+        QT_TRANSLATE_NOOP("actions", "&Attributes…"),
         ("Return", "Enter"),
         "&Annotate",
         run(lambda h: h.linking.edit_attributes()),
@@ -145,7 +170,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.entity",
-        "Link to &Entity…",
+        QT_TRANSLATE_NOOP("actions", "Link to &Entity…"),
         ("E",),
         "&Annotate",
         run(lambda h: h.linking.link_entity()),
@@ -154,7 +179,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "link.delete",
-        "Remove Link",
+        QT_TRANSLATE_NOOP("actions", "Remove Link"),
         ("Del",),
         "&Annotate",
         run(lambda h: h.linking.remove_link()),
@@ -162,7 +187,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "link.attributes",
-        "Link Attributes…",
+        QT_TRANSLATE_NOOP("actions", "Link Attributes…"),
         ("Return", "Enter"),
         "&Annotate",
         run(lambda h: h.linking.edit_link()),
@@ -170,7 +195,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.clause",
-        "Select Reported &Clause (again: Source, Cue)",
+        QT_TRANSLATE_NOOP("actions", "Select Reported &Clause (again: Source, Cue)"),
         ("C",),
         "&Annotate",
         run(lambda h: h.annotate.select_clause()),
@@ -178,7 +203,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.sentence",
-        "Select &Sentence (again: the Next)",
+        QT_TRANSLATE_NOOP("actions", "Select &Sentence (again: the Next)"),
         ("S",),
         "&Annotate",
         run(lambda h: h.annotate.select_sentence()),
@@ -186,7 +211,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "doc.attributes",
-        "&Document Attributes…",
+        QT_TRANSLATE_NOOP("actions", "&Document Attributes…"),
         ("D",),
         "&Annotate",
         run(lambda h: h.linking.edit_document_attributes()),
@@ -195,7 +220,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "span.tag_all",
-        "Tag &All Occurrences",
+        QT_TRANSLATE_NOOP("actions", "Tag &All Occurrences"),
         ("Ctrl+T",),
         "&Annotate",
         run(lambda h: h.annotate.tag_all_occurrences()),
@@ -204,7 +229,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "entity.edit",
-        "Edit &Entity…",
+        QT_TRANSLATE_NOOP("actions", "Edit &Entity…"),
         ("Return", "Enter"),
         "&Annotate",
         run(lambda h: h.linking.edit_entity()),
@@ -212,7 +237,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "entity.merge",
-        "&Merge Entity Into Selected…",
+        QT_TRANSLATE_NOOP("actions", "&Merge Entity Into Selected…"),
         ("Ctrl+M",),
         "&Annotate",
         run(lambda h: h.linking.merge_entities()),
@@ -220,7 +245,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "suggest.next",
-        "&Next Suggestion",
+        QT_TRANSLATE_NOOP("actions", "&Next Suggestion"),
         ("N",),
         "&Suggest",
         run(lambda h: h.suggest.next_suggestion()),
@@ -228,7 +253,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "suggest.accept",
-        "&Accept Suggestion",
+        QT_TRANSLATE_NOOP("actions", "&Accept Suggestion"),
         ("Y",),
         "&Suggest",
         run(lambda h: h.suggest.accept_suggestion()),
@@ -236,7 +261,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "suggest.accept_all",
-        "Accept All Alike",
+        QT_TRANSLATE_NOOP("actions", "Accept All Alike"),
         ("Shift+Y",),
         "&Suggest",
         run(lambda h: h.suggest.accept_all_alike()),
@@ -244,7 +269,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "suggest.reject",
-        "&Reject Suggestion",
+        QT_TRANSLATE_NOOP("actions", "&Reject Suggestion"),
         ("X",),
         "&Suggest",
         run(lambda h: h.suggest.reject_suggestion()),
@@ -252,108 +277,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "suggest.cues",
-        "Suggest Attribution &Cues",
+        QT_TRANSLATE_NOOP("actions", "Suggest Attribution &Cues"),
         ("Ctrl+Shift+C",),
         "&Suggest",
         run(lambda h: h.suggest.toggle_cue_suggestions()),
         checkable=True,
+        checked=lambda w: w.state.suggest_cues(),
     ),
     ActionSpec(
         "span.snap",
-        "&Snap Selections to Whole Words",
+        QT_TRANSLATE_NOOP("actions", "&Snap Selections to Whole Words"),
         ("Ctrl+Shift+W",),
         "&Annotate",
         run(lambda h: h.annotate.toggle_snap()),
         checkable=True,
+        checked=lambda w: w.state.snap_to_words(),
     ),
-    ActionSpec(
-        "doc.done",
-        "Mark &Done, Open Next",
-        ("Ctrl+Return", "Ctrl+Enter"),
-        "&Navigate",
-        run(lambda h: h.navigate.done_and_next()),
-        enabled=has_document,
-    ),
-    ActionSpec(
-        "doc.next",
-        "&Next Document",
-        ("Alt+Down",),
-        "&Navigate",
-        run(lambda h: h.navigate.next_document()),
-    ),
-    ActionSpec(
-        "doc.previous",
-        "&Previous Document",
-        ("Alt+Up",),
-        "&Navigate",
-        run(lambda h: h.navigate.previous_document()),
-    ),
-    ActionSpec(
-        "focus.article",
-        "Go to &Article",
-        ("Ctrl+1",),
-        "&Navigate",
-        run(lambda h: h.navigate.focus_article()),
-    ),
-    ActionSpec(
-        "find.article",
-        "&Find in Article…",
-        ("Ctrl+F",),
-        "&Navigate",
-        run(lambda h: h.find.find_in_article()),
-    ),
-    ActionSpec(
-        "find.corpus",
-        "&Search All Documents…",
-        ("Ctrl+Shift+F",),
-        "&Navigate",
-        run(lambda h: h.find.search_corpus()),
-    ),
-    ActionSpec(
-        "focus.filter",
-        "&Filter Documents",
-        ("Ctrl+L",),
-        "&Navigate",
-        run(lambda h: h.navigate.focus_filter()),
-    ),
-    ActionSpec(
-        "focus.links",
-        "Go to Lin&ks",
-        ("Ctrl+2",),
-        "&Navigate",
-        run(lambda h: h.navigate.focus_links()),
-    ),
-    ActionSpec(
-        "focus.entities",
-        "Go to &Entities",
-        ("Ctrl+Shift+E",),
-        "&Navigate",
-        run(lambda h: h.linking.focus_entities()),
-    ),
-    ActionSpec(
-        "view.zoom_in",
-        "Zoom &In",
-        ("Ctrl+=", "Ctrl++"),
-        "&View",
-        run(lambda h: h.navigate.zoom_in()),
-    ),
-    ActionSpec(
-        "view.zoom_out", "Zoom &Out", ("Ctrl+-",), "&View", run(lambda h: h.navigate.zoom_out())
-    ),
-    ActionSpec(
-        "view.zoom_reset",
-        "&Reset Zoom",
-        ("Ctrl+0",),
-        "&View",
-        run(lambda h: h.navigate.zoom_reset()),
-    ),
-    ActionSpec(
-        "help.shortcuts",
-        "&Keyboard Shortcuts",
-        ("F1",),
-        "&Help",
-        run(lambda h: h.navigate.show_shortcuts()),
-    ),
+    *MOVING_ACTIONS,
 )
 
 

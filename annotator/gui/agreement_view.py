@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWid
 
 from annotator.core.agreement import NONE, Agreement, compute
 from annotator.core.agreement_text import label_name, number
-from annotator.core.wording import count
+from annotator.gui.i18n import QT_TRANSLATE_NOOP
 from annotator.storage.project import Project
 from annotator.storage.team_layers import shared_documents
 
@@ -70,7 +71,7 @@ class _Table(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
+            return QCoreApplication.translate("agreement", self.headers[section])
         return None
 
 
@@ -142,10 +143,27 @@ class AgreementView(QWidget):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.pairs = _Table(
-            ("analysts", "label", "documents", "exact F1", "overlap F1", "kappa", "spans a",
-             "spans b"), self
-        )  # fmt: skip
-        self.ranking = _Table(("document", "exact F1", "disagreements", "title"), self)
+            (
+                QT_TRANSLATE_NOOP("agreement", "analysts"),
+                QT_TRANSLATE_NOOP("agreement", "label"),
+                QT_TRANSLATE_NOOP("agreement", "documents"),
+                QT_TRANSLATE_NOOP("agreement", "exact F1"),
+                QT_TRANSLATE_NOOP("agreement", "overlap F1"),
+                QT_TRANSLATE_NOOP("agreement", "kappa"),
+                QT_TRANSLATE_NOOP("agreement", "spans a"),
+                QT_TRANSLATE_NOOP("agreement", "spans b"),
+            ),
+            self,
+        )
+        self.ranking = _Table(
+            (
+                QT_TRANSLATE_NOOP("agreement", "document"),
+                QT_TRANSLATE_NOOP("agreement", "exact F1"),
+                QT_TRANSLATE_NOOP("agreement", "disagreements"),
+                QT_TRANSLATE_NOOP("agreement", "title"),
+            ),
+            self,
+        )
         self.heat_map = HeatMap(self)
         pair_view = QTableView(self)
         pair_view.setModel(self.pairs)
@@ -170,9 +188,14 @@ class AgreementView(QWidget):
         report = compute(shared_documents(self.project), labels, confusion=True)
         self.report = report
         self.summary.setText(
-            f"{count(report.documents, 'document')} annotated by two analysts or more "
-            f"({', '.join(report.annotators) or 'none yet'}); Krippendorff's alpha over tokens: "
-            f"{number(report.alpha)}"
+            self.tr(
+                "%n document(s) annotated by two analysts or more (%1); "
+                "Krippendorff's alpha over tokens: %2",
+                "",
+                report.documents,
+            )
+            .replace("%1", ", ".join(report.annotators) or self.tr("none yet"))
+            .replace("%2", number(report.alpha))
         )
         self.pairs.replace(pair_rows(report))
         self.ranking.replace(

@@ -8,17 +8,13 @@ button fit a 1366x768 screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from annotator.gui.i18n import tr
 from annotator.storage.safety import CheckReport
 
 # A verdict longer than this is cut (its whole text is in the details).
 MAX_TEXT = 300
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("check_dialog", text)
 
 
 def _box(parent: QWidget | None, title: str, text: str, details: list[str]) -> QMessageBox:

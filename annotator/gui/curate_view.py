@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeySequence,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTextEdit, QVBoxLayout, QWidg
 
 from annotator.core.layers import GOLD
 from annotator.gui.article.text_offsets import OffsetMap
+from annotator.gui.i18n import QT_TRANSLATE_NOOP
 from annotator.storage import curation
 from annotator.storage.project import Project
 
@@ -43,12 +44,12 @@ _OTHER = QColor("#FBEBC0")  # the other disputed stretches, so the document show
 
 # (key, what it does): data, so the help line and the shortcuts come from one place.
 KEYS: tuple[tuple[str, str], ...] = (
-    ("1-9", "accept that analyst's spans here"),
-    ("A", "accept every analyst's"),
-    ("R", "reject all (nothing in gold here)"),
-    ("J / K", "next / previous disagreement"),
-    ("Ctrl+Z", "undo"),
-    ("Ctrl+Return", "mark the document curated"),
+    ("1-9", QT_TRANSLATE_NOOP("curate", "accept that analyst's spans here")),
+    ("A", QT_TRANSLATE_NOOP("curate", "accept every analyst's")),
+    ("R", QT_TRANSLATE_NOOP("curate", "reject all (nothing in gold here)")),
+    ("J / K", QT_TRANSLATE_NOOP("curate", "next / previous disagreement")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("curate", "undo")),
+    ("Ctrl+Return", QT_TRANSLATE_NOOP("curate", "mark the document curated")),
 )
 
 
@@ -112,7 +113,10 @@ class CurateView(QWidget):
             self.lanes[name].setFixedHeight(56)
             lanes.addWidget(self.lanes[name], row, 1)
         lanes.setColumnStretch(1, 1)
-        help_line = QLabel("   ".join(f"{k}: {what}" for k, what in KEYS), self)
+        help_line = QLabel(
+            "   ".join(f"{k}: {QCoreApplication.translate('curate', what)}" for k, what in KEYS),
+            self,
+        )
         help_line.setTextFormat(Qt.TextFormat.PlainText)
         help_line.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -209,14 +213,20 @@ class CurateView(QWidget):
         self.index = min(self.index, max(0, len(self.stretches) - 1))
         stretch = self.current
         if stretch is None:
-            self.status.setText("No disagreements left: Ctrl+Return marks the document curated.")
+            self.status.setText(
+                self.tr("No disagreements left: Ctrl+Return marks the document curated.")
+            )
             for name, lane in self.lanes.items():
                 lane.setPlainText("")
                 self.lane_names[name].setText(name)
             return
-        gold = ", ".join(f"{s.label} {s.text}" for s in stretch.gold) or "nothing"
+        nothing = self.tr("nothing")
+        gold = ", ".join(f"{s.label} {s.text}" for s in stretch.gold) or nothing
         self.status.setText(
-            f"Disagreement {self.index + 1} of {len(self.stretches)}; gold here: {gold}"
+            self.tr("Disagreement %1 of %2; gold here: %3")
+            .replace("%1", str(self.index + 1))
+            .replace("%2", str(len(self.stretches)))
+            .replace("%3", gold)
         )
         marks = [(s.start, s.end, _OTHER) for s in self.stretches if s is not stretch]
         self._mark(self.document_view, self.text, 0, [*marks, (stretch.start, stretch.end, _MARK)])
@@ -229,7 +239,7 @@ class CurateView(QWidget):
             spans = stretch.gold if name == GOLD else tuple(curation.pick(stretch, [name]))
             color = _GOLD if name == GOLD else _MARK
             key = "" if name == GOLD else f"{row + 1}  "
-            labels = ", ".join(s.label for s in spans) or "nothing"
+            labels = ", ".join(s.label for s in spans) or nothing
             self.lane_names[name].setText(f"{key}{name}: {labels}")
             lane.setPlainText(piece)
             self._mark(lane, piece, lo, [(s.start, s.end, color) for s in spans])

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.models import Document, Status
-from annotator.gui.action_spec import ActionSpec, build_action
+from annotator.core.models import Document
+from annotator.gui.action_spec import ActionSpec, build_action, menu_title
 from annotator.gui.actions import all_specs
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
@@ -47,11 +47,12 @@ from annotator.gui.panels.models import (
     AnnotationModel,
     LabelModel,
     LinkModel,
-    status_text,
 )
-from annotator.gui.panels.registry import RegistryPanel
+from annotator.gui.panels.registry import RegistryPanel, outer_dock_area
 from annotator.gui.panels.search import SearchPanel
 from annotator.gui.panels.start_view import StartView
+from annotator.gui.panels.status_bar import DocumentSummary, window_title
+from annotator.gui.recent_menu import RecentMenu
 from annotator.gui.workspace.analyst import analyst_name
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
@@ -81,9 +82,11 @@ class MainWindow(QMainWindow):
         *,
         add_sample: Callable[[Project], None] | None = None,
         open_workspace: Callable[[Project], Workspace] = Workspace.open,
+        language: str = "en",
     ) -> None:
-        """``workspace``: the first project's (a bare Project is opened with ``open_workspace``)."""
+        """``workspace``: the first project's (a Project is opened with ``open_workspace``)."""
         super().__init__(parent)
+        self.language = language
         self.add_sample = add_sample
         self._open_workspace = open_workspace
         self.setObjectName("main_window")
@@ -98,9 +101,10 @@ class MainWindow(QMainWindow):
         self.link_model = LinkModel(self)
         self.side_panel = SidePanel(self.labels, self.annotations, self.link_model, self)
         self.registry = RegistryPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.registry)
+        outer = outer_dock_area(self)
+        self.addDockWidget(outer, self.registry)
         self.search_panel = SearchPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.addDockWidget(outer, self.search_panel)
         self.tabifyDockWidget(self.registry, self.search_panel)
         self.registry.raise_()
         self.widget: QWidget = self
@@ -140,10 +144,10 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.indexOf(widget), stretch)
         self.setCentralWidget(self.splitter)
         self.analyst_label = AnalystLabel(self)
-        self.statusBar().addPermanentWidget(self.analyst_label)
-        self.status_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.recommending.status)
-        self.statusBar().addPermanentWidget(self.status_label)
+        self.summary = DocumentSummary(self)
+        for label in (self.analyst_label, self.recommending.status, self.summary):
+            self.statusBar().addPermanentWidget(label)
+        self.recent_menu = RecentMenu(self)
         self.actions_by_id: dict[str, QAction] = {}
         self._opening_caret = 0
         self._connect_views()
@@ -165,16 +169,15 @@ class MainWindow(QMainWindow):
         self.start_view.import_files_requested.connect(self.files.import_files)
         self.start_view.import_folder_requested.connect(self.files.import_folder)
         self.start_view.sample_requested.connect(self.files.open_sample)
-        self.start_view.project_requested.connect(
-            lambda path: self.files.open_project_at(Path(path))
-        )
+        for chosen in (self.start_view.project_requested, self.recent_menu.project_chosen):
+            chosen.connect(lambda path: self.files.open_project_at(Path(path)))
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
             action.deleteLater()
         self.actions_by_id.clear()
         self.menuBar().clear()
-        menus: dict[str, object] = {}
+        menus: dict[str, QMenu] = {}
         scopes = {
             "article": self.article,
             "links": self.side_panel.links,
@@ -191,11 +194,11 @@ class MainWindow(QMainWindow):
             action = build_action(spec, self, scopes, self._trigger, made)
             self.actions_by_id[spec.id] = action
             if spec.menu not in menus:
-                menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
-            menus[spec.menu].addAction(action)  # type: ignore[attr-defined]
-        snap = self.actions_by_id["span.snap"]
-        snap.setChecked(self.state.snap_to_words())
-        self.actions_by_id["suggest.cues"].setChecked(self.state.suggest_cues())
+                menus[spec.menu] = self.menuBar().addMenu(menu_title(spec.menu))
+            menus[spec.menu].addAction(action)
+            if spec.checked is not None:
+                action.setChecked(spec.checked(self))
+        menus["&File"].insertMenu(self.actions_by_id["import.files"], self.recent_menu)
         self.refresh_enabled()
 
     def refresh_enabled(self) -> None:
@@ -255,7 +258,6 @@ class MainWindow(QMainWindow):
         self.labels.follow(controller.state)
         self.annotations.follow(controller.state)
         self.article.follow(controller.state)
-        controller.status_changed.connect(self._on_status_changed)
         controller.doc_attrs_changed.connect(self.documents.set_doc_attrs)
         controller.message.connect(self.show_message)
         controller.suggestions_changed.connect(self.suggesting.show_suggestions)
@@ -270,11 +272,12 @@ class MainWindow(QMainWindow):
         self.reload_documents()
         self.registry.set_project(project)
         self.state.set_last_project(project.path)
+        self.recent_menu.fill(self.state.recent_projects(besides=self.project.path))
+        self.summary.follow(controller.state, [label.name for label in schema_labels])
         self.show_start_if_empty()
         self.search_panel.set_project(project, workspace.reader)
         self._build_actions()
-        name = project.path.name if project.path else self.tr("in memory")
-        self.setWindowTitle(self.tr("annotator — %1").replace("%1", name))
+        self.setWindowTitle(window_title(project.path, None))
         doc_id, caret = self.state.place(project.path)
         if doc_id is None or not is_stored(project.db.conn, doc_id):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
@@ -330,11 +333,7 @@ class MainWindow(QMainWindow):
         self.document_panel.select(document.id or 0)  # also when undo brought it back
         if self.find_bar.isVisible():
             self.finder.refresh()
-        self.status_label.setText(f"#{document.id} · {status_text(document.status)}")
-
-    def _on_status_changed(self, doc_id: int, status: Status) -> None:
-        if self.controller.document and self.controller.document.id == doc_id:
-            self.status_label.setText(f"#{doc_id} · {status_text(status)}")
+        self.setWindowTitle(window_title(self.project.path, document))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, MESSAGE_MS)
@@ -361,9 +360,10 @@ class MainWindow(QMainWindow):
         if self.documents.rowCount() or has_documents(self.project.db.conn):
             self.center.setCurrentIndex(0)
             return
-        here = str(self.project.path) if self.project and self.project.path else None
-        recent = [p for p in self.state.recent_projects() if p != here]
-        self.start_view.set_recent(recent, sample=self.add_sample is not None)
+        self.start_view.set_recent(
+            self.state.recent_projects(besides=self.project.path),
+            sample=self.add_sample is not None,
+        )
         self.center.setCurrentWidget(self.start_view)
         self.start_view.buttons["import_files"].setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -39,6 +39,7 @@ class Finder(Protocol):
 
 class Shell(Protocol):
     widget: QWidget  # the parent of the dialogs the helpers open
+    language: str  # the interface's, as it started
     workspace: Workspace  # the open project's
     state: WindowState
     article: ArticleView

@@ -20,7 +20,9 @@ class TeamWindow(QWidget):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle(f"annotator: team project {project.path or ''}")
+        self.setWindowTitle(
+            self.tr("annotator: team project %1").replace("%1", str(project.path or ""))
+        )
         self.agreement = AgreementView(project, self)
         self.curate: CurateView | None = None
         self.stack = QStackedWidget(self)

@@ -37,6 +37,8 @@ class EntityEditor(QDialog):
         self.wikidata = QLineEdit(entity.wikidata or "", self)
         self.wikidata.setPlaceholderText("Q227")
         self.geonames = QLineEdit(entity.geonames or "", self)
+        for latin in (self.wikidata, self.geonames):  # ids read left to right in either language
+            latin.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.notes = QLineEdit(entity.notes, self)
         form = QFormLayout()
         for label, field in (

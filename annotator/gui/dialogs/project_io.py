@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, S
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
+from annotator.gui.i18n import tr
 from annotator.gui.workspace.import_worker import ImportWorker, WindowImport
 from annotator.storage.project import Project
 
@@ -21,11 +22,12 @@ if TYPE_CHECKING:
 # The importer and exporter (every format, decoding, page cleaning) are imported when the
 # analyst first imports or exports, not at every start of the window (bench/README.md).
 
-PROJECT_FILTER = "Annotator projects (*.db *.sqlite *.annotator.db);;All files (*)"
+PROJECT_PATTERNS = "(*.db *.sqlite *.annotator.db)"
+ARTICLE_PATTERNS = "(*.txt *.html *.htm *.jsonl *.json *.ann)"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("project_io", text)
+def project_filter() -> str:
+    return tr("Annotator projects") + f" {PROJECT_PATTERNS};;" + tr("All files") + " (*)"
 
 
 class _ImportWatch(QObject):
@@ -132,7 +134,7 @@ def _tell(parent: QWidget, result: WindowImport) -> None:
 
 
 def ask_import_files(parent: QWidget) -> list[Path]:
-    articles = "Articles (*.txt *.html *.htm *.jsonl *.json *.ann);;All files (*)"
+    articles = tr("Articles") + f" {ARTICLE_PATTERNS};;" + tr("All files") + " (*)"
     names, _ = QFileDialog.getOpenFileNames(parent, tr("Import files"), "", articles)
     return [Path(n) for n in names]
 
@@ -205,8 +207,8 @@ def _exporting(parent: QWidget, export: Callable[[], ExportReport]) -> ExportRep
 def ask_project(parent: QWidget, *, new: bool) -> Path | None:
     if new:
         name, _ = QFileDialog.getSaveFileName(
-            parent, tr("New project"), "project.annotator.db", PROJECT_FILTER
+            parent, tr("New project"), "project.annotator.db", project_filter()
         )
     else:
-        name, _ = QFileDialog.getOpenFileName(parent, tr("Open project"), "", PROJECT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(parent, tr("Open project"), "", project_filter())
     return Path(name) if name else None

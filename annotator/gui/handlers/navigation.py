@@ -1,10 +1,11 @@
-"""Moving about: documents (Alt+Up/Down, Ctrl+Enter), focus keys, zoom, the shortcut sheet."""
+"""Moving about: documents (Alt+Up/Down, Ctrl+Enter), focus keys, zoom, F1 sheet, About."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
 from annotator.core.models import Status
+from annotator.gui.dialogs.about import AboutDialog
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.fonts import DEFAULT_POINT_SIZE
 from annotator.gui.shell import Shell
@@ -80,3 +81,18 @@ class Navigation(QObject):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.w.specs, self.w.widget).exec()
+
+    def set_language(self, language: str) -> None:
+        """Remembered for the next start: the layout and every text are made at start."""
+        self.w.state.set_language(language)
+        for code in ("ar", "en"):
+            self.w.actions_by_id[f"view.lang.{code}"].setChecked(code == language)
+        self.w.show_message(self.tr("The interface language changes at the next start."))
+
+    def toggle_arabic_indic_digits(self) -> None:
+        on = self.w.actions_by_id["view.digits"].isChecked()
+        self.w.state.set_arabic_indic_digits(on)
+        self.w.show_message(self.tr("The digits change at the next start."))
+
+    def show_about(self) -> None:
+        AboutDialog(self.w.widget).exec()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from annotator.core.models import Status
+from annotator.gui.i18n import tr
 from annotator.gui.shell import Shell
 from annotator.gui.workspace.training import RETRAIN_EVERY
 from annotator.gui.workspace.workspace import Workspace
@@ -28,12 +29,18 @@ def model_summary(report: Mapping[str, Any]) -> tuple[str, str]:
     proposed = list(report.get("proposed_labels", ()))
     withheld: dict[str, str] = dict(report.get("withheld", {}))
     if not report.get("stored", True) or not (proposed or withheld):
-        return "Model: nothing to learn from yet", "Tag names in a few documents first."
-    text = "Model: " + (", ".join(proposed) if proposed else "proposes nothing")
+        return tr("Model: nothing to learn from yet"), tr("Tag names in a few documents first.")
+    text = tr("Model: ") + (", ".join(proposed) if proposed else tr("proposes nothing"))
     if withheld:
-        text += " · withheld: " + ", ".join(withheld)
-    lines = [f"Proposes {', '.join(proposed)}." if proposed else "Proposes nothing yet."]
-    lines += [f"{label}: not proposed: {why}" for label, why in withheld.items()]
+        text += tr(" · withheld: ") + ", ".join(withheld)
+    lines = [
+        tr("Proposes %1.").replace("%1", ", ".join(proposed))
+        if proposed
+        else tr("Proposes nothing yet.")
+    ]
+    lines += [
+        tr("%1: not proposed: %2").replace("%1", k).replace("%2", v) for k, v in withheld.items()
+    ]
     return text, "\n".join(lines)
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.doc_categories import categories, values_of
 from annotator.core.models import DocValue
+from annotator.gui.i18n import QT_TRANSLATE_NOOP, status_text
 from annotator.gui.panels.models import (
     CENTER,
     FILTER_ROLE,
@@ -20,7 +21,6 @@ from annotator.gui.panels.models import (
     Index,
     TableModel,
     alignment,
-    status_text,
 )
 from annotator.storage.document_list import doc_attr_rows, summaries
 from annotator.storage.project import DocumentSummary, Project
@@ -63,7 +63,12 @@ class DocumentListModel(TableModel):
     them as ``topic=conflict``.
     """
 
-    headers = ("Title", "Status", "Spans", "Classes")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Title"),
+        QT_TRANSLATE_NOOP("models", "Status"),
+        QT_TRANSLATE_NOOP("models", "Spans"),
+        QT_TRANSLATE_NOOP("models", "Classes"),
+    )
     PAGE = 100
     KEPT_PAGES = 64
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from annotator.core.models import Entity
+from annotator.gui.i18n import QT_TRANSLATE_NOOP
 from annotator.gui.panels.models import CENTER, ID_ROLE, TableModel, alignment
 from annotator.storage.entities import EntitySummary
 
@@ -17,7 +18,13 @@ Index = QModelIndex | QPersistentModelIndex
 class EntityModel(TableModel):
     """The registry: name, kind, type, mentions, documents; ``ID_ROLE`` gives the entity id."""
 
-    headers = ("Name", "Kind", "Type", "Mentions", "Docs")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Name"),
+        QT_TRANSLATE_NOOP("models", "Kind"),
+        QT_TRANSLATE_NOOP("models", "Type"),
+        QT_TRANSLATE_NOOP("models", "Mentions"),
+        QT_TRANSLATE_NOOP("models", "Docs"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -18,13 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Status
+from annotator.gui.i18n import STATUS_TEXT, status_text
 from annotator.gui.panels.document_model import DocumentListModel
-from annotator.gui.panels.models import (
-    STATUS_TEXT,
-    AnnotationModel,
-    LabelModel,
-    LinkModel,
-)
+from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
 from annotator.gui.workspace.store_reader import StoreReader
 from annotator.storage.document_list import document_ids
 
@@ -61,9 +57,9 @@ def fit_column(view: QTableView, column: int, texts: Iterable[str], extra: int =
 
 
 def _statuses_matching(query: str) -> list[Status]:
-    """The statuses whose shown name holds ``query`` ("done", "progress")."""
+    """The statuses whose shown name holds ``query`` ("done", "progress"; "منجز" in Arabic)."""
     wanted = query.strip().casefold()
-    return [s for s, text in STATUS_TEXT.items() if wanted and wanted in text]
+    return [s for s in STATUS_TEXT if wanted and wanted in status_text(s).casefold()]
 
 
 class DocumentPanel(QWidget):

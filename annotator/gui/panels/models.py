@@ -21,22 +21,23 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
 from annotator.core.changes import Changes, DocumentState
-from annotator.core.models import Label, Relation, Span, Status
+from annotator.core.models import Label, Relation, Span
 from annotator.core.text import paragraph_direction
+from annotator.gui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
-STATUS_TEXT = {Status.TODO: "todo", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 
-
-def status_text(status: Status) -> str:
-    """A document status as the analyst reads it (translated)."""
-    return QCoreApplication.translate("status", STATUS_TEXT[status])
+def link_cell(label: str, outgoing: bool) -> str:
+    """ "→ SOURCE" (to the other end) or "← SOURCE" (from it), mirrored in a right-to-left
+    interface, where the arrow to the other end points the way the line reads."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return f"{chr(0x200F) if rtl else ''}{'→' if outgoing != rtl else '←'} {label}"
 
 
 # Combined once: combining Qt flags creates enum members, too slow per cell.
@@ -62,14 +63,18 @@ class TableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.headers[section])
+            return QCoreApplication.translate("models", self.headers[section])
         return None
 
 
 class LabelModel(TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
 
-    headers = ("Key", "Label", "Count")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Key"),
+        QT_TRANSLATE_NOOP("models", "Label"),
+        QT_TRANSLATE_NOOP("models", "Count"),
+    )
 
     def __init__(self, labels: Sequence[Label] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +122,7 @@ class LabelModel(TableModel):
 class AnnotationModel(TableModel):
     """This document's spans in reading order: text and label; ``ID_ROLE`` gives the span id."""
 
-    headers = ("Text", "Label")
+    headers = (QT_TRANSLATE_NOOP("models", "Text"), QT_TRANSLATE_NOOP("models", "Label"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,7 +218,11 @@ def _attrs_text(relation: Relation) -> str:
 class LinkModel(TableModel):
     """The links of the current span: direction and type, the span at the other end, attributes."""
 
-    headers = ("Link", "Span", "Attributes")
+    headers = (
+        QT_TRANSLATE_NOOP("models", "Link"),
+        QT_TRANSLATE_NOOP("models", "Span"),
+        QT_TRANSLATE_NOOP("models", "Attributes"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -246,7 +255,7 @@ class LinkModel(TableModel):
             return relation.id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{'→' if outgoing else '←'} {relation.label}"
+                return link_cell(relation.label, outgoing)
             if column == 1:  # the other end's label is in the tooltip: no mixed-direction cell
                 return other.text.replace("\n", " ⏎ ") if other else "?"
             return _attrs_text(relation)

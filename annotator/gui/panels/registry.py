@@ -115,3 +115,10 @@ class RegistryPanel(QDockWidget):
 
     def _on_mention_activated(self, index: QModelIndex) -> None:
         self.mention_activated.emit(int(index.data(DOC_ROLE)), int(index.data(SPAN_ROLE)))
+
+
+def outer_dock_area(window: QWidget) -> Qt.DockWidgetArea:
+    """Where the docks go: the outer side. Qt does not mirror dock areas with the layout
+    direction, so in a right-to-left (Arabic) window they go left."""
+    area = Qt.DockWidgetArea
+    return area.LeftDockWidgetArea if window.isRightToLeft() else area.RightDockWidgetArea

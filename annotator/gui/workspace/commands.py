@@ -15,20 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Entity, Relation, Span, Status
 from annotator.core.suggest import Suggestion
+from annotator.gui.i18n import tr
 from annotator.storage import operations as ops
 from annotator.storage.entities import Merge
 from annotator.storage.project import Project
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
 
 
 class _StoreCommand(QUndoCommand):

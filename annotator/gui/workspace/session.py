@@ -38,6 +38,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from annotator.gui.i18n import tr
 from annotator.storage.backups import BackupStoppedError, Copier, make_backup
 from annotator.storage.database import QUICK_CHECK_MAX_BYTES, damaged, hold_writes
 from annotator.storage.project import Project
@@ -80,8 +81,13 @@ class ProjectSession(QObject):
                 info = lock.getLockInfo()  # (pid, host, application)
                 pid, host = (info[-3], info[-2]) if len(info) >= 3 else ("?", "?")
                 return (
-                    f"{path.name} is open in another annotator window (process {pid} on {host}). "
-                    "Close it there first: two windows would undo each other's work."
+                    tr(
+                        "%1 is open in another annotator window (process %2 on %3). "
+                        "Close it there first: two windows would undo each other's work."
+                    )
+                    .replace("%1", path.name)
+                    .replace("%2", str(pid))
+                    .replace("%3", str(host))
                 )
             self._lock = lock
             self._mark = path.with_name(path.name + ".open")

@@ -77,6 +77,20 @@ class WindowState:
     def set_suggest_cues(self, on: bool) -> None:
         self._settings.setValue("annotate/suggest_cues", "true" if on else "false")
 
+    # interface: applied at start (gui.i18n), so a change here shows at the next start
+    def language(self) -> str:
+        """ "ar", "en", or "" (follow the system's language)."""
+        return str(self._settings.value("view/language", "") or "")
+
+    def set_language(self, language: str) -> None:
+        self._settings.setValue("view/language", language)
+
+    def arabic_indic_digits(self) -> bool:
+        return str(self._settings.value("view/arabic_indic_digits", "false")).lower() == "true"
+
+    def set_arabic_indic_digits(self, on: bool) -> None:
+        self._settings.setValue("view/arabic_indic_digits", "true" if on else "false")
+
     # place in a project
     @staticmethod
     def _project_key(path: Path | None) -> str:
@@ -103,8 +117,9 @@ class WindowState:
             recent = [str(path), *(p for p in self.recent_projects() if p != str(path))]
             self._settings.setValue("projects/recent", recent[:RECENT])
 
-    def recent_projects(self) -> list[str]:
-        """Project files opened lately, newest first (those still there)."""
+    def recent_projects(self, besides: Path | None = None) -> list[str]:
+        """Project files opened lately, newest first (those still there), ``besides`` left out."""
         value = self._settings.value("projects/recent") or []
         paths = [value] if isinstance(value, str) else [str(v) for v in value]
-        return [p for p in paths if Path(p).exists()]
+        here = str(besides) if besides is not None else None
+        return [p for p in paths if p != here and Path(p).exists()]
