@@ -92,6 +92,16 @@ def _at_least_one(value: str) -> int:
     return number
 
 
+def _offsets_option(parser: argparse.ArgumentParser) -> None:
+    """How doccano files count offsets: the same option for reading and for writing them."""
+    parser.add_argument(
+        "--offsets",
+        choices=("utf16", "codepoints"),
+        default="utf16",
+        help="doccano offsets: UTF-16 units as doccano counts them (default) or code points",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="annotator",
@@ -114,12 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=IMPORT_FORMATS,
         help="read files as this format (default: by suffix and content)",
     )
-    p.add_argument(
-        "--offsets",
-        choices=("utf16", "codepoints"),
-        default="utf16",
-        help="doccano offsets: UTF-16 units as doccano writes them (default) or code points",
-    )
+    _offsets_option(p)
     p.add_argument(
         "--predictions",
         action="store_true",
@@ -149,12 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--split", metavar="80/10/10", help="train/dev/test by document, near-duplicates together"
     )
     p.add_argument("--seed", type=int, help="seed of the split (default 13)")
-    p.add_argument(
-        "--offsets",
-        choices=("utf16", "codepoints"),
-        default="utf16",
-        help="doccano offsets: UTF-16 units as doccano counts them (default) or code points",
-    )
+    _offsets_option(p)
     p.add_argument(
         "--doccano-layout",
         choices=("spans", "relations", "classes"),
