@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from annotator.core.arabic import PROCLITICS, match_key, normalize, strip_clitics
+from annotator.core.suggest import CUE_WORDS as SHARED_CUES
 from annotator.core.tokens import Token, tokenize
 
 
@@ -37,9 +38,11 @@ PLACE_WORDS = _folded(
     """مدينة بلدة قرية محافظة ولاية إقليم منطقة عاصمة العاصمة جزيرة ميناء مطار مخيم حي
     شمال جنوب شرق غرب شمالي جنوبي شرقي غربي في إلى من داخل قرب بالقرب نحو باتجاه"""
 )
+# The curated cues every part shares (``core.suggest``), and more verbs of saying that
+# help a model as context though they are too loose to propose as CUE spans themselves.
 CUE_WORDS = _folded(
-    """قال قالت أكد أكدت أوضح أوضحت أشار أشارت أعلن أعلنت نفى نفت زعم زعمت حذر حذرت أضاف
-    أضافت اعتبر اعتبرت بحسب وفقا ذكر ذكرت صرح صرحت كشف كشفت رأى رأت دعا دعت"""
+    " ".join(cue.split()[0] for cue in SHARED_CUES)  # "نقلا عن": the verb, not "عن"
+    + """ أوضح أوضحت أضاف أضافت اعتبر اعتبرت ذكر ذكرت صرح صرحت كشف كشفت رأى رأت دعا دعت"""
 )
 _WINDOW = 2  # neighbours on each side
 
