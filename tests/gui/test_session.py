@@ -30,8 +30,11 @@ def test_an_unclean_exit_is_noticed_and_the_project_checked(qtbot, gui_project: 
     session = ProjectSession(gui_project)
     assert session.start() is None
     assert session.check_report is None
-    # The process dies: its timer and lock go with it, its mark file stays.
+    # The process dies: its timer, its worker thread and its lock go with it, its mark stays.
     session._timer.stop()
+    session._copier.stop()
+    if session._worker is not None:
+        session._worker.join(10)
     session._lock.unlock()
     after = ProjectSession(gui_project)
     with qtbot.waitSignal(after.check_finished, timeout=10_000) as finished:
