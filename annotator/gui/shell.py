@@ -47,11 +47,7 @@ class Shell(Protocol):
     search_panel: SearchPanel
     registry: RegistryPanel
     document_panel: DocumentPanel
-    documents: DocumentListModel
-    annotations: AnnotationModel
-    labels: LabelModel
     side_panel: SidePanel
-    link_model: LinkModel
     actions_by_id: dict[str, QAction]
     specs: tuple[ActionSpec, ...]
     add_sample: Callable[[Project], None] | None
@@ -68,6 +64,19 @@ class Shell(Protocol):
 
     @property
     def session(self) -> ProjectSession: ...
+
+    # The open project's item models (its workspace's), which the views show.
+    @property
+    def documents(self) -> DocumentListModel: ...
+
+    @property
+    def annotations(self) -> AnnotationModel: ...
+
+    @property
+    def labels(self) -> LabelModel: ...
+
+    @property
+    def link_model(self) -> LinkModel: ...
 
     def show_message(self, text: str) -> None: ...
 
