@@ -56,10 +56,10 @@ from annotator.gui.panels.search import SearchPanel
 from annotator.gui.panels.start_view import StartView
 from annotator.gui.panels.status_bar import DocumentSummary, window_title
 from annotator.gui.recent_menu import RecentMenu
+from annotator.gui.window_state import WindowState
 from annotator.gui.workspace.analyst import analyst_name
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
-from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 from annotator.storage.document_list import document_ids, has_documents, is_stored
 from annotator.storage.project import Project

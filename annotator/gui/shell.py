@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     )
     from annotator.gui.panels.registry import RegistryPanel
     from annotator.gui.panels.search import SearchPanel
+    from annotator.gui.window_state import WindowState
     from annotator.gui.workspace.controller import Controller
     from annotator.gui.workspace.session import ProjectSession
-    from annotator.gui.workspace.window_state import WindowState
     from annotator.gui.workspace.workspace import Workspace
     from annotator.storage.project import Project
 

@@ -21,7 +21,7 @@ from annotator.core.models import Status
 from annotator.gui.i18n import STATUS_TEXT, status_text
 from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
-from annotator.gui.workspace.store_reader import StoreReader
+from annotator.gui.store_reader import StoreReader
 from annotator.storage.document_list import document_ids
 
 

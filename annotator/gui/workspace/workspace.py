@@ -18,9 +18,9 @@ from annotator.core.changes import DocumentState
 from annotator.core.errors import AnnotatorError
 from annotator.gui.panels.document_model import DocumentListModel, set_store
 from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
+from annotator.gui.store_reader import StoreReader
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
-from annotator.gui.workspace.store_reader import StoreReader
 from annotator.gui.workspace.training import Training
 from annotator.storage.project import Project
 
