@@ -79,7 +79,7 @@ def test_s_selects_the_sentence_and_again_the_next(qtbot, window):
 
 
 def test_c_on_a_clause_without_source_or_cue_leaves_the_tagged_claim_alone(qtbot, window):
-    """"C 1 C 2" where no source or cue is found: the claim stays a CLAIM, nothing else is
+    """C 1 C 2 where no source or cue is found: the claim stays a CLAIM, nothing else is
     tagged (C used to select the clause again, and 2 relabelled it), and C then goes on to
     the next clause."""
     text = (
