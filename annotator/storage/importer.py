@@ -173,6 +173,10 @@ def _store(
                     where = f"{path}:{line}" if line else str(path)
                     outcome.duplicates.append(f"{where}: skipped, {dup}")
                     continue
+                if record.document.raw is None:
+                    # Not a page decoded and cleaned now: an exported document's meta still
+                    # tells of its first import, not of this one.
+                    continue
                 meta = record.document.meta
                 cleaning = meta.get("cleaning") or {}
                 for reason, count in cleaning.get("removed", {}).items():

@@ -185,6 +185,21 @@ def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
     ]
 
 
+def test_a_jsonl_line_is_not_reported_as_a_page_cleaned_in_this_import(tmp_path: Path):
+    """Exported documents keep the meta of their first import (encoding, what cleaning
+    removed); importing the export again decodes and cleans nothing, and says so."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(f"الرئيسية > أخبار\r\nشارك على فيسبوك\r\n{TEXT}.\r\n".encode("cp1256"))
+    first, second = str(tmp_path / "a.annotator.db"), str(tmp_path / "b.annotator.db")
+    _, _, err = run("import", str(page), "--db", first)
+    assert err.splitlines()[0].startswith(f"{page} (cp1256): document 1; removed ")
+    exported = tmp_path / "out.jsonl"
+    run("export", "-o", str(exported), "--db", first)
+    code, _, err = run("import", str(exported), "--db", second)
+    assert code == 0
+    assert err.splitlines() == [f"{exported}: document 1", "imported 1 document"]
+
+
 def test_failed_files_are_listed_ten_at_most(tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()
