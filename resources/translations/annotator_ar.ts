@@ -532,6 +532,10 @@
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
+        <source>Every document in the filtered list is done.</source>
+        <translation>أُنجزت كل مستندات القائمة المصفّاة.</translation>
+    </message>
+    <message>
         <source>All documents are done.</source>
         <translation>أُنجزت كل المستندات.</translation>
     </message>
