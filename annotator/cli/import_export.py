@@ -21,6 +21,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):  # a mistyped path makes no empty project
         raise CliError(f"no such file or folder: {missing[0]}")
+    # Checked before the project is opened: a bad name makes no empty project.
+    annotator = check_name(args.annotator) if args.annotator is not None else None
     target = resolve_project_path(args.db)
     made = _missing_folders(target.parent) if not target.exists() else None
     with open_project(args, create=True) as project:
@@ -33,7 +35,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
             extend_schema=args.extend_schema,
-            annotator=check_name(args.annotator) if args.annotator else None,
+            annotator=annotator,
         )
     summary = summarize(report, verbose=args.verbose)
     for line in summary.notes:
