@@ -98,21 +98,27 @@ class Documents(ProjectBase):
                 search_index.index_documents(self.db, [(doc_id, doc.text)])
             else:
                 self._unindexed.append(doc_id)  # indexed at the end of bulk()
-            new_ids: dict[int | None, int] = {}
+            new_ids: dict[int, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
                 check_span(doc.text, span.start, span.end, span.text)
+                new = span.unsaved()
                 if span.entity_id is not None:
                     if span.entity_id not in entity_ids:
                         entity_ids[span.entity_id] = self._resolve_entity(
                             record.entities.get(span.entity_id)
                             or Entity(f"#{span.entity_id}", span.label, id=span.entity_id)
                         )
-                    span = replace(span, entity_id=entity_ids[span.entity_id])
-                new_ids[span.id] = self._insert_span(doc_id, span)
-            for relation in record.relations:
+                    new = replace(new, entity_id=entity_ids[span.entity_id])
+                new_ids[span.id] = self._insert_span(doc_id, new).id
+            for rel in record.relations:
                 self._insert_relation(
-                    doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
+                    doc_id,
+                    rel.label,
+                    new_ids[rel.head],
+                    new_ids[rel.tail],
+                    rel.attrs,
+                    rel.annotator,
                 )
         return doc_id
 

@@ -8,13 +8,14 @@ import pickle
 
 import pytest
 
-from annotator.core.models import Relation, Span
+from annotator.core.models import NewSpan, Relation, Span
 
 
 def test_attributes_refuse_every_change_in_place():
-    span = Span(0, 4, "CLAIM", "خبرٌ", attrs={"factuality": "asserted"})
-    relation = Relation("SOURCE", 1, 2, attrs={"stance": "pro"})
-    for attrs in (span.attrs, relation.attrs):
+    span = Span(0, 4, "CLAIM", "خبرٌ", 1, attrs={"factuality": "asserted"})
+    relation = Relation("SOURCE", 1, 2, 1, attrs={"stance": "pro"})
+    new = NewSpan(0, 4, "CLAIM", "خبرٌ", attrs={"factuality": "asserted"})
+    for attrs in (span.attrs, relation.attrs, new.attrs):
         key = next(iter(attrs))
         for change in (
             lambda a, k=key: a.__setitem__(k, "x"),

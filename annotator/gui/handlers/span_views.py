@@ -42,7 +42,7 @@ class SpanViews(QObject):
     def _on_current_changed(self, span: Span | None) -> None:
         self._show_links()
         table = self.w.side_panel.annotations
-        row = self.w.annotations.row_of(span.id or 0) if span else None
+        row = self.w.annotations.row_of(span.id) if span else None
         with self.table_follows():
             if row is None:
                 table.clearSelection()
@@ -66,7 +66,7 @@ class SpanViews(QObject):
         controller = self.w.controller
         span = controller.current
         links = controller.links_of(span) if span else []
-        by_id = {s.id: s for s in controller.spans if s.id is not None}
+        by_id = {s.id: s for s in controller.spans}
         self.w.link_model.reset(span, links, by_id)
         colors = {lb.name: lb.color for lb in controller.project.schema.relation_labels}
         linked = []

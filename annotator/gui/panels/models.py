@@ -145,7 +145,7 @@ class AnnotationModel(TableModel):
         self.changing = True
         try:
             for span in changes.spans_removed:
-                self.remove(span.id or 0)
+                self.remove(span.id)
             for _old, new in changes.spans_changed:
                 self.replace(state.spans.index(new), new)
             for span in changes.spans_added:
@@ -202,12 +202,12 @@ class AnnotationModel(TableModel):
         In place where the row stays (an entity linked, attributes set): removing
         and inserting the row would move the table's selection to a neighbour.
         """
-        old = self.row_of(span.id or 0)
+        old = self.row_of(span.id)
         if old == row:
             self._spans[row] = span
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
             return
-        self.remove(span.id or 0)
+        self.remove(span.id)
         self.insert(row, span)
 
 
