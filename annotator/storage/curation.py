@@ -19,7 +19,7 @@ from annotator.core.layers import GOLD
 from annotator.core.models import Relation, Span
 from annotator.storage.database import write_transaction
 from annotator.storage.project import Project
-from annotator.storage.rows import to_json
+from annotator.storage.rows import relation_row
 
 Key = tuple[int, int, str]
 
@@ -169,14 +169,10 @@ def _follow_relations(project: Project, doc_id: int) -> list[int]:
         wanted = (relation.label, head, tail)
         if wanted in existing or head not in gold_ids or tail not in gold_ids:
             continue
-        row = project.db.conn.execute(
-            "INSERT INTO relations (doc_id, head, tail, label, attrs, annotator) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [doc_id, gold_ids[head], gold_ids[tail], relation.label,
-             to_json(dict(relation.attrs)), GOLD],
-        )  # fmt: skip
+        ends = (gold_ids[head], gold_ids[tail])
+        row = relation_row(doc_id, relation.label, *ends, relation.attrs, GOLD)
         existing.add(wanted)
-        added.append(int(row.lastrowid or 0))
+        added.append(project.db.insert("relations", row))
     return added
 
 
