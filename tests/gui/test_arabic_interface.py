@@ -19,7 +19,7 @@ from annotator.gui.actions import all_specs
 from annotator.gui.dialogs.shortcuts import markdown_sheet, shortcut_model
 from annotator.gui.i18n import chosen_language, install, start_interface
 from annotator.gui.main_window import MainWindow
-from annotator.gui.workspace.window_state import WindowState
+from annotator.gui.window_state import WindowState
 from tests.gui.conftest import show
 from tests.spans import add_span
 

@@ -51,7 +51,7 @@ def test_the_after_crash_dialog_fits_1366x768_even_with_its_details_open(qtbot, 
 
 
 def test_an_intact_project_after_a_crash_is_said_in_one_capitalised_sentence(window):
-    window._report_check(CheckReport(spans_checked=12))
+    window.workspace.check_finished.emit(CheckReport(spans_checked=12))
     message = window.statusBar().currentMessage()
     assert message == (
         "The last session did not end cleanly. The project is intact "

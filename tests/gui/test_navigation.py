@@ -49,6 +49,19 @@ def test_ctrl_enter_marks_done_and_opens_the_next_not_done(qtbot, window):
     assert window.project.document(1).status is Status.TODO
 
 
+def test_done_and_next_wraps_to_the_top_and_says_when_all_are_done(qtbot, window):
+    last = window.documents.ids()[-1]
+    window.project.set_status(1, Status.DONE)
+    window.reload_documents()
+    window.open_document(last)
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.id == 2  # after the last row: from the top, 1 is done
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.id == 2
+    assert window.statusBar().currentMessage() == "All documents are done."
+    assert {d.status for d in window.project.documents()} == {Status.DONE}
+
+
 def test_filter_narrows_the_list_and_navigation_follows_it(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.document_panel.filter.hasFocus()

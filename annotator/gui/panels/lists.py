@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,7 +21,7 @@ from annotator.core.models import Status
 from annotator.gui.i18n import STATUS_TEXT, status_text
 from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
-from annotator.gui.workspace.store_reader import StoreReader
+from annotator.gui.store_reader import StoreReader
 from annotator.storage.document_list import document_ids
 
 
@@ -72,14 +72,16 @@ class DocumentPanel(QWidget):
 
     Signals:
         filtered(str text): the list shows the answer for ``text`` in full.
+        chosen(int doc_id): the analyst moved the list's current row to that document.
     """
 
     filtered = Signal(str)
+    chosen = Signal(int)
     FIRST = 200
 
-    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
+        self.model = DocumentListModel(parent=self)  # until a project's is set
         self.reader: StoreReader | None = None
         self._asked: dict[int, tuple[str, bool]] = {}  # ticket -> (text, first part)
         self._selected: int | None = None
@@ -91,17 +93,29 @@ class DocumentPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.view = make_table(self, "documents")
-        self.view.setModel(model)
+        self.set_model(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def set_model(self, model: DocumentListModel) -> None:
+        """Show the open project's list (a project switch brings a new model)."""
+        self.model = model
+        self.view.setModel(model)  # a new selection model: connected again
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self._selected = None
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 90), (2, 55), (3, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.view)
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        doc_id = self.model.doc_id(current.row())
+        if doc_id is not None:
+            self.chosen.emit(doc_id)
 
     def set_reader(self, reader: StoreReader) -> None:
         """The open project's reader (a project switch brings a new one)."""
@@ -176,33 +190,25 @@ class DocumentPanel(QWidget):
 
 
 class SidePanel(QWidget):
-    """Labels (colour, hotkey, count here) above this document's annotations."""
+    """Labels (colour, hotkey, count here) above this document's annotations and the
+    current span's links.
 
-    def __init__(
-        self,
-        labels: LabelModel,
-        annotations: AnnotationModel,
-        links: LinkModel,
-        parent: QWidget | None = None,
-    ) -> None:
+    Signals:
+        annotations_selected(): the annotations table's selection changed.
+    """
+
+    annotations_selected = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.labels = make_table(self, "labels")
-        self.labels.setModel(labels)
         self.labels.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.labels.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.labels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.labels.horizontalHeader().setStretchLastSection(True)
         self.annotations = make_table(self, "annotations")
-        self.annotations.setModel(annotations)
-        header = self.annotations.horizontalHeader()
-        # Fixed widths: ResizeToContents would read every row on each change.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 110)
         self.links = make_table(self, "links")
-        self.links.setModel(links)
-        links_header = self.links.horizontalHeader()
-        links_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.set_models(LabelModel(parent=self), AnnotationModel(self), LinkModel(self))
         # Labels, annotations and links share the height as the analyst drags it (remembered).
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("side_splitter")
@@ -217,6 +223,21 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def set_models(
+        self, labels: LabelModel, annotations: AnnotationModel, links: LinkModel
+    ) -> None:
+        """Show the open project's models (a project switch brings new ones)."""
+        self.labels.setModel(labels)
+        self.annotations.setModel(annotations)  # a new selection model: connected again
+        self.annotations.selectionModel().selectionChanged.connect(self.annotations_selected)
+        self.links.setModel(links)
+        header = self.annotations.horizontalHeader()
+        # Fixed widths: ResizeToContents would read every row on each change.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        self.links.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def fit_labels(self, names: Iterable[str]) -> None:
         """Label columns as wide as the schema's longest label name."""
