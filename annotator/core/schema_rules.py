@@ -116,7 +116,7 @@ def doc_attrs(schema: Schema, attrs: Mapping[str, object]) -> dict[str, DocValue
 def check_record(schema: Schema, record: AnnotatedDocument) -> None:
     """Raise ``SchemaError`` naming the first span or relation the schema does not allow."""
     doc_attrs(schema, record.doc_attrs)
-    labels: dict[object, str] = {}
+    labels: dict[int, str] = {}
     for span in record.spans:
         name, line = record.origins.get(span.id) or (f"spans[{span.id}]", None)
         try:
