@@ -80,7 +80,7 @@ class Annotations(Documents):
                 [start, end, text, label, span_id],
             )
             self._touch(old.doc_id)  # type: ignore[arg-type]
-        return Span(start, end, label, text, span_id, old.doc_id, old.attrs, old.annotator)
+        return replace(old, start=start, end=end, label=label, text=text)
 
     def _check_relations_allow(self, span_id: int, label: str) -> None:
         """The span's links must still fit their types with the span relabelled."""

@@ -65,3 +65,13 @@ def test_a_deleted_span_comes_back_as_it_was_stored(project: Project):
         ops.restore_span(project, gone.spans_removed[0], gone.relations_removed)
         assert (project.spans(doc_id), project.relations(doc_id)) == before
     assert project.relation(link.id) == link
+
+
+def test_a_moved_or_relabelled_span_comes_back_as_stored(project: Project):
+    """What ``update_span`` returns is what the window shows: the row, entity link included."""
+    doc_id = project.add_document(Document(TEXT))
+    place = project.entities.add(Entity("أذربيجان", "LOCATION"))
+    assert place.id is not None
+    span = project.add_span(doc_id, NewSpan(20, 29, "LOCATION", TEXT[20:29], {}, "sara", place.id))
+    moved = project.update_span(span.id, start=21)
+    assert moved == project.span(span.id) and moved.entity_id == place.id
