@@ -12,6 +12,7 @@ nothing with the templates.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -131,12 +132,12 @@ def write_curve_svg(curves: dict[str, dict[float, Score]]) -> None:
     (REPO / "docs" / "recommender_curve.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
-def _median_ms(fn, runs: int = 7) -> float:
+def _median_ms(fn, runs: int = 7, clock=time.perf_counter) -> float:
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = clock()
         fn()
-        times.append((time.perf_counter() - t) * 1000)
+        times.append((clock() - t) * 1000)
     return statistics.median(times)
 
 
@@ -235,10 +236,22 @@ def main() -> None:
         )
         text = long_article(5000)
         model.propose(text)
-        ms = _median_ms(lambda: model.propose(text))
+        ms = _median_ms(lambda: model.propose(text), runs=15)
+        cpu = _median_ms(lambda: model.propose(text), runs=15, clock=time.process_time)
+        load = os.getloadavg()[0]
         results.append(
             Result(
                 "proposals for a 5,000-word article, in process", ms, None, "", "≤ 30 ms", ms <= 30
+            )
+        )
+        results.append(
+            Result(
+                f"the same, CPU time (load average {load:.1f} while measured)",
+                cpu,
+                None,
+                "",
+                "(reported: what a shared machine's load does not add)",
+                True,
             )
         )
         check = subprocess.run(
