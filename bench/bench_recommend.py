@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import long_article, paragraphs
 from results import Result, write_results
 
-from annotator.core.models import Document, Status
+from annotator.core.models import Document, NewSpan, Status
 from annotator.core.recommend.evaluation import Score, cross_validate, evaluate
 from annotator.core.recommend.features import Gazetteer
 from annotator.core.recommend.model import Example, Model, train
@@ -218,7 +218,7 @@ def main() -> None:
             for built in corpus(200, "A", 3):
                 doc = project.add_document(Document(built.text))
                 for s, e, lb in built.spans:
-                    project.add_span(doc, s, e, lb)
+                    project.add_span(doc, NewSpan(s, e, lb, built.text[s:e]))
                 project.set_status(doc, Status.DONE)
             todo = project.add_document(Document(long_article(5000)))
             t = time.perf_counter()
