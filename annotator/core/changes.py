@@ -79,7 +79,7 @@ class Changes:
 
 
 def reading_order(span: Span) -> tuple[int, int, int]:
-    return (span.start, -span.end, span.id or 0)
+    return (span.start, -span.end, span.id)
 
 
 @dataclass

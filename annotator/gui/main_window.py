@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
 
     def _connect_views(self) -> None:
         self.document_panel.chosen.connect(self._on_document_chosen)
+        self.document_panel.columns_changed.connect(self.state.set_hidden_document_columns)
+        self.document_panel.hide_columns(self.state.hidden_document_columns())
         self.article.page_past_end.connect(self.navigation.next_document)
         self.article.page_before_start.connect(self.navigation.previous_document)
         self.span_views.connect_views()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from annotator.core.models import Status
 from annotator.gui.main_window import MainWindow
 from tests.gui.conftest import show
+from tests.spans import add_span
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -196,7 +197,7 @@ def test_search_panel_filters_by_label(qtbot, window):
 
     text = window.controller.document.text
     at = text.index("أذربيجان إنها")
-    window.project.add_span(1, at, at + 8, "LOCATION")
+    add_span(window.project, 1, at, at + 8, "LOCATION")
     panel = window.search_panel
     window.finder.search_corpus()
     panel.label.setCurrentIndex(panel.label.findData("LOCATION"))

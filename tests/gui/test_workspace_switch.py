@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from annotator.core.models import Document
@@ -75,4 +76,39 @@ def test_the_views_show_the_new_projects_models_and_still_follow_it(qtbot, windo
     side.annotations.selectRow(new.annotations.row_of(claim.id))
     assert window.controller.current == claim
     window.close()
+    project.close()
+
+
+# A popup menu under the offscreen plugin: it cannot raise a window or grab the keyboard.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_columns_hidden_from_the_header_menu_stay_hidden_across_projects_and_starts(
+    qtbot, window, settings, tmp_path
+):
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from annotator.gui.main_window import MainWindow
+
+    panel = window.document_panel
+    header = panel.view.horizontalHeader()
+    header.customContextMenuRequested.emit(header.rect().center())
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=2000)
+    menu = QApplication.activePopupWidget()
+    titles = [a.text() for a in menu.actions()]
+    assert titles == ["Status", "Spans", "Classes"]
+    assert all(a.isChecked() for a in menu.actions())
+    with qtbot.waitSignal(panel.columns_changed, timeout=2000) as told:
+        menu.actions()[2].trigger()  # Classes off
+    menu.close()
+    assert told.args == [[3]]
+    assert panel.view.isColumnHidden(3) and not panel.view.isColumnHidden(1)
+
+    project = other_project(tmp_path)
+    assert window.load_project(project)
+    assert panel.view.isColumnHidden(3)  # the new project's model, the analyst's columns
+    window.close()
+    again = MainWindow(project, settings)
+    qtbot.addWidget(again)
+    assert again.document_panel.view.isColumnHidden(3)
+    assert not again.document_panel.view.isColumnHidden(2)
+    again.close()
     project.close()

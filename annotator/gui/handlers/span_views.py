@@ -44,7 +44,7 @@ class SpanViews(QObject):
     def _on_current_changed(self, span: Span | None) -> None:
         self._mark_links()
         table = self.w.side_panel.annotations
-        row = self.w.annotations.row_of(span.id or 0) if span else None
+        row = self.w.annotations.row_of(span.id) if span else None
         with self.table_follows():
             if row is None:
                 table.clearSelection()

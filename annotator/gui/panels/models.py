@@ -148,7 +148,7 @@ class AnnotationModel(TableModel):
         self.changing = True
         try:
             for span in changes.spans_removed:
-                self.remove(span.id or 0)
+                self.remove(span.id)
             for _old, new in changes.spans_changed:
                 self.replace(state.spans.index(new), new)
             for span in changes.spans_added:
@@ -205,12 +205,12 @@ class AnnotationModel(TableModel):
         In place where the row stays (an entity linked, attributes set): removing
         and inserting the row would move the table's selection to a neighbour.
         """
-        old = self.row_of(span.id or 0)
+        old = self.row_of(span.id)
         if old == row:
             self._spans[row] = span
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
             return
-        self.remove(span.id or 0)
+        self.remove(span.id)
         self.insert(row, span)
 
 
@@ -239,7 +239,7 @@ class LinkModel(TableModel):
         def show(_: object = None) -> None:
             span = state.current
             links = state.links_of(span) if span is not None else []
-            self.reset(span, links, {s.id: s for s in state.spans if s.id is not None})
+            self.reset(span, links, {s.id: s for s in state.spans})
 
         def on_changes(changes: Changes) -> None:
             if changes.doc_id == state.doc_id and (changes.relations or changes.spans):

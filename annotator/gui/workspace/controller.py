@@ -25,7 +25,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Entity, Relation, Span, Status
+from annotator.core.models import Document, Entity, NewSpan, Relation, Span, Status
 from annotator.core.relations import LinkOption, LinkType, link_options
 from annotator.core.span_rules import clean_selection, strip_proclitic
 from annotator.core.suggest import Suggestion
@@ -120,9 +120,8 @@ class Controller(QObject):
                 next(s for s in self.spans if (s.start, s.end, s.label) == (start, end, label))
             )
             return
-        self.undo_stack.push(
-            AddSpanCommand(*self._store, self.document.id, start, end, label, self.annotator)
-        )
+        new = NewSpan(start, end, label, self.document.text[start:end], annotator=self.annotator)
+        self.undo_stack.push(AddSpanCommand(*self._store, self.document.id, new))
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
@@ -163,7 +162,6 @@ class Controller(QObject):
     def link(self, span: Span, other: Span, link_type: LinkType) -> Relation | None:
         """Link two spans; the relation made, or None when the store refused it."""
         head, tail = (span, other) if link_type.current_is_head else (other, span)
-        assert head.id is not None and tail.id is not None
         command = AddRelationCommand(
             *self._store, link_type.relation.name, head.id, tail.id, self.annotator
         )
@@ -222,11 +220,9 @@ class Controller(QObject):
             return
         self.undo_stack.beginMacro(self.tr("Tag all %s") % span.label)
         for start, end in todo:
-            self.undo_stack.push(
-                AddSpanCommand(
-                    *self._store, self.document.id, start, end, span.label, self.annotator
-                )
-            )
+            text = self.document.text[start:end]
+            new = NewSpan(start, end, span.label, text, annotator=self.annotator)
+            self.undo_stack.push(AddSpanCommand(*self._store, self.document.id, new))
         self.undo_stack.endMacro()
         self.message.emit(self.tr("Tagged %n more occurrence(s).", "", len(todo)))
 
@@ -276,9 +272,9 @@ class Controller(QObject):
         ]
         self.undo_stack.beginMacro(self.tr("Accept %s") % suggestion.label)
         for s in chosen:
-            command = AddSpanCommand(
-                *self._store, self.document.id, s.start, s.end, s.label, self.annotator
-            )
+            text = self.document.text[s.start : s.end]
+            new = NewSpan(s.start, s.end, s.label, text, annotator=self.annotator)
+            command = AddSpanCommand(*self._store, self.document.id, new)
             self.undo_stack.push(command)
             if s.entity_id is not None and command.span is not None:
                 self.undo_stack.push(
