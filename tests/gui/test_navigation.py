@@ -86,6 +86,15 @@ def test_done_and_next_in_a_filtered_list_does_not_say_every_document_is_done(qt
     assert window.statusBar().currentMessage() == "Every document in the filtered list is done."
 
 
+def test_enter_in_the_filter_opens_the_first_listed_document(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.document_panel.filter, "mixed")
+    qtbot.keyClick(window.document_panel.filter, Qt.Key.Key_Return)  # answered or not yet
+    qtbot.waitUntil(lambda: window.controller.document.id == 3, timeout=5000)
+    assert window.article.hasFocus()  # opened: the keys go on to tag in it
+    assert window.documents.rowCount() == 1
+
+
 def test_place_zoom_and_layout_come_back_on_reopen(qtbot, gui_project, settings):
     first = show(qtbot, MainWindow(gui_project, settings))
     qtbot.keyClick(first.article, Qt.Key.Key_Down, ALT)
