@@ -271,6 +271,10 @@
         <translation>لا جملة منقولة (بعد إن، أن، بأن) من هنا فصاعدًا.</translation>
     </message>
     <message>
+        <source>No source or cue found for this clause: select them and press 2 or 4.</source>
+        <translation>لم يُعثر على مصدر ولا على فعل نقل لهذه الجملة: حدّدهما واضغط 2 أو 4.</translation>
+    </message>
+    <message>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع موسومة في هذا المستند بعد.</translation>
     </message>
@@ -526,6 +530,10 @@
     <message>
         <source>This is the first document.</source>
         <translation>هذا أول مستند.</translation>
+    </message>
+    <message>
+        <source>Every document in the filtered list is done.</source>
+        <translation>أُنجزت كل مستندات القائمة المصفّاة.</translation>
     </message>
     <message>
         <source>All documents are done.</source>
