@@ -570,8 +570,12 @@
         <translation>لم تنتهِ الجلسة السابقة على نحو سليم.</translation>
     </message>
     <message>
-        <source>The project changed outside this window; the lists are updated.</source>
-        <translation>تغيّر المشروع خارج هذه النافذة؛ حُدّثت القوائم.</translation>
+        <source>The project changed outside this window: the lists are updated, and undo starts from here.</source>
+        <translation>تغيّر المشروع خارج هذه النافذة: حُدّثت القوائم، ويبدأ التراجع من هنا.</translation>
+    </message>
+    <message>
+        <source>This document changed too; it shows what is stored now.</source>
+        <translation>وتغيّر هذا المستند أيضًا؛ يظهر الآن كما هو محفوظ.</translation>
     </message>
 </context>
 <context>

@@ -164,7 +164,7 @@ def test_import_and_export_from_the_file_menu(qtbot, window, tmp_path, monkeypat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(target.read_text(encoding="utf-8").splitlines()) == 4
-    assert window.statusBar().currentMessage().startswith("wrote 4 documents")
+    assert window.statusBar().currentMessage().startswith("Exported 4 documents, ")
 
     folder = tmp_path / "brat"
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("brat", True))
