@@ -8,22 +8,73 @@ each line for such terminals. Nothing produced here is ever stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from annotator.core.models import Span
+from annotator.core.tokens import cluster_end
 
 
 def to_visual(line: str) -> str:
     """Shape (presentation forms) and reorder one line for a non-bidi terminal.
 
+    Reordering works on what the eye sees as one character: a letter with its
+    harakat, an emoji with its skin tone or ZWJ partners, a flag. Reversed a code
+    point at a time (python-bidi's ``get_display``), "قالَ" put the fatha before its
+    letter and 👍🏽 became 🏽👍. So the line goes through python-bidi's
+    step-by-step algorithm, which says where each code point went, and each
+    cluster is written back whole, in its own order, where the first of it
+    went. Direction marks and isolates are left out: a terminal prints them as
+    boxes or nothing, and they have done their work by then. Harakat are kept
+    (arabic-reshaper drops them unless told not to).
+
     Both libraries are imported here, for ``--bidi`` only: every command that
     prints Arabic imports this module, and only that option needs them.
     """
     import arabic_reshaper
-    from bidi import get_display
+    from bidi import algorithm as uba  # the libraries are untyped
 
-    shown: str = get_display(arabic_reshaper.reshape(line))  # the libraries are untyped
-    return shown
+    # Only Arabic runs are shaped: arabic-reshaper drops a ZWJ it finds after anything
+    # else, which took 👨‍👩‍👧 apart.
+    reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+    shaped = _ARABIC_RUN.sub(lambda run: str(reshaper.reshape(run.group())), line)
+    cluster_of: list[int] = []  # code point -> the index of its cluster's first code point
+    i = 0
+    while i < len(shaped):
+        end = i + 1 if shaped[i].isspace() else cluster_end(shaped, i)
+        cluster_of += [i] * (end - i)
+        i = end
+    storage = uba.get_empty_storage()
+    storage["base_level"] = uba.get_base_level(shaped)
+    storage["base_dir"] = ("L", "R")[storage["base_level"]]
+    uba.get_embedding_levels(shaped, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    out: list[str] = []
+    written: set[int] = set()
+    for char in storage["chars"]:
+        first = cluster_of[char["index"]]
+        if first in written:
+            continue
+        written.add(first)
+        members = [j for j in range(first, len(shaped)) if cluster_of[j] == first]
+        # A mirrored bracket is one code point: its mirrored form is what the terminal shows.
+        text = char["ch"] if len(members) == 1 else "".join(shaped[j] for j in members)
+        out.append("".join(ch for ch in text if ch not in _INVISIBLE_MARKS))
+    return "".join(out)
+
+
+_ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
+# Direction marks, embeddings, overrides and isolates: invisible, and done with once reordered.
+_INVISIBLE_MARKS = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def mark_spans(text: str, spans: Sequence[Span]) -> str:

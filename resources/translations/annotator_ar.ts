@@ -275,6 +275,14 @@
         <translation>لم يُعثر على مصدر ولا على فعل نقل لهذه الجملة: حدّدهما واضغط 2 أو 4.</translation>
     </message>
     <message>
+        <source>No source found for this clause: select it and press 2. C: its cue.</source>
+        <translation>لم يُعثر على مصدر لهذه الجملة: حدّده واضغط 2. ‏C: فعل النقل.</translation>
+    </message>
+    <message>
+        <source>No cue found for this clause: select it and press 4.</source>
+        <translation>لم يُعثر على فعل نقل لهذه الجملة: حدّده واضغط 4.</translation>
+    </message>
+    <message>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع موسومة في هذا المستند بعد.</translation>
     </message>

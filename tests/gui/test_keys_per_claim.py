@@ -99,3 +99,28 @@ def test_c_on_a_clause_without_source_or_cue_leaves_the_tagged_claim_alone(qtbot
     keys(Qt.Key.Key_C)
     start, end = window.article.selection_range()
     assert text[start:end] == "الهدنة صامدة"  # the last C: the next reported clause
+
+
+def test_c_steps_over_a_missing_source_to_the_cue_without_selecting_anything(qtbot, window):
+    """Pro-drop: "وأكد أن ..." has a cue and no source. C 1 C 2 must not tag the verb as the
+    ACTOR: the source step selects nothing and says so; the next C selects the cue."""
+    text = "وأكد أن الاتفاق صامد رغم الخروقات. وقال الوزير إن الهدنة صامدة."
+    doc = window.project.add_document(Document(text))
+    window.reload_documents()
+    window.open_document(doc)
+    window.article.set_caret(0)
+    keys = Keys(qtbot, window)
+    keys(Qt.Key.Key_C, Qt.Key.Key_1, Qt.Key.Key_C)
+    assert "No source found" in window.statusBar().currentMessage()
+    start, end = window.article.selection_range()
+    assert start == end  # nothing selected
+    keys(Qt.Key.Key_2)  # a label key now tags nothing
+    keys(Qt.Key.Key_C)
+    start, end = window.article.selection_range()
+    assert text[start:end] == "أكد"
+    keys(Qt.Key.Key_4)
+    spans = sorted((s.label, s.text) for s in window.project.spans(doc))
+    assert spans == [("CLAIM", "الاتفاق صامد رغم الخروقات"), ("CUE", "أكد")]
+    keys(Qt.Key.Key_C)  # round again: the clause
+    start, end = window.article.selection_range()
+    assert text[start:end] == "الاتفاق صامد رغم الخروقات"

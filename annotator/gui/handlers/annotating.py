@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from annotator.core.clauses import attribution_at, next_sentence, sentence_at
+from annotator.core.clauses import (
+    Attribution,
+    Range,
+    attribution_at,
+    next_sentence,
+    sentence_at,
+)
 from annotator.gui.shell import Shell
+
+
+def _slots(attribution: Attribution) -> tuple[Range | None, Range | None, Range | None]:
+    """The order C steps through a reported clause: the claim, who said it, the verb."""
+    return attribution.clause, attribution.source, attribution.cue
 
 
 class Annotating(QObject):
@@ -15,40 +26,77 @@ class Annotating(QObject):
     def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.w = shell
+        # Where the last C left off: document, the selection it left, the clause, the step.
+        self._clause_step: tuple[int, Range, Attribution, int] | None = None
 
     def apply_label(self, label: str, *, exact: bool = False) -> None:
-        """A label key. A match selected by the find bar is tagged as found, not snapped:
-        "أذربيجان" found inside "وأذربيجان" stays without its و."""
+        """A label key. A match selected by the find bar, or a part C selected, is tagged as
+        found, not snapped: "أذربيجان" found inside "وأذربيجان" stays without its و, and
+        so does the cue "أكد" of "وأكد أن"."""
         selection = self.w.article.selection_range()
-        exact = exact or selection == self.w.finder.found
+        step = self._clause_step
+        exact = (
+            exact
+            or selection == self.w.finder.found
+            or (step is not None and step[1] == selection and selection[0] < selection[1])
+        )
         self.w.controller.apply_label(label, selection, exact=exact)
 
     def apply_label_exact(self, label: str) -> None:
         self.apply_label(label, exact=True)
 
     def select_clause(self) -> None:
-        """C: the reported clause under the caret (or the next one); pressed again on it,
-        its source, then its cue, so "C 1 C 2 C 4" tags a claim, who said it and the verb."""
+        """C: the reported clause under the caret (or the next one); pressed again, its
+        source, then its cue, so "C 1 C 2 C 4" tags a claim, who said it and the verb.
+
+        A part that was not found is a step of its own: it selects nothing and says what
+        is missing, so the next label key cannot fall on the wrong text ("C 1 C 2" with
+        no source found used to tag the cue as the ACTOR, or relabel the claim).
+        """
         document = self.w.controller.document
-        if document is None:
+        if document is None or document.id is None:
             return
-        start, end = self.w.article.selection_range()
-        attribution = attribution_at(document.text, start)
-        if attribution is None:
-            self.w.show_message(self.tr("No reported clause (after إن، أن، بأن) from here on."))
+        selection = self.w.article.selection_range()
+        last = self._clause_step
+        self._clause_step = None
+        if last is not None and last[:2] == (document.id, selection):
+            attribution, slot = last[2], last[3] + 1
+        else:
+            found = attribution_at(document.text, selection[0])
+            if found is None:
+                self.w.show_message(self.tr("No reported clause (after إن، أن، بأن) from here on."))
+                return
+            attribution = found
+            start, end = selection
+            on = next(
+                (
+                    i
+                    for i, part in enumerate(_slots(attribution))
+                    if part is not None and part[0] <= start < part[1] and end > start
+                ),
+                None,
+            )
+            slot = 0 if on is None else on + 1
+        if slot == len(_slots(attribution)):
+            attribution, slot = attribution_at(document.text, selection[0]) or attribution, 0
+        part = _slots(attribution)[slot]
+        if part is not None:
+            self.w.article.select_range(*part)
+            self._clause_step = (document.id, part, attribution, slot)
             return
-        parts = attribution.parts()
-        on = next((i for i, (s, e) in enumerate(parts) if s <= start < e and end > start), None)
-        if on is not None and len(parts) == 1:
-            # Neither source nor cue was found: selecting the clause again would let the next
-            # label key (2 for the source) relabel the claim just tagged.
-            self.w.article.set_caret(attribution.clause[1])
+        end = attribution.clause[1]
+        self.w.article.set_caret(end)  # nothing selected: the next label key tags nothing
+        if attribution.source is None and attribution.cue is None:
             self.w.show_message(
                 self.tr("No source or cue found for this clause: select them and press 2 or 4.")
             )
-            return
-        chosen = parts[0] if on is None else parts[(on + 1) % len(parts)]
-        self.w.article.select_range(*chosen)
+        elif slot == 1:
+            self.w.show_message(
+                self.tr("No source found for this clause: select it and press 2. C: its cue.")
+            )
+            self._clause_step = (document.id, (end, end), attribution, slot)
+        else:
+            self.w.show_message(self.tr("No cue found for this clause: select it and press 4."))
 
     def select_sentence(self) -> None:
         """S: the sentence under the caret; pressed again on it, the next sentence."""
