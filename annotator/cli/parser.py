@@ -64,12 +64,24 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+def _lang_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--lang``: the window's, accepted anywhere so that one command line serves both."""
+    parser.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        default=None if top else argparse.SUPPRESS,
+        help="the window's interface language (default: the last chosen, else the system's); "
+        "the command line speaks English",
+    )
+
+
 def _command(
     sub: argparse._SubParsersAction[_Parser], name: str, help: str
 ) -> argparse.ArgumentParser:
     """A command's parser, with the options every command takes."""
     parser = sub.add_parser(name, help=help)
     _db_option(parser)
+    _lang_option(parser)
     return parser
 
 
@@ -110,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     _db_option(parser, top=True)
+    _lang_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = _command(sub, "import", "import articles and annotated files (creates the project)")
@@ -341,7 +354,7 @@ def command_first(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[
                 return [*front, arg, *argv[i + 1 :], *moved]
             return argv
         width = 2 if arg in values and "=" not in arg else 1
-        keep = arg in _PROGRAM_OPTIONS or arg == "--db" or arg.startswith("--db=")
+        keep = arg in _PROGRAM_OPTIONS or arg.split("=", 1)[0] in ("--db", "--lang")
         (front if keep else moved).extend(argv[i : i + width])
         i += width
     return argv

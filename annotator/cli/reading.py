@@ -117,8 +117,12 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from annotator.core.terminal import for_terminal
+    from annotator.core.arabic import normalize
     from annotator.storage.search import search
 
+    if not normalize(args.query).strip():
+        # Nothing to look for (an unset shell variable, only harakat): a mistake, not "0 hits".
+        raise CliError("the query has nothing to search for (empty, or only spaces and marks)")
     with open_project(args, reading=True) as project:
         entity = None
         if args.entity:

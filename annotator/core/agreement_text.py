@@ -19,7 +19,12 @@ def label_name(label: str) -> str:
 
 def text_lines(report: Agreement) -> list[str]:
     """The table ``annotator agreement`` prints, then alpha and the worst documents."""
-    shared = ", ".join(report.annotators) or "nobody"
+    if not report.documents:
+        return [
+            "no document was annotated by two or more analysts: nothing to compare yet "
+            "(annotator merge brings their files in)"
+        ]
+    shared = ", ".join(report.annotators)
     lines = [
         f"{count(report.documents, 'document')} shared by {shared}",
         f"{'ANALYSTS':<24} {'LABEL':<10} {'EXACT':>6} {'OVERLAP':>7} {'KAPPA':>6}",

@@ -60,8 +60,16 @@
         <translation>أُلغي: لم يبدأ استيراد %1 ملفًا.</translation>
     </message>
     <message>
+        <source>%1: the folder cannot be read (%2); its files were not imported.</source>
+        <translation>%1: تعذّرت قراءة المجلد (%2)؛ لم تُستورد ملفاته.</translation>
+    </message>
+    <message>
         <source>%1 files failed.</source>
         <translation>تعذّر استيراد %1 ملفًا.</translation>
+    </message>
+    <message>
+        <source>%1 files that are not regular files (FIFO, socket or device) were skipped unopened.</source>
+        <translation>تُخطّي %1 من الملفات غير العادية (FIFO أو مقبس أو جهاز) دون فتحها.</translation>
     </message>
     <message>
         <source>Articles</source>

@@ -485,3 +485,20 @@ def test_search_limit_of_zero_or_less_is_a_usage_error(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert cli_main(["search", "في", "--limit", "1", "--db", db], out, err) == 0
     assert err.getvalue().strip() == "1 hit" and out.getvalue().count("\n") == 1
+
+
+def test_search_for_nothing_is_a_usage_error_not_zero_hits(tmp_path):
+    import io
+
+    from annotator.cli import main as cli_main
+    from annotator.core.models import Document
+    from annotator.storage.project import Project
+
+    db = str(tmp_path / "p.db")
+    with Project.open(db) as project:
+        project.add_document(Document("في باكو وفي يريفان"))
+    for query in ("", "   ", "\u064b"):  # an unset variable, spaces, a lone haraka
+        out, err = io.StringIO(), io.StringIO()
+        assert cli_main(["search", query, "--db", db], out, err) == 1
+        assert out.getvalue() == ""
+        assert err.getvalue().startswith("annotator: error: the query has nothing to search for")

@@ -103,6 +103,24 @@ def test_db_works_before_and_after_every_command(
     assert parsed.db == str(target)
 
 
+@pytest.mark.parametrize("command", ["list", "stats", "export"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_the_windows_lang_option_is_taken_anywhere_and_changes_nothing_here(
+    command: str, where: str, files: dict[str, str], tmp_path: Path
+):
+    """One command line serves the window and the tools: ``--lang ar`` is accepted (the
+    command line speaks English) and the output is the same as without it."""
+    target = tmp_path / "given.annotator.db"
+    with Project.open(target) as project:
+        project.add_document(Document(TEXT, meta={"title": "given"}))
+    argv = [*_argv(command, files), "--db", str(target)]
+    plain = run(*argv)
+    with_lang = run("--lang", "ar", *argv) if where == "before" else run(*argv, "--lang", "ar")
+    assert with_lang == plain and plain[0] == 0
+    code, _, err = run("--lang", "fr", *argv)
+    assert code == 1 and "invalid choice: 'fr'" in err
+
+
 def test_db_before_the_command_imports_into_that_project(files: dict[str, str], tmp_path: Path):
     first, second = tmp_path / "a.annotator.db", tmp_path / "b.annotator.db"
     assert run("--db", str(first), "import", files["article"])[0] == 0

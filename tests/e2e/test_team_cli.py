@@ -118,3 +118,16 @@ def test_export_of_a_layer_nobody_made_is_refused_and_the_old_file_kept(tmp_path
     assert train.read_text(encoding="utf-8") == "the last training set\n"
     code, _, _ = run("export", "--db", db, "--annotator", "alice", "-o", str(train))
     assert code == 0 and json.loads(train.read_text(encoding="utf-8"))["spans"][0]["text"]
+
+
+def test_agreement_with_nothing_shared_says_so_in_words(tmp_path: Path):
+    db = tmp_path / "team.annotator.db"
+    with Project.open(db) as project:
+        doc = project.add_document(Document(TEXTS[0]))
+        add_span(project, doc, 0, 3, "CUE", annotator="alice")  # one analyst only
+    code, out, err = run("agreement", "--db", str(db))
+    assert code == 0, err
+    assert out.splitlines() == [
+        "no document was annotated by two or more analysts: nothing to compare yet "
+        "(annotator merge brings their files in)"
+    ]

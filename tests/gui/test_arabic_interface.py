@@ -110,7 +110,7 @@ def test_arabic_indic_digits_are_a_setting(qapp, qtbot, window, settings):
         install(qapp, "ar", arabic_digits=WindowState(settings).arabic_indic_digits())
         assert QLocale().toString(12) == "١٢"
         window.summary.refresh()  # as a window started now would show it
-        assert "CLAIM ٠" in window.summary.plain and window.summary.plain.startswith("#1 ")
+        assert "٠" in window.summary.plain and window.summary.plain.startswith("#1 ")
     finally:
         install(qapp, "en")
     assert QLocale().toString(12) == "12"

@@ -67,3 +67,25 @@ def test_cancel_keeps_the_files_done_and_starts_no_other(qtbot, window, tmp_path
     window.import_started.disconnect(started)
     window.files.import_paths(paths[3:])
     assert len(window.project.documents()) == before + FILES
+
+
+def test_a_fifo_in_the_folder_is_named_in_the_report_and_never_opened(
+    qtbot, window, tmp_path: Path, monkeypatch
+):
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    os.mkfifo(folder / "pipe.txt")  # opened, it would block the import for ever
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0
+    )
+    window.files.import_paths([folder])
+    assert len(shown) == 1
+    text, details = shown[0]
+    assert text.startswith("Imported 2 documents.")
+    assert "1 files that are not regular files (FIFO, socket or device)" in text
+    assert details == str(folder / "pipe.txt")

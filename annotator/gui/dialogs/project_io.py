@@ -120,16 +120,25 @@ def _tell(parent: QWidget, result: WindowImport) -> None:
     failures = [o.error for o in report.failed if o.error] + [
         f"{p}: no such file" for p in report.missing
     ]
+    failures += [
+        tr("%1: the folder cannot be read (%2); its files were not imported.")
+        .replace("%1", str(path))
+        .replace("%2", why)
+        for path, why in report.unreadable
+    ]
     if result.error:
         failures.insert(0, result.error)
+    details = list(failures)
     if failures:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("Import"),
-            summary + " " + tr("%1 files failed.").replace("%1", str(len(failures))),
-            parent=parent,
-        )
-        box.setDetailedText("\n".join(failures))
+        summary += " " + tr("%1 files failed.").replace("%1", str(len(failures)))
+    if report.special:
+        summary += " " + tr(
+            "%1 files that are not regular files (FIFO, socket or device) were skipped unopened."
+        ).replace("%1", str(len(report.special)))
+        details += [str(path) for path in report.special]
+    if details:
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Import"), summary, parent=parent)
+        box.setDetailedText("\n".join(details))
         box.exec()
 
 

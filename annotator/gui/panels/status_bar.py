@@ -43,14 +43,18 @@ def window_title(path: Path | None, document: Document | None) -> str:
 
 
 def summary_parts(state: DocumentState, labels: Sequence[str]) -> list[str]:
-    """ "#3", "in progress", "CLAIM 2", "ACTOR 3" …, "4 relations": the open document's."""
+    """ "#3", "in progress", "CLAIM 2", "ACTOR 3" …, "4 relations": the open document's.
+
+    Labels with no span here are left out: the label panel lists every count, and the
+    zeros pushed the end of the line past a 1400-pixel window's edge.
+    """
     document = state.document
     if document is None:
         return []
     counts = state.counts(labels)
     parts = [f"#{document.id}", status_text(document.status)]
     number = QLocale().toString  # the digits chosen (gui.i18n); the id stays as stored
-    parts.extend(f"{label} {number(count)}" for label, count in counts.items())
+    parts.extend(f"{label} {number(count)}" for label, count in counts.items() if count)
     parts.append(
         QCoreApplication.translate("status", "%1 relations").replace(
             "%1", number(len(state.relations))

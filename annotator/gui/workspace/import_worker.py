@@ -57,7 +57,12 @@ class ImportWorker(QObject):
         from annotator.storage.importer import ImportReport, import_paths
 
         files = collect_files(self._paths)
-        report = ImportReport(skipped=files.skipped, missing=files.missing)
+        report = ImportReport(
+            skipped=files.skipped,
+            missing=files.missing,
+            special=files.special,
+            unreadable=files.unreadable,
+        )
         result = WindowImport(report)
         total = len(files.files)
         try:
