@@ -116,8 +116,8 @@ def cmd_claims(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from annotator.core.terminal import for_terminal
     from annotator.core.arabic import normalize
+    from annotator.core.terminal import for_terminal
     from annotator.storage.search import search
 
     if not normalize(args.query).strip():
