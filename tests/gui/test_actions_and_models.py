@@ -111,6 +111,18 @@ def test_arabic_titles_are_right_aligned_in_the_list(gui_project):
     assert alignment & Qt.AlignmentFlag.AlignLeft  # "emoji"
 
 
+def test_line_and_paragraph_separators_show_as_a_break_mark_in_one_line_cells(gui_project):
+    from annotator.core.models import Document
+    from annotator.gui.panels.models import one_line
+
+    title = "قال الوزير\u2028إن الهدنة\u2029صامدة\u0085اليوم\r\nغدًا"
+    assert one_line(title) == "قال الوزير ⏎ إن الهدنة ⏎ صامدة ⏎ اليوم ⏎ غدًا"
+    doc = gui_project.add_document(Document("نص الخبر", meta={"title": title}))
+    documents = document_model(gui_project)
+    row = documents.row_of(doc)
+    assert documents.index(row, 0).data() == one_line(title)
+
+
 def test_keyboard_reference_in_docs_is_current(gui_project):
     from pathlib import Path
 

@@ -21,6 +21,7 @@ from annotator.gui.panels.models import (
     Index,
     TableModel,
     alignment,
+    one_line,
 )
 from annotator.storage.document_list import doc_attr_rows, summaries
 from annotator.storage.project import DocumentSummary, Project
@@ -154,7 +155,7 @@ class DocumentListModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 3:
                 return doc_attrs_text(values)
-            return (row.title, status_text(row.status), row.span_count)[column]
+            return (one_line(row.title), status_text(row.status), row.span_count)[column]
         if role == FILTER_ROLE:
             return " ".join(categories(values))
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -11,6 +11,7 @@ the project's ``Workspace``; the window's views show whichever workspace is open
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,6 +48,15 @@ _RIGHT = (
 )
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
 CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+_LINE_BREAKS = re.compile("\r\n|[\n\r\u2028\u2029\u0085\v\f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` for a one-line cell: each line break shown as ⏎ (a table draws U+2028,
+    U+2029 and NEL as boxes, and a newline cuts the cell's text)."""
+    return _LINE_BREAKS.sub(" ⏎ ", text)
 
 
 def alignment(text: str) -> Qt.AlignmentFlag:
@@ -175,7 +185,7 @@ class AnnotationModel(TableModel):
         if role == ID_ROLE:
             return span.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (span.text.replace("\n", " ⏎ "), span.label)[column]
+            return (one_line(span.text), span.label)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
             return QColor(self._colors.get(span.label, "#888888"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -277,7 +287,7 @@ class LinkModel(TableModel):
             if column == 0:
                 return link_cell(relation.label, outgoing)
             if column == 1:  # the other end's label is in the tooltip: no mixed-direction cell
-                return other.text.replace("\n", " ⏎ ") if other else "?"
+                return one_line(other.text) if other else "?"
             return _attrs_text(relation)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and other:
             return alignment(other.text)
