@@ -1,4 +1,4 @@
-"""What the readers make of every page fixture, held byte for byte (tests/fixtures/read_golden.json).
+"""What the readers make of every page fixture, held byte for byte (fixtures/read_golden.json).
 
 The outlet pages and saved web pages are read as an import reads them: text,
 meta and the removal report must stay exactly what they were when the golden
@@ -39,13 +39,14 @@ def _read(page: Path, data: bytes, whole: bool = True) -> dict[str, Any]:
     except InputError as exc:
         return {"error": str(exc)}
     found: dict[str, Any] = {"text": doc.text, "meta": doc.meta}
-    if whole and reader is read_text:  # the whole removal report, not the import's 80 characters a line
+    if whole and reader is read_text:  # the whole removal report (the import keeps 80 characters)
         found["cleaned"] = dataclasses.asdict(clean_page(canonical_text(data.decode("utf-8"))))
     return found
 
 
 def _digest(found: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    data = json.dumps(found, ensure_ascii=False, sort_keys=True).encode()
+    return hashlib.sha256(data).hexdigest()
 
 
 def _key(page: Path) -> str:
