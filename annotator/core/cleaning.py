@@ -45,6 +45,7 @@ from annotator.core.page_lines import (
     is_question,
     is_title_like,
     opens_statement,
+    searched_on,
 )
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
@@ -61,6 +62,9 @@ _SOURCE_TAIL = LazyPattern(
     re.IGNORECASE,
 )
 _SOURCE_WORDS = ("المصدر", "المصادر", "source")
+# The last letters of the glued fragments, lowered: IGNORECASE matches no other character to
+# "o" or "e" (its extra equivalences are for i, s, k and Greek letters).
+_GLUED_LAST = "ودoe"
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
 _HEADLINE_MAX_WORDS = 20
@@ -128,6 +132,12 @@ class _Line:
         return _REMOVED_WEIGHT.get(self.reason, _OTHER_REMOVED_WEIGHT)
 
 
+def _may_end_glued(paragraph: str) -> bool:
+    """Whether ``_GLUED_TAIL`` can match: the paragraph ends in a fragment's last letter."""
+    last = paragraph[-1:]
+    return last.lower() in _GLUED_LAST or last.isspace()
+
+
 def _is_headline_like(paragraph: str) -> bool:
     """Short enough to be a link title (titles often end in "؟" or have no stop)."""
     return len(paragraph.split()) <= _HEADLINE_MAX_WORDS
@@ -136,7 +146,8 @@ def _is_headline_like(paragraph: str) -> bool:
 class _Marker:
     """Step 1: marks each line by its wording and its place in link lists and repeats."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: str) -> None:
+        self.searched = searched_on(page)
         self.lines: list[_Line] = []
         self.removed: list[Removal] = []
         self.seen: set[str] = set()
@@ -150,8 +161,10 @@ class _Marker:
     def strip_glued(self, line: int, paragraph: str) -> str:
         # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
         lowered = paragraph.lower()
-        has_source_word = any(word in lowered for word in _SOURCE_WORDS)
-        if not (has_source_word or _GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:])):
+        if not (
+            any(word in lowered for word in _SOURCE_WORDS)
+            or (_may_end_glued(paragraph) and _GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:]))
+        ):
             return paragraph
         while True:
             if m := _GLUED_TAIL.search(paragraph):
@@ -175,11 +188,11 @@ class _Marker:
         if is_list_heading(paragraph):
             self.in_list, self.after_title, self.teasers = True, False, None
             line.reason = LINK_LIST
-        elif (meta := read_meta_line(paragraph)) is not None:
+        elif (meta := read_meta_line(paragraph, self.searched)) is not None:
             # Bylines and dates head an article: a link list does not run on past one.
             line.reason, line.meta = META_LINE, meta
             self.in_list = False
-        elif furniture_kind(paragraph) is not None:
+        elif furniture_kind(paragraph, self.searched) is not None:
             line.reason = FURNITURE
         elif key in self.seen:
             self.in_list = False
@@ -351,7 +364,7 @@ def _drop_author_bio(body: list[_Line], author: str, kept: list[str]) -> list[st
 
 def clean_page(text: str) -> Cleaned:
     """Clean a decoded, canonical page text (see module docstring)."""
-    marker = _Marker()
+    marker = _Marker(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         marker.feed(number, raw)
     lines = marker.lines

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import AGENCIES, furniture_kind
+from annotator.core.page_lines import AGENCIES, SEARCHED, Searched, furniture_kind
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -59,6 +59,7 @@ _DATE_WORDS = LazyPattern(
     re.I,
 )
 _ANY_DIGIT = LazyPattern(r"\d")
+_YEAR = LazyPattern(r"\d{4}")
 _MAX_META_WORDS = 16  # "نشر في: الخميس 29 أكتوبر 2020 - 10:45 بتوقيت مكة" and some
 _UPDATED = LazyPattern(r"تحديث|محدث|updated", re.I)
 _AFTERNOON = LazyPattern(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
@@ -111,6 +112,7 @@ _MAYBE_META = LazyPattern(
     re.I,
 )
 _SEPARATORS = LazyPattern(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
+_SEPARATOR_SIGNS = LazyPattern(r"[|•·\-–—]")  # what a line with a separator holds: most lack it
 _MAX_NAME_WORDS = 6
 _NOTHING = "-"  # a meta segment that says nothing worth keeping
 
@@ -135,6 +137,8 @@ def read_date(segment: str) -> tuple[str, bool] | None:
     if not _ANY_DIGIT.search(segment):
         return None
     text = segment.translate(_DIGITS)
+    if not _YEAR.search(text):  # every date pattern holds a year (most numbers are not one)
+        return None
     for pattern in _DATES:
         if m := pattern.search(text):
             rest = text[: m.start()] + " " + text[m.end() :]
@@ -145,7 +149,7 @@ def read_date(segment: str) -> tuple[str, bool] | None:
     return None
 
 
-def _read_segment(segment: str) -> dict[str, str] | None:
+def _read_segment(segment: str, searched: Searched) -> dict[str, str] | None:
     """What one segment of a meta line says, or None if it is not a meta segment."""
     segment = segment.strip(" \t-–—|•·،,")
     if not segment:
@@ -174,12 +178,12 @@ def _read_segment(segment: str) -> dict[str, str] | None:
         return {"source": agency} if agency != "خاص" else {_NOTHING: agency}
     if (m := _BYLINE.fullmatch(segment)) and len(m["name"].split()) <= _MAX_NAME_WORDS:
         return {"author": " ".join(m["name"].split()).rstrip(".")}
-    if furniture_kind(segment) is not None:
+    if furniture_kind(segment, searched) is not None:
         return {}
     return None
 
 
-def read_meta_line(line: str) -> dict[str, str] | None:
+def read_meta_line(line: str, searched: Searched = SEARCHED) -> dict[str, str] | None:
     """The meta a byline, date line, dateline or source line gives; None for other lines.
 
     Every segment between separators must be meta or furniture, and one at
@@ -189,13 +193,13 @@ def read_meta_line(line: str) -> dict[str, str] | None:
     """
     if len(line) > 200 or len(line.split()) > _MAX_META_WORDS or not _MAYBE_META.search(line):
         return None
-    segments = _SEPARATORS.split(line)
-    if len(segments) > 1 and (whole := _read_segment(line)):
+    segments = _SEPARATORS.split(line) if _SEPARATOR_SIGNS.search(line) else [line]
+    if len(segments) > 1 and (whole := _read_segment(line, searched)):
         return {k: v for k, v in whole.items() if k != _NOTHING}  # "بيروت - رويترز": one dateline
     found: dict[str, str] = {}
     unknown: list[str] = []
     for segment in segments:
-        got = _read_segment(segment)
+        got = _read_segment(segment, searched)
         if got is None:
             unknown.append(segment.strip())
             continue

@@ -58,6 +58,9 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # fillers that dra
 
 def has_visible_text(text: str) -> bool:
     """Whether any character of ``text`` draws something on screen."""
+    first = text[:1]
+    if "\u0621" <= first <= "\u064a" or "!" <= first <= "~":
+        return True  # an Arabic letter or printable ASCII: the usual first character, seen
     return any(
         unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _BLANK_LETTERS
         for ch in text
