@@ -51,6 +51,13 @@ _WORDS = [
     " • ",
     " · ",
     "بقلم: سارة الخطيب",
+    "بيروت (رويترز) -",
+    "القاهرة - خاص",
+    "دبي: «الخليج»",
+    "عمان/ ليث الجنيدي/ الأناضول",
+    "الكويت - 3 - 11 (كونا) --",
+    "نورة العتيبي (جدة)",
+    "بغداد - زينب الربيعي:",
     "جميع الحقوق محفوظة",
     "ملفات تعريف الارتباط",
     "Cookies",
@@ -94,6 +101,15 @@ def test_a_page_s_needles_find_what_all_needles_find(page: list[str]):
         for part in (line, line.strip(), line[: len(line) // 2]):
             assert page_lines.furniture_kind(part, searched) == page_lines.furniture_kind(part)
             assert page_meta.read_meta_line(part, searched) == page_meta.read_meta_line(part)
+
+
+@_MANY
+@given(lines)
+def test_a_dateline_pattern_matches_only_with_its_sign(line: str):
+    for segment in (line, line.strip(" \t-–—|•·،,")):
+        for pattern, signs in page_meta._SIGNS:
+            if pattern.fullmatch(segment):
+                assert any(sign in segment for sign in signs)
 
 
 @_MANY
