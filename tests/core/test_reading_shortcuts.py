@@ -14,7 +14,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core import page_lines, page_meta
+from annotator.core import decoding, page_lines, page_meta
 from annotator.core.cleaning import _GLUED_TAIL, _TAIL_WINDOW, _may_end_glued
 from annotator.core.text import (
     PERSIAN_ONLY,
@@ -153,3 +153,10 @@ def test_canonical_text_as_without_its_shortcut(text: str):
         "[\ufb50-\ufdff\ufe70-\ufefe]+", lambda m: unicodedata.normalize("NFKC", m.group()), slow
     )
     assert canonical_text(text) == unicodedata.normalize("NFC", slow)
+
+
+@_MANY
+@given(st.one_of(texts, st.text(alphabet=st.characters(max_codepoint=0x2FF))))
+def test_controls_told_from_the_bytes_as_from_the_text(text: str):
+    data = text.encode("utf-8")
+    assert decoding._utf8_controls(data, text) == (decoding.control_count(text) > 0)
