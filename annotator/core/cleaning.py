@@ -40,12 +40,14 @@ from dataclasses import dataclass, field
 from annotator.core.lazy_re import LazyPattern
 from annotator.core.page_lines import (
     body_weight,
+    forget_lines,
     furniture_kind,
     is_list_heading,
     is_question,
     is_title_like,
     opens_statement,
     searched_on,
+    words,
 )
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
@@ -140,7 +142,7 @@ def _may_end_glued(paragraph: str) -> bool:
 
 def _is_headline_like(paragraph: str) -> bool:
     """Short enough to be a link title (titles often end in "؟" or have no stop)."""
-    return len(paragraph.split()) <= _HEADLINE_MAX_WORDS
+    return words(paragraph) <= _HEADLINE_MAX_WORDS
 
 
 class _Marker:
@@ -263,7 +265,7 @@ def _closing_line(lines: list[_Line], end: int) -> int:
         end += 1  # a quote said again at the article's end
     if end >= len(lines) or lines[end].reason is not None:
         return end
-    n = len(lines[end].text.split())
+    n = words(lines[end].text)
     if not ((is_question(lines[end].text) and n >= 3) or n >= 6):
         return end
     after = lines[end + 1] if end + 1 < len(lines) else None
@@ -364,6 +366,14 @@ def _drop_author_bio(body: list[_Line], author: str, kept: list[str]) -> list[st
 
 def clean_page(text: str) -> Cleaned:
     """Clean a decoded, canonical page text (see module docstring)."""
+    forget_lines()
+    try:
+        return _clean(text)
+    finally:
+        forget_lines()
+
+
+def _clean(text: str) -> Cleaned:
     marker = _Marker(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         marker.feed(number, raw)

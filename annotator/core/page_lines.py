@@ -15,6 +15,7 @@ holds what it needs to know about one line on its own:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from annotator.core.lazy_re import LazyPattern
@@ -193,6 +194,11 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A line's word count and full stop are asked for by several rules (four splits a line):
+# each is worked out once while a page is cleaned. ``clean_page`` empties the memo at a page's
+# start and end, so nothing is carried from one page to the next; it is bounded all the same.
+_MEMO = 4096
+@functools.lru_cache(maxsize=_MEMO)
 def words(line: str) -> int:
     return len(line.split())
 
@@ -206,8 +212,15 @@ def _may_end(line: str, last: str) -> bool:
     return line[-1:] in last or line.endswith("\n")
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def _full_stop(line: str) -> bool:
     return _may_end(line, _FULL_STOP_LAST) and _FULL_STOP.search(line[-_END:]) is not None
+
+
+def forget_lines() -> None:
+    """Empty the memo of word counts and full stops (``clean_page``, per page)."""
+    words.cache_clear()
+    _full_stop.cache_clear()
 
 
 def _sentence_end(line: str) -> bool:

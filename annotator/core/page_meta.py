@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import AGENCIES, SEARCHED, Searched, furniture_kind
+from annotator.core.page_lines import AGENCIES, SEARCHED, Searched, furniture_kind, words
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -204,7 +204,7 @@ def read_meta_line(line: str, searched: Searched = SEARCHED) -> dict[str, str] |
     اتفاق") stays a headline. A dateline without an agency ("القاهرة - خاص")
     gives an empty record: a meta line with nothing worth keeping.
     """
-    if len(line) > 200 or len(line.split()) > _MAX_META_WORDS or not _MAYBE_META.search(line):
+    if len(line) > 200 or words(line) > _MAX_META_WORDS or not _MAYBE_META.search(line):
         return None
     segments = _SEPARATORS.split(line) if _SEPARATOR_SIGNS.search(line) else [line]
     if len(segments) > 1 and (whole := _read_segment(line, searched)):
