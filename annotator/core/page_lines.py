@@ -198,6 +198,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 # each is worked out once while a page is cleaned. ``clean_page`` empties the memo at a page's
 # start and end, so nothing is carried from one page to the next; it is bounded all the same.
 _MEMO = 4096
+
+
 @functools.lru_cache(maxsize=_MEMO)
 def words(line: str) -> int:
     return len(line.split())
