@@ -119,7 +119,7 @@ class Cleaned:
         return counts
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     text: str
@@ -186,7 +186,6 @@ class _Marker:
             return
         line = _Line(number, paragraph)
         self.lines.append(line)
-        key = collapse_spaces(paragraph)
         if is_list_heading(paragraph):
             self.in_list, self.after_title, self.teasers = True, False, None
             line.reason = LINK_LIST
@@ -196,7 +195,7 @@ class _Marker:
             self.in_list = False
         elif furniture_kind(paragraph, self.searched) is not None:
             line.reason = FURNITURE
-        elif key in self.seen:
+        elif (key := collapse_spaces(paragraph)) in self.seen:
             self.in_list = False
             line.reason = REPEAT
         elif self.in_list and is_title_like(paragraph):

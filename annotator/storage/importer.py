@@ -83,6 +83,7 @@ Progress = Callable[[int, int, FileOutcome], None]
 # the next batches while this process stores the current one (a third off a large import).
 PARALLEL_FROM_FILES = 400
 _READ_AHEAD = 2  # batches read ahead of the one being stored: memory stays bounded
+_NICE = 10  # how much lower the readers' priority is than the storing process's
 # A file this large is read record by record while it is stored, here: read whole first (and
 # pickled back from a reader process), a 100,000-document JSONL file took 2 GB.
 STREAM_FROM_BYTES = 1 << 20
@@ -211,8 +212,13 @@ def _reads(
 
         try:
             # Forked, not spawned: a spawned reader re-imports the caller's main module and
-            # costs more to start than it saves on a few thousand files (measured).
-            with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            # costs more to start than it saves on a few thousand files (measured). Readers
+            # run at a lower priority: storing is the slower side, and it runs whenever it
+            # can instead of taking turns with them (10,000 pages: 3.15 s instead of 3.4 s).
+            pool = ProcessPoolExecutor(
+                workers, mp_context=get_context("fork"), initializer=os.nice, initargs=(_NICE,)
+            )
+            with pool:
                 chunk = max(1, BATCH_FILES // (4 * workers))
                 submitted = min(_READ_AHEAD, len(batches))
                 ahead = deque(pool.map(read, b, chunksize=chunk) for b in batches[:submitted])
