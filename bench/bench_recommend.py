@@ -12,6 +12,7 @@ nothing with the templates.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -25,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import long_article, paragraphs
 from results import Result, write_results
 
-from annotator.core.models import Document, Status
+from annotator.core.models import Document, NewSpan, Status
 from annotator.core.recommend.evaluation import Score, cross_validate, evaluate
 from annotator.core.recommend.features import Gazetteer
 from annotator.core.recommend.model import Example, Model, train
@@ -131,12 +132,12 @@ def write_curve_svg(curves: dict[str, dict[float, Score]]) -> None:
     (REPO / "docs" / "recommender_curve.svg").write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
-def _median_ms(fn, runs: int = 7) -> float:
+def _median_ms(fn, runs: int = 7, clock=time.perf_counter) -> float:
     times = []
     for _ in range(runs):
-        t = time.perf_counter()
+        t = clock()
         fn()
-        times.append((time.perf_counter() - t) * 1000)
+        times.append((clock() - t) * 1000)
     return statistics.median(times)
 
 
@@ -217,7 +218,7 @@ def main() -> None:
             for built in corpus(200, "A", 3):
                 doc = project.add_document(Document(built.text))
                 for s, e, lb in built.spans:
-                    project.add_span(doc, s, e, lb)
+                    project.add_span(doc, NewSpan(s, e, lb, built.text[s:e]))
                 project.set_status(doc, Status.DONE)
             todo = project.add_document(Document(long_article(5000)))
             t = time.perf_counter()
@@ -235,10 +236,22 @@ def main() -> None:
         )
         text = long_article(5000)
         model.propose(text)
-        ms = _median_ms(lambda: model.propose(text))
+        ms = _median_ms(lambda: model.propose(text), runs=15)
+        cpu = _median_ms(lambda: model.propose(text), runs=15, clock=time.process_time)
+        load = os.getloadavg()[0]
         results.append(
             Result(
                 "proposals for a 5,000-word article, in process", ms, None, "", "≤ 30 ms", ms <= 30
+            )
+        )
+        results.append(
+            Result(
+                f"the same, CPU time (load average {load:.1f} while measured)",
+                cpu,
+                None,
+                "",
+                "(reported: what a shared machine's load does not add)",
+                True,
             )
         )
         check = subprocess.run(

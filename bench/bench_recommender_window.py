@@ -37,7 +37,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from results import Result, write_results
 
-from annotator.core.models import Document, Status
+from annotator.core.models import Document, NewSpan, Status
 from annotator.gui.fonts import register_fonts
 from annotator.gui.main_window import MainWindow
 from annotator.gui.workspace.training import train_command
@@ -66,7 +66,7 @@ def build(path: Path) -> list[int]:
         for built in corpus(DOCUMENTS, "A", 1):
             doc_id = project.add_document(Document(built.text))
             for start, end, label in built.spans:
-                project.add_span(doc_id, start, end, label)
+                project.add_span(doc_id, NewSpan(start, end, label, built.text[start:end]))
             project.set_status(doc_id, Status.DONE)
         return [project.add_document(Document(b.text)) for b in corpus(DOCUMENTS, "B", 2)]
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.app import seed_sample
-from annotator.core.models import Entity
+from annotator.core.models import Entity, NewSpan
 from annotator.gui.fonts import register_fonts
 from annotator.gui.i18n import install
 from annotator.gui.main_window import MainWindow
@@ -71,8 +71,7 @@ def annotate(project: Project) -> dict[str, int]:
         at = -1
         for _ in range(occurrence + 1):
             at = text.index(phrase, at + 1)
-        span = project.add_span(1, at, at + len(phrase), label, attrs=attrs)
-        assert span.id is not None
+        span = project.add_span(1, NewSpan(at, at + len(phrase), label, phrase, attrs))
         ids[name] = span.id
     for relation, head, tail, attrs in LINKS:
         project.add_relation(relation, ids[head], ids[tail], attrs=attrs)

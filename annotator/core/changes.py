@@ -6,6 +6,11 @@ tells every subscriber once (``changes_applied``). Views and item models decide
 from the record what to redraw; none keeps its own copy of the span list, and
 nothing has to guess which row is "the one just made" (Anki's operations that
 return what changed, napari's evented model without Qt).
+
+The current span (the one Tab reached, a label key just made, the links panel
+lists) is part of the state too: where an edit moves it (a span made becomes
+current, a deleted one stops being current) is decided here, once, from the
+record, and told through ``current_changed`` after every view has redrawn.
 """
 
 from __future__ import annotations
@@ -74,7 +79,7 @@ class Changes:
 
 
 def reading_order(span: Span) -> tuple[int, int, int]:
-    return (span.start, -span.end, span.id or 0)
+    return (span.start, -span.end, span.id)
 
 
 @dataclass
@@ -83,6 +88,9 @@ class DocumentState:
 
     Events:
         changes_applied(Changes): after every ``apply`` and ``open``.
+        current_changed(Span | None): the current span is another one (or none), or the
+            same stored span changed (relabelled, moved, linked): after ``changes_applied``,
+            so views show a new span before it is selected in them.
         reported(str): an edit failed; the message says why.
         wanted(int): an undo or redo is about to touch that document, not the open one:
             whoever opens documents opens it first.
@@ -91,7 +99,9 @@ class DocumentState:
     document: Document | None = None
     spans: list[Span] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    current: Span | None = None
     changes_applied: Event[Changes] = field(default_factory=Event)
+    current_changed: Event[Span | None] = field(default_factory=Event)
     reported: Event[str] = field(default_factory=Event)
     wanted: Event[int] = field(default_factory=Event)
 
@@ -103,13 +113,41 @@ class DocumentState:
         self.document = document
         self.spans = sorted(spans, key=reading_order)
         self.relations = list(relations)
+        previous, self.current = self.current, None
         self.changes_applied.emit(Changes(document.id, opened=document))
+        if previous is not None:
+            self.current_changed.emit(None)
 
     def apply(self, changes: Changes) -> None:
-        """Fold ``changes`` into the open document (if it is the one touched), then tell."""
-        if changes.doc_id is not None and changes.doc_id == self.doc_id:
+        """Fold ``changes`` into the open document (if it is the one touched), tell, then
+        move the current span where the edit leaves it."""
+        mine = changes.doc_id is not None and changes.doc_id == self.doc_id
+        if mine:
             self._fold(changes)
         self.changes_applied.emit(changes)
+        if mine:
+            self.set_current(self._current_after(changes))
+
+    def set_current(self, span: Span | None) -> None:
+        """Make ``span`` current (None: no span); told only when that changes something."""
+        if span != self.current:
+            self.current = span
+            self.current_changed.emit(span)
+
+    def _current_after(self, changes: Changes) -> Span | None:
+        """Where an edit leaves the current span: on the last span it made; on the span it
+        changed when it changed one (a relabel, a moved edge: not an entity merge that
+        touched several); gone with a deleted one; else where it was, as stored now."""
+        if changes.spans_added:
+            return changes.spans_added[-1]
+        if len(changes.spans_changed) == 1 and not changes.entities:
+            return changes.spans_changed[0][1]
+        current = self.current
+        if current is None:
+            return None
+        if any(s.id == current.id for s in changes.spans_removed):
+            return None
+        return next((new for _, new in changes.spans_changed if new.id == current.id), current)
 
     def _fold(self, changes: Changes) -> None:
         gone = {s.id for s in changes.spans_removed} | {old.id for old, _ in changes.spans_changed}
@@ -135,10 +173,9 @@ class DocumentState:
     def links_of(self, span: Span) -> list[Relation]:
         return [r for r in self.relations if span.id in (r.head, r.tail)]
 
-    def span_after(
-        self, offset: int, current: Span | None, *, backwards: bool = False
-    ) -> Span | None:
-        """The next span in reading order after ``current`` (or after ``offset``): Tab."""
+    def span_after(self, offset: int, *, backwards: bool = False) -> Span | None:
+        """The next span in reading order after the current one (or after ``offset``): Tab."""
+        current = self.current
         if not self.spans:
             return None
         if current is not None and current in self.spans:

@@ -51,9 +51,7 @@ def settle(
     kept: dict[tuple[object, ...], Span] = {}
     same: dict[int, int] = {}  # a repeated span's id -> the id of the one kept
     for span in record.spans:
-        first = kept.setdefault(_span_key(span), span)
-        if span.id is not None and first.id is not None:
-            same[span.id] = first.id
+        same[span.id] = kept.setdefault(_span_key(span), span).id
     labels = {s.id: s.label for s in record.spans}
     relations: dict[tuple[object, ...], Relation] = {}
     origins: dict[int, tuple[str, int | None]] = {}  # by the position each kept relation takes

@@ -122,9 +122,10 @@ def dumps_record(record: AnnotatedDocument) -> str:
 def parse_record(data: Any) -> AnnotatedDocument:
     """Validate one decoded JSON object and build the record it describes.
 
-    Spans get their position in the record as id; relation heads and tails
-    are mapped from the file's own span ids (an int or a string, the span's
-    position when absent) to those positions.
+    Spans and relations get their position in the record as id; relation
+    heads and tails are mapped from the file's own span ids (an int or a
+    string, the span's position when absent) to those positions. A relation's
+    own id in the file names it in error messages (``relation_origins``).
     """
     if not isinstance(data, dict):
         raise InputError(f"expected a JSON object, got {type(data).__name__}")
@@ -182,6 +183,7 @@ def parse_record(data: Any) -> AnnotatedDocument:
         )
 
     relations: list[Relation] = []
+    relation_origins: dict[int, tuple[str, int | None]] = {}
     for index, item in enumerate(raw_relations):
         where = f"relations[{index}]"
         if not isinstance(item, dict):
@@ -200,11 +202,13 @@ def parse_record(data: Any) -> AnnotatedDocument:
                 label=label,
                 head=ids[head],
                 tail=ids[tail],
-                id=item.get("id"),
+                id=index,
                 attrs=mapping(item.get("attrs"), f"{where}.attrs"),
                 annotator=optional_str(item.get("annotator"), f"{where}.annotator"),
             )
         )
+        named = item.get("id")
+        relation_origins[index] = (where if named is None else f"relation {named}", None)
 
     doc_id = data.get("id")
     document = Document(
@@ -217,7 +221,14 @@ def parse_record(data: Any) -> AnnotatedDocument:
             data.get("external_id", doc_id), "'external_id'" if "external_id" in data else "'id'"
         ),
     )
-    return AnnotatedDocument(document, tuple(spans), tuple(relations), entities, doc_attrs)
+    return AnnotatedDocument(
+        document,
+        tuple(spans),
+        tuple(relations),
+        entities,
+        doc_attrs,
+        relation_origins=relation_origins,
+    )
 
 
 def _checked_uid(value: Any, text: str) -> str | None:

@@ -140,14 +140,47 @@ def _read_only(owner: object, attrs: Mapping[str, Any]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A labelled stretch of a document's text, in code points, end exclusive."""
+    """A labelled stretch of a document's text, in code points, end exclusive.
+
+    ``id`` is required: relations, the window's views and undo all refer to a
+    span by it, and an id that might be missing was quietly read as 0. It is
+    the project's row id once stored; for a span read from a file, the number
+    the file's relations use (``doc_id`` stays None until the document is
+    stored). A span not stored yet, with no id at all, is a ``NewSpan``.
+    """
 
     start: int
     end: int
     label: str
     text: str
-    id: int | None = None
+    id: int
     doc_id: int | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)  # read-only (ReadOnlyAttrs)
+    annotator: str | None = None
+    entity_id: int | None = None
+
+    def __post_init__(self) -> None:
+        _read_only(self, self.attrs)
+
+    def unsaved(self) -> NewSpan:
+        """The same content with no id: to store it again as a new row (a file's span, a copy)."""
+        return NewSpan(
+            self.start, self.end, self.label, self.text, self.attrs, self.annotator, self.entity_id
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NewSpan:
+    """A span about to be stored: no id until the store gives it one (``Project.add_span``).
+
+    Its own type, so that nothing can refer to a span that has no id yet and
+    whatever the store hands back (a ``Span``) always has one.
+    """
+
+    start: int
+    end: int
+    label: str
+    text: str
     attrs: Mapping[str, Any] = field(default_factory=dict)  # read-only (ReadOnlyAttrs)
     annotator: str | None = None
     entity_id: int | None = None
@@ -158,12 +191,17 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A directed, labelled link between two spans of the same document."""
+    """A directed, labelled link between two spans of the same document.
+
+    ``id`` is required, as a span's is: the project's row id once stored, the
+    relation's number in its file before. ``Project.add_relation`` takes the
+    label and the two span ids, so no relation exists without an id.
+    """
 
     label: str
     head: int
     tail: int
-    id: int | None = None
+    id: int
     doc_id: int | None = None
     attrs: Mapping[str, Any] = field(default_factory=dict)  # read-only (ReadOnlyAttrs)
     annotator: str | None = None

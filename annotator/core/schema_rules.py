@@ -116,10 +116,9 @@ def doc_attrs(schema: Schema, attrs: Mapping[str, object]) -> dict[str, DocValue
 def check_record(schema: Schema, record: AnnotatedDocument) -> None:
     """Raise ``SchemaError`` naming the first span or relation the schema does not allow."""
     doc_attrs(schema, record.doc_attrs)
-    labels: dict[object, str] = {}
+    labels: dict[int, str] = {}
     for span in record.spans:
-        origin = record.origins.get(span.id) if span.id is not None else None
-        name, line = origin or (f"spans[{span.id}]", None)
+        name, line = record.origins.get(span.id) or (f"spans[{span.id}]", None)
         try:
             check_attrs(require_label(schema, span.label, LabelKind.SPAN), span.attrs)
         except SchemaError as exc:
@@ -128,8 +127,7 @@ def check_record(schema: Schema, record: AnnotatedDocument) -> None:
             raise error from None
         labels[span.id] = span.label
     for index, relation in enumerate(record.relations):
-        where = f"relation {relation.id}" if relation.id is not None else f"relations[{index}]"
-        where, line = record.relation_origins.get(index, (where, None))
+        where, line = record.relation_origins.get(index, (f"relation {relation.id}", None))
         try:
             rule = require_label(schema, relation.label, LabelKind.RELATION)
             check_attrs(rule, relation.attrs)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.assets import resource
 from annotator.core.models import Status
-from annotator.gui.workspace.window_state import WindowState
+from annotator.gui.window_state import WindowState
 
 LANGUAGES = ("en", "ar")
 

@@ -1,9 +1,11 @@
 """The main window: a shell that lays out the views, builds the menus and hands actions on.
 
-It owns no data: the project is behind the ``Controller``, lists are item
-models, and every edit is an undo command pushed by the controller. What an
-action runs lives in ``gui.handlers`` (each reaches the window through the
-``Shell`` protocol); the window wires the signals and remembers the layout.
+It owns no data: the open project's ``Workspace`` holds the store, the
+controller (every edit an undo command), the document state and the item
+models that follow it; the window points its views at them. What an action
+runs lives in ``gui.handlers`` (each reaches the window through the ``Shell``
+protocol); the window lays out the views, builds the menus and remembers the
+layout.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -23,25 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.models import Document
 from annotator.gui.action_spec import ActionSpec, build_action, menu_title
 from annotator.gui.actions import all_specs
 from annotator.gui.article.find_bar import FindBar
 from annotator.gui.article.label_styles import LabelStyles
 from annotator.gui.article.view import ArticleView
-from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.fonts import ARTICLE_FONT, DEFAULT_POINT_SIZE
 from annotator.gui.handlers import Handlers
 from annotator.gui.handlers.annotating import Annotating
 from annotator.gui.handlers.find import ArticleFind
 from annotator.gui.handlers.linking import Linking
 from annotator.gui.handlers.navigation import Navigation
+from annotator.gui.handlers.project_events import ProjectEvents
 from annotator.gui.handlers.project_files import ProjectFiles
 from annotator.gui.handlers.recommending import Recommending
 from annotator.gui.handlers.span_views import SpanViews
 from annotator.gui.handlers.suggesting import Suggesting
 from annotator.gui.panels.analyst_label import AnalystLabel
-from annotator.gui.panels.document_model import DocumentListModel, set_store
+from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
     AnnotationModel,
@@ -53,14 +56,13 @@ from annotator.gui.panels.search import SearchPanel
 from annotator.gui.panels.start_view import StartView
 from annotator.gui.panels.status_bar import DocumentSummary, window_title
 from annotator.gui.recent_menu import RecentMenu
+from annotator.gui.window_state import WindowState
 from annotator.gui.workspace.analyst import analyst_name
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
-from annotator.gui.workspace.window_state import WindowState
 from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 from annotator.storage.document_list import document_ids, has_documents, is_stored
 from annotator.storage.project import Project
-from annotator.storage.safety import CheckReport
 
 MESSAGE_MS = 6000
 
@@ -91,15 +93,11 @@ class MainWindow(QMainWindow):
         self._open_workspace = open_workspace
         self.setObjectName("main_window")
         self.state = WindowState(settings)
-        self.documents = DocumentListModel(parent=self)
-        self.labels = LabelModel(parent=self)
-        self.annotations = AnnotationModel(self)
         self.article = ArticleView(
             LabelStyles(()), ARTICLE_FONT, self.state.point_size(DEFAULT_POINT_SIZE), self
         )
-        self.document_panel = DocumentPanel(self.documents, self)
-        self.link_model = LinkModel(self)
-        self.side_panel = SidePanel(self.labels, self.annotations, self.link_model, self)
+        self.document_panel = DocumentPanel(self)
+        self.side_panel = SidePanel(self)
         self.registry = RegistryPanel(self)
         outer = outer_dock_area(self)
         self.addDockWidget(outer, self.registry)
@@ -116,6 +114,7 @@ class MainWindow(QMainWindow):
         self.recommending = Recommending(self, self)
         self.files = ProjectFiles(self, self)
         self.span_views = SpanViews(self, self)
+        self.project_events = ProjectEvents(self, self)
         self.handlers = Handlers(
             self,
             self.files,
@@ -159,9 +158,9 @@ class MainWindow(QMainWindow):
     # -- wiring --------------------------------------------------------------
 
     def _connect_views(self) -> None:
-        self.document_panel.view.selectionModel().currentRowChanged.connect(
-            self._on_documents_row_changed
-        )
+        self.document_panel.chosen.connect(self._on_document_chosen)
+        self.document_panel.columns_changed.connect(self.state.set_hidden_document_columns)
+        self.document_panel.hide_columns(self.state.hidden_document_columns())
         self.article.page_past_end.connect(self.navigation.next_document)
         self.article.page_before_start.connect(self.navigation.previous_document)
         self.span_views.connect_views()
@@ -174,6 +173,11 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         for action in self.actions_by_id.values():
+            # Out of every widget now: deleted later, it would still answer its keys (and
+            # clash with the new project's action for the same key) until the event loop ran.
+            for owner in action.associatedObjects():
+                if isinstance(owner, QWidget):
+                    owner.removeAction(action)
             action.deleteLater()
         self.actions_by_id.clear()
         self.menuBar().clear()
@@ -222,6 +226,22 @@ class MainWindow(QMainWindow):
     def session(self) -> ProjectSession:
         return self.workspace.session
 
+    @property
+    def documents(self) -> DocumentListModel:
+        return self.workspace.documents
+
+    @property
+    def labels(self) -> LabelModel:
+        return self.workspace.labels
+
+    @property
+    def annotations(self) -> AnnotationModel:
+        return self.workspace.annotations
+
+    @property
+    def link_model(self) -> LinkModel:
+        return self.workspace.links
+
     def load_project(self, project: Project) -> bool:
         """Show ``project`` in a new workspace: models refilled, last place restored.
 
@@ -242,35 +262,26 @@ class MainWindow(QMainWindow):
             self._save_place(old)
             old.close()
             old.deleteLater()
-        project, controller = workspace.project, workspace.controller
-        workspace.session.changed_elsewhere.connect(self._on_changed_elsewhere)
-        workspace.check_finished.connect(self._report_check)  # after an unclean exit
-        workspace.damage_found.connect(self._on_damage_found)
+        project, controller, state = workspace.project, workspace.controller, workspace.state
+        self.project_events.follow(workspace)
         controller.snap_to_words = self.state.snap_to_words()
         self.show_analyst()
         controller.suggest_cues = self.state.suggest_cues()
-        controller.document_opened.connect(self._on_document_opened)
-        for signal in (controller.document_opened, controller.current_changed):
-            signal.connect(lambda *_: self.refresh_enabled())
-        self.span_views.follow(controller)
+        self.article.follow(state)
+        state.changes_applied.connect(self._on_changes_applied)
+        state.current_changed.connect(lambda _: self.refresh_enabled())
+        self.span_views.follow(state)
         self.recommending.follow(workspace)
-        self.documents.follow(controller.state)
-        self.labels.follow(controller.state)
-        self.annotations.follow(controller.state)
-        self.article.follow(controller.state)
-        controller.doc_attrs_changed.connect(self.documents.set_doc_attrs)
         controller.message.connect(self.show_message)
-        controller.suggestions_changed.connect(self.suggesting.show_suggestions)
-        controller.entities_changed.connect(self.registry.refresh)
+        controller.proposals.changed.connect(self.suggesting.show_suggestions)
         schema_labels = project.schema.span_labels
         self.article.set_styles(LabelStyles(schema_labels))
-        self.labels.set_labels(schema_labels)
-        self.annotations.set_colors(schema_labels)
+        self.side_panel.set_models(workspace.labels, workspace.annotations, workspace.links)
         self.side_panel.fit_labels(label.name for label in schema_labels)
-        set_store(self.documents, project)
+        self.document_panel.set_model(workspace.documents)
         self.document_panel.set_reader(workspace.reader)
         self.reload_documents()
-        self.registry.set_project(project)
+        self.registry.set_project(project, state)
         self.state.set_last_project(project.path)
         self.recent_menu.fill(self.state.recent_projects(besides=self.project.path))
         self.summary.follow(controller.state, [label.name for label in schema_labels])
@@ -283,31 +294,6 @@ class MainWindow(QMainWindow):
             doc_id, caret = self.document_panel.doc_id_at(0), 0
         if doc_id is not None:
             self.open_document(doc_id, caret)
-
-    def _report_check(self, report: CheckReport | None) -> None:
-        """After an unclean exit: say what the check of the project found."""
-        if report is None:
-            return
-        if report.ok:
-            self.show_message(
-                self.tr("The last session did not end cleanly.") + " " + report.summary()
-            )
-        else:
-            check_report_dialog(self, report).open()
-
-    def _on_damage_found(self, message: str) -> None:
-        """The opening check of a large project found damage: nothing will be written."""
-        damage_dialog(self, message).open()
-
-    def _on_changed_elsewhere(self) -> None:
-        """Another process wrote to the project (an import from the command line): refresh."""
-        self.reload_documents()
-        if self.controller.document and self.controller.document.id:
-            self.document_panel.select(self.controller.document.id)
-        self.registry.refresh()
-        self.show_message(
-            self.tr("The project changed outside this window; the lists are updated.")
-        )
 
     def reload_documents(self) -> None:
         """The document list read again (after an import): the filter's answer, or every id."""
@@ -325,7 +311,12 @@ class MainWindow(QMainWindow):
         self.document_panel.select(doc_id)
         self.article.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # -- controller signals --------------------------------------------------
+    # -- what the state tells ------------------------------------------------
+
+    def _on_changes_applied(self, changes: Changes) -> None:
+        if changes.opened is not None:
+            self._on_document_opened(changes.opened)
+        self.refresh_enabled()
 
     def _on_document_opened(self, document: Document) -> None:
         caret, self._opening_caret = self._opening_caret, 0
@@ -346,13 +337,8 @@ class MainWindow(QMainWindow):
 
     # -- view signals --------------------------------------------------------
 
-    def _on_documents_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        doc_id = self.document_panel.doc_id_at(current.row())
-        if (
-            doc_id is not None
-            and self.controller
-            and (self.controller.document is None or self.controller.document.id != doc_id)
-        ):
+    def _on_document_chosen(self, doc_id: int) -> None:
+        if self.controller.document is None or self.controller.document.id != doc_id:
             self.open_document(doc_id)
 
     def show_start_if_empty(self) -> None:

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     )
     from annotator.gui.panels.registry import RegistryPanel
     from annotator.gui.panels.search import SearchPanel
+    from annotator.gui.window_state import WindowState
     from annotator.gui.workspace.controller import Controller
     from annotator.gui.workspace.session import ProjectSession
-    from annotator.gui.workspace.window_state import WindowState
     from annotator.gui.workspace.workspace import Workspace
     from annotator.storage.project import Project
 
@@ -47,11 +47,7 @@ class Shell(Protocol):
     search_panel: SearchPanel
     registry: RegistryPanel
     document_panel: DocumentPanel
-    documents: DocumentListModel
-    annotations: AnnotationModel
-    labels: LabelModel
     side_panel: SidePanel
-    link_model: LinkModel
     actions_by_id: dict[str, QAction]
     specs: tuple[ActionSpec, ...]
     add_sample: Callable[[Project], None] | None
@@ -68,6 +64,19 @@ class Shell(Protocol):
 
     @property
     def session(self) -> ProjectSession: ...
+
+    # The open project's item models (its workspace's), which the views show.
+    @property
+    def documents(self) -> DocumentListModel: ...
+
+    @property
+    def annotations(self) -> AnnotationModel: ...
+
+    @property
+    def labels(self) -> LabelModel: ...
+
+    @property
+    def link_model(self) -> LinkModel: ...
 
     def show_message(self, text: str) -> None: ...
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.layers import GOLD
-from annotator.core.models import Relation, Span
+from annotator.core.models import NewSpan, Relation, Span
 from annotator.storage.database import write_transaction
 from annotator.storage.project import Project
-from annotator.storage.rows import to_json
+from annotator.storage.rows import relation_row, span_row
 from annotator.storage.team_layers import shared_documents
 
 Key = tuple[int, int, str]
@@ -61,12 +61,8 @@ def auto_agreed(project: Project) -> Adjudication:
                 copies = [spans[key] for spans in by_key]
                 attrs = _agreed_value([dict(s.attrs) for s in copies]) or {}
                 entity = _agreed_value([s.entity_id for s in copies])
-                cursor = conn.execute(
-                    'INSERT INTO spans (doc_id, start, "end", label, text, attrs, annotator, '
-                    "entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [doc.doc_id, *key, copies[0].text, to_json(attrs), GOLD, entity],
-                )
-                gold[key] = int(cursor.lastrowid or 0)
+                new = NewSpan(*key, copies[0].text, attrs, GOLD, entity)
+                gold[key] = project.db.insert("spans", span_row(doc.doc_id, new))
                 result.spans += 1
             result.relations += _agreed_relations(
                 project, doc.doc_id, doc.spans, doc.relations, gold
@@ -111,10 +107,8 @@ def _agreed_relations(
         if head not in gold or tail not in gold or (label, gold[head], gold[tail]) in existing:
             continue
         attrs = _agreed_value([layer[(label, head, tail)] for layer in layers]) or {}
-        conn.execute(
-            "INSERT INTO relations (doc_id, head, tail, label, attrs, annotator) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [doc_id, gold[head], gold[tail], label, to_json(attrs), GOLD],
+        project.db.insert(
+            "relations", relation_row(doc_id, label, gold[head], gold[tail], attrs, GOLD)
         )
         added += 1
     return added

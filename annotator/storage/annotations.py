@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.core.errors import SpanError, StoreError
-from annotator.core.models import LabelKind, Relation, Span
+from annotator.core.models import LabelKind, NewSpan, Relation, Span
 from annotator.core.schema import check_attrs
 from annotator.core.schema_rules import relation_problem
 from annotator.core.spans import check_span
@@ -32,35 +32,23 @@ from annotator.storage.rows import (
 class Annotations(Documents):
     """Spans and relations on the documents, with their attributes and entity links."""
 
-    def add_span(
-        self,
-        doc_id: int,
-        start: int,
-        end: int,
-        label: str,
-        *,
-        attrs: Mapping[str, Any] | None = None,
-        annotator: str | None = None,
-    ) -> Span:
-        """Store a new span over ``text[start:end]`` of the document; return it with its id.
+    def add_span(self, doc_id: int, span: NewSpan) -> Span:
+        """Store ``span`` on the document; return it as stored, with its id.
 
-        A ``todo`` document becomes ``in_progress`` in the same transaction.
+        ``SpanError`` unless its text is what its offsets cover. A ``todo``
+        document becomes ``in_progress`` in the same transaction.
         """
-        check_attrs(self._require_label(label, LabelKind.SPAN), attrs or {})
+        check_attrs(self._require_label(span.label, LabelKind.SPAN), span.attrs)
         with write_transaction(self.db):
-            text = self.document(doc_id).text
-            covered = check_span(text, start, end)
-            span = Span(
-                start, end, label, covered, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
-            )
-            span_id = self._insert_span(doc_id, span)
+            check_span(self.document(doc_id).text, span.start, span.end, span.text)
+            stored = self._insert_span(doc_id, span)
             self._touch(doc_id)
             # The first annotation starts the work on a document: same transaction.
             self.db.execute(
                 "UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'todo'",
                 [doc_id],
             )
-        return Span(start, end, label, covered, span_id, doc_id, dict(attrs or {}), annotator)
+        return stored
 
     def span(self, span_id: int) -> Span:
         row = next(self._rows("SELECT * FROM spans WHERE id = ?", [span_id]), None)
@@ -92,7 +80,7 @@ class Annotations(Documents):
                 [start, end, text, label, span_id],
             )
             self._touch(old.doc_id)  # type: ignore[arg-type]
-        return Span(start, end, label, text, span_id, old.doc_id, old.attrs, old.annotator)
+        return replace(old, start=start, end=end, label=label, text=text)
 
     def _check_relations_allow(self, span_id: int, label: str) -> None:
         """The span's links must still fit their types with the span relabelled."""
@@ -112,12 +100,11 @@ class Annotations(Documents):
 
     def restore_span(self, span: Span, relations: Iterable[Relation] = ()) -> None:
         """Put back a deleted span and its relations with their old ids (undo of delete)."""
-        assert span.id is not None and span.doc_id is not None
+        assert span.doc_id is not None
         with write_transaction(self.db):
             self._insert("spans", {"id": span.id, **span_row(span.doc_id, span)})
             for rel in relations:
-                row = relation_row(span.doc_id, rel, rel.head, rel.tail)
-                self._insert("relations", {"id": rel.id, **row})
+                self._restore_relation(rel)
             self._touch(span.doc_id)
 
     def spans(self, doc_id: int) -> list[Span]:
@@ -183,10 +170,7 @@ class Annotations(Documents):
                 raise SpanError("a relation must link two spans of the same document")
             if problem := relation_problem(rel_label, head_label, tail_label):
                 raise SpanError(problem)
-            relation = Relation(
-                label, head, tail, doc_id=doc_id, attrs=attrs or {}, annotator=annotator
-            )
-            rel_id = self._insert_relation(doc_id, relation, head, tail)
+            rel_id = self._insert_relation(doc_id, label, head, tail, attrs or {}, annotator)
         return Relation(label, head, tail, rel_id, doc_id, dict(attrs or {}), annotator)
 
     def relation(self, relation_id: int) -> Relation:
@@ -204,10 +188,13 @@ class Annotations(Documents):
 
     def restore_relation(self, relation: Relation) -> None:
         """Put back a deleted relation with its old id (undo)."""
-        assert relation.doc_id is not None
         with write_transaction(self.db):
-            row = relation_row(relation.doc_id, relation, relation.head, relation.tail)
-            self._insert("relations", {"id": relation.id, **row})
+            self._restore_relation(relation)
+
+    def _restore_relation(self, r: Relation) -> None:
+        assert r.doc_id is not None
+        row = relation_row(r.doc_id, r.label, r.head, r.tail, r.attrs, r.annotator)
+        self._insert("relations", {"id": r.id, **row})
 
     def set_span_attrs(self, span_id: int, attrs: Mapping[str, Any]) -> Span:
         """Replace a span's attributes (checked against its label's definitions)."""

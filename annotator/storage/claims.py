@@ -66,7 +66,7 @@ def claims(project: Project, doc_id: int | None = None) -> list[Claim]:
                     (relation.label, spans[relation.tail], dict(relation.attrs))
                 )
         for span in spans.values():
-            if span.label != CLAIM or span.id is None:
+            if span.label != CLAIM:
                 continue
             claim = Claim(current, span)
             for label, target, attrs in links[span.id]:

@@ -13,13 +13,13 @@ identical span in gold, the relation is drawn there too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annotator.core.layers import GOLD
 from annotator.core.models import Relation, Span
 from annotator.storage.database import write_transaction
 from annotator.storage.project import Project
-from annotator.storage.rows import to_json
+from annotator.storage.rows import relation_row
 
 Key = tuple[int, int, str]
 
@@ -99,13 +99,8 @@ def accept(project: Project, doc_id: int, spans: Iterable[Span]) -> Curation:
         for span in spans:
             if _key(span) in present:
                 continue
-            added = project.add_span(
-                doc_id, span.start, span.end, span.label, attrs=span.attrs, annotator=GOLD
-            )
-            if span.entity_id is not None:
-                project.link_entity(added.id, span.entity_id)  # type: ignore[arg-type]
+            added = project.add_span(doc_id, replace(span.unsaved(), annotator=GOLD))
             present.add(_key(span))
-            assert added.id is not None
             change.added.append(added.id)
         change.relations = _follow_relations(project, doc_id)
     return change
@@ -132,7 +127,6 @@ def reject(project: Project, disagreement: Disagreement) -> Curation:
     change = Curation()
     with write_transaction(project.db):
         for span in disagreement.gold:
-            assert span.id is not None
             change.removed.append(project.delete_span(span.id))
     return change
 
@@ -175,14 +169,10 @@ def _follow_relations(project: Project, doc_id: int) -> list[int]:
         wanted = (relation.label, head, tail)
         if wanted in existing or head not in gold_ids or tail not in gold_ids:
             continue
-        row = project.db.conn.execute(
-            "INSERT INTO relations (doc_id, head, tail, label, attrs, annotator) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [doc_id, gold_ids[head], gold_ids[tail], relation.label,
-             to_json(dict(relation.attrs)), GOLD],
-        )  # fmt: skip
+        ends = (gold_ids[head], gold_ids[tail])
+        row = relation_row(doc_id, relation.label, *ends, relation.attrs, GOLD)
         existing.add(wanted)
-        added.append(int(row.lastrowid or 0))
+        added.append(project.db.insert("relations", row))
     return added
 
 

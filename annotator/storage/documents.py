@@ -20,7 +20,7 @@ from annotator.storage import search_index
 from annotator.storage.database import write_transaction
 from annotator.storage.doc_attrs import filter_sql
 from annotator.storage.project_base import ProjectBase
-from annotator.storage.rows import document_from_row, to_json
+from annotator.storage.rows import document_from_row, span_row, to_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +98,29 @@ class Documents(ProjectBase):
                 search_index.index_documents(self.db, [(doc_id, doc.text)])
             else:
                 self._unindexed.append(doc_id)  # indexed at the end of bulk()
-            new_ids: dict[int | None, int] = {}
+            new_ids: dict[int, int] = {}
             entity_ids: dict[int, int] = {}
             for span in record.spans:
                 check_span(doc.text, span.start, span.end, span.text)
+                # A row straight from the file's span (its id is the file's; the row gets
+                # its own): no stored Span is needed here, and a file holds thousands.
+                row = span_row(doc_id, span)
                 if span.entity_id is not None:
                     if span.entity_id not in entity_ids:
                         entity_ids[span.entity_id] = self._resolve_entity(
                             record.entities.get(span.entity_id)
                             or Entity(f"#{span.entity_id}", span.label, id=span.entity_id)
                         )
-                    span = replace(span, entity_id=entity_ids[span.entity_id])
-                new_ids[span.id] = self._insert_span(doc_id, span)
-            for relation in record.relations:
+                    row["entity_id"] = entity_ids[span.entity_id]
+                new_ids[span.id] = self._insert("spans", row)
+            for rel in record.relations:
                 self._insert_relation(
-                    doc_id, relation, new_ids[relation.head], new_ids[relation.tail]
+                    doc_id,
+                    rel.label,
+                    new_ids[rel.head],
+                    new_ids[rel.tail],
+                    rel.attrs,
+                    rel.annotator,
                 )
         return doc_id
 

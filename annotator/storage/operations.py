@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from annotator.core.changes import Changes
-from annotator.core.models import Entity, Relation, Span, Status
+from annotator.core.models import Entity, NewSpan, Relation, Span, Status
 from annotator.core.suggest import Suggestion
 from annotator.storage.entities import Merge
 from annotator.storage.project import Project
@@ -30,11 +30,9 @@ def _promoted(project: Project, doc_id: int, before: Status) -> Status | None:
     return after if after is not before else None
 
 
-def add_span(
-    project: Project, doc_id: int, start: int, end: int, label: str, annotator: str | None
-) -> Changes:
+def add_span(project: Project, doc_id: int, new: NewSpan) -> Changes:
     before = _status(project, doc_id)
-    span = project.add_span(doc_id, start, end, label, annotator=annotator)
+    span = project.add_span(doc_id, new)
     return Changes(doc_id, spans_added=(span,), status=_promoted(project, doc_id, before))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import SchemaError, SpanError, StoreError
-from annotator.core.models import Label, LabelKind, Relation, Span
+from annotator.core.models import Label, LabelKind, NewSpan, Span
 from annotator.core.schema import Schema
 from annotator.core.schema_rules import require_label
 from annotator.storage.connection import Database
@@ -73,11 +73,32 @@ class ProjectBase:
     def _insert(self, table: str, row: Mapping[str, Any]) -> int:
         return self.db.insert(table, row)
 
-    def _insert_span(self, doc_id: int, span: Span) -> int:
-        return self._insert("spans", span_row(doc_id, span))
+    def _insert_span(self, doc_id: int, span: NewSpan) -> Span:
+        """Store ``span`` as a new row of the document: the stored span, with its id."""
+        span_id = self._insert("spans", span_row(doc_id, span))
+        return Span(
+            span.start,
+            span.end,
+            span.label,
+            span.text,
+            span_id,
+            doc_id,
+            span.attrs,
+            span.annotator,
+            span.entity_id,
+        )
 
-    def _insert_relation(self, doc_id: int, relation: Relation, head: int, tail: int) -> int:
-        return self._insert("relations", relation_row(doc_id, relation, head, tail))
+    def _insert_relation(
+        self,
+        doc_id: int,
+        label: str,
+        head: int,
+        tail: int,
+        attrs: Mapping[str, Any],
+        annotator: str | None,
+    ) -> int:
+        """Store a relation between the stored spans ``head`` and ``tail``: its id."""
+        return self._insert("relations", relation_row(doc_id, label, head, tail, attrs, annotator))
 
     def _touch(self, doc_id: int, **values: Any) -> None:
         """Set columns of a document and its ``updated_at``; ``StoreError`` if it is not there."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from sqlite3 import Row
 from typing import Any
 
-from annotator.core.models import Document, Relation, Span, Status
+from annotator.core.models import Document, NewSpan, Relation, Span, Status
 
 # A row read by column name: a dict, or sqlite3's own Row (no dict built per row).
 RowLike = Mapping[str, Any] | Row
@@ -59,7 +59,8 @@ def document_from_row(row: RowLike, *, with_raw: bool = False) -> Document:
     )
 
 
-def span_row(doc_id: int, span: Span) -> dict[str, Any]:
+def span_row(doc_id: int, span: Span | NewSpan) -> dict[str, Any]:
+    """The columns of a span's content (not its id: the row's own, or set by the caller)."""
     return {
         "doc_id": doc_id,
         "start": span.start,
@@ -72,12 +73,20 @@ def span_row(doc_id: int, span: Span) -> dict[str, Any]:
     }
 
 
-def relation_row(doc_id: int, relation: Relation, head: int, tail: int) -> dict[str, Any]:
+def relation_row(
+    doc_id: int,
+    label: str,
+    head: int,
+    tail: int,
+    attrs: Mapping[str, Any],
+    annotator: str | None,
+) -> dict[str, Any]:
+    """The columns of a relation (not its id), between the stored spans ``head`` and ``tail``."""
     return {
         "doc_id": doc_id,
         "head": head,
         "tail": tail,
-        "label": relation.label,
-        "attrs": to_json(dict(relation.attrs)),
-        "annotator": relation.annotator,
+        "label": label,
+        "attrs": to_json(dict(attrs)),
+        "annotator": annotator,
     }

@@ -248,7 +248,7 @@ class _Batch:
         self, doc_id: int, layer: LayerState, fp: str, entity_ids: Mapping[int, int], next_id: int
     ) -> int:
         """Queue one layer with span ids from ``next_id``; returns the next free id."""
-        ids: dict[int | None, int] = {}
+        ids: dict[int, int] = {}
         name = layer.annotator
         for span in layer.spans:
             ids[span.id] = next_id

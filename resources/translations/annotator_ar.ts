@@ -516,14 +516,6 @@
         <source>Project open elsewhere</source>
         <translation>المشروع مفتوح في مكان آخر</translation>
     </message>
-    <message>
-        <source>The last session did not end cleanly.</source>
-        <translation>لم تنتهِ الجلسة السابقة على نحو سليم.</translation>
-    </message>
-    <message>
-        <source>The project changed outside this window; the lists are updated.</source>
-        <translation>تغيّر المشروع خارج هذه النافذة؛ حُدّثت القوائم.</translation>
-    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -561,6 +553,17 @@
     <message>
         <source>Esc: cancel</source>
         <translation>Esc: إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEvents</name>
+    <message>
+        <source>The last session did not end cleanly.</source>
+        <translation>لم تنتهِ الجلسة السابقة على نحو سليم.</translation>
+    </message>
+    <message>
+        <source>The project changed outside this window; the lists are updated.</source>
+        <translation>تغيّر المشروع خارج هذه النافذة؛ حُدّثت القوائم.</translation>
     </message>
 </context>
 <context>

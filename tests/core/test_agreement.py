@@ -158,8 +158,8 @@ def test_relations_match_through_matched_spans():
         TEXT,
         {"a": a_spans, "b": b_spans},
         {
-            "a": [Relation("SOURCE", 2, 1)],
-            "b": [Relation("SOURCE", 8, 7), Relation("SOURCE", 8, 9)],
+            "a": [Relation("SOURCE", 2, 1, 1)],
+            "b": [Relation("SOURCE", 8, 7, 1), Relation("SOURCE", 8, 9, 2)],
         },
     )
     result = compute([layers], LABELS)
@@ -205,10 +205,13 @@ def test_the_worked_example_of_docs_teams_md():
     actor_b = text.index("وزير")
     baku = text.index("باكو")
     a = [
-        Span(actor_a, actor_a + 13, "ACTOR", "وزير الخارجية"),
-        Span(baku, baku + 4, "LOCATION", "باكو"),
+        Span(actor_a, actor_a + 13, "ACTOR", "وزير الخارجية", 1),
+        Span(baku, baku + 4, "LOCATION", "باكو", 2),
     ]
-    b = [Span(actor_b, actor_b + 4, "ACTOR", "وزير"), Span(baku, baku + 4, "LOCATION", "باكو")]
+    b = [
+        Span(actor_b, actor_b + 4, "ACTOR", "وزير", 3),
+        Span(baku, baku + 4, "LOCATION", "باكو", 4),
+    ]
     result = compute([DocumentLayers(1, text, {"a": a, "b": b})], ["ACTOR", "LOCATION"])
     actor = pair(result, "a", "b", "ACTOR")
     assert (actor.exact_f1, actor.overlap_f1) == (0.0, 1.0)

@@ -66,3 +66,18 @@ def test_keys_in_a_stable_order_and_arabic_unescaped():
         "relations",
     ]
     assert "أذربيجان" in out
+
+
+def test_relations_are_numbered_by_position_and_named_by_the_files_id():
+    """Every relation gets an id (its position); errors still name it as the file does."""
+    spans = [
+        {"id": "a", "start": 7, "end": 15, "label": "ACTOR"},
+        {"id": "b", "start": 19, "end": 25, "label": "CLAIM"},
+    ]
+    relations = [
+        {"id": "r9", "label": "SOURCE", "head": "b", "tail": "a"},
+        {"label": "SOURCE", "head": "b", "tail": "a"},
+    ]
+    [(_, record)] = list(read_records(io.StringIO(line(spans=spans, relations=relations))))
+    assert [(r.id, r.head, r.tail) for r in record.relations] == [(0, 1, 0), (1, 1, 0)]
+    assert record.relation_origins == {0: ("relation r9", None), 1: ("relations[1]", None)}

@@ -24,11 +24,11 @@ ENTITIES = {9: Entity("وزير الخارجية", "ACTOR", 9, wikidata="Q1")}
 
 
 def test_same_work_same_fingerprint_whatever_the_ids_and_order():
-    first = fingerprint("done", spans(0), [Relation("SOURCE", 2, 1)], ENTITIES)
+    first = fingerprint("done", spans(0), [Relation("SOURCE", 2, 1, 1)], ENTITIES)
     moved = list(reversed(spans(100)))
     other_ids = {9: Entity("وزير الخارجية", "ACTOR", 50, wikidata="Q1")}
     relinked = [Span(**{**_fields(s), "entity_id": 50 if s.entity_id else None}) for s in moved]
-    second = fingerprint("done", relinked, [Relation("SOURCE", 102, 101)], {50: other_ids[9]})
+    second = fingerprint("done", relinked, [Relation("SOURCE", 102, 101, 7)], {50: other_ids[9]})
     assert first == second
 
 
@@ -41,8 +41,8 @@ def _fields(s: Span) -> dict:
     ["status", "attrs", "relation", "entity", "deleted"],
 )
 def test_any_change_changes_it(change: str):
-    base = fingerprint("done", spans(0), [Relation("SOURCE", 2, 1)], ENTITIES)
-    s, rels, status, entities = spans(0), [Relation("SOURCE", 2, 1)], "done", ENTITIES
+    base = fingerprint("done", spans(0), [Relation("SOURCE", 2, 1, 1)], ENTITIES)
+    s, rels, status, entities = spans(0), [Relation("SOURCE", 2, 1, 1)], "done", ENTITIES
     if change == "status":
         status = "in_progress"
     elif change == "attrs":

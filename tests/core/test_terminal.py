@@ -8,9 +8,9 @@ from annotator.core.terminal import for_terminal, mark_spans, to_visual
 
 def test_nested_spans_are_marked_in_logical_order():
     text = "قالت وزارة الدفاع في أذربيجان إن"
-    claim = Span(0, 32, "CLAIM", text[0:32])
-    actor = Span(5, 17, "ACTOR", text[5:17])
-    place = Span(21, 29, "LOCATION", text[21:29])
+    claim = Span(0, 32, "CLAIM", text[0:32], 1)
+    actor = Span(5, 17, "ACTOR", text[5:17], 2)
+    place = Span(21, 29, "LOCATION", text[21:29], 3)
     assert mark_spans(text, [place, claim, actor]) == (
         "[قالت [وزارة الدفاع]ACTOR في [أذربيجان]LOCATION إن]CLAIM"
     )
@@ -18,7 +18,7 @@ def test_nested_spans_are_marked_in_logical_order():
 
 def test_adjacent_spans_close_before_they_open():
     text = "أبجد"
-    spans = [Span(0, 2, "A", "أب"), Span(2, 4, "B", "جد")]
+    spans = [Span(0, 2, "A", "أب", 1), Span(2, 4, "B", "جد", 2)]
     assert mark_spans(text, spans) == "[أب]A[جد]B"
 
 

@@ -56,3 +56,39 @@ def test_aligned_tokens_cover_the_same_characters(text, edges):
         assert text[t.start : t.end] == t.text
     inside = {e for e in edges for t in aligned if t.start < e < t.end}
     assert not inside
+
+
+def _one_character_at_a_time(text: str) -> list[tuple[int, int, str]]:
+    """The tokenizer as first written, a character at a time: what the fast one must equal."""
+    from annotator.core.span_rules import is_word_char
+    from annotator.core.tokens import cluster_end
+
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        if is_word_char(text[i]):
+            j = i + 1
+            while j < n and is_word_char(text[j]):
+                j += 1
+        else:
+            j = cluster_end(text, i)
+        out.append((i, j, text[i:j]))
+        i = j
+    return out
+
+
+_ARABIC_NEWS = st.text(
+    alphabet=st.sampled_from(
+        [*"قالت وزارة الدفاع إن القوات", "\u064e", "\u0651", "\u0640", "\u200c", "\u200d",
+        "،", "؟", ".", "_", "٣", "3", "\n", "\u00a0", "\u200f", "👍", "\U0001f3fd", "🇦", "🇲",
+        "\U000e0067", "\u0301", "x", "ⅷ", "²", "一"]
+    ),
+    max_size=60,
+)  # fmt: skip
+
+
+@given(st.one_of(st.text(max_size=60), _ARABIC_NEWS))
+def test_tokenize_gives_exactly_the_tokens_read_a_character_at_a_time(text):
+    assert [tuple(t) for t in tokenize(text)] == _one_character_at_a_time(text)

@@ -14,6 +14,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.models import Document, Status
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 SAMPLE_TITLE = (
     "تجدد القتال العنيف.. الهدنة الروسية فشلت وأذربيجان ترفض الاستفتاء لتحديد مصير قره باغ"
@@ -54,7 +55,7 @@ def test_import_list_show_stats_export(db: str, sample_file: Path, tmp_path: Pat
     with Project.open(db) as project:
         text = project.document(1).text
         start = text.index("أذربيجان")
-        project.add_span(1, start, start + len("أذربيجان"), "LOCATION")
+        add_span(project, 1, start, start + len("أذربيجان"), "LOCATION")
 
     code, out, _ = run("show", "1", "--db", db)
     assert code == 0 and "[أذربيجان]LOCATION" in out
@@ -189,7 +190,7 @@ def _attribution_scenario(db: str) -> dict[str, int]:
 
         def tag(phrase: str, label: str, **attrs: str) -> int:
             start = text.index(phrase)
-            span = project.add_span(1, start, start + len(phrase), label, attrs=attrs or None)
+            span = add_span(project, 1, start, start + len(phrase), label, attrs=attrs or None)
             assert span.id is not None
             return span.id
 
@@ -338,8 +339,8 @@ def test_spacy_export_keeps_clitic_spans_and_relations(db: str, tmp_path: Path):
         text = "قالت الوزارة إن القتال اندلع في وأذربيجان 😀 اليوم"
         doc_id = project.add_document(Document(text))
         start = text.index("أذربيجان")
-        place = project.add_span(doc_id, start, start + len("أذربيجان"), "LOCATION")
-        claim = project.add_span(doc_id, text.index("القتال"), text.index(" 😀"), "CLAIM")
+        place = add_span(project, doc_id, start, start + len("أذربيجان"), "LOCATION")
+        claim = add_span(project, doc_id, text.index("القتال"), text.index(" 😀"), "CLAIM")
         project.add_relation("OCCURRED_AT", claim.id, place.id)
     target = tmp_path / "spacy"
     code, _, err = run("export", "--format", "spacy", "-o", str(target), "--db", db)
@@ -402,11 +403,11 @@ def test_brat_export_imports_back_exactly_with_its_configuration(db: str, tmp_pa
     with Project.open(db) as project:
         doc_id = project.add_document(Document(text))
         uid = project.document(doc_id).uid  # the file's name: the document has no external id
-        project.add_span(doc_id, 5, 13, "ACTOR", attrs={"note": "ends in\na newline"})
-        project.add_span(
-            doc_id, 16, text.index("في") + 2, "CLAIM", attrs={"factuality": "asserted"}
+        add_span(project, doc_id, 5, 13, "ACTOR", attrs={"note": "ends in\na newline"})
+        add_span(
+            project, doc_id, 16, text.index("في") + 2, "CLAIM", attrs={"factuality": "asserted"}
         )
-        project.add_span(doc_id, text.index("كاراباخ"), len(text), "LOCATION")
+        add_span(project, doc_id, text.index("كاراباخ"), len(text), "LOCATION")
     target = tmp_path / "brat"
     code, _, err = run("export", "--format", "brat", "-o", str(target), "--db", db)
     assert code == 0, err

@@ -22,6 +22,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.models import Document, Entity
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 STREAM = ["jsonl", "entities", "conll", "doccano", "labelstudio", "prodigy"]
 FOLDER = ["brat", "hf", "spacy"]
@@ -61,8 +62,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     with Project.open(path) as project:
         for n in range(3):
             doc = project.add_document(Document(TEXT + f" {n}", meta={"title": f"t{n}"}))
-            project.add_span(doc, 5, 12, "ACTOR")
-            project.add_span(doc, 0, 39, "CLAIM")
+            add_span(project, doc, 5, 12, "ACTOR")
+            add_span(project, doc, 0, 39, "CLAIM")
         project.entities.add(Entity("أذربيجان", "LOCATION"))
     return str(path)
 

@@ -17,6 +17,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.models import Document
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 # (text, [(phrase, label, occurrence)]): phrases inside words on purpose.
 ARTICLES = [
@@ -80,7 +81,7 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
             doc_id = project.add_document(Document(text))
             for phrase, label in spans:
                 start = text.index(phrase)
-                project.add_span(doc_id, start, start + len(phrase), label)
+                add_span(project, doc_id, start, start + len(phrase), label)
     target = folder / "export"
     code, err = run("export", "--format", "spacy", "-o", str(target), "--db", db)
     assert code == 0, err

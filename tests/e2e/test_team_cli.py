@@ -9,6 +9,7 @@ from pathlib import Path
 from annotator.cli import main
 from annotator.core.models import Document, Status
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 TEXTS = [
     "قال وزير الخارجية إن باكو لن تقبل الاستفتاء في قره باغ.",
@@ -31,7 +32,7 @@ def mark(path: Path, words: list[tuple[int, str, str]]) -> None:
         for index, word, label in words:
             doc_id = by_text[TEXTS[index]]
             start = TEXTS[index].index(word)
-            project.add_span(doc_id, start, start + len(word), label)
+            add_span(project, doc_id, start, start + len(word), label)
             project.set_status(doc_id, Status.DONE)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from annotator.app import seed_sample
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 CHILD = Path(__file__).with_name("x11_child.py")
 
@@ -42,8 +43,8 @@ def test_tab_and_shift_tab_move_between_spans_in_an_x11_window(x_display, tmp_pa
         text = project.document(doc.id).text
         first = text.index("أذربيجان")
         second = text.index("أرمينيا")
-        project.add_span(doc.id, first, first + len("أذربيجان"), "LOCATION")
-        project.add_span(doc.id, second, second + len("أرمينيا"), "LOCATION")
+        add_span(project, doc.id, first, first + len("أذربيجان"), "LOCATION")
+        add_span(project, doc.id, second, second + len("أرمينيا"), "LOCATION")
     result = run_window(
         x_display, path, tmp_path / "settings.ini", "Tab", "Tab", "shift+Tab", "shift+Tab"
     )
@@ -82,7 +83,7 @@ def test_train_now_then_next_most_useful_document_by_keys_in_an_x11_window(
         for built in corpus(16, "A", 5):
             doc_id = project.add_document(Document(built.text))
             for start, end, label in built.spans:
-                project.add_span(doc_id, start, end, label)
+                add_span(project, doc_id, start, end, label)
             project.set_status(doc_id, Status.DONE)
         for built in corpus(5, "B", 6):
             project.add_document(Document(built.text))

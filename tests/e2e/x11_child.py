@@ -185,7 +185,7 @@ def run_recommend(window: MainWindow) -> dict:
     started = wait_for(training.started)
     trained = started and wait_for(training.finished, TRAIN_WAIT_MS)
     xdotool("ctrl+shift+n")
-    opened = wait_for(window.controller.document_opened)
+    opened = wait_for(window.controller.state.changes_applied)
     document = window.controller.document
     return {
         "started": started,
@@ -219,7 +219,7 @@ def main(argv: list[str]) -> int:
     seen: list[str | None] = []
     for key in keys:
         xdotool(key)
-        changed = wait_for(window.controller.current_changed)
+        changed = wait_for(window.controller.state.current_changed)
         current = window.controller.current
         seen.append(current.text if changed and current is not None else None)
     print(json.dumps({"current": seen}, ensure_ascii=False))

@@ -7,6 +7,7 @@ from pathlib import Path
 from annotator.core.models import Document
 from annotator.gui.agreement_view import AgreementView
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 TEXT = "قال وزير الخارجية إن باكو ترفض"
 
@@ -19,9 +20,9 @@ def at(word: str) -> tuple[int, int]:
 def test_view_shows_the_worked_example_and_follows_new_work(qtbot, qtmodeltester, tmp_path: Path):
     with Project.open(tmp_path / "team.annotator.db") as project:
         doc = project.add_document(Document(TEXT, meta={"title": "<b>عنوان</b>"}))
-        project.add_span(doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
-        project.add_span(doc, *at("باكو"), "LOCATION", annotator="alice")
-        project.add_span(doc, *at("وزير"), "ACTOR", annotator="bob")
+        add_span(project, doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
+        add_span(project, doc, *at("باكو"), "LOCATION", annotator="alice")
+        add_span(project, doc, *at("وزير"), "ACTOR", annotator="bob")
         view = AgreementView(project)
         qtbot.addWidget(view)
         view.resize(1000, 600)
@@ -35,7 +36,7 @@ def test_view_shows_the_worked_example_and_follows_new_work(qtbot, qtmodeltester
         assert view.pairs.data(index) == "0.600"  # kappa of the worked example
         assert view.ranking.rows[0][3] == "<b>عنوان</b>"  # shown as text, never markup
 
-        project.add_span(doc, *at("باكو"), "LOCATION", annotator="bob")  # bob catches up
+        add_span(project, doc, *at("باكو"), "LOCATION", annotator="bob")  # bob catches up
         view.refresh()
         rows = {(r[0], r[1]): r for r in view.pairs.rows}
         assert rows[("alice / bob", "LOCATION")][3] == 1.0

@@ -19,8 +19,9 @@ from annotator.gui.actions import all_specs
 from annotator.gui.dialogs.shortcuts import markdown_sheet, shortcut_model
 from annotator.gui.i18n import chosen_language, install, start_interface
 from annotator.gui.main_window import MainWindow
-from annotator.gui.workspace.window_state import WindowState
+from annotator.gui.window_state import WindowState
 from tests.gui.conftest import show
+from tests.spans import add_span
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
@@ -49,8 +50,8 @@ def test_the_window_in_arabic_is_mirrored_with_arabic_menus(
     assert arabic.language == "ar" and len(arabic.translators) == 2  # ours and Qt's qtbase_ar
     text = gui_project.document(1).text
     cue_at, claim_at = text.index("قالت"), text.index("تم إطلاق")
-    cue = gui_project.add_span(1, cue_at, cue_at + 4, "CUE")
-    claim = gui_project.add_span(1, claim_at, claim_at + 8, "CLAIM")
+    cue = add_span(gui_project, 1, cue_at, cue_at + 4, "CUE")
+    claim = add_span(gui_project, 1, claim_at, claim_at + 8, "CLAIM")
     gui_project.add_relation("CUE", claim.id, cue.id)
     window = show(qtbot, MainWindow(gui_project, settings, language="ar"))
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -321,7 +321,7 @@ def test_undoing_accept_all_brings_the_suggestions_back_at_once(qtbot, window):
     qtbot.keyClick(window.article, Qt.Key.Key_Y, Qt.KeyboardModifier.ShiftModifier)
     assert window.controller.suggestions == []
     calls = []
-    window.controller.suggestions_changed.connect(lambda: calls.append(1))
+    window.controller.proposals.changed.connect(lambda: calls.append(1))
     qtbot.keyClick(window.article, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: len(window.controller.suggestions) == total)
     assert len(calls) == 1  # one recomputation for the whole undone step

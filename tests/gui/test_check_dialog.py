@@ -17,6 +17,7 @@ from annotator.storage import database
 from annotator.storage.backups import list_backups
 from annotator.storage.project import Project
 from annotator.storage.safety import CheckReport, DamagedProjectError
+from tests.spans import add_span
 
 SCREEN = (1366, 768)
 
@@ -50,7 +51,7 @@ def test_the_after_crash_dialog_fits_1366x768_even_with_its_details_open(qtbot, 
 
 
 def test_an_intact_project_after_a_crash_is_said_in_one_capitalised_sentence(window):
-    window._report_check(CheckReport(spans_checked=12))
+    window.workspace.check_finished.emit(CheckReport(spans_checked=12))
     message = window.statusBar().currentMessage()
     assert message == (
         "The last session did not end cleanly. The project is intact "
@@ -113,7 +114,7 @@ def test_after_a_crash_a_span_off_its_text_is_shown_and_writes_wait_for_the_chec
     path = tmp_path / "crashed.annotator.db"
     with Project.open(path) as project:
         doc = project.add_document(Document("قالت وزارة الخارجية إن القصف استمر"))
-        span = project.add_span(doc, 5, 10, "ACTOR")
+        span = add_span(project, doc, 5, 10, "ACTOR")
         conn = project.db.conn
         conn.execute("DROP TRIGGER spans_text_matches_offsets_on_update")
         conn.execute('UPDATE spans SET start = 6, "end" = 11 WHERE id = ?', [span.id])

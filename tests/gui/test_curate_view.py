@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from annotator.core.models import Document
 from annotator.gui.curate_view import CurateView
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 TEXT = "قال وزير الخارجية 😀 إن باكو لن تقبل الاستفتاء في قره باغ"
 
@@ -24,10 +25,10 @@ def team(tmp_path: Path):
     with Project.open(tmp_path / "team.annotator.db") as project:
         doc = project.add_document(Document(TEXT))
         for name in ("alice", "bob"):
-            project.add_span(doc, *at("باكو"), "LOCATION", annotator=name)
-        project.add_span(doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
-        project.add_span(doc, *at("وزير"), "ACTOR", annotator="bob")
-        project.add_span(doc, *at("قره باغ"), "LOCATION", annotator="bob")
+            add_span(project, doc, *at("باكو"), "LOCATION", annotator=name)
+        add_span(project, doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
+        add_span(project, doc, *at("وزير"), "ACTOR", annotator="bob")
+        add_span(project, doc, *at("قره باغ"), "LOCATION", annotator="bob")
         yield project, doc
 
 

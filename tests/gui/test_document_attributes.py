@@ -103,6 +103,6 @@ def test_the_document_list_model_with_classes_passes_the_model_tester(qtmodeltes
     assert model.index(0, 0).data(FILTER_ROLE) == "topic=society topic=crime reliability=mixed"
     assert "topic: society, crime" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
     gui_project.doc_attrs.set(second, {"genre": "interview"})
-    model.set_doc_attrs(second, {"genre": "interview"})
+    model.update(second)  # what a Changes record with doc_attrs makes it do
     assert model.index(1, 3).data() == "interview"
     qtmodeltester.check(model)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from annotator.core.models import Status
 from annotator.gui.main_window import MainWindow
 from tests.gui.conftest import show
+from tests.spans import add_span
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -46,6 +47,19 @@ def test_ctrl_enter_marks_done_and_opens_the_next_not_done(qtbot, window):
     assert window.documents.summary(0).status is Status.DONE
     qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.document(1).status is Status.TODO
+
+
+def test_done_and_next_wraps_to_the_top_and_says_when_all_are_done(qtbot, window):
+    last = window.documents.ids()[-1]
+    window.project.set_status(1, Status.DONE)
+    window.reload_documents()
+    window.open_document(last)
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.id == 2  # after the last row: from the top, 1 is done
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.document.id == 2
+    assert window.statusBar().currentMessage() == "All documents are done."
+    assert {d.status for d in window.project.documents()} == {Status.DONE}
 
 
 def test_filter_narrows_the_list_and_navigation_follows_it(qtbot, window):
@@ -171,7 +185,7 @@ def test_search_panel_filters_by_label(qtbot, window):
 
     text = window.controller.document.text
     at = text.index("أذربيجان إنها")
-    window.project.add_span(1, at, at + 8, "LOCATION")
+    add_span(window.project, 1, at, at + 8, "LOCATION")
     panel = window.search_panel
     window.finder.search_corpus()
     panel.label.setCurrentIndex(panel.label.findData("LOCATION"))

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from annotator.core.models import Document
-from annotator.gui.workspace.store_reader import StoreReader
+from annotator.gui.store_reader import StoreReader
 from tests.gui.conftest import type_text
 
 pytestmark = pytest.mark.timeout(60)

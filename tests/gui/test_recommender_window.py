@@ -16,6 +16,7 @@ from annotator.storage.project import Project
 from annotator.storage.recommender import ProjectRecommender
 from tests.gui.conftest import show
 from tests.news_templates import PEOPLE, PLACES, corpus
+from tests.spans import add_span
 
 TRAINING_TIMEOUT_MS = 120_000  # two shared cores: a slow run is not a failure
 
@@ -27,7 +28,7 @@ def trained_project(tmp_path: Path):
     for built in corpus(16, "A", 11):
         doc_id = project.add_document(Document(built.text))
         for start, end, label in built.spans:
-            project.add_span(doc_id, start, end, label)
+            add_span(project, doc_id, start, end, label)
         project.set_status(doc_id, Status.DONE)
     for built in corpus(6, "B", 12):
         project.add_document(Document(built.text))
@@ -195,7 +196,7 @@ def test_claims_are_proposed_in_the_window_and_taken_with_y(qtbot, tmp_path: Pat
     for built in corpus(8, "A", 13) + claims_corpus(16, "A", 14):
         doc_id = project.add_document(Document(built.text))
         for start, end, label in built.spans:
-            project.add_span(doc_id, start, end, label)
+            add_span(project, doc_id, start, end, label)
         project.set_status(doc_id, Status.DONE)
     todo = [project.add_document(Document(b.text)) for b in claims_corpus(2, "B", 15)]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

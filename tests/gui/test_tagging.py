@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from annotator.core.models import Status
 from tests.gui.conftest import EMOJI_TEXT
+from tests.spans import add_span
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -222,8 +223,8 @@ def test_a_long_article_is_painted_to_its_last_paragraph(qtbot, window):
 
     doc_id = window.project.add_document(Document(text, meta={"title": "long"}))
     last = text.rindex("أرمينيا")
-    window.project.add_span(doc_id, 0, 6, "CLAIM")
-    window.project.add_span(doc_id, last, last + 7, "ACTOR")
+    add_span(window.project, doc_id, 0, 6, "CLAIM")
+    add_span(window.project, doc_id, last, last + 7, "ACTOR")
     window.reload_documents()
     window.open_document(doc_id)
     # The paragraph at the caret is painted at once, the far one right after.

@@ -10,6 +10,7 @@ from annotator.core.models import Document
 from annotator.gui.team_window import TeamWindow
 from annotator.main import TEAM_WINDOW, first_word, wants_cli
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 TEXT = "قال وزير الخارجية إن باكو ترفض"
 
@@ -28,8 +29,8 @@ def test_curate_opens_the_team_window_not_the_command_line():
 def test_worst_document_curated_and_agreement_refreshed(qtbot, tmp_path: Path):
     with Project.open(tmp_path / "team.annotator.db") as project:
         doc = project.add_document(Document(TEXT))
-        project.add_span(doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
-        project.add_span(doc, *at("وزير"), "ACTOR", annotator="bob")
+        add_span(project, doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
+        add_span(project, doc, *at("وزير"), "ACTOR", annotator="bob")
         window = TeamWindow(project)
         qtbot.addWidget(window)
         window.show()
@@ -47,7 +48,7 @@ def test_worst_document_curated_and_agreement_refreshed(qtbot, tmp_path: Path):
         with qtbot.waitSignal(curate.changed, timeout=2000):
             qtbot.keyClick(curate, Qt.Key.Key_1)
         assert [s.text for s in project.spans(doc) if s.annotator == "gold"] == ["وزير الخارجية"]
-        project.add_span(doc, *at("باكو"), "LOCATION", annotator="carol")  # merged meanwhile
+        add_span(project, doc, *at("باكو"), "LOCATION", annotator="carol")  # merged meanwhile
         qtbot.keyClick(curate, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.agreement)
         assert window.agreement.report is not None

@@ -13,6 +13,7 @@ from annotator.storage.curation import (
     reject,
     revert,
 )
+from tests.spans import add_span
 
 TEXT = "قال وزير الخارجية إن باكو لن تقبل الاستفتاء"
 
@@ -29,13 +30,13 @@ def gold(project, doc_id):
 def test_two_analysts_disagreements_curated_into_gold_and_undone(project):
     doc = project.add_document(Document(TEXT))
     for name in ("alice", "bob"):
-        project.add_span(doc, *at("باكو"), "LOCATION", annotator=name)  # agreed
-    claim_a = project.add_span(doc, *at("لن تقبل الاستفتاء"), "CLAIM", annotator="alice")
-    actor_a = project.add_span(doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
+        add_span(project, doc, *at("باكو"), "LOCATION", annotator=name)  # agreed
+    claim_a = add_span(project, doc, *at("لن تقبل الاستفتاء"), "CLAIM", annotator="alice")
+    actor_a = add_span(project, doc, *at("وزير الخارجية"), "ACTOR", annotator="alice")
     project.add_relation("SOURCE", claim_a.id, actor_a.id, annotator="alice")
-    project.add_span(doc, *at("لن تقبل الاستفتاء"), "CLAIM", annotator="bob")
-    project.add_span(doc, *at("وزير"), "ACTOR", annotator="bob")
-    project.add_span(doc, *at("الاستفتاء"), "CUE", annotator="bob")
+    add_span(project, doc, *at("لن تقبل الاستفتاء"), "CLAIM", annotator="bob")
+    add_span(project, doc, *at("وزير"), "ACTOR", annotator="bob")
+    add_span(project, doc, *at("الاستفتاء"), "CUE", annotator="bob")
 
     assert len(accept_agreed(project, doc).added) == 2  # باكو and the claim
     assert accept_agreed(project, doc).added == []  # opened again: nothing written

@@ -16,6 +16,7 @@ from annotator.core.models import Document, Status
 from annotator.storage.exporter import FormatOptions, export_format, write_jsonl
 from annotator.storage.importer import import_paths
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 # Pages of several outlets' shapes: a wire story, an opinion piece, a press release, an interview.
 ARTICLES = [
@@ -39,7 +40,7 @@ def filled(project: Project) -> Project:
         if values:
             project.doc_attrs.set(doc, values)
     first = project.documents()[0].id
-    project.add_span(first, 0, 5, "ACTOR")
+    add_span(project, first, 0, 5, "ACTOR")
     return project
 
 

@@ -7,7 +7,12 @@ from hypothesis import strategies as st
 
 from annotator.core.arabic import normalize
 from annotator.core.models import Document, Status
-from annotator.storage.document_list import document_ids, refresh_title_keys, summaries
+from annotator.storage.document_list import (
+    document_ids,
+    first_not_done,
+    refresh_title_keys,
+    summaries,
+)
 from annotator.storage.project import Project
 
 TITLES = [
@@ -93,3 +98,17 @@ def test_a_class_is_found_as_its_value_or_as_attribute_equals_value():
     assert document_ids(conn, "conflict") == [3]
     assert document_ids(conn, "genre=opinion") == []
     assert document_ids(conn, "topic=conflict", after=3) == []
+
+
+def test_the_first_document_not_done_is_found_in_the_order_asked_across_statements():
+    project = Project.open(":memory:")
+    ids = [project.add_document(Document(f"نص رقم {i}")) for i in range(1203)]
+    with project.db.conn:
+        project.db.conn.execute("UPDATE documents SET status = 'done'")
+    assert first_not_done(project.db.conn, ids) is None
+    for doc_id in (ids[1100], ids[7]):
+        project.set_status(doc_id, Status.IN_PROGRESS)
+    assert first_not_done(project.db.conn, ids) == ids[7]
+    assert first_not_done(project.db.conn, ids[8:]) == ids[1100]  # past one statement's ids
+    assert first_not_done(project.db.conn, ids[1101:] + ids[:8]) == ids[7]  # the order given
+    assert first_not_done(project.db.conn, [999_999, ids[7]]) == ids[7]  # a deleted id: skipped

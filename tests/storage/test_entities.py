@@ -7,6 +7,7 @@ import pytest
 from annotator.core.errors import SchemaError, SpanError
 from annotator.core.models import Document, Entity
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 TEXT = "قالت وزارة الدفاع في أذربيجان إن القتال اندلع، ونفت اذربيجان ذلك، ووأذربيجان وباكو"
 
@@ -15,7 +16,7 @@ def mention(project: Project, doc_id: int, word: str, occurrence: int = 0, label
     at = -1
     for _ in range(occurrence + 1):
         at = TEXT.index(word, at + 1)
-    return project.add_span(doc_id, at, at + len(word), label)
+    return add_span(project, doc_id, at, at + len(word), label)
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_deleting_an_entity_unlinks_its_mentions(project: Project, doc_id: int):
 
 
 def test_attributes_are_checked_against_the_schema(project: Project, doc_id: int):
-    claim = project.add_span(doc_id, 0, 29, "CLAIM", attrs={"factuality": "asserted"})
+    claim = add_span(project, doc_id, 0, 29, "CLAIM", attrs={"factuality": "asserted"})
     actor = mention(project, doc_id, "وزارة الدفاع", label="ACTOR")
     with pytest.raises(SchemaError, match="asserted, hedged, negated, questioned"):
         project.set_span_attrs(claim.id, {"factuality": "maybe"})
@@ -100,8 +101,8 @@ def test_attributes_are_checked_against_the_schema(project: Project, doc_id: int
 
 
 def test_relation_types_validate_both_ends(project: Project, doc_id: int):
-    claim = project.add_span(doc_id, 0, 29, "CLAIM")
-    cue = project.add_span(doc_id, 0, 4, "CUE")
+    claim = add_span(project, doc_id, 0, 29, "CLAIM")
+    cue = add_span(project, doc_id, 0, 4, "CUE")
     place = mention(project, doc_id, "أذربيجان")
     project.add_relation("CUE", claim.id, cue.id)
     project.add_relation("OCCURRED_AT", claim.id, place.id)

@@ -14,6 +14,7 @@ from annotator.core.schema import Schema, build_schema
 from annotator.storage.database import APPLICATION_ID
 from annotator.storage.migrations import LATEST_VERSION
 from annotator.storage.project import DuplicateDocumentError, Project
+from tests.spans import add_span
 
 TEXT = "قالت 😀 أذربيجان إن القتال اندلع في قره باغ"
 
@@ -41,7 +42,7 @@ def test_default_schema_order_hotkeys_and_colours(project: Project):
 
 def test_offsets_are_code_points_even_after_an_emoji(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    span = project.add_span(doc_id, 7, 15, "ACTOR")
+    span = add_span(project, doc_id, 7, 15, "ACTOR")
     assert span.text == "أذربيجان"
     [stored] = project.spans(doc_id)
     assert TEXT[stored.start : stored.end] == stored.text == "أذربيجان"
@@ -50,7 +51,7 @@ def test_offsets_are_code_points_even_after_an_emoji(project: Project):
 def test_a_committed_edit_is_visible_to_another_connection_at_once(project_path: Path):
     with Project.open(project_path) as writer:
         doc_id = writer.add_document(Document(TEXT))
-        writer.add_span(doc_id, 7, 15, "ACTOR")
+        add_span(writer, doc_id, 7, 15, "ACTOR")
         # No close, no explicit commit: a second process sees it already.
         other = sqlite3.connect(project_path)
         assert other.execute("SELECT text FROM spans").fetchall() == [("أذربيجان",)]
@@ -60,7 +61,7 @@ def test_a_committed_edit_is_visible_to_another_connection_at_once(project_path:
 def test_text_is_immutable_once_annotated(project: Project):
     doc_id = project.add_document(Document(TEXT))
     project.set_text(doc_id, TEXT + ".")  # allowed: no annotations yet
-    project.add_span(doc_id, 0, 4, "CLAIM")
+    add_span(project, doc_id, 0, 4, "CLAIM")
     with pytest.raises(ImmutableTextError):
         project.set_text(doc_id, "شيء آخر")
     # The database itself refuses, even to a raw SQL client.
@@ -83,20 +84,20 @@ def test_the_database_refuses_a_span_whose_text_does_not_match(project: Project)
 def test_bad_offsets_are_refused(project: Project, start: int, end: int):
     doc_id = project.add_document(Document(TEXT))
     with pytest.raises(SpanError):
-        project.add_span(doc_id, start, end, "ACTOR")
+        add_span(project, doc_id, start, end, "ACTOR")
     assert project.spans(doc_id) == []
 
 
 def test_unknown_label_is_refused_with_the_known_ones(project: Project):
     doc_id = project.add_document(Document(TEXT))
     with pytest.raises(SpanError, match="CLAIM, ACTOR, LOCATION"):
-        project.add_span(doc_id, 0, 4, "PERSON")
+        add_span(project, doc_id, 0, 4, "PERSON")
 
 
 def test_relations_follow_the_schema_and_go_with_their_spans(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
-    actor = project.add_span(doc_id, 7, 15, "ACTOR")
+    claim = add_span(project, doc_id, 20, len(TEXT), "CLAIM")
+    actor = add_span(project, doc_id, 7, 15, "ACTOR")
     with pytest.raises(SpanError, match="SOURCE links CLAIM → ACTOR, not ACTOR → CLAIM"):
         project.add_relation("SOURCE", actor.id, claim.id)
     relation = project.add_relation("SOURCE", claim.id, actor.id, attrs={"stance": "support"})
@@ -108,8 +109,8 @@ def test_relations_follow_the_schema_and_go_with_their_spans(project: Project):
 def test_relation_across_documents_is_refused(project: Project):
     a = project.add_document(Document(TEXT))
     b = project.add_document(Document(TEXT + " أيضا"))
-    claim = project.add_span(a, 0, 4, "CLAIM")
-    actor = project.add_span(b, 7, 15, "ACTOR")
+    claim = add_span(project, a, 0, 4, "CLAIM")
+    actor = add_span(project, b, 7, 15, "ACTOR")
     with pytest.raises(SpanError, match="same document"):
         project.add_relation("SOURCE", claim.id, actor.id)
 
@@ -124,7 +125,7 @@ def test_same_text_twice_is_a_duplicate(project: Project):
 
 def test_status_and_document_list(project: Project):
     doc_id = project.add_document(Document(TEXT, meta={"title": "عنوان"}))
-    project.add_span(doc_id, 7, 15, "ACTOR")
+    add_span(project, doc_id, 7, 15, "ACTOR")
     project.set_status(doc_id, Status.DONE)
     [row] = project.documents()
     assert (row.title, row.status, row.span_count) == ("عنوان", Status.DONE, 1)
@@ -146,7 +147,7 @@ def test_the_document_list_reads_its_own_index_not_the_texts(project: Project):
 
 def test_schema_replacement_keeps_used_labels(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    project.add_span(doc_id, 7, 15, "ACTOR")
+    add_span(project, doc_id, 7, 15, "ACTOR")
     only_claims = build_schema([Label("CLAIM", hotkey="1")])
     with pytest.raises(SchemaError, match="ACTOR"):
         project.set_schema(only_claims)
@@ -218,7 +219,7 @@ def test_a_second_writer_waits_instead_of_failing(project_path: Path):
         thread = threading.Thread(target=hold_write_lock)
         thread.start()
         assert holding.wait(10)
-        span = second.add_span(doc_id, 7, 15, "ACTOR")  # blocks until the other commits
+        span = add_span(second, doc_id, 7, 15, "ACTOR")  # blocks until the other commits
         order.append("added")
         stored.set()
         thread.join(10)
@@ -231,8 +232,8 @@ def test_a_second_writer_waits_instead_of_failing(project_path: Path):
 
 def test_delete_then_restore_brings_back_span_and_relations_with_their_ids(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
-    actor = project.add_span(doc_id, 7, 15, "ACTOR")
+    claim = add_span(project, doc_id, 20, len(TEXT), "CLAIM")
+    actor = add_span(project, doc_id, 7, 15, "ACTOR")
     relation = project.add_relation("SOURCE", claim.id, actor.id)
     span, relations = project.delete_span(actor.id)
     assert relations == [relation] and project.relations(doc_id) == []
@@ -243,8 +244,8 @@ def test_delete_then_restore_brings_back_span_and_relations_with_their_ids(proje
 
 def test_update_span_moves_and_relabels_within_the_rules(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    claim = project.add_span(doc_id, 20, len(TEXT), "CLAIM")
-    actor = project.add_span(doc_id, 6, 15, "ACTOR")
+    claim = add_span(project, doc_id, 20, len(TEXT), "CLAIM")
+    actor = add_span(project, doc_id, 6, 15, "ACTOR")
     moved = project.update_span(actor.id, start=7)
     assert moved.text == "أذربيجان" and project.span(actor.id).text == "أذربيجان"
     assert project.update_span(actor.id, label="LOCATION").label == "LOCATION"
@@ -287,8 +288,8 @@ def test_a_version_1_project_is_migrated_after_a_backup(tmp_path: Path):
 
 def test_the_first_span_starts_the_work_on_a_document(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    project.add_span(doc_id, 7, 15, "ACTOR")
+    add_span(project, doc_id, 7, 15, "ACTOR")
     assert project.document(doc_id).status is Status.IN_PROGRESS
     project.set_status(doc_id, Status.DONE)
-    project.add_span(doc_id, 0, 4, "CLAIM")
+    add_span(project, doc_id, 0, 4, "CLAIM")
     assert project.document(doc_id).status is Status.DONE

@@ -17,6 +17,7 @@ from annotator.storage.recommender import (
 )
 from annotator.storage.suggestions import reject
 from tests.news_templates import PEOPLE, PLACES, corpus
+from tests.spans import add_span
 
 
 def _fill(project: Project, n_done: int = 30, n_todo: int = 5) -> list[int]:
@@ -25,7 +26,7 @@ def _fill(project: Project, n_done: int = 30, n_todo: int = 5) -> list[int]:
         doc_id = project.add_document(Document(built.text))
         if i < n_done:
             for start, end, label in built.spans:
-                project.add_span(doc_id, start, end, label)
+                add_span(project, doc_id, start, end, label)
             project.set_status(doc_id, Status.DONE)
         else:
             todo.append(doc_id)
@@ -63,7 +64,7 @@ def test_rejected_and_tagged_proposals_are_not_proposed_again(project: Project):
     rejected, accepted = first[0], first[1]
     as_suggestion = Suggestion(rejected.start, rejected.end, rejected.label, rejected.text)
     reject(project, todo[0], as_suggestion)
-    project.add_span(todo[0], accepted.start, accepted.end, accepted.label)
+    add_span(project, todo[0], accepted.start, accepted.end, accepted.label)
     again = {(p.start, p.end, p.label) for p in ProjectRecommender(project).proposals(todo[0])}
     assert (rejected.start, rejected.end, rejected.label) not in again
     assert (accepted.start, accepted.end, accepted.label) not in again
@@ -82,7 +83,7 @@ def test_a_label_under_the_threshold_is_withheld_and_the_reason_given(project: P
         for start in words[::7]:
             end = text.find(" ", start)
             if end > start and not any(a < end and start < b for a, b in taken):
-                project.add_span(doc.id, start, end, "ACTOR")
+                add_span(project, doc.id, start, end, "ACTOR")
     result = train_project(project)
     assert "ACTOR" not in result.proposed_labels
     assert "under 0.50" in result.withheld["ACTOR"]
@@ -146,7 +147,7 @@ def _fill_claims(project: Project, n_done: int, *, random_claims: bool = False) 
         if random_claims:
             spans = [r for r, _ in candidates(built.text) if rng.random() < 0.2] or spans[:1]
         for start, end in spans:
-            project.add_span(doc_id, start, end, "CLAIM")
+            add_span(project, doc_id, start, end, "CLAIM")
         project.set_status(doc_id, Status.DONE)
     return todo
 

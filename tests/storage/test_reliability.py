@@ -18,13 +18,14 @@ from annotator.core.errors import InputError, StoreError
 from annotator.core.models import Document
 from annotator.storage.importer import import_paths
 from annotator.storage.project import Project
+from tests.spans import add_span
 
 TEXT = "قالت وزارة الدفاع في أذربيجان إن القتال اندلع في عدة أماكن اليوم"
 
 
 def test_full_disk_refuses_the_edit_and_keeps_what_came_before(project: Project):
     doc_id = project.add_document(Document(TEXT))
-    first = project.add_span(doc_id, 5, 17, "ACTOR")
+    first = add_span(project, doc_id, 5, 17, "ACTOR")
     pages = project.db.conn.execute("PRAGMA page_count").fetchone()[0]
     project.db.conn.execute(f"PRAGMA max_page_count = {pages}")
     big = "نص طويل جدا " * 20000
@@ -32,21 +33,21 @@ def test_full_disk_refuses_the_edit_and_keeps_what_came_before(project: Project)
         project.add_document(Document(big))
     project.db.conn.execute("PRAGMA max_page_count = 1073741823")
     assert [s.id for s in project.spans(doc_id)] == [first.id]
-    project.add_span(doc_id, 21, 29, "LOCATION")  # usable again once there is room
+    add_span(project, doc_id, 21, 29, "LOCATION")  # usable again once there is room
 
 
 def test_a_file_that_refuses_writes_gives_a_clear_message(project: Project):
     doc_id = project.add_document(Document(TEXT))
     project.db.conn.execute("PRAGMA query_only = ON")  # as a read-only file or mount behaves
     with pytest.raises(StoreError, match="read-only: this change was not saved"):
-        project.add_span(doc_id, 5, 17, "ACTOR")
+        add_span(project, doc_id, 5, 17, "ACTOR")
     project.db.conn.execute("PRAGMA query_only = OFF")
     assert project.spans(doc_id) == []
 
 
 CHILD = r"""
 import sys
-from annotator.core.models import Document
+from annotator.core.models import Document, NewSpan
 from annotator.storage.project import Project
 project = Project.open(sys.argv[1])
 text = "كلمة " * 400
@@ -54,7 +55,7 @@ doc_id = project.documents()[0].id if project.documents() else project.add_docum
 i = len(project.spans(doc_id))
 while True:
     start = (i * 5) % 1995
-    span = project.add_span(doc_id, start, start + 4, "ACTOR")
+    span = project.add_span(doc_id, NewSpan(start, start + 4, "ACTOR", "كلمة"))
     print(span.id, flush=True)  # reported only after the commit returned
     i += 1
 """
@@ -169,7 +170,7 @@ def test_check_after_an_unclean_exit_finds_a_span_off_its_text(project: Project)
     from annotator.storage.safety import check
 
     doc_id = project.add_document(Document(TEXT))
-    span = project.add_span(doc_id, 5, 17, "ACTOR")
+    span = add_span(project, doc_id, 5, 17, "ACTOR")
     assert check(project).ok
     conn = project.db.conn
     conn.execute("PRAGMA ignore_check_constraints = ON")
@@ -187,11 +188,12 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path):
     with Project.open(path) as project:
         project.add_document(Document("كلمة " * 400))
     writer = (
-        "import sys\nfrom annotator.storage.project import Project\n"
+        "import sys\nfrom annotator.core.models import NewSpan\n"
+        "from annotator.storage.project import Project\n"
         "p = Project.open(sys.argv[1])\n"
         "for i in range(60):\n"
         "    s = (int(sys.argv[2]) * 1000 + i * 5) % 1995\n"
-        "    p.add_span(1, s, s + 4, 'ACTOR')\n"
+        "    p.add_span(1, NewSpan(s, s + 4, 'ACTOR', 'كلمة'))\n"  # the text there
     )
     children = [
         subprocess.Popen(

@@ -8,6 +8,7 @@ from annotator.cli import main
 from annotator.core.models import Document, Status
 from annotator.storage.project import Project
 from annotator.storage.search import find_in_text, search
+from tests.spans import add_span
 
 TEXT = "قالت وزارة الدفاع في أذربيجان إن القتال 😀 امتد، ونفت وأذربيجان ذلك لأذربيجانَ"
 
@@ -62,7 +63,7 @@ def test_filters_by_label_entity_and_annotator(project: Project):
     doc = project.add_document(Document(TEXT))
     other = project.add_document(Document("وفي باكو قالت أذربيجان شيئا آخر"))
     start = TEXT.index("أذربيجان")
-    span = project.add_span(doc, start, start + 8, "LOCATION", annotator="sara")
+    span = add_span(project, doc, start, start + 8, "LOCATION", annotator="sara")
     entity = project.entities.add(Entity("أذربيجان", "LOCATION"))
     project.link_entity(span.id, entity.id)
     assert [h.start for h in search(project, "اذربيجان", label="LOCATION")] == [start]

@@ -16,6 +16,7 @@ from annotator.storage.database import APPLICATION_ID
 from annotator.storage.migrations import MIGRATIONS
 from annotator.storage.project import Project
 from annotator.storage.search import candidates, find_in_text, search
+from tests.spans import add_span
 
 # A small alphabet makes short queries meet often: letters with hamza forms, a haraka,
 # tatweel, Latin in two cases, a digit, punctuation and a newline.
@@ -85,7 +86,7 @@ def test_short_queries_are_narrowed_by_the_indexes(project: Project):
 def test_filters_are_joined_before_any_text_is_read(project: Project):
     doc = project.add_document(Document("في باكو وفي يريفان"))
     project.add_document(Document("في مكان آخر"))
-    span = project.add_span(doc, 3, 7, "LOCATION", annotator="sara")
+    span = add_span(project, doc, 3, 7, "LOCATION", annotator="sara")
     project.set_status(doc, Status.DONE)
     assert [(h.doc, h.text) for h in search(project, "با", label="LOCATION")] == [(doc, "با")]
     assert search(project, "في", label="LOCATION") == []
@@ -133,7 +134,7 @@ def test_filtered_queries_find_what_a_full_scan_of_the_spans_finds(docs, query, 
                 end = data.draw(st.integers(start + 1, len(text)))
                 label = data.draw(st.sampled_from(["LOCATION", "ACTOR"]))
                 who = data.draw(st.sampled_from(["sara", None]))
-                project.add_span(doc, start, end, label, annotator=who)
+                add_span(project, doc, start, end, label, annotator=who)
         for label, who in (("LOCATION", None), (None, "sara"), ("ACTOR", "sara")):
             expected = [
                 (doc, start, end)

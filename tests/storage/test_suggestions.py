@@ -5,6 +5,7 @@ from __future__ import annotations
 from annotator.core.models import Document, Entity
 from annotator.storage.project import Project
 from annotator.storage.suggestions import reject, suggestions_for, unreject
+from tests.spans import add_span
 
 OTHER = "وصل وزير خارجية أرمينيا إلى موسكو"
 TEXT = "قالت أذربيجان إن أرمينيا وباكو، ولأرمينيا موقف"
@@ -13,7 +14,7 @@ TEXT = "قالت أذربيجان إن أرمينيا وباكو، ولأرمي�
 def test_from_registry_and_from_spans_elsewhere(project: Project):
     other = project.add_document(Document(OTHER))
     start = OTHER.index("أرمينيا")
-    project.add_span(other, start, start + 7, "ACTOR")
+    add_span(project, other, start, start + 7, "ACTOR")
     entity = project.entities.add(Entity("أذربيجان", "LOCATION", aliases=("باكو",)))
     doc = project.add_document(Document(TEXT))
     found = [(s.text, s.label, s.entity_id) for s in suggestions_for(project, doc)]

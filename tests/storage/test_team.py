@@ -19,6 +19,7 @@ from annotator.storage.project import Project
 from annotator.storage.team_assign import analyst_of, analyst_path, assign
 from annotator.storage.team_layers import shared_documents
 from annotator.storage.team_merge import TeamMerge
+from tests.spans import add_span
 
 TEXTS = [
     "قال وزير الخارجية الأذربيجاني إن باكو لن تقبل الاستفتاء.",
@@ -98,7 +99,7 @@ def annotate(path: Path, spans: list[tuple[int, str, str]], status: Status = Sta
         by_text = {mine.document(r.id).text: r.id for r in mine.documents()}
         for index, w, label in spans:
             doc_id = by_text[TEXTS[index]]
-            mine.add_span(doc_id, *word(TEXTS[index], w), label)
+            add_span(mine, doc_id, *word(TEXTS[index], w), label)
             mine.set_status(doc_id, status)
 
 
@@ -175,7 +176,7 @@ def test_bad_files_fail_alone_with_one_line(team, tmp_path):
     with Project.open(tampered) as p:
         p.set_schema(corpus.schema)
         doc = p.add_document(Document(TEXTS[0]))
-        p.add_span(doc, *word(TEXTS[0], "باكو"), "LOCATION")
+        add_span(p, doc, *word(TEXTS[0], "باكو"), "LOCATION")
         p.db.execute("DROP TRIGGER spans_text_matches_offsets_on_update")
         p.db.execute("UPDATE spans SET text = 'x'")
     error = TeamMerge(corpus).merge_file(tampered).error or ""
@@ -208,12 +209,12 @@ def test_new_documents_come_in_and_entities_merge_by_wikidata_then_name(corpus, 
         baku = mine.entities.add(Entity("Baku", "LOCATION", wikidata="Q9248"))
         tehran = mine.entities.add(Entity("طهران", "LOCATION", wikidata="Q3616"))
         mine.entities.add(Entity("باكو", "LOCATION", wikidata="Q999"))  # a conflict
-        span = mine.add_span(
+        span = add_span(mine,
             doc, *word("خبر جديد عن باكو وطهران.", "باكو"), "LOCATION",
             attrs={"loc_type": "city/town"},
         )  # fmt: skip
         mine.link_entity(span.id, baku.id)
-        second = mine.add_span(doc, *word("خبر جديد عن باكو وطهران.", "طهران"), "LOCATION")
+        second = add_span(mine, doc, *word("خبر جديد عن باكو وطهران.", "طهران"), "LOCATION")
         mine.link_entity(second.id, tehran.id)
     outcome = TeamMerge(corpus).merge_file(mine_path)
     assert outcome.error is None and outcome.documents_added == 1
@@ -251,8 +252,8 @@ def test_adjudicate_draws_relations_everyone_drew_between_gold_spans(corpus):
     claim = word(text, "باكو لن تقبل الاستفتاء")
     actor = word(text, "وزير الخارجية الأذربيجاني")
     for name, stance in (("alice", "deny"), ("bob", "deny"), ("carol", "comment")):
-        c = corpus.add_span(1, *claim, "CLAIM", annotator=name)
-        a = corpus.add_span(1, *actor, "ACTOR", annotator=name)
+        c = add_span(corpus, 1, *claim, "CLAIM", annotator=name)
+        a = add_span(corpus, 1, *actor, "ACTOR", annotator=name)
         corpus.add_relation("SOURCE", c.id, a.id, attrs={"stance": stance}, annotator=name)
     result = auto_agreed(corpus)
     assert (result.spans, result.relations) == (2, 1)
@@ -279,8 +280,8 @@ def test_relations_come_in_with_their_spans_from_files_and_exports(team, tmp_pat
     text = TEXTS[0]
     with Project.open(alice) as mine:
         doc = next(r.id for r in mine.documents() if mine.document(r.id).text == text)
-        claim = mine.add_span(doc, *word(text, "باكو لن تقبل الاستفتاء"), "CLAIM")
-        actor = mine.add_span(doc, *word(text, "وزير الخارجية الأذربيجاني"), "ACTOR")
+        claim = add_span(mine, doc, *word(text, "باكو لن تقبل الاستفتاء"), "CLAIM")
+        actor = add_span(mine, doc, *word(text, "وزير الخارجية الأذربيجاني"), "ACTOR")
         mine.add_relation("SOURCE", claim.id, actor.id, attrs={"stance": "deny"})
         export = tmp_path / "alice.jsonl"
         export_jsonl(mine, export, io.StringIO())

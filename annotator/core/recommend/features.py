@@ -162,17 +162,19 @@ def token_features(
         line[i] = line[i - 1] + (1 if "\n" in gap else 0)
     out: list[list[str]] = []
     n = len(tokens)
+    keys = [(d, f"-{d}", f"+{d}") for d in range(1, _WINDOW + 1)]  # formatted once, not per token
     for i in range(n):
         feats = list(_own(words[i]))
-        for d in range(1, _WINDOW + 1):
+        here = line[i]
+        for d, before, after in keys:
             j = i - d
-            if j >= 0 and line[j] == line[i]:
-                feats += context[j][f"-{d}"]
+            if j >= 0 and line[j] == here:
+                feats += context[j][before]
             elif d == 1:
                 feats.append("BOL")
             j = i + d
-            if j < n and line[j] == line[i]:
-                feats += context[j][f"+{d}"]
+            if j < n and line[j] == here:
+                feats += context[j][after]
             elif d == 1:
                 feats.append("EOL")
         if marks is not None:

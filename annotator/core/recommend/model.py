@@ -118,7 +118,9 @@ class Model:
         for group in paragraphs(text, tokens):
             end = index + len(group)
             tags = self._tagger.tag(feats[index:end])
-            scores = [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+            # Only a proposal's tokens are scored: most tokens are outside every name.
+            marginal = self._tagger.marginal
+            scores = [1.0 if tag == OUTSIDE else marginal(tag, i) for i, tag in enumerate(tags)]
             out.extend(tags_to_proposals(text, group, tags, scores))
             index = end
         return out

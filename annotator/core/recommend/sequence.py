@@ -97,6 +97,9 @@ def tags_to_proposals(
     out: list[Proposal] = []
     i = 0
     while i < len(tags):
+        if tags[i] == OUTSIDE:  # most tokens: not worth parsing
+            i += 1
+            continue
         kind, label, skip = parse_tag(tags[i])
         if kind != "B":
             i += 1  # an I- without its B- is not a proposal

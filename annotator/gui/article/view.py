@@ -189,7 +189,7 @@ class ArticleView(QTextEdit):
 
     def _qt_span(self, span: Span) -> QtSpan:
         start, end = self._offsets.range_to_qt(span.start, span.end)
-        return QtSpan(span.id or 0, start, end, span.label)
+        return QtSpan(span.id, start, end, span.label)
 
     def follow(self, state: DocumentState) -> None:
         """The painted spans follow every change the open document's state applies (the
@@ -212,7 +212,7 @@ class ArticleView(QTextEdit):
         self._highlighter.add_span(self._qt_span(span))
 
     def remove_span(self, span: Span) -> None:
-        self._highlighter.remove_span(span.id or 0)
+        self._highlighter.remove_span(span.id)
         if self._current is not None and self._current.id == span.id:
             self.set_current(None)
 

@@ -9,6 +9,7 @@ from annotator.gui.dialogs.about import AboutDialog
 from annotator.gui.dialogs.shortcuts import ShortcutsDialog
 from annotator.gui.fonts import DEFAULT_POINT_SIZE
 from annotator.gui.shell import Shell
+from annotator.storage.document_list import first_not_done
 
 
 class Navigation(QObject):
@@ -42,16 +43,17 @@ class Navigation(QObject):
         """Mark this document done and open the next one (in list order) not done."""
         if self.w.controller.document is None:
             return
+        doc_id = self.w.controller.document.id
         self.w.controller.set_status(Status.DONE)
-        start = self.w.document_panel.row_of(self.w.controller.document.id or 0) or 0
-        total = self.w.documents.rowCount()
-        for step in range(1, total):
-            row = (start + step) % total
-            summary = self.w.documents.summary(row)
-            if summary is not None and summary.status is not Status.DONE:
-                self.w.open_document(summary.id)
-                return
-        self.w.show_message(self.tr("All documents are done."))
+        ids = self.w.documents.ids()
+        row = self.w.documents.row_of(doc_id) if doc_id is not None else None
+        # The rows after this one, then from the top; this one last of all (not at all).
+        after = ids[row + 1 :] + ids[:row] if row is not None else ids
+        following = first_not_done(self.w.project.db.conn, after)
+        if following is None:
+            self.w.show_message(self.tr("All documents are done."))
+        else:
+            self.w.open_document(following)
 
     def focus_article(self) -> None:
         self.w.article.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,11 +1,12 @@
-"""The views of the open document's spans, kept in step: the article's marks, the
-annotations table (exactly one row selected: the current span), the links of the
-current span. (The label counts and the document list follow the document state
-themselves: ``LabelModel.follow``, ``DocumentListModel.follow``.)
+"""The current span, shown: selected in the annotations table (exactly one row) and
+marked in the article with the spans it links to.
 
-The annotations table follows the current span; selecting a row (or a mention in
-the registry) makes that span current. Selection changes the model itself makes
-while rows come and go never move the current span.
+The item models follow the document state themselves (``LabelModel``,
+``AnnotationModel``, ``LinkModel``, ``DocumentListModel``: each ``follow``s
+it). What is left here is selection, which belongs to views: the state's
+``current_changed`` moves the table's row and the article's marks; selecting a
+row (or a mention in the registry) makes that span current. Selection changes
+the model itself makes while rows come and go never move the current span.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QModelIndex, QObject
 
+from annotator.core.changes import DocumentState
 from annotator.core.models import Span
 from annotator.gui.panels.models import ID_ROLE
 from annotator.gui.shell import Shell
-from annotator.gui.workspace.controller import Controller
 
 
 class SpanViews(QObject):
@@ -28,21 +29,22 @@ class SpanViews(QObject):
         self._following_current = False
 
     def connect_views(self) -> None:
-        table = self.w.side_panel.annotations
-        table.selectionModel().selectionChanged.connect(self._on_annotations_selection_changed)
-        table.activated.connect(self._on_annotation_activated)
+        self.w.side_panel.annotations_selected.connect(self._on_annotations_selection_changed)
+        self.w.side_panel.annotations.activated.connect(self._on_annotation_activated)
         self.w.article.selection_moved.connect(self._on_article_selection_moved)
         self.w.registry.mention_activated.connect(self._on_mention_activated)
 
-    def follow(self, controller: Controller) -> None:
-        """A new project's controller: its signals drive these views."""
-        controller.current_changed.connect(self._on_current_changed)
-        controller.relations_changed.connect(self._show_links)
+    def follow(self, state: DocumentState) -> None:
+        """A new project's document state: its current span drives these views."""
+        state.current_changed.connect(self._on_current_changed)
+        state.changes_applied.connect(
+            lambda changes: self._mark_links() if changes.relations else None
+        )
 
     def _on_current_changed(self, span: Span | None) -> None:
-        self._show_links()
+        self._mark_links()
         table = self.w.side_panel.annotations
-        row = self.w.annotations.row_of(span.id or 0) if span else None
+        row = self.w.annotations.row_of(span.id) if span else None
         with self.table_follows():
             if row is None:
                 table.clearSelection()
@@ -61,20 +63,19 @@ class SpanViews(QObject):
         finally:
             self._following_current = False
 
-    def _show_links(self) -> None:
-        """The current span's links: listed beside the text and marked in it."""
-        controller = self.w.controller
-        span = controller.current
-        links = controller.links_of(span) if span else []
-        by_id = {s.id: s for s in controller.spans if s.id is not None}
-        self.w.link_model.reset(span, links, by_id)
-        colors = {lb.name: lb.color for lb in controller.project.schema.relation_labels}
+    def _mark_links(self) -> None:
+        """The current span and the spans it links to, marked in the article (the links
+        panel lists them: ``LinkModel`` follows the state)."""
+        state = self.w.workspace.state
+        span = state.current
         linked = []
-        for relation in links:
-            assert span is not None  # links are only listed for a current span
-            other = by_id.get(relation.tail if relation.head == span.id else relation.head)
-            if other is not None:
-                linked.append((other, colors.get(relation.label, "#888888")))
+        if span is not None:
+            colors = {lb.name: lb.color for lb in self.w.project.schema.relation_labels}
+            for relation in state.links_of(span):
+                other_id = relation.tail if relation.head == span.id else relation.head
+                other = state.span_by_id(other_id)
+                if other is not None:
+                    linked.append((other, colors.get(relation.label, "#888888")))
         self.w.article.set_current(span, linked)
 
     def _on_mention_activated(self, doc_id: int, span_id: int) -> None:

@@ -173,10 +173,6 @@ class DocumentListModel(TableModel):
             return dict(self._attrs_of([doc_id])).get(doc_id, {})
         return self._attrs[doc_id]
 
-    def set_doc_attrs(self, doc_id: int, _values: object = None) -> None:
-        """``doc_id``'s attributes changed in the store: its row is read again."""
-        self.update(doc_id)
-
     def row_of(self, doc_id: int) -> int | None:
         """The row showing ``doc_id`` (ids ascend: a bisection), or None."""
         row = bisect_left(self._ids, doc_id)
@@ -192,12 +188,14 @@ class DocumentListModel(TableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
 
     def follow(self, state: DocumentState) -> None:
-        """Span counts and statuses follow every change the open document's state applies."""
+        """Span counts, statuses and classes follow every change the state applies (to any
+        document: an undo may touch one that is not open)."""
         state.changes_applied.connect(self._on_changes_applied)
 
     def _on_changes_applied(self, changes: Changes) -> None:
         delta = len(changes.spans_added) - len(changes.spans_removed)
-        if changes.doc_id is not None and (delta or changes.status is not None):
+        shown = delta or changes.status is not None or changes.doc_attrs is not None
+        if changes.doc_id is not None and shown:
             self.update(changes.doc_id)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStyle,
     QTableView,
@@ -21,7 +22,7 @@ from annotator.core.models import Status
 from annotator.gui.i18n import STATUS_TEXT, status_text
 from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
-from annotator.gui.workspace.store_reader import StoreReader
+from annotator.gui.store_reader import StoreReader
 from annotator.storage.document_list import document_ids
 
 
@@ -72,17 +73,25 @@ class DocumentPanel(QWidget):
 
     Signals:
         filtered(str text): the list shows the answer for ``text`` in full.
+        chosen(int doc_id): the analyst moved the list's current row to that document.
+        columns_changed(list[int]): the columns the analyst hid (the header's menu).
+
+    The header's context menu hides and shows the columns after the title: in a
+    narrow panel the title is what matters, and the analyst decides what else fits.
     """
 
     filtered = Signal(str)
+    chosen = Signal(int)
+    columns_changed = Signal(list)
     FIRST = 200
 
-    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
+        self.model = DocumentListModel(parent=self)  # until a project's is set
         self.reader: StoreReader | None = None
         self._asked: dict[int, tuple[str, bool]] = {}  # ticket -> (text, first part)
         self._selected: int | None = None
+        self._hidden: set[int] = set()
         self.filter = QLineEdit(self)
         self.filter.setObjectName("document_filter")
         self.filter.setPlaceholderText(
@@ -91,17 +100,57 @@ class DocumentPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.view = make_table(self, "documents")
-        self.view.setModel(model)
+        self.set_model(self.model)
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def set_model(self, model: DocumentListModel) -> None:
+        """Show the open project's list (a project switch brings a new model)."""
+        self.model = model
+        self.view.setModel(model)  # a new selection model: connected again
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self._selected = None
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 90), (2, 55), (3, 120)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.view)
+        self.hide_columns(self._hidden)
+
+    def hide_columns(self, columns: Iterable[int]) -> None:
+        """Hide ``columns`` (after the title) and show the others."""
+        count = self.model.columnCount()
+        self._hidden = {c for c in columns if 0 < c < count}
+        for column in range(1, count):
+            self.view.setColumnHidden(column, column in self._hidden)
+
+    def hidden_columns(self) -> list[int]:
+        return sorted(self._hidden)
+
+    def _column_menu(self, at: QPoint) -> None:
+        menu = QMenu(self)
+        for column in range(1, self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(column not in self._hidden)
+            action.toggled.connect(lambda on, c=column: self._toggle_column(c, on))
+        menu.popup(self.view.horizontalHeader().mapToGlobal(at))
+
+    def _toggle_column(self, column: int, shown: bool) -> None:
+        self.hide_columns(self._hidden - {column} if shown else self._hidden | {column})
+        self.columns_changed.emit(self.hidden_columns())
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        doc_id = self.model.doc_id(current.row())
+        if doc_id is not None:
+            self.chosen.emit(doc_id)
 
     def set_reader(self, reader: StoreReader) -> None:
         """The open project's reader (a project switch brings a new one)."""
@@ -176,33 +225,25 @@ class DocumentPanel(QWidget):
 
 
 class SidePanel(QWidget):
-    """Labels (colour, hotkey, count here) above this document's annotations."""
+    """Labels (colour, hotkey, count here) above this document's annotations and the
+    current span's links.
 
-    def __init__(
-        self,
-        labels: LabelModel,
-        annotations: AnnotationModel,
-        links: LinkModel,
-        parent: QWidget | None = None,
-    ) -> None:
+    Signals:
+        annotations_selected(): the annotations table's selection changed.
+    """
+
+    annotations_selected = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.labels = make_table(self, "labels")
-        self.labels.setModel(labels)
         self.labels.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.labels.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.labels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.labels.horizontalHeader().setStretchLastSection(True)
         self.annotations = make_table(self, "annotations")
-        self.annotations.setModel(annotations)
-        header = self.annotations.horizontalHeader()
-        # Fixed widths: ResizeToContents would read every row on each change.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 110)
         self.links = make_table(self, "links")
-        self.links.setModel(links)
-        links_header = self.links.horizontalHeader()
-        links_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.set_models(LabelModel(parent=self), AnnotationModel(self), LinkModel(self))
         # Labels, annotations and links share the height as the analyst drags it (remembered).
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("side_splitter")
@@ -218,12 +259,31 @@ class SidePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+    def set_models(
+        self, labels: LabelModel, annotations: AnnotationModel, links: LinkModel
+    ) -> None:
+        """Show the open project's models (a project switch brings new ones)."""
+        self.labels.setModel(labels)
+        self.annotations.setModel(annotations)  # a new selection model: connected again
+        self.annotations.selectionModel().selectionChanged.connect(self.annotations_selected)
+        self.links.setModel(links)
+        header = self.annotations.horizontalHeader()
+        # Fixed widths: ResizeToContents would read every row on each change.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        self.links.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
     def fit_labels(self, names: Iterable[str]) -> None:
         """Label columns as wide as the schema's longest label name."""
         names = list(names)
         swatch = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
         fit_column(self.labels, 1, names, extra=swatch)
         fit_column(self.annotations, 1, names, extra=swatch)
+        # Fixed widths for the key and the count too: sized to their contents, each new
+        # count (every document opened, every tag) measured every row again (6 ms).
+        fit_column(self.labels, 0, ["9"])
+        fit_column(self.labels, 2, ["99999"])
         # Every label stays in view: the key table is what a new analyst reads first.
         self.labels.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = self.labels.verticalHeader().length()

@@ -3,9 +3,10 @@
 The document list's model, a window over the store, is in ``document_model``.
 
 Table models over plain Python lists: a view asks only for the rows it
-shows, so a 10,000-document project costs no widget per row. Each model is
-updated in place from the controller's signals (insert/remove/dataChanged),
-never rebuilt on an edit.
+shows, so a 10,000-document project costs no widget per row. Each model
+follows the open project's ``DocumentState`` itself and is updated in place
+(insert/remove/dataChanged), never rebuilt on an edit. The models belong to
+the project's ``Workspace``; the window's views show whichever workspace is open.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class TableModel(QAbstractTableModel):
 class LabelModel(TableModel):
     """The label panel: hotkey, label (with its colour), count in this document."""
 
+    _state: DocumentState | None = None
+
     headers = (
         QT_TRANSLATE_NOOP("models", "Key"),
         QT_TRANSLATE_NOOP("models", "Label"),
@@ -92,7 +95,7 @@ class LabelModel(TableModel):
         state.changes_applied.connect(self._on_changes_applied)
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        if changes.opened is not None or changes.spans:
+        if self._state is not None and (changes.opened is not None or changes.spans):
             self.set_counts(self._state.counts(label.name for label in self._labels))
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -145,7 +148,7 @@ class AnnotationModel(TableModel):
         self.changing = True
         try:
             for span in changes.spans_removed:
-                self.remove(span.id or 0)
+                self.remove(span.id)
             for _old, new in changes.spans_changed:
                 self.replace(state.spans.index(new), new)
             for span in changes.spans_added:
@@ -202,12 +205,12 @@ class AnnotationModel(TableModel):
         In place where the row stays (an entity linked, attributes set): removing
         and inserting the row would move the table's selection to a neighbour.
         """
-        old = self.row_of(span.id or 0)
+        old = self.row_of(span.id)
         if old == row:
             self._spans[row] = span
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
             return
-        self.remove(span.id or 0)
+        self.remove(span.id)
         self.insert(row, span)
 
 
@@ -216,7 +219,11 @@ def _attrs_text(relation: Relation) -> str:
 
 
 class LinkModel(TableModel):
-    """The links of the current span: direction and type, the span at the other end, attributes."""
+    """The links of the current span: direction and type, the span at the other end, attributes.
+
+    Follows the state: another current span, or a link or span of this document
+    changed (the other end relabelled, a stance set), and the rows are read again.
+    """
 
     headers = (
         QT_TRANSLATE_NOOP("models", "Link"),
@@ -227,6 +234,19 @@ class LinkModel(TableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[Relation, bool, Span | None]] = []
+
+    def follow(self, state: DocumentState) -> None:
+        def show(_: object = None) -> None:
+            span = state.current
+            links = state.links_of(span) if span is not None else []
+            self.reset(span, links, {s.id: s for s in state.spans})
+
+        def on_changes(changes: Changes) -> None:
+            if changes.doc_id == state.doc_id and (changes.relations or changes.spans):
+                show()
+
+        state.current_changed.connect(show)
+        state.changes_applied.connect(on_changes)
 
     def reset(
         self, span: Span | None, relations: Sequence[Relation], spans_by_id: dict[int, Span]

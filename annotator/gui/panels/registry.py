@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from annotator.core.changes import DocumentState
 from annotator.core.models import Entity
 from annotator.gui.panels.entity_model import EntityModel
 from annotator.gui.panels.lists import fit_column, make_table
@@ -59,8 +60,10 @@ class RegistryPanel(QDockWidget):
         layout.addWidget(self.mentions, 1)
         self.setWidget(body)
 
-    def set_project(self, project: Project) -> None:
+    def set_project(self, project: Project, state: DocumentState) -> None:
+        """Show ``project``'s registry, read again whenever an edit changes it."""
         self.project = project
+        state.changes_applied.connect(lambda changes: self.refresh() if changes.entities else None)
         fit_column(self.table, 1, (label.name for label in project.schema.span_labels))
         for column in (2, 3, 4):
             fit_column(self.table, column, ())

@@ -29,7 +29,7 @@ from annotator.core.models import Status
 from annotator.core.text import paragraph_direction
 from annotator.gui.i18n import status_text
 from annotator.gui.panels.lists import make_table
-from annotator.gui.workspace.store_reader import StoreReader
+from annotator.gui.store_reader import StoreReader
 from annotator.storage.project import Project
 from annotator.storage.search import Hit, search
 

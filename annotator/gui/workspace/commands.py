@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Entity, Relation, Span, Status
+from annotator.core.models import Entity, NewSpan, Relation, Span, Status
 from annotator.core.suggest import Suggestion
 from annotator.gui.i18n import tr
 from annotator.storage import operations as ops
@@ -68,32 +68,23 @@ class _StoreCommand(QUndoCommand):
 
 
 class AddSpanCommand(_StoreCommand):
-    """Tag ``text[start:end]``; redo after undo restores the same span id."""
+    """Store ``new``; ``span`` is it as stored. Redo after undo restores the same span id."""
 
-    def __init__(
-        self,
-        state: DocumentState,
-        project: Project,
-        doc_id: int,
-        start: int,
-        end: int,
-        label: str,
-        annotator: str | None,
-    ) -> None:
-        super().__init__(state, project, tr("Tag %1").replace("%1", label))
-        self._args = (doc_id, start, end, label, annotator)
+    def __init__(self, state: DocumentState, project: Project, doc_id: int, new: NewSpan) -> None:
+        super().__init__(state, project, tr("Tag %1").replace("%1", new.label))
+        self._doc_id, self._new = doc_id, new
         self.span: Span | None = None
 
     def _redo(self) -> None:
-        self._show(self._args[0])
+        self._show(self._doc_id)
         if self.span is None:
-            changes = self._apply(ops.add_span(self._project, *self._args))
+            changes = self._apply(ops.add_span(self._project, self._doc_id, self._new))
             self.span = changes.spans_added[0]
         else:
             self._apply(ops.restore_span(self._project, self.span, ()))
 
     def _undo(self) -> None:
-        assert self.span is not None and self.span.id is not None
+        assert self.span is not None
         self._show(self.span.doc_id)
         self._apply(ops.delete_span(self._project, self.span.id))
 
@@ -107,7 +98,6 @@ class DeleteSpanCommand(_StoreCommand):
         self._relations: tuple[Relation, ...] = ()
 
     def _redo(self) -> None:
-        assert self._span.id is not None
         self._show(self._span.doc_id)
         changes = self._apply(ops.delete_span(self._project, self._span.id))
         self._span, self._relations = changes.spans_removed[0], changes.relations_removed
@@ -136,7 +126,6 @@ class UpdateSpanCommand(_StoreCommand):
         self._label = span.label if label is None else label
 
     def _set(self, start: int, label: str) -> None:
-        assert self._old.id is not None
         self._show(self._old.doc_id)
         self._apply(
             ops.update_span(
@@ -199,7 +188,7 @@ class AddRelationCommand(_StoreCommand):
             self._apply(ops.restore_relation(self._project, self.relation))
 
     def _undo(self) -> None:
-        assert self.relation is not None and self.relation.id is not None
+        assert self.relation is not None
         self._show(self.relation.doc_id)
         self._apply(ops.delete_relation(self._project, self.relation.id))
 
@@ -210,7 +199,6 @@ class DeleteRelationCommand(_StoreCommand):
         self._relation = relation
 
     def _redo(self) -> None:
-        assert self._relation.id is not None
         self._show(self._relation.doc_id)
         changes = self._apply(ops.delete_relation(self._project, self._relation.id))
         self._relation = changes.relations_removed[0]
@@ -237,7 +225,6 @@ class SetAttrsCommand(_StoreCommand):
 
     def _set(self, attrs: Mapping[str, Any]) -> None:
         target = self._target
-        assert target.id is not None
         self._show(target.doc_id)
         if isinstance(target, Relation):
             self._apply(ops.set_relation_attrs(self._project, target.id, attrs))
@@ -277,7 +264,6 @@ class LinkEntityCommand(_StoreCommand):
         self._old = span.entity_id
 
     def _redo(self) -> None:
-        assert self._span.id is not None
         self._show(self._span.doc_id)
         if self._new and self._entity is not None:
             self._entity, changes = ops.add_entity(self._project, self._entity)
@@ -286,7 +272,6 @@ class LinkEntityCommand(_StoreCommand):
         self._apply(ops.link_entity(self._project, self._span.id, entity_id))
 
     def _undo(self) -> None:
-        assert self._span.id is not None
         self._show(self._span.doc_id)
         self._apply(ops.link_entity(self._project, self._span.id, self._old))
         if self._new and self._entity is not None and self._entity.id is not None:

@@ -1,21 +1,15 @@
-"""The controller: what the analyst is working on, and every edit as an undo command.
+"""The controller: every edit the analyst asks for, validated and pushed as an undo command.
 
 It owns the QUndoStack and the ``DocumentState`` (the one copy of the open
-document). Keyboard, menus and lists call its public methods (``apply_label``,
-``delete_current``, ``relabel``...); those validate, then push a command; the
-command writes through ``storage.operations`` and hands the ``Changes`` to the
-state, whose one ``changes_applied`` the controller turns into the signals
-below. Selections arrive here already in code points (the article view
-converts them, see ``text_offsets``).
+document, its current span included). Keyboard, menus and lists call its
+public methods (``apply_label``, ``delete_current``, ``relabel``...); those
+validate, then push a command; the command writes through
+``storage.operations`` and hands the ``Changes`` to the state. Views and item
+models follow the state themselves (``changes_applied``, ``current_changed``):
+nothing is relayed through here. Selections arrive already in code points (the
+article view converts them, see ``text_offsets``).
 
 Signals:
-    document_opened(Document): a document is shown; its spans are ``spans``.
-    current_changed(object): the current span (Span) or None.
-    status_changed(int doc_id, Status)
-    doc_attrs_changed(int doc_id, dict values): a document's attribute values (topic...).
-    relations_changed(): this document's ``relations`` changed.
-    suggestions_changed(): this document's ``suggestions`` changed.
-    entities_changed(): the registry changed (an entity added, merged, linked).
     message(str): something to tell the analyst in the status bar.
 """
 
@@ -31,7 +25,7 @@ from PySide6.QtGui import QUndoStack
 from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Entity, Relation, Span, Status
+from annotator.core.models import Document, Entity, NewSpan, Relation, Span, Status
 from annotator.core.relations import LinkOption, LinkType, link_options
 from annotator.core.span_rules import clean_selection, strip_proclitic
 from annotator.core.suggest import Suggestion
@@ -55,13 +49,6 @@ from annotator.storage.search import find_in_text
 
 
 class Controller(QObject):
-    document_opened = Signal(object)
-    current_changed = Signal(object)
-    status_changed = Signal(int, object)
-    doc_attrs_changed = Signal(int, object)
-    relations_changed = Signal()
-    suggestions_changed = Signal()
-    entities_changed = Signal()
     message = Signal(str)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
@@ -69,14 +56,11 @@ class Controller(QObject):
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.state = DocumentState()
-        # After the views: they show a new span before it is made current (and selected).
-        self.state.changes_applied.connect(self._on_changes_applied, last=True)
+        self.state.changes_applied.connect(self._on_changes_applied)
         self.state.reported.connect(self.message.emit)
         self.state.wanted.connect(self.open_document)
         self.proposals = Proposals(project, self.state, self)
-        self.proposals.changed.connect(self.suggestions_changed.emit)
         self.proposals.load_model()
-        self.current: Span | None = None
         self.snap_to_words = True
         self.annotator = getpass.getuser() or None
 
@@ -94,6 +78,11 @@ class Controller(QObject):
     def relations(self) -> list[Relation]:
         return self.state.relations
 
+    @property
+    def current(self) -> Span | None:
+        """The current span: Tab's, the one a label key just made, the links panel's."""
+        return self.state.current
+
     # -- documents -----------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
@@ -104,7 +93,6 @@ class Controller(QObject):
         except AnnotatorError as exc:
             self.report(exc)
             return
-        self.current = None
         self.proposals.clear()
         self.state.open(document, self.project.spans(doc_id), self.project.relations(doc_id))
 
@@ -132,9 +120,8 @@ class Controller(QObject):
                 next(s for s in self.spans if (s.start, s.end, s.label) == (start, end, label))
             )
             return
-        self.undo_stack.push(
-            AddSpanCommand(*self._store, self.document.id, start, end, label, self.annotator)
-        )
+        new = NewSpan(start, end, label, self.document.text[start:end], annotator=self.annotator)
+        self.undo_stack.push(AddSpanCommand(*self._store, self.document.id, new))
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label != label:
@@ -175,7 +162,6 @@ class Controller(QObject):
     def link(self, span: Span, other: Span, link_type: LinkType) -> Relation | None:
         """Link two spans; the relation made, or None when the store refused it."""
         head, tail = (span, other) if link_type.current_is_head else (other, span)
-        assert head.id is not None and tail.id is not None
         command = AddRelationCommand(
             *self._store, link_type.relation.name, head.id, tail.id, self.annotator
         )
@@ -234,11 +220,9 @@ class Controller(QObject):
             return
         self.undo_stack.beginMacro(self.tr("Tag all %s") % span.label)
         for start, end in todo:
-            self.undo_stack.push(
-                AddSpanCommand(
-                    *self._store, self.document.id, start, end, span.label, self.annotator
-                )
-            )
+            text = self.document.text[start:end]
+            new = NewSpan(start, end, span.label, text, annotator=self.annotator)
+            self.undo_stack.push(AddSpanCommand(*self._store, self.document.id, new))
         self.undo_stack.endMacro()
         self.message.emit(self.tr("Tagged %n more occurrence(s).", "", len(todo)))
 
@@ -288,9 +272,9 @@ class Controller(QObject):
         ]
         self.undo_stack.beginMacro(self.tr("Accept %s") % suggestion.label)
         for s in chosen:
-            command = AddSpanCommand(
-                *self._store, self.document.id, s.start, s.end, s.label, self.annotator
-            )
+            text = self.document.text[s.start : s.end]
+            new = NewSpan(s.start, s.end, s.label, text, annotator=self.annotator)
+            command = AddSpanCommand(*self._store, self.document.id, new)
             self.undo_stack.push(command)
             if s.entity_id is not None and command.span is not None:
                 self.undo_stack.push(
@@ -330,12 +314,10 @@ class Controller(QObject):
     # -- the current span ------------------------------------------------------
 
     def set_current(self, span: Span | None) -> None:
-        if span != self.current:
-            self.current = span
-            self.current_changed.emit(span)
+        self.state.set_current(span)
 
     def span_after(self, offset: int, *, backwards: bool = False) -> Span | None:
-        return self.state.span_after(offset, self.current, backwards=backwards)
+        return self.state.span_after(offset, backwards=backwards)
 
     def span_by_id(self, span_id: int) -> Span | None:
         return self.state.span_by_id(span_id)
@@ -345,39 +327,19 @@ class Controller(QObject):
         """What every command is built with: the state it updates and the store it writes."""
         return self.state, self.project
 
-    # -- the one stream of changes -------------------------------------------
+    # -- suggestions follow the stream of changes -------------------------------
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        """Turn one record of what changed into what the views follow."""
+        """What a change means for the suggestions (the views follow the state themselves)."""
         if changes.opened is not None:
-            self.document_opened.emit(changes.opened)
             # Proposals are drawn a turn after the text and its spans: the first paint
             # does not wait on them, and anything that asks for them first gets them.
             self.proposals.refresh_soon()
             return
-        if changes.doc_id is not None and changes.doc_id != self.state.doc_id:
-            if changes.entities:
-                self.entities_changed.emit()
+        if changes.doc_id is None or changes.doc_id != self.state.doc_id:
             return
-        for span in changes.spans_removed:
-            if self.current is not None and self.current.id == span.id:
-                self.set_current(None)
-        for _old, new in changes.spans_changed:
-            if self.current is not None and self.current.id == new.id:
-                self.set_current(new)
-        if len(changes.spans_changed) == 1 and not changes.entities:
-            self.set_current(changes.spans_changed[0][1])  # a relabel or a moved edge
         for span in changes.spans_added:
-            self.set_current(span)
             self.proposals.drop(span.start, span.end, span.label)
-        if changes.relations:
-            self.relations_changed.emit()
-        if changes.status is not None and changes.doc_id is not None:
-            self.status_changed.emit(changes.doc_id, changes.status)
-        if changes.doc_attrs is not None and changes.doc_id is not None:
-            self.doc_attrs_changed.emit(changes.doc_id, dict(changes.doc_attrs))
-        if changes.entities:
-            self.entities_changed.emit()
         if changes.suggestions:
             self.refresh_suggestions()
         elif changes.spans_removed:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.changes import DocumentState
 from annotator.core.suggest import Suggestion, join_proposals
-from annotator.gui.workspace.store_reader import StoreReader
+from annotator.gui.store_reader import StoreReader
 from annotator.storage.project import Project
 from annotator.storage.recommender import ProjectRecommender, stored_model
 from annotator.storage.suggestions import suggestions_for

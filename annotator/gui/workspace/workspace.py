@@ -1,21 +1,26 @@
-"""One open project: its store, session, controller and recommender training, made and
-closed together.
+"""One open project: its store, session, controller, item models and recommender
+training, made and closed together.
 
 A project switch replaces the whole workspace: nothing of the old project's
-undo stack, document state, suggestions or lock survives into the new one, and
-the window never holds "no project" (no ``None`` checks spread through it).
-The composition root (``app.py``) opens the first one; the window opens the
-next ones with the same function.
+undo stack, document state, list rows, suggestions or lock survives into the
+new one, and the window never holds "no project" (no ``None`` checks spread
+through it). The item models follow this project's ``DocumentState`` from the
+start; the window's views are only pointed at them. The composition root
+(``app.py``) opens the first workspace; the window opens the next ones with the
+same function.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from annotator.core.changes import DocumentState
 from annotator.core.errors import AnnotatorError
+from annotator.gui.panels.document_model import DocumentListModel, set_store
+from annotator.gui.panels.models import AnnotationModel, LabelModel, LinkModel
+from annotator.gui.store_reader import StoreReader
 from annotator.gui.workspace.controller import Controller
 from annotator.gui.workspace.session import ProjectSession
-from annotator.gui.workspace.store_reader import StoreReader
 from annotator.gui.workspace.training import Training
 from annotator.storage.project import Project
 
@@ -41,6 +46,15 @@ class Workspace(QObject):
         self.training = Training(project.path, parent=self)
         session.setParent(self)
         controller.setParent(self)
+        state, labels = controller.state, project.schema.span_labels
+        self.documents = DocumentListModel(parent=self)
+        set_store(self.documents, project)
+        self.labels = LabelModel(labels, self)
+        self.annotations = AnnotationModel(self)
+        self.annotations.set_colors(labels)
+        self.links = LinkModel(self)
+        for model in (self.documents, self.labels, self.annotations, self.links):
+            model.follow(state)
         # Filters and searches on one thread, suggestions on another: a keystroke in the
         # filter does not wait behind the 0.6 s of a 100,000-document project's suggestions.
         self.reader = StoreReader(project, self)
@@ -50,6 +64,11 @@ class Workspace(QObject):
         # object queued, by then the window is connected to it.
         session.check_finished.connect(self.check_finished)
         session.damage_found.connect(self.damage_found)
+
+    @property
+    def state(self) -> DocumentState:
+        """The open document, its spans, relations and current span: what the views follow."""
+        return self.controller.state
 
     @classmethod
     def open(cls, project: Project) -> Workspace:

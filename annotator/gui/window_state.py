@@ -54,6 +54,14 @@ class WindowState:
     def save_side_splitter(self, state: QByteArray) -> None:
         self._settings.setValue("window/side_splitter", state)
 
+    def hidden_document_columns(self) -> list[int]:
+        """The document list's columns the analyst hid (after the title)."""
+        value = str(self._settings.value("window/hidden_document_columns", "") or "")
+        return [int(c) for c in value.split(",") if c.strip().isdigit()]
+
+    def set_hidden_document_columns(self, columns: list[int]) -> None:
+        self._settings.setValue("window/hidden_document_columns", ",".join(str(c) for c in columns))
+
     # reading
     def point_size(self, default: int) -> int:
         return self._int("view/point_size", default)
