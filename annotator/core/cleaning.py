@@ -40,11 +40,11 @@ from dataclasses import dataclass, field
 from annotator.core.lazy_re import LazyPattern
 from annotator.core.page_lines import (
     body_weight,
-    forget_lines,
     furniture_kind,
     is_list_heading,
     is_question,
     is_title_like,
+    one_page,
     opens_statement,
     searched_on,
     words,
@@ -363,16 +363,9 @@ def _drop_author_bio(body: list[_Line], author: str, kept: list[str]) -> list[st
     return kept
 
 
+@one_page
 def clean_page(text: str) -> Cleaned:
     """Clean a decoded, canonical page text (see module docstring)."""
-    forget_lines()
-    try:
-        return _clean(text)
-    finally:
-        forget_lines()
-
-
-def _clean(text: str) -> Cleaned:
     marker = _Marker(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         marker.feed(number, raw)

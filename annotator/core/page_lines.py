@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from annotator.core.lazy_re import LazyPattern
+
+T = TypeVar("T")
 
 # A closing quote or bracket may follow the stop, and so may a short note in brackets
 # ("... القوات. (رويترز)" would be a credit; "... القوات. (22)" a numbered copy).
@@ -195,7 +199,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 
 
 # A line's word count and full stop are asked for by several rules (four splits a line):
-# each is worked out once while a page is cleaned. ``clean_page`` empties the memo at a page's
+# each is worked out once while a page is cleaned. ``one_page`` empties the memo at a page's
 # start and end, so nothing is carried from one page to the next; it is bounded all the same.
 _MEMO = 4096
 
@@ -219,10 +223,20 @@ def _full_stop(line: str) -> bool:
     return _may_end(line, _FULL_STOP_LAST) and _FULL_STOP.search(line[-_END:]) is not None
 
 
-def forget_lines() -> None:
-    """Empty the memo of word counts and full stops (``clean_page``, per page)."""
-    words.cache_clear()
-    _full_stop.cache_clear()
+def one_page(clean: Callable[[str], T]) -> Callable[[str], T]:
+    """``clean`` of a page with the memo of word counts and full stops emptied before and after."""
+
+    @functools.wraps(clean)
+    def cleaned(page: str) -> T:
+        words.cache_clear()
+        _full_stop.cache_clear()
+        try:
+            return clean(page)
+        finally:
+            words.cache_clear()
+            _full_stop.cache_clear()
+
+    return cleaned
 
 
 def _sentence_end(line: str) -> bool:
