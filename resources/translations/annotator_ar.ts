@@ -591,6 +591,10 @@
         </translation>
     </message>
     <message>
+        <source>Exported %1 documents, %2 spans and %3 relations.</source>
+        <translation>صُدِّر %1 مستندًا و%2 مقطعًا و%3 علاقة.</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>

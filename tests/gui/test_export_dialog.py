@@ -57,6 +57,11 @@ def test_export_writes_through_a_symlink_with_the_file_mode_kept(
     assert link.is_symlink()
     records = [json.loads(line) for line in real.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 3 and stat.S_IMODE(real.stat().st_mode) == 0o640
+    spans = sum(len(r["spans"]) for r in records)
+    relations = sum(len(r["relations"]) for r in records)
+    assert window.statusBar().currentMessage() == (
+        f"Exported 3 documents, {spans} spans and {relations} relations."
+    )
 
 
 def test_export_to_a_full_device_is_one_message_and_the_device_stays(

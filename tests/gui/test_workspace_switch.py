@@ -36,6 +36,8 @@ def tag(qtbot, window, words: str, key: Qt.Key) -> None:
 def test_the_views_show_the_new_projects_models_and_still_follow_it(qtbot, window, tmp_path):
     old = window.workspace
     old_documents = old.documents.rowCount()
+    with qtbot.waitSignal(window.document_panel.filtered, timeout=5000):
+        qtbot.keyClicks(window.document_panel.filter, "emoji")  # this project's titles
     project = other_project(tmp_path)
     assert window.load_project(project)
     new = window.workspace
@@ -45,6 +47,7 @@ def test_the_views_show_the_new_projects_models_and_still_follow_it(qtbot, windo
     assert side.labels.model() is new.labels
     assert side.annotations.model() is new.annotations
     assert side.links.model() is new.links
+    assert window.document_panel.filter.text() == ""  # the last project's filter went with it
     assert new.documents.rowCount() == len(TEXTS) != old_documents
     assert window.controller.document.text == TEXTS[0]
 

@@ -54,7 +54,12 @@ class ProjectFiles(QObject):
     def export_jsonl(self) -> None:
         report = project_io.run_export(self.w.widget, self.w.project)
         if report:
-            self.w.show_message(report.lines()[0])
+            self.w.show_message(
+                self.tr("Exported %1 documents, %2 spans and %3 relations.")
+                .replace("%1", str(report.documents))
+                .replace("%2", str(report.spans))
+                .replace("%3", str(report.relations))
+            )
 
     def open_project(self, new: bool = False) -> None:
         path = project_io.ask_project(self.w.widget, new=new)

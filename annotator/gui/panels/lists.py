@@ -110,8 +110,10 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.view)
 
     def set_model(self, model: DocumentListModel) -> None:
-        """Show the open project's list (a project switch brings a new model)."""
+        """Show the open project's list (a project switch brings a new model; the last
+        project's filter text goes with it)."""
         self.model = model
+        self._clear_filter()
         self.view.setModel(model)  # a new selection model: connected again
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self._selected = None
@@ -152,6 +154,12 @@ class DocumentPanel(QWidget):
         if doc_id is not None:
             self.chosen.emit(doc_id)
 
+    def _clear_filter(self) -> None:
+        """Empty the filter box without asking the store (the caller fills the list)."""
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.blockSignals(False)
+
     def set_reader(self, reader: StoreReader) -> None:
         """The open project's reader (a project switch brings a new one)."""
         self.reader = reader
@@ -162,9 +170,7 @@ class DocumentPanel(QWidget):
         """The whole project's list, the filter box emptied: ``first`` are its first ids,
         read at once by the caller (a start-up shows them without waiting); the rest are
         asked for."""
-        self.filter.blockSignals(True)
-        self.filter.clear()
-        self.filter.blockSignals(False)
+        self._clear_filter()
         if self.reader is not None:
             self.reader.cancel("filter")
         self._received("", first, first=True)
