@@ -46,10 +46,16 @@ _DATES = (
         rf"\s*,?\s*(?P<year>\d{{4}})",
         re.I,
     ),
-    LazyPattern(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
+    _MONTH_FIRST := LazyPattern(
+        rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I
+    ),
     LazyPattern(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})"),
     LazyPattern(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})"),
 )
+# What a month-first date ("March 14, 2024") holds after its month. That pattern tries every
+# month name at every position of the line (10 us a line with a year in it): looked for only
+# where this, searched from digit to digit, is found.
+_DAY_THEN_YEAR = LazyPattern(r"\d,?\s+\d{4}")
 # What may stand around a date on a date line besides the date itself.
 _DATE_WORDS = LazyPattern(
     r"(?:نشر|نُشر|نشرت|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تم التحديث|published|updated|"
@@ -150,6 +156,8 @@ def read_date(segment: str) -> tuple[str, bool] | None:
     if not _YEAR.search(text):  # every date pattern holds a year (most numbers are not one)
         return None
     for pattern in _DATES:
+        if pattern is _MONTH_FIRST and not _DAY_THEN_YEAR.search(text):
+            continue
         if m := pattern.search(text):
             rest = text[: m.start()] + " " + text[m.end() :]
             rest = _DATE_WORDS.sub(" ", re.sub(_TIME, " ", rest))

@@ -43,6 +43,9 @@ _WORDS = [
     "Source: AFP",
     "(رويترز)",
     "14 مارس 2024",
+    "March 14, 2024",
+    "Mar. 3 1999",
+    "سبتمبر 9،  2021",
     "2024-03-14 10:45",
     " | ",
     " - ",
@@ -120,6 +123,8 @@ def test_dates_and_separators_are_looked_for_where_they_can_be(line: str):
     text = line.translate(page_meta._DIGITS)
     if not page_meta._YEAR.search(text):
         assert not any(pattern.search(text) for pattern in page_meta._DATES)
+    if page_meta._MONTH_FIRST.search(text):
+        assert page_meta._DAY_THEN_YEAR.search(text)
 
 
 @_MANY
