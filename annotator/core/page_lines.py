@@ -171,7 +171,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "rights",
         "copyright",
         "نسخ",
-        "نشر",
+        "إعادة نشر",  # not "نشر" alone: every news page deploys, spreads and publishes
         "reproduced",
         "permission",
         "رأي كاتب",

@@ -62,6 +62,11 @@ _WORDS = [
     "نورة العتيبي (جدة)",
     "بغداد - زينب الربيعي:",
     "جميع الحقوق محفوظة",
+    "يمنع إعادة نشر",
+    "يُحظر نسخ",
+    "لا تعبر بالضرورة",
+    "Subscribe now",
+    "اشترك الآن",
     "ملفات تعريف الارتباط",
     "Cookies",
     "حمّل تطبيق",
@@ -94,6 +99,15 @@ def test_end_of_line_tests_answer_as_their_searches(line: str):
     assert (
         _may_end_glued(stripped) and bool(_GLUED_TAIL.search(stripped[-_TAIL_WINDOW:]))
     ) == bool(_GLUED_TAIL.search(stripped[-_TAIL_WINDOW:]))
+
+
+@_MANY
+@given(lines)
+def test_a_searched_furniture_pattern_finds_only_lines_with_a_needle(line: str):
+    lowered = line.lower()
+    for kind, within, needles in page_lines.SEARCHED:
+        if within.search(lowered):
+            assert any(needle in lowered for needle in needles), kind
 
 
 @_MANY
