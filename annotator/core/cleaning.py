@@ -47,6 +47,7 @@ from annotator.core.page_lines import (
     one_page,
     opens_statement,
     searched_on,
+    split_words,
     words,
 )
 from annotator.core.page_meta import dateline_source, read_meta_line
@@ -195,7 +196,7 @@ class _Marker:
             self.in_list = False
         elif furniture_kind(paragraph, self.searched) is not None:
             line.reason = FURNITURE
-        elif (key := collapse_spaces(paragraph)) in self.seen:
+        elif (key := " ".join(split_words(paragraph))) in self.seen:  # collapse_spaces
             self.in_list = False
             line.reason = REPEAT
         elif self.in_list and is_title_like(paragraph):

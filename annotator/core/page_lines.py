@@ -205,8 +205,13 @@ _MEMO = 4096
 
 
 @functools.lru_cache(maxsize=_MEMO)
+def split_words(line: str) -> tuple[str, ...]:
+    """The line's words (``str.split``): counted by the rules, joined for comparing repeats."""
+    return tuple(line.split())
+
+
 def words(line: str) -> int:
-    return len(line.split())
+    return len(split_words(line))
 
 
 def _may_end(line: str, last: str) -> bool:
@@ -228,12 +233,12 @@ def one_page(clean: Callable[[str], T]) -> Callable[[str], T]:
 
     @functools.wraps(clean)
     def cleaned(page: str) -> T:
-        words.cache_clear()
+        split_words.cache_clear()
         _full_stop.cache_clear()
         try:
             return clean(page)
         finally:
-            words.cache_clear()
+            split_words.cache_clear()
             _full_stop.cache_clear()
 
     return cleaned
