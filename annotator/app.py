@@ -95,7 +95,7 @@ def run(argv: Sequence[str]) -> int:
     from annotator.gui.fonts import register_fonts
     from annotator.gui.i18n import start_interface
     from annotator.gui.main_window import MainWindow
-    from annotator.gui.termination import close_on_termination
+    from annotator.gui.termination import close_on_termination, close_window
     from annotator.gui.workspace.workspace import ProjectBusyError, Workspace
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -116,8 +116,10 @@ def run(argv: Sequence[str]) -> int:
     window: MainWindow | None = None
     # kill, logout: the window closes as on Ctrl+Q, leaving no lock or mark behind. Watched
     # before the workspace takes the project's lock, so no signal falls between the two: one
-    # that comes first is handled when the event loop starts, by then on the window.
-    close_on_termination(app, lambda: window.close() if window is not None else app.quit())
+    # that comes first is handled when the event loop starts, by then on the window. Before
+    # the window, only the "open in another window" box is up: exit() ends its event loop
+    # (quit() asks the windows to close, and left that box waiting).
+    close_on_termination(app, lambda: close_window(window) if window is not None else app.exit(1))
     try:
         workspace = Workspace.open(project)
     except ProjectBusyError as exc:  # open in another window: said here and in a window

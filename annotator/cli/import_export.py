@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from annotator.cli.parser import CliError, open_project
 from annotator.core.models import Status
 from annotator.core.wording import count
 from annotator.storage.location import resolve_project_path
+
+if TYPE_CHECKING:
+    from annotator.storage.project import Project
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -21,6 +24,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):  # a mistyped path makes no empty project
         raise CliError(f"no such file or folder: {missing[0]}")
+    # Checked before the project is opened: a bad name makes no empty project.
+    annotator = check_name(args.annotator) if args.annotator is not None else None
     target = resolve_project_path(args.db)
     made = _missing_folders(target.parent) if not target.exists() else None
     with open_project(args, create=True) as project:
@@ -33,7 +38,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             predictions=args.predictions,
             parallel=True,  # the command line runs one thread: reader processes may fork
             extend_schema=args.extend_schema,
-            annotator=check_name(args.annotator) if args.annotator else None,
+            annotator=annotator,
         )
     summary = summarize(report, verbose=args.verbose)
     for line in summary.notes:
@@ -95,6 +100,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 0
         if unknown := sorted(set(args.label or ()) - {lb.name for lb in project.schema.labels}):
             raise CliError(f"unknown label {', '.join(unknown)}")
+        if args.annotator is not None:
+            _check_layer(project, args.annotator)
         if args.format != "jsonl" or args.split:
             try:
                 ratios = parse_ratios(args.split) if args.split else None
@@ -131,3 +138,14 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         file=err,
     )
     return 0
+
+
+def _check_layer(project: Project, name: str) -> None:
+    """A mistyped analyst, or gold before ``adjudicate``, would export an empty training
+    set over the last one: refused, naming the layers there are."""
+    from annotator.storage.team_layers import has_layer, layer_names
+
+    if not has_layer(project, name):
+        names = ", ".join(layer_names(project)) or "none"
+        hint = "; annotator adjudicate makes gold" if name == "gold" else ""
+        raise CliError(f"nothing in the project is by {name!r} (analysts: {names}){hint}")

@@ -65,9 +65,11 @@ _MARKS = _Marks()
 _DROPPED_RUNS = re.compile("\x00+")
 
 
-def is_dropped(ch: str) -> bool:
-    """Harakat, Quranic marks, tatweel and invisible format characters."""
-    return _TABLE[ord(ch)] is None
+def belongs_to_letter(ch: str) -> bool:
+    """Harakat, other combining marks and tatweel: a match ends after those of its last
+    letter. Not the invisible format characters matching also ignores: a direction mark or
+    isolate after a word is not part of it (``span_rules.trim`` keeps them off span edges)."""
+    return ch == _TATWEEL or unicodedata.category(ch) == "Mn"
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from annotator.core.arabic import PROCLITICS, is_dropped, normalize_with_offsets
+from annotator.core.arabic import PROCLITICS, belongs_to_letter, normalize_with_offsets
 from annotator.core.span_rules import is_word_char
 
 CUE_WORDS = (
@@ -94,7 +94,7 @@ def suggest(
             after = at + len(wanted)
             if _starts_word(norm, at) and (after == len(norm) or not is_word_char(norm[after])):
                 start, end = offsets[at], offsets[after - 1] + 1
-                while end < len(text) and is_dropped(text[end]):
+                while end < len(text) and belongs_to_letter(text[end]):
                     end += 1
                 intervals = placed.setdefault(item.label, _Intervals())
                 if (start, end, item.label) not in blocked and intervals.add(start, end):

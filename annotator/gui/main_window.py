@@ -304,6 +304,13 @@ class MainWindow(QMainWindow):
             panel.show_all(document_ids(self.project.db.conn, "", limit=panel.FIRST))
         self.show_start_if_empty()
 
+    def reload_document(self) -> bool:
+        """The open document as stored now, the caret kept; True when it had changed."""
+        self._opening_caret = self.article.caret()
+        reloaded = self.controller.reload_document()
+        self._opening_caret = 0
+        return reloaded
+
     def open_document(self, doc_id: int, caret: int = 0) -> None:
         self._save_place()
         self._opening_caret = caret

@@ -16,6 +16,7 @@ import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
@@ -56,3 +57,17 @@ def close_on_termination(
     if not SIGNALS or not hasattr(socket, "socketpair"):
         return None
     return TerminationWatch(parent, on_signal)
+
+
+def close_window(window: QWidget) -> None:
+    """Close ``window`` as Ctrl+Q does, answering "Cancel" to any dialog open over it first.
+
+    A modal dialog (a link picker, the stance, a file dialog) runs its own event loop:
+    closing the window under it hid the window and released the project, but left the
+    dialog up and the process running, and the action that opened it went on afterwards.
+    The window closes once the dialogs' actions have unwound.
+    """
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    QTimer.singleShot(0, window.close)

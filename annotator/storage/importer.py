@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +91,7 @@ _NICE = 10  # how much lower the readers' priority is than the storing process's
 # A file this large is read record by record while it is stored, here: read whole first (and
 # pickled back from a reader process), a 100,000-document JSONL file took 2 GB.
 STREAM_FROM_BYTES = 1 << 20
+_ORPHAN_POLL_S = 0.5  # how often a reader process checks that its importer is alive
 
 
 @dataclass
@@ -176,6 +179,10 @@ def _store(
                     where = f"{path}:{line}" if line else str(path)
                     outcome.duplicates.append(f"{where}: skipped, {dup}")
                     continue
+                if record.document.raw is None:
+                    # Not a page decoded and cleaned now: an exported document's meta still
+                    # tells of its first import, not of this one.
+                    continue
                 meta = record.document.meta
                 cleaning = meta.get("cleaning") or {}
                 for reason, count in cleaning.get("removed", {}).items():
@@ -197,6 +204,33 @@ def _store(
     return outcome
 
 
+def _end_with(parent: int) -> None:
+    """In a reader process: exit once ``parent`` is gone.
+
+    Killed outright (SIGKILL, a window killed mid-import), the importer cannot stop its
+    readers, and they never see the end of their queues (each holds both ends of the pipes
+    it inherited): they waited forever. A thread watches for the parent instead.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_ORPHAN_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-importer", daemon=True).start()
+
+
+def _start_reader(parent: int) -> None:
+    """In a reader process: a lower priority than the storing one, and an end with it.
+
+    Storing is the slower side of a large import: at a lower priority the readers
+    let it run whenever it can instead of taking turns with it (10,000 pages:
+    3.15 s instead of 3.4 s).
+    """
+    os.nice(_NICE)
+    _end_with(parent)
+
+
 def _reads(
     batches: Sequence[Sequence[Path]], read: Callable[[Path], _Read], workers: int
 ) -> Iterator[list[_Read]]:
@@ -214,13 +248,13 @@ def _reads(
 
         try:
             # Forked, not spawned: a spawned reader re-imports the caller's main module and
-            # costs more to start than it saves on a few thousand files (measured). Readers
-            # run at a lower priority: storing is the slower side, and it runs whenever it
-            # can instead of taking turns with them (10,000 pages: 3.15 s instead of 3.4 s).
-            pool = ProcessPoolExecutor(
-                workers, mp_context=get_context("fork"), initializer=os.nice, initargs=(_NICE,)
-            )
-            with pool:
+            # costs more to start than it saves on a few thousand files (measured).
+            with ProcessPoolExecutor(
+                workers,
+                mp_context=get_context("fork"),
+                initializer=_start_reader,
+                initargs=(os.getpid(),),
+            ) as pool:
                 chunk = max(1, BATCH_FILES // (4 * workers))
                 submitted = min(_READ_AHEAD, len(batches))
                 ahead = deque(pool.map(read, b, chunksize=chunk) for b in batches[:submitted])

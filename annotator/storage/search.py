@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
-from annotator.core.arabic import is_dropped, normalize, normalize_with_offsets
+from annotator.core.arabic import belongs_to_letter, normalize, normalize_with_offsets
 from annotator.core.models import Status
 from annotator.storage import search_index
 from annotator.storage.project import Project
@@ -50,7 +50,7 @@ def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
     hits, at = [], norm.find(wanted)
     while at >= 0:
         start, end = offsets[at], offsets[at + len(wanted) - 1] + 1
-        while end < len(text) and is_dropped(text[end]):
+        while end < len(text) and belongs_to_letter(text[end]):
             end += 1  # the harakat of the last letter belong to it
         hits.append((start, end))
         at = norm.find(wanted, at + len(wanted))

@@ -46,6 +46,24 @@ def annotated(project: Project) -> dict[int, set[str]]:
     return found
 
 
+def has_layer(project: Project, name: str) -> bool:
+    """Whether anything in the project is filed under analyst ``name`` (``gold`` included)."""
+    (found,) = project.db.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM spans WHERE annotator = ?) "
+        "OR EXISTS (SELECT 1 FROM layers WHERE annotator = ?)",
+        [name, name],
+    ).fetchone()
+    return bool(found)
+
+
+def layer_names(project: Project) -> list[str]:
+    """Every analyst name the project's spans and layers are filed under, sorted."""
+    rows = project.db.conn.execute(
+        "SELECT annotator FROM spans WHERE annotator IS NOT NULL UNION SELECT annotator FROM layers"
+    )
+    return sorted(name for (name,) in rows)
+
+
 def shared_documents(project: Project, *, minimum: int = 2) -> Iterator[DocumentLayers]:
     """Every document ``minimum`` analysts or more annotated, with their layers, in id order."""
     with project.snapshot() as conn:

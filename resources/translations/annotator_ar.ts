@@ -271,6 +271,10 @@
         <translation>لا جملة منقولة (بعد إن، أن، بأن) من هنا فصاعدًا.</translation>
     </message>
     <message>
+        <source>No source or cue found for this clause: select them and press 2 or 4.</source>
+        <translation>لم يُعثر على مصدر ولا على فعل نقل لهذه الجملة: حدّدهما واضغط 2 أو 4.</translation>
+    </message>
+    <message>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع موسومة في هذا المستند بعد.</translation>
     </message>
@@ -528,6 +532,10 @@
         <translation>هذا أول مستند.</translation>
     </message>
     <message>
+        <source>Every document in the filtered list is done.</source>
+        <translation>أُنجزت كل مستندات القائمة المصفّاة.</translation>
+    </message>
+    <message>
         <source>All documents are done.</source>
         <translation>أُنجزت كل المستندات.</translation>
     </message>
@@ -562,8 +570,12 @@
         <translation>لم تنتهِ الجلسة السابقة على نحو سليم.</translation>
     </message>
     <message>
-        <source>The project changed outside this window; the lists are updated.</source>
-        <translation>تغيّر المشروع خارج هذه النافذة؛ حُدّثت القوائم.</translation>
+        <source>The project changed outside this window: the lists are updated, and undo starts from here.</source>
+        <translation>تغيّر المشروع خارج هذه النافذة: حُدّثت القوائم، ويبدأ التراجع من هنا.</translation>
+    </message>
+    <message>
+        <source>This document changed too; it shows what is stored now.</source>
+        <translation>وتغيّر هذا المستند أيضًا؛ يظهر الآن كما هو محفوظ.</translation>
     </message>
 </context>
 <context>

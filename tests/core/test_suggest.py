@@ -21,6 +21,12 @@ def test_every_spelling_with_clitics_left_outside():
     assert all(TEXT[s.start : s.end] == s.text for s in found)
 
 
+def test_a_suggestion_ends_before_a_direction_mark_after_the_name():
+    text = "قال \u202bالوزير\u202c إن \u200fأذربيجانَ\u200e ترفض"
+    found = suggest(text, [Known("الوزير", "ACTOR"), Known("أذربيجان", "LOCATION")])
+    assert texts(found) == ["الوزير", "أذربيجانَ"]
+
+
 def test_word_edges_are_respected():
     assert texts(suggest(TEXT, [Known("باكو", "LOCATION")])) == ["باكو"]  # not inside باكوري
 

@@ -185,6 +185,32 @@ def test_a_thousand_documents_make_a_short_summary(tmp_path: Path):
     ]
 
 
+def test_a_jsonl_line_is_not_reported_as_a_page_cleaned_in_this_import(tmp_path: Path):
+    """Exported documents keep the meta of their first import (encoding, what cleaning
+    removed); importing the export again decodes and cleans nothing, and says so."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(f"الرئيسية > أخبار\r\nشارك على فيسبوك\r\n{TEXT}.\r\n".encode("cp1256"))
+    first, second = str(tmp_path / "a.annotator.db"), str(tmp_path / "b.annotator.db")
+    _, _, err = run("import", str(page), "--db", first)
+    assert err.splitlines()[0].startswith(f"{page} (cp1256): document 1; removed ")
+    exported = tmp_path / "out.jsonl"
+    run("export", "-o", str(exported), "--db", first)
+    code, _, err = run("import", str(exported), "--db", second)
+    assert code == 0
+    assert err.splitlines() == [f"{exported}: document 1", "imported 1 document"]
+
+
+@pytest.mark.parametrize("name", ["", "x y/../z"])
+def test_a_bad_analyst_name_is_refused_before_a_project_is_made(tmp_path: Path, name: str):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "new" / "p.annotator.db"
+    code, _, err = run("import", str(source), "--annotator", name, "--db", str(db))
+    assert code == 1
+    assert "is not a usable analyst name" in err
+    assert not db.parent.exists()
+
+
 def test_failed_files_are_listed_ten_at_most(tmp_path: Path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -98,3 +98,23 @@ def test_import_names_the_layer(tmp_path: Path):
         ]
     code, _, err = run("import", str(source), "--annotator", "a/b", "--db", db)
     assert code == 1 and "not a usable analyst name" in err
+
+
+def test_export_of_a_layer_nobody_made_is_refused_and_the_old_file_kept(tmp_path: Path):
+    """Gold before adjudicate, or a mistyped name, exported nothing over the last training
+    set, with exit status 0."""
+    db = str(tmp_path / "team.annotator.db")
+    with Project.open(db) as project:
+        doc = project.add_document(Document(TEXTS[0]))
+        add_span(project, doc, 0, 3, "CUE", annotator="alice")
+    train = tmp_path / "train.jsonl"
+    train.write_text("the last training set\n", encoding="utf-8")
+    for name, hint in (("gold", "; annotator adjudicate makes gold"), ("alcie", "")):
+        code, _, err = run("export", "--db", db, "--annotator", name, "-o", str(train))
+        assert code == 1
+        assert err == (
+            f"annotator: error: nothing in the project is by {name!r} (analysts: alice){hint}\n"
+        )
+    assert train.read_text(encoding="utf-8") == "the last training set\n"
+    code, _, _ = run("export", "--db", db, "--annotator", "alice", "-o", str(train))
+    assert code == 0 and json.loads(train.read_text(encoding="utf-8"))["spans"][0]["text"]

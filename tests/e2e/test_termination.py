@@ -37,6 +37,37 @@ def test_sigterm_closes_the_window_and_removes_lock_and_mark(tmp_path: Path, sig
     assert "Traceback" not in err
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_ends_a_second_window_showing_that_the_project_is_busy(tmp_path: Path):
+    """The second start shows "open in another window" in a message box: told to end
+    there, it ends (quit() alone left the box's event loop running)."""
+    path = tmp_path / "news.annotator.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "annotator", "--db", str(path)]
+    first = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        lock = path.with_name(path.name + ".lock")
+        deadline = time.monotonic() + 60
+        while not lock.exists():
+            assert first.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        second = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        try:
+            assert second.stderr is not None
+            ready, _, _ = select.select([second.stderr], [], [], 60)
+            assert ready, "no message within 60 s"
+            assert "is open in another annotator window" in second.stderr.readline()
+            second.send_signal(signal.SIGTERM)
+            second.communicate(timeout=30)
+            assert second.returncode == 1
+        finally:
+            second.kill()
+            second.communicate(timeout=30)
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=30)
+
+
 def test_the_window_refuses_a_damaged_project_untouched(tmp_path: Path):
     """`annotator --db DAMAGED`: one line naming the damage, the file as it was."""
     from annotator.core.models import Document

@@ -11,6 +11,7 @@ import json
 
 from PySide6.QtCore import Qt
 
+from annotator.core.models import Document
 from annotator.storage.exporter import write_jsonl
 from tests.gui.test_attribution import back_to, in_dialogs
 
@@ -75,3 +76,26 @@ def test_s_selects_the_sentence_and_again_the_next(qtbot, window):
     assert text[start:end].startswith("وقالت الوزارة إن العمليات")
     qtbot.keyClick(window.article, Qt.Key.Key_1)  # a label key tags the whole sentence
     assert window.controller.current.text == text[start:end]
+
+
+def test_c_on_a_clause_without_source_or_cue_leaves_the_tagged_claim_alone(qtbot, window):
+    """C 1 C 2 where no source or cue is found: the claim stays a CLAIM, nothing else is
+    tagged (C used to select the clause again, and 2 relabelled it), and C then goes on to
+    the next clause."""
+    text = (
+        "ونفت مصادر في الخارجية ذلك، مؤكدة أن القوات لم تطلق أي صواريخ. "
+        "وقال الوزير إن الهدنة صامدة."
+    )
+    doc = window.project.add_document(Document(text))
+    window.reload_documents()
+    window.open_document(doc)
+    window.article.set_caret(0)
+    keys = Keys(qtbot, window)
+    keys(Qt.Key.Key_C, Qt.Key.Key_1, Qt.Key.Key_C)
+    assert "No source or cue" in window.statusBar().currentMessage()
+    keys(Qt.Key.Key_2)
+    spans = [(s.label, s.text) for s in window.project.spans(doc)]
+    assert spans == [("CLAIM", "القوات لم تطلق أي صواريخ")]
+    keys(Qt.Key.Key_C)
+    start, end = window.article.selection_range()
+    assert text[start:end] == "الهدنة صامدة"  # the last C: the next reported clause

@@ -74,6 +74,27 @@ def test_filter_narrows_the_list_and_navigation_follows_it(qtbot, window):
     assert window.controller.document.id == 3
 
 
+def test_done_and_next_in_a_filtered_list_does_not_say_every_document_is_done(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.document_panel.filtered, timeout=5000):
+        qtbot.keyClicks(window.document_panel.filter, "mixed")
+    window.open_document(3)
+    window.navigation.focus_article()
+    qtbot.keyClick(window.article, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.document(3).status is Status.DONE
+    assert window.project.document(1).status is Status.TODO  # outside the filter
+    assert window.statusBar().currentMessage() == "Every document in the filtered list is done."
+
+
+def test_enter_in_the_filter_opens_the_first_listed_document(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.document_panel.filter, "mixed")
+    qtbot.keyClick(window.document_panel.filter, Qt.Key.Key_Return)  # answered or not yet
+    qtbot.waitUntil(lambda: window.controller.document.id == 3, timeout=5000)
+    assert window.article.hasFocus()  # opened: the keys go on to tag in it
+    assert window.documents.rowCount() == 1
+
+
 def test_place_zoom_and_layout_come_back_on_reopen(qtbot, gui_project, settings):
     first = show(qtbot, MainWindow(gui_project, settings))
     qtbot.keyClick(first.article, Qt.Key.Key_Down, ALT)
@@ -143,7 +164,7 @@ def test_import_and_export_from_the_file_menu(qtbot, window, tmp_path, monkeypat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(target.read_text(encoding="utf-8").splitlines()) == 4
-    assert window.statusBar().currentMessage().startswith("wrote 4 documents")
+    assert window.statusBar().currentMessage().startswith("Exported 4 documents, ")
 
     folder = tmp_path / "brat"
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("brat", True))

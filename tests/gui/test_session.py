@@ -65,3 +65,37 @@ def test_closing_right_after_opening_leaves_no_work_for_the_closed_project(qtbot
     QApplication.processEvents()
     # Nothing is pending either: asking for the suggestions computes none from the closed file.
     assert window.controller.suggestions == []
+
+
+def test_spans_changed_elsewhere_reach_the_open_document_and_undo_starts_afresh(qtbot, window):
+    """A merge or adjudication from the command line rewrites the open document's spans:
+    the window shows what is stored, not the spans it had, and its undo cannot touch rows
+    another process made."""
+    from PySide6.QtCore import Qt
+
+    from annotator.core.models import NewSpan
+
+    doc = window.controller.document
+    text = doc.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    mine = window.controller.current
+    assert mine is not None and window.controller.undo_stack.canUndo()
+    window.article.set_caret(at + 2)
+    with Project.open(window.project.path) as cli_side:  # as `annotator merge` would
+        cli_side.delete_span(mine.id)
+        theirs = cli_side.add_span(doc.id, NewSpan(at, at + 8, "ACTOR", text[at : at + 8]))
+    qtbot.waitUntil(
+        lambda: "changed outside this window" in window.statusBar().currentMessage(),
+        timeout=5000,
+    )
+    assert "This document changed too" in window.statusBar().currentMessage()
+    # SQLite gave the freed id to the new span: only the content tells them apart.
+    assert theirs in window.controller.spans and mine not in window.controller.spans
+    row = window.workspace.annotations.row_of(theirs.id)
+    assert window.workspace.annotations.index(row, 1).data() == "ACTOR"
+    assert window.article.caret() == at + 2  # the analyst's place kept
+    assert not window.controller.undo_stack.canUndo()
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.span(theirs.id) == theirs  # nothing undone into the other's work

@@ -27,6 +27,14 @@ def test_diacritics_and_tatweel_in_the_text_do_not_hide_a_word():
     assert text[start:end] == "أذربيـــجاني"
 
 
+def test_a_hit_ends_before_a_direction_mark_after_the_word():
+    """Marks of the last letter belong to the hit; an RLM, LRM or a closing embedding or
+    isolate after the word does not (a span ending on one carries an invisible control)."""
+    text = "قال \u202bالوزير\u202c إن \u2067الاتفاقَ\u2069 و\u200fالاتفاق\u200e مهم"
+    assert [text[s:e] for s, e in find_in_text(text, "الوزير")] == ["الوزير"]
+    assert [text[s:e] for s, e in find_in_text(text, "الاتفاق")] == ["الاتفاقَ", "الاتفاق"]
+
+
 def test_search_across_documents_with_status_filter(project: Project):
     first = project.add_document(Document(TEXT))
     second = project.add_document(Document("خبر آخر عن باكو وأذربيجان"))

@@ -39,6 +39,14 @@ class Annotating(QObject):
             return
         parts = attribution.parts()
         on = next((i for i, (s, e) in enumerate(parts) if s <= start < e and end > start), None)
+        if on is not None and len(parts) == 1:
+            # Neither source nor cue was found: selecting the clause again would let the next
+            # label key (2 for the source) relabel the claim just tagged.
+            self.w.article.set_caret(attribution.clause[1])
+            self.w.show_message(
+                self.tr("No source or cue found for this clause: select them and press 2 or 4.")
+            )
+            return
         chosen = parts[0] if on is None else parts[(on + 1) % len(parts)]
         self.w.article.select_range(*chosen)
 

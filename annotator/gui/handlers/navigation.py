@@ -50,7 +50,10 @@ class Navigation(QObject):
         # The rows after this one, then from the top; this one last of all (not at all).
         after = ids[row + 1 :] + ids[:row] if row is not None else ids
         following = first_not_done(self.w.project.db.conn, after)
-        if following is None:
+        if following is None and self.w.document_panel.filter.text().strip():
+            # Others, outside the filter, may be left to do.
+            self.w.show_message(self.tr("Every document in the filtered list is done."))
+        elif following is None:
             self.w.show_message(self.tr("All documents are done."))
         else:
             self.w.open_document(following)

@@ -38,12 +38,21 @@ class ProjectEvents(QObject):
         damage_dialog(self.w.widget, message).open()
 
     def _on_changed_elsewhere(self) -> None:
-        """Another process wrote to the project (an import from the command line): refresh."""
+        """Another process wrote to the project (an import, a merge, an adjudication from the
+        command line): the lists and the open document are read again, and undo starts
+        afresh. An undo written before could now delete a row another process made with a
+        freed id, or put back one it replaced."""
         self.w.reload_documents()
+        reloaded = self.w.reload_document()
         document = self.w.controller.document
         if document is not None and document.id is not None:
             self.w.document_panel.select(document.id)
         self.w.registry.refresh()
-        self.w.show_message(
-            self.tr("The project changed outside this window; the lists are updated.")
+        self.w.controller.undo_stack.clear()
+        message = self.tr(
+            "The project changed outside this window: the lists are updated, and undo starts "
+            "from here."
         )
+        if reloaded:
+            message += " " + self.tr("This document changed too; it shows what is stored now.")
+        self.w.show_message(message)

@@ -99,6 +99,8 @@ class DocumentPanel(QWidget):
         )
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.filter.returnPressed.connect(self._on_filter_return)
+        self._to_list_when_answered = False
         self.view = make_table(self, "documents")
         self.set_model(self.model)
         header = self.view.horizontalHeader()
@@ -179,6 +181,20 @@ class DocumentPanel(QWidget):
         if self.reader is not None:
             self._ask(text, after=0, limit=self.FIRST)
 
+    def _on_filter_return(self) -> None:
+        """Enter: the list's first row, which opens its document (or the list, when that one
+        is open already), now or once the filter is answered."""
+        if any(first for _, first in self._asked.values()):  # the list is not its answer yet
+            self._to_list_when_answered = True
+        else:
+            self._to_list()
+
+    def _to_list(self) -> None:
+        self._to_list_when_answered = False
+        if self.model.rowCount():
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.view.selectRow(0)
+
     def refilter(self) -> None:
         """Ask again for the filter's text (the store changed)."""
         self._on_filter_text_changed(self.filter.text())
@@ -208,6 +224,8 @@ class DocumentPanel(QWidget):
             self.model.append(ids)
         if self._selected is not None and self.model.row_of(self._selected) is not None:
             self.select(self._selected)
+        if self._to_list_when_answered:
+            self._to_list()
         if first and len(ids) == self.FIRST and self.reader is not None:
             self._ask(text, after=ids[-1], limit=None)
         else:

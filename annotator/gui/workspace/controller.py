@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import normalize
-from annotator.core.changes import Changes, DocumentState
+from annotator.core.changes import Changes, DocumentState, reading_order
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Entity, NewSpan, Relation, Span, Status
 from annotator.core.relations import LinkOption, LinkType, link_options
@@ -95,6 +95,36 @@ class Controller(QObject):
             return
         self.proposals.clear()
         self.state.open(document, self.project.spans(doc_id), self.project.relations(doc_id))
+
+    def reload_document(self) -> bool:
+        """Show the open document as stored now (another process wrote to the project: a
+        merge, an adjudication); True when it differed from what was shown.
+
+        The current span stays current if it is still stored unchanged.
+        """
+        shown = self.document
+        if shown is None or shown.id is None:
+            return False
+        try:
+            document = self.project.document(shown.id)
+            spans = self.project.spans(shown.id)
+            relations = self.project.relations(shown.id)
+        except AnnotatorError as exc:
+            self.report(exc)
+            return False
+        by_id = sorted(relations, key=lambda r: r.id)
+        if (
+            document == shown
+            and sorted(spans, key=reading_order) == self.spans
+            and by_id == sorted(self.relations, key=lambda r: r.id)
+        ):
+            return False
+        current = self.current
+        self.proposals.clear()
+        self.state.open(document, spans, relations)
+        if current is not None and self.state.span_by_id(current.id) == current:
+            self.state.set_current(current)
+        return True
 
     def report(self, error: Exception) -> None:
         self.message.emit(str(error))
