@@ -44,7 +44,11 @@ from annotator.core.page_lines import (
     is_list_heading,
     is_question,
     is_title_like,
+    one_page,
     opens_statement,
+    searched_on,
+    split_words,
+    words,
 )
 from annotator.core.page_meta import dateline_source, read_meta_line
 from annotator.core.text import collapse_spaces, has_visible_text
@@ -61,6 +65,9 @@ _SOURCE_TAIL = LazyPattern(
     re.IGNORECASE,
 )
 _SOURCE_WORDS = ("المصدر", "المصادر", "source")
+# The last letters of the glued fragments, lowered: IGNORECASE matches no other character to
+# "o" or "e" (its extra equivalences are for i, s, k and Greek letters).
+_GLUED_LAST = "ودoe"
 _TAIL_WINDOW = 40  # the longest glued fragment, with its spaces, fits in this
 
 _HEADLINE_MAX_WORDS = 20
@@ -113,7 +120,7 @@ class Cleaned:
         return counts
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     text: str
@@ -128,15 +135,22 @@ class _Line:
         return _REMOVED_WEIGHT.get(self.reason, _OTHER_REMOVED_WEIGHT)
 
 
+def _may_end_glued(paragraph: str) -> bool:
+    """Whether ``_GLUED_TAIL`` can match: the paragraph ends in a fragment's last letter."""
+    last = paragraph[-1:]
+    return last.lower() in _GLUED_LAST or last.isspace()
+
+
 def _is_headline_like(paragraph: str) -> bool:
     """Short enough to be a link title (titles often end in "؟" or have no stop)."""
-    return len(paragraph.split()) <= _HEADLINE_MAX_WORDS
+    return words(paragraph) <= _HEADLINE_MAX_WORDS
 
 
 class _Marker:
     """Step 1: marks each line by its wording and its place in link lists and repeats."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: str) -> None:
+        self.searched = searched_on(page)
         self.lines: list[_Line] = []
         self.removed: list[Removal] = []
         self.seen: set[str] = set()
@@ -150,8 +164,10 @@ class _Marker:
     def strip_glued(self, line: int, paragraph: str) -> str:
         # Cheap tests first: most paragraphs end in neither a UI fragment nor a source line.
         lowered = paragraph.lower()
-        has_source_word = any(word in lowered for word in _SOURCE_WORDS)
-        if not (has_source_word or _GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:])):
+        if not (
+            any(word in lowered for word in _SOURCE_WORDS)
+            or (_may_end_glued(paragraph) and _GLUED_TAIL.search(paragraph[-_TAIL_WINDOW:]))
+        ):
             return paragraph
         while True:
             if m := _GLUED_TAIL.search(paragraph):
@@ -171,17 +187,16 @@ class _Marker:
             return
         line = _Line(number, paragraph)
         self.lines.append(line)
-        key = collapse_spaces(paragraph)
         if is_list_heading(paragraph):
             self.in_list, self.after_title, self.teasers = True, False, None
             line.reason = LINK_LIST
-        elif (meta := read_meta_line(paragraph)) is not None:
+        elif (meta := read_meta_line(paragraph, self.searched)) is not None:
             # Bylines and dates head an article: a link list does not run on past one.
             line.reason, line.meta = META_LINE, meta
             self.in_list = False
-        elif furniture_kind(paragraph) is not None:
+        elif furniture_kind(paragraph, self.searched) is not None:
             line.reason = FURNITURE
-        elif key in self.seen:
+        elif (key := " ".join(split_words(paragraph))) in self.seen:  # collapse_spaces
             self.in_list = False
             line.reason = REPEAT
         elif self.in_list and is_title_like(paragraph):
@@ -250,7 +265,7 @@ def _closing_line(lines: list[_Line], end: int) -> int:
         end += 1  # a quote said again at the article's end
     if end >= len(lines) or lines[end].reason is not None:
         return end
-    n = len(lines[end].text.split())
+    n = words(lines[end].text)
     if not ((is_question(lines[end].text) and n >= 3) or n >= 6):
         return end
     after = lines[end + 1] if end + 1 < len(lines) else None
@@ -349,9 +364,10 @@ def _drop_author_bio(body: list[_Line], author: str, kept: list[str]) -> list[st
     return kept
 
 
+@one_page
 def clean_page(text: str) -> Cleaned:
     """Clean a decoded, canonical page text (see module docstring)."""
-    marker = _Marker()
+    marker = _Marker(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         marker.feed(number, raw)
     lines = marker.lines

@@ -15,16 +15,26 @@ holds what it needs to know about one line on its own:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from annotator.core.lazy_re import LazyPattern
 
+T = TypeVar("T")
+
 # A closing quote or bracket may follow the stop, and so may a short note in brackets
 # ("... القوات. (رويترز)" would be a credit; "... القوات. (22)" a numbered copy).
+_CLOSERS = "'\"»”’)]"
 _CLOSE = r"['\"»”’)\]]*(?:\s*\([^()]{1,30}\))?$"
 _SENTENCE_END = LazyPattern(r"[.!?؟…:]" + _CLOSE)
 _FULL_STOP = LazyPattern(r"(?:(?<!\.)\.|…)" + _CLOSE)  # not "..": headlines use it
 _QUESTION = LazyPattern(r"[؟?!]['\"»”’)\]]*$")
+# The characters each of them can end a line with (a note in brackets ends in ")").
+_SENTENCE_LAST = ".!?؟…:" + _CLOSERS
+_FULL_STOP_LAST = ".…" + _CLOSERS
+_QUESTION_LAST = "؟?!" + _CLOSERS
 _LIST_ITEM = LazyPattern(r"[-–•*▪·]\s|[\d٠-٩]{1,2}\s*[.)\-–]\s")
 _END = 48  # characters at a line's end that hold its stop, closing quotes and a note in brackets
 
@@ -161,7 +171,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "rights",
         "copyright",
         "نسخ",
-        "نشر",
+        "إعادة نشر",  # not "نشر" alone: every news page deploys, spreads and publishes
         "reproduced",
         "permission",
         "رأي كاتب",
@@ -188,16 +198,54 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A line's word count and full stop are asked for by several rules (four splits a line):
+# each is worked out once while a page is cleaned. ``one_page`` empties the memo at a page's
+# start and end, so nothing is carried from one page to the next; it is bounded all the same.
+_MEMO = 4096
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def split_words(line: str) -> tuple[str, ...]:
+    """The line's words (``str.split``): counted by the rules, joined for comparing repeats."""
+    return tuple(line.split())
+
+
 def words(line: str) -> int:
-    return len(line.split())
+    return len(split_words(line))
 
 
+def _may_end(line: str, last: str) -> bool:
+    """Whether a pattern anchored at the end (``$``) and ending in one of ``last`` can match.
+
+    Most lines end in a letter: their last character says no without the
+    search (``$`` also matches before a final newline, which lines lack).
+    """
+    return line[-1:] in last or line.endswith("\n")
+
+
+@functools.lru_cache(maxsize=_MEMO)
 def _full_stop(line: str) -> bool:
-    return _FULL_STOP.search(line[-_END:]) is not None
+    return _may_end(line, _FULL_STOP_LAST) and _FULL_STOP.search(line[-_END:]) is not None
+
+
+def one_page(clean: Callable[[str], T]) -> Callable[[str], T]:
+    """``clean`` of a page with the memo of word counts and full stops emptied before and after."""
+
+    @functools.wraps(clean)
+    def cleaned(page: str) -> T:
+        split_words.cache_clear()
+        _full_stop.cache_clear()
+        try:
+            return clean(page)
+        finally:
+            split_words.cache_clear()
+            _full_stop.cache_clear()
+
+    return cleaned
 
 
 def _sentence_end(line: str) -> bool:
-    return _SENTENCE_END.search(line[-_END:]) is not None
+    return _may_end(line, _SENTENCE_LAST) and _SENTENCE_END.search(line[-_END:]) is not None
 
 
 # Kinds whose lines read as sentences; the other kinds are labels and buttons, and a
@@ -223,15 +271,38 @@ def _whole_lines(kinds: tuple[str, ...]) -> LazyPattern:
 _KINDS = tuple(_FURNITURE_KINDS)
 _WHOLE_ANY = _whole_lines(_KINDS)
 _WHOLE_SENTENCE = _whole_lines(tuple(k for k in _KINDS if k in _SENTENCE_KINDS))
-_SEARCHED = tuple(
+SEARCHED = tuple(
     (kind, LazyPattern("|".join(f"(?:{p[1:]})" for p in searched)), _NEEDLES[kind])
     for kind in _KINDS
     if (searched := [p for p in _FURNITURE_KINDS[kind] if p.startswith("~")])
 )
 
 
-def furniture_kind(line: str) -> str | None:
-    """The kind of page furniture the line's wording says it is, if any."""
+Searched = tuple[tuple[str, LazyPattern, tuple[str, ...]], ...]
+"""Kinds found by a search within the line: (kind, pattern, needles one of which it holds)."""
+
+
+def searched_on(page: str) -> Searched:
+    """The searched kinds a line of ``page`` can be, each with only the needles the page holds.
+
+    A needle the page lacks is in none of its lines, so a page's lines test a
+    few needles instead of each line all 33 (the needle tests were half of
+    ``furniture_kind``). Lowering is per character, but for the Greek final
+    sigma, which no needle holds: the lowered line is part of the lowered page.
+    """
+    page = page.lower()
+    return tuple(
+        (kind, within, present)
+        for kind, within, needles in SEARCHED
+        if (present := tuple(needle for needle in needles if needle in page))
+    )
+
+
+def furniture_kind(line: str, searched: Searched = SEARCHED) -> str | None:
+    """The kind of page furniture the line's wording says it is, if any.
+
+    ``searched``: ``searched_on`` the page the line is part of, if known.
+    """
     n = words(line)
     if n > 60:  # no furniture is a long paragraph; skip the patterns
         return None
@@ -240,7 +311,7 @@ def furniture_kind(line: str) -> str | None:
     if m := (_WHOLE_SENTENCE if sentence else _WHOLE_ANY).fullmatch(line):
         group = next(name for name, value in m.groupdict().items() if value is not None)
         return _KINDS[int(group[1:])]
-    for kind, within, needles in _SEARCHED:
+    for kind, within, needles in searched:
         if any(needle in line for needle in needles) and within.search(line):
             return kind
     return None
@@ -287,7 +358,7 @@ def opens_statement(line: str) -> bool:
 
 def is_question(line: str) -> bool:
     """Ends in a question or exclamation mark: a headline's way, or an article's last word."""
-    return _QUESTION.search(line[-_END:]) is not None
+    return _may_end(line, _QUESTION_LAST) and _QUESTION.search(line[-_END:]) is not None
 
 
 def is_title_like(line: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from annotator.core.lazy_re import LazyPattern
-from annotator.core.page_lines import AGENCIES, furniture_kind
+from annotator.core.page_lines import AGENCIES, SEARCHED, Searched, furniture_kind, words
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -46,10 +46,16 @@ _DATES = (
         rf"\s*,?\s*(?P<year>\d{{4}})",
         re.I,
     ),
-    LazyPattern(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I),
+    _MONTH_FIRST := LazyPattern(
+        rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})", re.I
+    ),
     LazyPattern(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})"),
     LazyPattern(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})[-/.](?P<year>\d{4})"),
 )
+# What a month-first date ("March 14, 2024") holds after its month. That pattern tries every
+# month name at every position of the line (10 us a line with a year in it): looked for only
+# where this, searched from digit to digit, is found.
+_DAY_THEN_YEAR = LazyPattern(r"\d,?\s+\d{4}")
 # What may stand around a date on a date line besides the date itself.
 _DATE_WORDS = LazyPattern(
     r"(?:نشر|نُشر|نشرت|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث|تم التحديث|published|updated|"
@@ -59,6 +65,7 @@ _DATE_WORDS = LazyPattern(
     re.I,
 )
 _ANY_DIGIT = LazyPattern(r"\d")
+_YEAR = LazyPattern(r"\d{4}")
 _MAX_META_WORDS = 16  # "نشر في: الخميس 29 أكتوبر 2020 - 10:45 بتوقيت مكة" and some
 _UPDATED = LazyPattern(r"تحديث|محدث|updated", re.I)
 _AFTERNOON = LazyPattern(r"^\s*(?:م|مساء|مساءً|pm)\b", re.I)
@@ -110,7 +117,18 @@ _MAYBE_META = LazyPattern(
     r"الكاتب|المحرر|مراسل|by|written|reporting|reported|words|author)",
     re.I,
 )
+_DASH_OR_COLON = LazyPattern(r"[-–—:]")
+# The sign each dateline pattern holds (a line without it cannot match): held by a test.
+_SIGNS = (
+    (_PAPER_DATELINE, "«"),
+    (_SLASH_DATELINE, "/"),
+    (_DATED_DATELINE, "("),
+    (_NAMED_DATELINE, ":"),
+    (_NAME_PLACE, "("),
+    (_DATELINE, "(-–—:"),
+)
 _SEPARATORS = LazyPattern(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\S)")
+_SEPARATOR_SIGNS = LazyPattern(r"[|•·\-–—]")  # what a line with a separator holds: most lack it
 _MAX_NAME_WORDS = 6
 _NOTHING = "-"  # a meta segment that says nothing worth keeping
 
@@ -135,7 +153,11 @@ def read_date(segment: str) -> tuple[str, bool] | None:
     if not _ANY_DIGIT.search(segment):
         return None
     text = segment.translate(_DIGITS)
+    if not _YEAR.search(text):  # every date pattern holds a year (most numbers are not one)
+        return None
     for pattern in _DATES:
+        if pattern is _MONTH_FIRST and not _DAY_THEN_YEAR.search(text):
+            continue
         if m := pattern.search(text):
             rest = text[: m.start()] + " " + text[m.end() :]
             rest = _DATE_WORDS.sub(" ", re.sub(_TIME, " ", rest))
@@ -145,7 +167,7 @@ def read_date(segment: str) -> tuple[str, bool] | None:
     return None
 
 
-def _read_segment(segment: str) -> dict[str, str] | None:
+def _read_segment(segment: str, searched: Searched) -> dict[str, str] | None:
     """What one segment of a meta line says, or None if it is not a meta segment."""
     segment = segment.strip(" \t-–—|•·،,")
     if not segment:
@@ -156,30 +178,33 @@ def _read_segment(segment: str) -> dict[str, str] | None:
         return {"source": " ".join(m["source"].split()).rstrip(".")}
     if _DOMAIN.fullmatch(segment):
         return {_NOTHING: segment}
-    if m := _PAPER_DATELINE.fullmatch(segment):
+    # Each dateline pattern is tried only on a segment with the sign it cannot match without
+    # (``_SIGNS``): most segments are a sentence's clause, and trying them all cost 4 us.
+    bracket = "(" in segment
+    if "«" in segment and (m := _PAPER_DATELINE.fullmatch(segment)):
         return {"source": m["paper"]}
-    if m := _SLASH_DATELINE.fullmatch(segment):
+    if "/" in segment and (m := _SLASH_DATELINE.fullmatch(segment)):
         found = {"source": m["agency"]}
         if m["name"] and len(m["name"].split()) <= _MAX_NAME_WORDS:
             found["author"] = m["name"].strip()
         return found
-    if m := _DATED_DATELINE.fullmatch(segment):
+    if bracket and (m := _DATED_DATELINE.fullmatch(segment)):
         return {"source": m["agency"]}
-    if m := _NAMED_DATELINE.fullmatch(segment):
+    if ":" in segment and (m := _NAMED_DATELINE.fullmatch(segment)):
         return {"author": m["name"]}
-    if m := _NAME_PLACE.fullmatch(segment):
+    if bracket and (m := _NAME_PLACE.fullmatch(segment)):
         return {"author": m["name"]}
-    if m := _DATELINE.fullmatch(segment):
+    if (bracket or _DASH_OR_COLON.search(segment)) and (m := _DATELINE.fullmatch(segment)):
         agency = m["agency1"] or m["agency2"]
         return {"source": agency} if agency != "خاص" else {_NOTHING: agency}
     if (m := _BYLINE.fullmatch(segment)) and len(m["name"].split()) <= _MAX_NAME_WORDS:
         return {"author": " ".join(m["name"].split()).rstrip(".")}
-    if furniture_kind(segment) is not None:
+    if furniture_kind(segment, searched) is not None:
         return {}
     return None
 
 
-def read_meta_line(line: str) -> dict[str, str] | None:
+def read_meta_line(line: str, searched: Searched = SEARCHED) -> dict[str, str] | None:
     """The meta a byline, date line, dateline or source line gives; None for other lines.
 
     Every segment between separators must be meta or furniture, and one at
@@ -187,15 +212,15 @@ def read_meta_line(line: str) -> dict[str, str] | None:
     اتفاق") stays a headline. A dateline without an agency ("القاهرة - خاص")
     gives an empty record: a meta line with nothing worth keeping.
     """
-    if len(line) > 200 or len(line.split()) > _MAX_META_WORDS or not _MAYBE_META.search(line):
+    if len(line) > 200 or words(line) > _MAX_META_WORDS or not _MAYBE_META.search(line):
         return None
-    segments = _SEPARATORS.split(line)
-    if len(segments) > 1 and (whole := _read_segment(line)):
+    segments = _SEPARATORS.split(line) if _SEPARATOR_SIGNS.search(line) else [line]
+    if len(segments) > 1 and (whole := _read_segment(line, searched)):
         return {k: v for k, v in whole.items() if k != _NOTHING}  # "بيروت - رويترز": one dateline
     found: dict[str, str] = {}
     unknown: list[str] = []
     for segment in segments:
-        got = _read_segment(segment)
+        got = _read_segment(segment, searched)
         if got is None:
             unknown.append(segment.strip())
             continue

@@ -11,11 +11,9 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import count
 from typing import Any
 
 Params = Sequence[Any] | Mapping[str, Any]
-_savepoints = count()
 
 
 class Database:
@@ -50,8 +48,14 @@ class Database:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
-        """A savepoint: rolled back if the block raises."""
-        name = f"annotator_{next(_savepoints)}"
+        """A savepoint: rolled back if the block raises.
+
+        Every savepoint has the same name: ROLLBACK TO and RELEASE act on the
+        latest one of that name, which nesting makes this one. One statement
+        text each is prepared once and cached; a name per savepoint was two
+        statements to prepare for each file of an import (15 us).
+        """
+        name = "annotator"
         self.conn.execute(f"SAVEPOINT {name}")
         try:
             yield

@@ -29,7 +29,9 @@ from annotator.core.schema_rules import UnknownLabelError
 from annotator.storage.database import write_transaction
 from annotator.storage.project import DuplicateDocumentError, Project
 
-BATCH_FILES = 200
+# A batch is a commit and a fill of the search index: 500 files are a fraction of a second of
+# work, and FTS5 merges fewer, larger segments (10,000 pages: 0.2 s less storing than at 200).
+BATCH_FILES = 500
 
 
 @dataclass
@@ -85,6 +87,7 @@ Progress = Callable[[int, int, FileOutcome], None]
 # the next batches while this process stores the current one (a third off a large import).
 PARALLEL_FROM_FILES = 400
 _READ_AHEAD = 2  # batches read ahead of the one being stored: memory stays bounded
+_NICE = 10  # how much lower the readers' priority is than the storing process's
 # A file this large is read record by record while it is stored, here: read whole first (and
 # pickled back from a reader process), a 100,000-document JSONL file took 2 GB.
 STREAM_FROM_BYTES = 1 << 20
@@ -217,6 +220,17 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, name="end-with-importer", daemon=True).start()
 
 
+def _start_reader(parent: int) -> None:
+    """In a reader process: a lower priority than the storing one, and an end with it.
+
+    Storing is the slower side of a large import: at a lower priority the readers
+    let it run whenever it can instead of taking turns with it (10,000 pages:
+    3.15 s instead of 3.4 s).
+    """
+    os.nice(_NICE)
+    _end_with(parent)
+
+
 def _reads(
     batches: Sequence[Sequence[Path]], read: Callable[[Path], _Read], workers: int
 ) -> Iterator[list[_Read]]:
@@ -238,7 +252,7 @@ def _reads(
             with ProcessPoolExecutor(
                 workers,
                 mp_context=get_context("fork"),
-                initializer=_end_with,
+                initializer=_start_reader,
                 initargs=(os.getpid(),),
             ) as pool:
                 chunk = max(1, BATCH_FILES // (4 * workers))
@@ -256,6 +270,18 @@ def _reads(
             pass  # no process could start or one died: read the remaining batches here
     for batch in batches[done:]:
         yield [read(path) for path in batch]
+
+
+def _reader_count() -> int:
+    """Reader processes: one per core but this process's, and two on two cores.
+
+    Storing waits on the readers and on the disk part of the time, so on two
+    cores a second reader takes up what the storing leaves: 10,000 pages went
+    in in 3.4 s instead of 4.1-4.7 s (bench_store.py). On one core readers
+    would only take turns with the storing: none.
+    """
+    cores = os.cpu_count() or 1
+    return 0 if cores < 2 else max(2, cores - 1)
 
 
 def _can_fork() -> bool:
@@ -298,7 +324,7 @@ def import_paths(
     total = len(files.files)
     workers = 0
     if parallel and total >= PARALLEL_FROM_FILES and _can_fork():
-        workers = (os.cpu_count() or 1) - 1
+        workers = _reader_count()
     batches = [files.files[i : i + BATCH_FILES] for i in range(0, total, BATCH_FILES)]
     read = partial(_read, clean=clean, fmt=fmt, offsets=offsets, predictions=predictions)
 

@@ -74,7 +74,7 @@ def test_lines_the_searched_furniture_patterns_find_all_hold_a_needle():
     """The needle scan lets lines skip the searches: it must never skip a line they would find."""
     found = 0
     for line in _page_lines():
-        for kind, within, needles in page_lines._SEARCHED:
+        for kind, within, needles in page_lines.SEARCHED:
             if within.search(line):
                 found += 1
                 assert any(needle in line for needle in needles), (kind, line)
