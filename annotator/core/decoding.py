@@ -39,6 +39,7 @@ _MAGIC = (
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
+_REPLACED = re.compile("\ufffd+")
 # Control characters (Cc) other than tab and line breaks: a text file has next to none.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _ASCII_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])  # those of _CONTROLS
@@ -110,7 +111,9 @@ def _detected(data: bytes) -> Decoded:
         utf8 = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         valid = len(_UTF8_MULTIBYTE.findall(data))
-        broken = data.decode("utf-8", errors="replace").count("\ufffd")
+        # Broken places, not bytes: one bad sequence (a CESU-8 surrogate is three bytes)
+        # in a short UTF-8 file outweighed its letters and it was called binary.
+        broken = len(_REPLACED.findall(data.decode("utf-8", errors="replace")))
         if valid >= 10 * broken:
             raise InputError(
                 f"undecodable bytes: invalid UTF-8 at byte {exc.start} "

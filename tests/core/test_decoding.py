@@ -192,3 +192,14 @@ def test_a_long_english_preamble_does_not_hide_the_code_page():
     text = "Mirrored from the wire service; no changes made.\n" * 6000
     text += "قالت وزارة الدفاع إن القتال اندلع في عدة أماكن، منها أراض قريبة من الحدود.\n" * 20
     assert decode_bytes(text.encode("iso8859-6")).text == text
+
+
+@pytest.mark.parametrize(
+    "bad", [b"\xed\xa0\x80", b"\xff", b"\xc3", b"\xe2\x80", b"\xf0\x9f\x98"], ids=repr
+)
+def test_a_short_utf8_sentence_with_one_bad_sequence_names_the_line_not_binary(bad: bytes):
+    data = "عنوان\n".encode() + "قال الوزير إن الحكومة ستفعل ".encode() + bad + b".\n"
+    with pytest.raises(InputError) as raised:
+        decode_bytes(data)
+    assert "undecodable bytes: invalid UTF-8 at byte" in str(raised.value)
+    assert raised.value.line == 2
