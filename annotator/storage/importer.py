@@ -134,6 +134,10 @@ def _large(path: Path) -> bool:
 Stream = Callable[[Path, Counter[str]], Iterator[tuple[int | None, AnnotatedDocument]]]
 
 
+class _NothingStoredError(Exception):
+    """Rolls back a file's savepoint whose schema additions no stored record uses."""
+
+
 def _store(
     project: Project,
     read: _Read,
@@ -189,6 +193,12 @@ def _store(
                     outcome.removed[reason] = outcome.removed.get(reason, 0) + count
                 outcome.source = outcome.source or meta.get("source")
                 outcome.encoding = outcome.encoding or meta.get("encoding")
+            if not outcome.imported and (outcome.added or outcome.added_values):
+                raise _NothingStoredError  # every record was already there: the schema stays
+    except _NothingStoredError:
+        outcome.added.clear()
+        outcome.added_values.clear()
+        project.reload_schema()
     except (AnnotatorError, sqlite3.IntegrityError, OverflowError, ValueError) as exc:
         # The store refused a value the readers let through, or a line of a file read as it
         # is stored was bad (that error names its file and line): this file only is lost.

@@ -52,6 +52,15 @@ def test_doccano_1x_records_keep_their_text_under_data():
     assert "data" not in record.document.meta
 
 
+def test_doccanos_empty_comments_list_is_not_kept_as_metadata():
+    line = {"id": 3, "text": TEXT, "label": [], "Comments": [], "source": "wire"}
+    [(_, record)] = read_doccano(io.StringIO(json.dumps(line, ensure_ascii=False)))
+    assert record.document.meta == {"source": "wire"}
+    line["Comments"] = ["check the date"]  # a comment someone wrote is kept
+    [(_, record)] = read_doccano(io.StringIO(json.dumps(line, ensure_ascii=False)))
+    assert record.document.meta["Comments"] == ["check the date"]
+
+
 def test_doccano_offset_past_the_text_is_said_to_be_past_it():
     line = {"text": "قال", "label": [[0, 99, "CUE"]]}
     with pytest.raises(InputError, match=r"label\[0\]: offset 99 is outside the text \(3"):

@@ -419,3 +419,18 @@ def test_folders_are_read_in_name_order_without_hidden_entries_or_linked_folders
         "b/2.txt",
     ]
     assert found.skipped == [root / "c.png"] and found.missing == [root / "gone.txt"]
+
+
+def test_extend_schema_adds_nothing_from_a_file_whose_records_were_all_there(
+    tmp_path: Path, project: Project
+):
+    first = tmp_path / "first.jsonl"
+    first.write_text(native(tail="ACTOR"), encoding="utf-8")
+    assert import_paths(project, [first]).imported == 1
+    again = tmp_path / "again.jsonl"  # the same article, its place now a label nobody has
+    again.write_text(native(tail="ACTOR").replace('"LOCATION"', '"PLACE"'), encoding="utf-8")
+    report = import_paths(project, [again], extend_schema=True)
+    assert report.imported == 0 and report.duplicates == 1 and report.failed == []
+    assert report.added == [] and project.schema.get("PLACE", LabelKind.SPAN) is None
+    with Project.open(project.path) as reopened:
+        assert reopened.schema.get("PLACE", LabelKind.SPAN) is None

@@ -233,7 +233,8 @@ def parse_doccano(
             raise InputError(f"relations[{index}]: from_id/to_id must name entities of this record")
         relations.append(Relation(rel["type"], head, tail, id=index))
     origins = {i: (f"{field}[{i}]", None) for i in range(len(spans))}
-    meta = {k: v for k, v in data.items() if k not in _NOT_META}
+    # doccano writes "Comments": [] on every record: an empty list tells nothing.
+    meta = {k: v for k, v in data.items() if k not in _NOT_META and v != []}
     status = read_status(meta.get("status"))  # ours; any other is the file's own
     if status is not None:
         del meta["status"]
