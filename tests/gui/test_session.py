@@ -99,3 +99,24 @@ def test_spans_changed_elsewhere_reach_the_open_document_and_undo_starts_afresh(
     assert not window.controller.undo_stack.canUndo()
     qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.span(theirs.id) == theirs  # nothing undone into the other's work
+
+
+def test_an_undo_pressed_before_the_timer_notices_a_write_elsewhere_leaves_it(qtbot, window):
+    """The project is asked at the key, not only on the timer: an undo pressed right after
+    another process reused the freed id must not delete that process's span."""
+    from PySide6.QtCore import Qt
+
+    from annotator.core.models import NewSpan
+
+    doc = window.controller.document
+    at = doc.text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    mine = window.controller.current
+    with Project.open(window.project.path) as cli_side:
+        cli_side.delete_span(mine.id)
+        theirs = cli_side.add_span(doc.id, NewSpan(at, at + 8, "ACTOR", doc.text[at : at + 8]))
+    assert theirs.id == mine.id
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.spans(doc.id) == [theirs]
+    assert "changed outside this window" in window.statusBar().currentMessage()

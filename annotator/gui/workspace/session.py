@@ -188,6 +188,14 @@ class ProjectSession(QObject):
     def _data_version(self) -> int:
         return int(self.project.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def check_now(self) -> None:
+        """Ask now whether another process wrote, before a key acts on what the window shows.
+
+        The timer may be up to POLL_MS late: an undo pressed in between would delete a row
+        another process made with the freed id, or act on spans it replaced.
+        """
+        self._poll()
+
     def _poll(self) -> None:
         if self._child_print is not None:
             return
