@@ -120,3 +120,23 @@ def test_an_undo_pressed_before_the_timer_notices_a_write_elsewhere_leaves_it(qt
     qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.spans(doc.id) == [theirs]
     assert "changed outside this window" in window.statusBar().currentMessage()
+
+
+def test_the_open_document_deleted_elsewhere_is_left_for_another(qtbot, window):
+    """A script deletes the open document: the window must not keep showing it, or the next
+    label key writes to a document that is gone (it raised in the undo command)."""
+    from PySide6.QtCore import Qt
+
+    gone = window.controller.document.id
+    other = sqlite3.connect(window.project.path)
+    other.execute("PRAGMA foreign_keys = ON")
+    with other:
+        other.execute("DELETE FROM documents WHERE id = ?", [gone])
+    other.close()
+    qtbot.waitUntil(lambda: window.controller.document.id != gone, timeout=5000)
+    assert "deleted" in window.statusBar().currentMessage()
+    document = window.controller.document
+    at = document.text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    assert [s.text for s in window.project.spans(document.id)] == ["أذربيجان"]
