@@ -140,3 +140,35 @@ def test_the_open_document_deleted_elsewhere_is_left_for_another(qtbot, window):
     window.article.select_range(at, at + len("أذربيجان"))
     qtbot.keyClick(window.article, Qt.Key.Key_3)
     assert [s.text for s in window.project.spans(document.id)] == ["أذربيجان"]
+
+
+def test_a_write_elsewhere_while_a_link_macro_is_open_clears_undo_after_it(
+    qtbot, window, qtlog, monkeypatch
+):
+    """The stance dialog of a new link is open (one undo macro) when another process
+    writes: undo is cleared once the macro ends, not inside it."""
+    from PySide6.QtCore import Qt
+
+    from annotator.core.models import NewSpan
+    from annotator.gui.handlers.linking import Linking
+    from tests.gui.test_attribution import in_dialogs, make_current, tag
+
+    claim = tag(qtbot, window, "تم إطلاق صواريخ باليستية من الأراضي الأرمينية", Qt.Key.Key_1)
+    tag(qtbot, window, "وزارة الدفاع الأذرية", Qt.Key.Key_2)
+    doc = window.controller.document
+
+    def stance_dialog_open_while_another_process_writes(self, relation):
+        with Project.open(window.project.path) as cli_side:
+            at = doc.text.index("أذربيجان")
+            cli_side.add_span(doc.id, NewSpan(at, at + 8, "LOCATION", doc.text[at : at + 8]))
+        message = window.statusBar().currentMessage
+        qtbot.waitUntil(lambda: "changed outside" in message(), timeout=5000)
+        assert window.controller.undo_stack.count() > 0  # not cleared inside the macro
+
+    monkeypatch.setattr(Linking, "_edit", stance_dialog_open_while_another_process_writes)
+    make_current(qtbot, window, claim)
+    with in_dialogs(qtbot, ["وزارة", Qt.Key.Key_Return], [Qt.Key.Key_1]):
+        qtbot.keyClick(window.article, Qt.Key.Key_L)
+    assert [r.label for r in window.project.relations(doc.id)] == ["SOURCE"]
+    assert window.controller.undo_stack.count() == 0
+    assert not [r for r in qtlog.records if "Macro" in r.message]
