@@ -134,6 +134,16 @@ def _quote_end(text: str, sentence: int, start: int, end: int) -> int:
     return end
 
 
+def _next_report(text: str, start: int, end: int) -> int:
+    """Where a second report joined by و or ف begins ("إن القوات انسحبت وقال المتحدث إن
+    ..."): the clause ends before it. A cue without the conjunction may be reported
+    speech inside the clause ("إن الوزير أكد أن ..."), so it stays."""
+    for cue in _CUE.finditer(text, start, end):
+        if cue.start() < cue.start(1) and _COMPLEMENTIZER.search(text, cue.end(), end):
+            return cue.start()
+    return end
+
+
 def attributions(text: str) -> list[Attribution]:
     """Every reported clause of ``text``, in reading order."""
     found = []
@@ -141,7 +151,7 @@ def attributions(text: str) -> list[Attribution]:
         ends = [i for ch in CLAUSE_END if (i := text.find(ch, match.end())) >= 0]
         sentence = sentence_at(text, match.start())[0]
         end = _quote_end(text, sentence, match.end(), min(ends, default=len(text)))
-        clause = _strip(text, match.end(), end)
+        clause = _strip(text, match.end(), _next_report(text, match.end(), end))
         if clause[0] >= clause[1]:
             continue
         # The cue is looked for back to the start of the sentence or the last ، ؛ before.

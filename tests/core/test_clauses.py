@@ -55,6 +55,20 @@ def test_a_source_is_words_and_a_quote_closed_ends_the_clause():
     assert parts("وقال لـ«الجزيرة» إن المفاوضات فشلت") == [("قال", "لـ«الجزيرة»", "المفاوضات فشلت")]
 
 
+def test_a_second_report_joined_by_wa_ends_the_first_clause_reported_speech_inside_does_not():
+    text = "قال الوزير إن القوات انسحبت وقال المتحدث إن الجيش تقدم"
+    assert parts(text) == [
+        ("قال", "الوزير", "القوات انسحبت"),
+        ("قال", "المتحدث", "الجيش تقدم"),
+    ]
+    assert parts("قال الوزير إن الجيش تقدم وأكد أنه سيبقى") == [
+        ("قال", "الوزير", "الجيش تقدم"),
+        ("أكد", None, "سيبقى"),
+    ]
+    nested = "قال المتحدث إن الوزير أكد أن الاتفاق صامد"
+    assert parts(nested)[0] == ("قال", "المتحدث", "الوزير أكد أن الاتفاق صامد")
+
+
 def test_the_clause_around_the_caret_or_the_next_one():
     text = "العنوان\nقال الوزير إن الهدنة صامدة. وأكد الجيش أن القصف توقف."
     first = attribution_at(text, 0)
