@@ -172,3 +172,25 @@ def test_a_write_elsewhere_while_a_link_macro_is_open_clears_undo_after_it(
     assert [r.label for r in window.project.relations(doc.id)] == ["SOURCE"]
     assert window.controller.undo_stack.count() == 0
     assert not [r for r in qtlog.records if "Macro" in r.message]
+
+
+def test_the_document_filter_filling_in_title_keys_is_not_a_write_elsewhere(qtbot, window):
+    """The filter's reader thread writes the title keys that are due (new documents): the
+    window took it for another process, reloaded and cleared undo."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import type_text
+
+    text = window.controller.document.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    version = window.project.db.conn.execute("PRAGMA data_version").fetchone()
+    panel = window.document_panel
+    panel.filter.setFocus()
+    with qtbot.waitSignal(panel.filtered, timeout=10000):
+        type_text(panel.filter, "emoji")
+    assert window.project.db.conn.execute("PRAGMA data_version").fetchone() != version
+    window.session.check_now()  # as the timer would
+    assert "changed outside" not in window.statusBar().currentMessage()
+    assert window.controller.undo_stack.canUndo()
