@@ -78,6 +78,15 @@ def test_s_selects_the_sentence_and_again_the_next(qtbot, window):
     assert window.controller.current.text == text[start:end]
 
 
+def opened_at_start(qtbot, window, text: str) -> tuple[int, Keys]:
+    """A new document with ``text``, open with the caret at its start; keys to press."""
+    doc = window.project.add_document(Document(text))
+    window.reload_documents()
+    window.open_document(doc)
+    window.article.set_caret(0)
+    return doc, Keys(qtbot, window)
+
+
 def test_c_on_a_clause_without_source_or_cue_leaves_the_tagged_claim_alone(qtbot, window):
     """C 1 C 2 where no source or cue is found: the claim stays a CLAIM, nothing else is
     tagged (C used to select the clause again, and 2 relabelled it), and C then goes on to
@@ -86,11 +95,7 @@ def test_c_on_a_clause_without_source_or_cue_leaves_the_tagged_claim_alone(qtbot
         "ونفت مصادر في الخارجية ذلك، مؤكدة أن القوات لم تطلق أي صواريخ. "
         "وقال الوزير إن الهدنة صامدة."
     )
-    doc = window.project.add_document(Document(text))
-    window.reload_documents()
-    window.open_document(doc)
-    window.article.set_caret(0)
-    keys = Keys(qtbot, window)
+    doc, keys = opened_at_start(qtbot, window, text)
     keys(Qt.Key.Key_C, Qt.Key.Key_1, Qt.Key.Key_C)
     assert "No source or cue" in window.statusBar().currentMessage()
     keys(Qt.Key.Key_2)
@@ -105,11 +110,7 @@ def test_c_steps_over_a_missing_source_to_the_cue_without_selecting_anything(qtb
     """Pro-drop: "وأكد أن ..." has a cue and no source. C 1 C 2 must not tag the verb as the
     ACTOR: the source step selects nothing and says so; the next C selects the cue."""
     text = "وأكد أن الاتفاق صامد رغم الخروقات. وقال الوزير إن الهدنة صامدة."
-    doc = window.project.add_document(Document(text))
-    window.reload_documents()
-    window.open_document(doc)
-    window.article.set_caret(0)
-    keys = Keys(qtbot, window)
+    doc, keys = opened_at_start(qtbot, window, text)
     keys(Qt.Key.Key_C, Qt.Key.Key_1, Qt.Key.Key_C)
     assert "No source found" in window.statusBar().currentMessage()
     start, end = window.article.selection_range()

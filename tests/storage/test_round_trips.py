@@ -92,3 +92,26 @@ def test_training_formats_leave_todo_documents_out_unless_asked(
 def test_other_formats_export_todo_documents(source: Project, tmp_path: Path):
     source.add_document(Document("خبر لم يقرأه أحد بعد"))
     assert export_format(source, "doccano", tmp_path / "d.jsonl", io.StringIO()).documents == 3
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "labelstudio"])
+def test_a_numeric_task_id_goes_back_as_a_number(tmp_path: Path, fmt: str):
+    """doccano and Label Studio number their records: 41 read in is 41 written out, not "41";
+    "0041" and a uid stay strings."""
+    with Project.open(tmp_path / "p.db") as project:
+        for external_id, text in (("41", "قال الوزير"), ("0041", "نفت الوزارة")):
+            project.add_document(Document(text, external_id=external_id))
+        project.add_document(Document("أكدت المصادر"))
+        output = tmp_path / f"out.{fmt}"
+        export_format(project, fmt, output, io.StringIO())
+        uid = project.document(3).uid
+    content = output.read_text(encoding="utf-8")
+    records = (
+        [json.loads(line) for line in content.splitlines()]
+        if fmt == "doccano"
+        else [task["data"] for task in json.loads(content)]
+    )
+    assert [r["id"] for r in records] == [41, "0041", uid]
+    with Project.open(tmp_path / "back.db") as back:
+        assert not import_paths(back, [output], fmt=fmt).failed
+        assert sorted(d.external_id for d in back.documents()) == sorted(["41", "0041", uid])

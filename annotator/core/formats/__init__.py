@@ -71,6 +71,15 @@ def export_id(document: Document) -> str:
     return document.external_id or document.uid or document_uid(document.text)
 
 
+def task_id(document: Document) -> str | int:
+    """``export_id`` for tools whose ids are numbers (doccano, Label Studio): an id that came
+    from such a file as a number goes back as one ("41", not "0041" or a uid, is 41)."""
+    value = export_id(document)
+    if document.external_id and value.isascii() and value.isdigit() and str(int(value)) == value:
+        return int(value)
+    return value
+
+
 # Document fields an interchange format may carry for us in a free-form place (Prodigy's
 # ``meta``, a Label Studio task's ``data``): what the analyst sees of where the page came from.
 SHOWN_META = ("title", "url", "source", "published")

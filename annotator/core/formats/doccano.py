@@ -44,10 +44,10 @@ from annotator.core.errors import InputError
 from annotator.core.formats import (
     SHOWN_META,
     ExportReport,
-    export_id,
     lose_entity_links,
     lose_unheld,
     read_status,
+    task_id,
 )
 from annotator.core.formats.textcat import write_textcat
 from annotator.core.json_input import read_lines
@@ -94,7 +94,7 @@ def write_doccano(
         doc = record.document
         # doccano keeps columns it does not know as the document's metadata and exports them
         # again: the status, title and url come back with it.
-        line: dict[str, Any] = {"id": export_id(doc), "text": text, "status": str(doc.status)}
+        line: dict[str, Any] = {"id": task_id(doc), "text": text, "status": str(doc.status)}
         line |= {k: doc.meta[k] for k in SHOWN_META if k in doc.meta}
         if layout == "spans":
             line["label"] = [[unit(s.start), unit(s.end), s.label] for s in record.spans]

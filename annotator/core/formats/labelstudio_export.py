@@ -18,8 +18,8 @@ from annotator.core.doc_categories import choices_results
 from annotator.core.formats import (
     SHOWN_META,
     ExportReport,
-    export_id,
     lose_entity_links,
+    task_id,
 )
 from annotator.core.models import AnnotatedDocument, Span, Status
 
@@ -95,7 +95,7 @@ def write_labelstudio(records: Iterable[AnnotatedDocument], stream: TextIO) -> E
         annotators = list(dict.fromkeys(s.annotator for s in record.spans))
         if annotators == [None]:
             annotators = []
-        data = {"text": doc.text, "id": export_id(doc), "doc_id": doc.id}
+        data = {"text": doc.text, "id": task_id(doc), "doc_id": doc.id}
         data |= {k: doc.meta[k] for k in SHOWN_META if k in doc.meta}
         meta: dict[str, Any] = {"status": str(doc.status)}
         if annotators:

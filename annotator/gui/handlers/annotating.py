@@ -3,6 +3,8 @@ and the keys that select a reported clause (C) or a sentence (S) for the next la
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QObject
 
 from annotator.core.clauses import (
@@ -13,6 +15,15 @@ from annotator.core.clauses import (
     sentence_at,
 )
 from annotator.gui.shell import Shell
+
+
+class _ClauseStep(NamedTuple):
+    """Where the last C left off: the next C goes on from there if nothing moved since."""
+
+    doc_id: int
+    left: Range  # the selection it left (a caret where the part was not found)
+    attribution: Attribution
+    slot: int  # 0 the claim, 1 its source, 2 its cue
 
 
 def _slots(attribution: Attribution) -> tuple[Range | None, Range | None, Range | None]:
@@ -26,8 +37,7 @@ class Annotating(QObject):
     def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.w = shell
-        # Where the last C left off: document, the selection it left, the clause, the step.
-        self._clause_step: tuple[int, Range, Attribution, int] | None = None
+        self._clause_step: _ClauseStep | None = None
 
     def apply_label(self, label: str, *, exact: bool = False) -> None:
         """A label key. A match selected by the find bar, or a part C selected, is tagged as
@@ -38,7 +48,7 @@ class Annotating(QObject):
         exact = (
             exact
             or selection == self.w.finder.found
-            or (step is not None and step[1] == selection and selection[0] < selection[1])
+            or (step is not None and step.left == selection and selection[0] < selection[1])
         )
         self.w.controller.apply_label(label, selection, exact=exact)
 
@@ -59,8 +69,8 @@ class Annotating(QObject):
         selection = self.w.article.selection_range()
         last = self._clause_step
         self._clause_step = None
-        if last is not None and last[:2] == (document.id, selection):
-            attribution, slot = last[2], last[3] + 1
+        if last is not None and (last.doc_id, last.left) == (document.id, selection):
+            attribution, slot = last.attribution, last.slot + 1
         else:
             found = attribution_at(document.text, selection[0])
             if found is None:
@@ -82,7 +92,7 @@ class Annotating(QObject):
         part = _slots(attribution)[slot]
         if part is not None:
             self.w.article.select_range(*part)
-            self._clause_step = (document.id, part, attribution, slot)
+            self._clause_step = _ClauseStep(document.id, part, attribution, slot)
             return
         end = attribution.clause[1]
         self.w.article.set_caret(end)  # nothing selected: the next label key tags nothing
@@ -94,7 +104,7 @@ class Annotating(QObject):
             self.w.show_message(
                 self.tr("No source found for this clause: select it and press 2. C: its cue.")
             )
-            self._clause_step = (document.id, (end, end), attribution, slot)
+            self._clause_step = _ClauseStep(document.id, (end, end), attribution, slot)
         else:
             self.w.show_message(self.tr("No cue found for this clause: select it and press 4."))
 
