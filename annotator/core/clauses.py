@@ -43,6 +43,9 @@ _CUE = re.compile(
     + "|".join(_voweled(w) for w in sorted(CUE_WORDS, key=len, reverse=True))
     + rf")(?![{_WORD}])"
 )
+# What stands between a cue and أن without being who said it: "وأشارت إلى أن ...",
+# "وأكد أيضا أن ..." (C selected "إلى" for the next key to tag as an ACTOR).
+_NOT_A_SOURCE = frozenset({"إلى", "الى", "أيضا", "أيضاً", "ايضا", "كذلك", "بدوره", "بدورها"})
 CLAUSE_END = "،؛.؟!?!\n"
 SENTENCE_END = ".؟!?\n"
 
@@ -164,7 +167,8 @@ def attributions(text: str) -> list[Attribution]:
         if cues:
             cue = cues[-1].span(1)
             between = _strip_marks(text, cue[1], match.start())
-            source = between if between[0] < between[1] else None
+            words = text[between[0] : between[1]]
+            source = between if between[0] < between[1] and words not in _NOT_A_SOURCE else None
         found.append(Attribution(clause, cue, source))
     return found
 

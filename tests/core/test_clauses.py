@@ -69,6 +69,11 @@ def test_a_second_report_joined_by_wa_ends_the_first_clause_reported_speech_insi
     assert parts(nested)[0] == ("قال", "المتحدث", "الوزير أكد أن الاتفاق صامد")
 
 
+def test_a_preposition_or_an_adverb_after_the_cue_is_not_the_source():
+    assert parts("وأشارت إلى أن الأزمة تتفاقم") == [("أشارت", None, "الأزمة تتفاقم")]
+    assert parts("وأكد أيضا أن الاتفاق صامد") == [("أكد", None, "الاتفاق صامد")]
+
+
 def test_the_clause_around_the_caret_or_the_next_one():
     text = "العنوان\nقال الوزير إن الهدنة صامدة. وأكد الجيش أن القصف توقف."
     first = attribution_at(text, 0)
