@@ -14,19 +14,38 @@ keys and, later, the recommender use the same finder.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from annotator.core.suggest import CUE_WORDS
 
 Range = tuple[int, int]
 
-_SUFFIXES = "ه|ها|هم|هما|هن|ني|نا|ك|كم"
-_COMPLEMENTIZER = re.compile(rf"(?<![\w\u0640])(?:ب?أن|إن)(?:{_SUFFIXES})?(?![\w\u0640])")
-_CUE = re.compile(
-    r"(?<![\w\u0640])[وف]?("
-    + "|".join(sorted((re.escape(w) for w in CUE_WORDS), key=len, reverse=True))
-    + r")(?![\w\u0640])"
+# Harakat (and the dagger alif) may follow any letter: "أنّ", "إنَّ", "قالَ". They are not
+# word characters to ``re``, so without this "أنّ" left its shadda at the clause's start.
+_MARKS = "\u064b-\u065f\u0670"
+_H = f"[{_MARKS}]*"
+_WORD = rf"\w\u0640{_MARKS}"
+
+
+def _voweled(word: str) -> str:
+    """``word`` as a pattern that allows harakat after each of its letters."""
+    return "".join(re.escape(ch) + (_H if ch.isalpha() else "") for ch in word)
+
+
+_SUFFIXES = "|".join(_voweled(s) for s in ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم"))
+_COMPLEMENTIZER = re.compile(
+    rf"(?<![{_WORD}])(?:(?:{_voweled('ب')})?{_voweled('أن')}|{_voweled('إن')})(?:{_SUFFIXES})?"
+    rf"(?![{_WORD}])"
 )
+_CUE = re.compile(
+    rf"(?<![{_WORD}])[وف]?{_H}("
+    + "|".join(_voweled(w) for w in sorted(CUE_WORDS, key=len, reverse=True))
+    + rf")(?![{_WORD}])"
+)
+# What stands between a cue and أن without being who said it: "وأشارت إلى أن ...",
+# "وأكد أيضا أن ..." (C selected "إلى" for the next key to tag as an ACTOR).
+_NOT_A_SOURCE = frozenset({"إلى", "الى", "أيضا", "أيضاً", "ايضا", "كذلك", "بدوره", "بدورها"})
 CLAUSE_END = "،؛.؟!?!\n"
 SENTENCE_END = ".؟!?\n"
 
@@ -56,6 +75,23 @@ def _strip(text: str, start: int, end: int) -> Range:
     return start, end
 
 
+def _strip_marks(text: str, start: int, end: int) -> Range:
+    """Outer spaces and punctuation off: after "قال:" or "قال «" the source is the words
+    between, and where there are none it is not found (C selected ":" for an ACTOR)."""
+    while start < end and (text[start].isspace() or _is_mark(text[start], keep="PsPi")):
+        start += 1
+    while end > start and (text[end - 1].isspace() or _is_mark(text[end - 1], keep="PePf")):
+        end -= 1
+    return start, end
+
+
+def _is_mark(ch: str, keep: str) -> bool:
+    """Punctuation or a symbol, but not the kind of bracket or quote that belongs on this
+    side of a name ("لـ«الجزيرة»" keeps its closing quote)."""
+    category = unicodedata.category(ch)
+    return category[0] in "PS" and category not in (keep[:2], keep[2:])
+
+
 def sentence_at(text: str, offset: int) -> Range:
     """The sentence around ``offset``: from after the previous . ؟ ! or line break to the
     next one (the mark itself left out), outer spaces trimmed."""
@@ -76,12 +112,49 @@ def next_sentence(text: str, after: int) -> Range | None:
     return None
 
 
+_CLOSERS = {"»": "«", "”": "“", ")": "(", "]": "["}
+
+
+def _quote_end(text: str, sentence: int, start: int, end: int) -> int:
+    """Where a quote or bracket opened before the clause closes inside it, the clause ends:
+    «قال: "إن الأمر انتهى" ثم غادر» reports "الأمر انتهى", not the closing quote and what
+    the writer added after it."""
+    depth = dict.fromkeys(_CLOSERS.values(), 0)
+    outer = text.count('"', sentence, start) % 2 == 1  # a straight quote is open
+    inner = False  # one opened inside the clause
+    for i in range(start, end):
+        ch = text[i]
+        if ch in depth:
+            depth[ch] += 1
+        elif ch in _CLOSERS:
+            if depth[_CLOSERS[ch]] == 0:
+                return i
+            depth[_CLOSERS[ch]] -= 1
+        elif ch == '"':
+            if outer and not inner:
+                return i
+            inner = not inner
+    return end
+
+
+def _next_report(text: str, start: int, end: int) -> int:
+    """Where a second report joined by و or ف begins ("إن القوات انسحبت وقال المتحدث إن
+    ..."): the clause ends before it. A cue without the conjunction may be reported
+    speech inside the clause ("إن الوزير أكد أن ..."), so it stays."""
+    for cue in _CUE.finditer(text, start, end):
+        if cue.start() < cue.start(1) and _COMPLEMENTIZER.search(text, cue.end(), end):
+            return cue.start()
+    return end
+
+
 def attributions(text: str) -> list[Attribution]:
     """Every reported clause of ``text``, in reading order."""
     found = []
     for match in _COMPLEMENTIZER.finditer(text):
         ends = [i for ch in CLAUSE_END if (i := text.find(ch, match.end())) >= 0]
-        clause = _strip(text, match.end(), min(ends, default=len(text)))
+        sentence = sentence_at(text, match.start())[0]
+        end = _quote_end(text, sentence, match.end(), min(ends, default=len(text)))
+        clause = _strip(text, match.end(), _next_report(text, match.end(), end))
         if clause[0] >= clause[1]:
             continue
         # The cue is looked for back to the start of the sentence or the last ، ؛ before.
@@ -93,8 +166,9 @@ def attributions(text: str) -> list[Attribution]:
         cues = list(_CUE.finditer(text, begin, match.start()))
         if cues:
             cue = cues[-1].span(1)
-            between = _strip(text, cue[1], match.start())
-            source = between if between[0] < between[1] else None
+            between = _strip_marks(text, cue[1], match.start())
+            words = text[between[0] : between[1]]
+            source = between if between[0] < between[1] and words not in _NOT_A_SOURCE else None
         found.append(Attribution(clause, cue, source))
     return found
 

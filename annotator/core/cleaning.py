@@ -51,7 +51,7 @@ from annotator.core.page_lines import (
     words,
 )
 from annotator.core.page_meta import dateline_source, read_meta_line
-from annotator.core.text import collapse_spaces, has_visible_text
+from annotator.core.text import collapse_spaces, has_visible_text, has_words
 
 # Fragments that page furniture glues onto the end of a paragraph.
 _GLUED_TAIL = LazyPattern(
@@ -199,7 +199,7 @@ class _Marker:
         elif (key := " ".join(split_words(paragraph))) in self.seen:  # collapse_spaces
             self.in_list = False
             line.reason = REPEAT
-        elif self.in_list and is_title_like(paragraph):
+        elif self.in_list and (is_title_like(paragraph) or not has_words(paragraph)):
             if self.after_title and self.teasers is None:
                 self.teasers = False  # title after title: a list of titles alone
             self.after_title = True
@@ -282,9 +282,8 @@ def _find_title(lines: list[_Line], start: int, end: int) -> tuple[int | None, i
     Failing all that, the body's first line if it is title-like and more
     follows.
     """
-    candidates = [
-        i for i in range(start - 1, -1, -1) if lines[i].reason in (None, REPEAT, LINK_LIST)
-    ][:2]
+    above = (i for i in range(start - 1, -1, -1) if has_words(lines[i].text))  # past "***"
+    candidates = [i for i in above if lines[i].reason in (None, REPEAT, LINK_LIST)][:2]
     if candidates and is_title_like(lines[candidates[0]].text):
         at = candidates[0]
         if len(candidates) > 1 and _is_bare_byline(lines, at, candidates[1]):

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from annotator.core.lazy_re import LazyPattern
+from annotator.core.text import has_words, strip_direction_marks
 
 T = TypeVar("T")
 
@@ -365,9 +366,12 @@ def is_title_like(line: str) -> bool:
     """Short and without a full stop at the end: a headline (questions and quotes allowed).
 
     A line ending in a colon introduces what follows ("بغداد - زينب الربيعي:"): not a headline.
+    Nor is a line with no letter or digit ("...", "***" between headline and body).
     """
+    line = strip_direction_marks(line)  # "\u202b...\u202c" hid the full stop
     n = words(line)
-    return 1 <= n <= TITLE_MAX_WORDS and not _full_stop(line) and not line.endswith(":")
+    good = 1 <= n <= TITLE_MAX_WORDS and has_words(line)
+    return good and not _full_stop(line) and not line.endswith(":")
 
 
 def body_weight(line: str) -> float:
@@ -380,6 +384,7 @@ def body_weight(line: str) -> float:
     a label, and counts against, unless it is an item of a bulleted or
     numbered list, which articles hold as well as menus: neutral.
     """
+    line = strip_direction_marks(line)  # "\u202b...\u202c" hid the full stop
     n = words(line)
     quoted = line.startswith(("«", '"', "“")) and line.endswith(("»", '"', "”"))
     if _full_stop(line) or (quoted and n >= 4) or (n >= 2 and line.endswith(":")):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from annotator.core.models import Span
+from annotator.core.text import DIRECTION_MARKS
 from annotator.core.tokens import cluster_end
 
 
@@ -72,9 +73,7 @@ def to_visual(line: str) -> str:
 
 _ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 # Direction marks, embeddings, overrides and isolates: invisible, and done with once reordered.
-_INVISIBLE_MARKS = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+_INVISIBLE_MARKS = frozenset(DIRECTION_MARKS)
 
 
 def mark_spans(text: str, spans: Sequence[Span]) -> str:

@@ -173,3 +173,18 @@ def latin_letters(text: str) -> int:
 def collapse_spaces(text: str) -> str:
     """Whitespace runs as one space: how two copies of a paragraph are compared."""
     return " ".join(text.split())
+
+
+# Direction marks, embeddings, overrides and isolates: invisible, and no part of a line's words.
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def strip_direction_marks(line: str) -> str:
+    """``line`` without the marks around it: a paragraph in "\u202b...\u202c" or ending in
+    an RLM still ends in its full stop for the page cleaner."""
+    return line.strip(DIRECTION_MARKS)
+
+
+def has_words(line: str) -> bool:
+    """Holds a letter or a digit: not a separator ("...", "***", "—")."""
+    return any(ch.isalnum() for ch in line)

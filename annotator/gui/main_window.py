@@ -195,6 +195,11 @@ class MainWindow(QMainWindow):
                 made = stack.createUndoAction(self, self.tr("&Undo"))
             elif spec.stack == "redo":
                 made = stack.createRedoAction(self, self.tr("&Redo"))
+            if made is not None:
+                # Through _trigger like every action: the project is asked for writes from
+                # elsewhere before the stack undoes anything.
+                made.triggered.disconnect()
+                made.triggered.connect(lambda _checked=False, spec=spec: self._trigger(spec))
             action = build_action(spec, self, scopes, self._trigger, made)
             self.actions_by_id[spec.id] = action
             if spec.menu not in menus:
@@ -212,6 +217,7 @@ class MainWindow(QMainWindow):
                 self.actions_by_id[spec.id].setEnabled(spec.enabled(self))
 
     def _trigger(self, spec: ActionSpec) -> None:
+        self.session.check_now()  # a write from elsewhere is shown before the key acts
         spec.run(self.handlers)
 
     @property

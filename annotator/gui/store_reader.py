@@ -47,9 +47,18 @@ class StoreReader(QThread):
     answered = Signal(int, object)
     failed = Signal(int, str)
 
-    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        parent: QObject | None = None,
+        *,
+        wrote: Callable[[], None] = lambda: None,
+    ) -> None:
+        """``wrote`` is called on the worker when a request wrote (the filter's title keys,
+        filled in when due): the window's own write, not another process's."""
         super().__init__(parent)
         self._project = project
+        self._wrote = wrote
         self._requests: queue.SimpleQueue[tuple[str, int, Request] | None] = queue.SimpleQueue()
         self._tickets = itertools.count(1)
         self._latest: dict[str, int] = {}
@@ -113,6 +122,7 @@ class StoreReader(QThread):
                     if self._latest.get(kind) != ticket:
                         continue
                     self._running = (kind, ticket)
+                changes = project.db.conn.total_changes
                 try:
                     result = request(project)
                 except (sqlite3.Error, AnnotatorError) as exc:
@@ -120,6 +130,8 @@ class StoreReader(QThread):
                         self.failed.emit(ticket, str(exc))
                     continue
                 finally:
+                    if project.db.conn.total_changes != changes:
+                        self._wrote()
                     stale = self._stale()
                     with self._lock:
                         self._running = None

@@ -593,6 +593,10 @@
         <source>This document changed too; it shows what is stored now.</source>
         <translation>وتغيّر هذا المستند أيضًا؛ يظهر الآن كما هو محفوظ.</translation>
     </message>
+    <message>
+        <source>The document that was open was deleted there.</source>
+        <translation>حُذف هناك المستند الذي كان مفتوحًا.</translation>
+    </message>
 </context>
 <context>
     <name>ProjectFiles</name>
@@ -621,6 +625,10 @@
     <message>
         <source>Exported %1 documents, %2 spans and %3 relations.</source>
         <translation>صُدِّر %1 مستندًا و%2 مقطعًا و%3 علاقة.</translation>
+    </message>
+    <message>
+        <source>%s is the project open in this window.</source>
+        <translation>%s هو المشروع المفتوح في هذه النافذة.</translation>
     </message>
     <message>
         <source>Open project</source>

@@ -38,6 +38,42 @@ def test_words_that_only_contain_the_letters_are_not_complementizers():
     assert parts("قال الوزير إنسان وأنهار وبأنواع") == []
 
 
+def test_harakat_on_the_complementizer_and_the_cue_stay_outside_the_clause():
+    # The shadda of "أنّ" was left at the clause's start; a voweled cue was not found.
+    assert parts("وأكدَ الجيشُ أنّ الهجومَ فشل.") == [("أكدَ", "الجيشُ", "الهجومَ فشل")]
+    assert parts("قالَ إنَّهُ لن يستقيل") == [("قالَ", None, "لن يستقيل")]
+
+
+def test_a_source_is_words_and_a_quote_closed_ends_the_clause():
+    # C selected ":" or a lone quote as the source, for the next key to tag as an ACTOR.
+    assert parts("قال: إن الوضع مستقر") == [("قال", None, "الوضع مستقر")]
+    assert parts('قال "إن الأمر انتهى" ثم غادر') == [("قال", None, "الأمر انتهى")]
+    assert parts("قال مسؤول: «إن الوضع خطير».") == [("قال", "مسؤول", "الوضع خطير")]
+    assert parts("قال إن «الحرب انتهت» وإن (السلم) قريب") == [
+        ("قال", None, "«الحرب انتهت» وإن (السلم) قريب")
+    ]
+    assert parts("وقال لـ«الجزيرة» إن المفاوضات فشلت") == [("قال", "لـ«الجزيرة»", "المفاوضات فشلت")]
+
+
+def test_a_second_report_joined_by_wa_ends_the_first_clause_reported_speech_inside_does_not():
+    text = "قال الوزير إن القوات انسحبت وقال المتحدث إن الجيش تقدم"
+    assert parts(text) == [
+        ("قال", "الوزير", "القوات انسحبت"),
+        ("قال", "المتحدث", "الجيش تقدم"),
+    ]
+    assert parts("قال الوزير إن الجيش تقدم وأكد أنه سيبقى") == [
+        ("قال", "الوزير", "الجيش تقدم"),
+        ("أكد", None, "سيبقى"),
+    ]
+    nested = "قال المتحدث إن الوزير أكد أن الاتفاق صامد"
+    assert parts(nested)[0] == ("قال", "المتحدث", "الوزير أكد أن الاتفاق صامد")
+
+
+def test_a_preposition_or_an_adverb_after_the_cue_is_not_the_source():
+    assert parts("وأشارت إلى أن الأزمة تتفاقم") == [("أشارت", None, "الأزمة تتفاقم")]
+    assert parts("وأكد أيضا أن الاتفاق صامد") == [("أكد", None, "الاتفاق صامد")]
+
+
 def test_the_clause_around_the_caret_or_the_next_one():
     text = "العنوان\nقال الوزير إن الهدنة صامدة. وأكد الجيش أن القصف توقف."
     first = attribution_at(text, 0)
@@ -56,7 +92,9 @@ def test_sentences_end_at_marks_and_lines():
     assert after is not None and text[slice(*after)] == "هل تصمد"
 
 
-@given(st.text(alphabet="قال أن إن بأنها الوزير، .؟\n", max_size=80), st.integers(0, 90))
+@given(
+    st.text(alphabet="قال أن إن بأنها الوزير، .؟\n«»:\u0651\u064e", max_size=80), st.integers(0, 90)
+)
 def test_every_range_is_inside_the_text_with_no_outer_space(text, offset):
     ranges = [sentence_at(text, offset)]
     for attribution in attributions(text):

@@ -227,3 +227,31 @@ def test_skip_links_menus_and_section_names_above_a_page_are_never_its_headline(
     cleaned = clean_page(top + "\n" + body)
     assert cleaned.title is None
     assert cleaned.text == body
+
+
+PARAGRAPH = (
+    "قال الوزير إن المفاوضات مستمرة بين الطرفين، وأكد أن الحل السياسي هو الخيار الوحيد "
+    "المتاح أمام الجميع في هذه المرحلة الحساسة."
+)
+
+
+@pytest.mark.parametrize("separator", ["...", "***", "—", "* * *"])
+def test_a_separator_under_the_headline_is_never_the_headline(separator: str):
+    # "..." became the title and the real headline was removed as a page header.
+    page = f"عنوان الخبر\n\n{separator}\n\n{PARAGRAPH}\n\n{PARAGRAPH.replace('الوزير', 'الرئيس')}\n"
+    cleaned = clean_page(page)
+    assert cleaned.title == "عنوان الخبر"
+    assert cleaned.text.startswith("عنوان الخبر\n")
+    assert PARAGRAPH in cleaned.text and not cleaned.removed
+
+
+def test_direction_marks_around_paragraphs_hide_neither_full_stop_nor_headline():
+    # A paragraph in RLE ... PDF, or ending in an RLM, read as a headline: the real one went.
+    first, second = (
+        f"\u202b{PARAGRAPH}\u202c",
+        f"\u200e{PARAGRAPH.replace('الوزير', 'النائب')}\u200f",
+    )
+    page = f"\u200fعنوان مع علامة\u200f\n\n{first}\n\n{second}\n"
+    cleaned = clean_page(page)
+    assert cleaned.title == "\u200fعنوان مع علامة\u200f"
+    assert cleaned.text == f"\u200fعنوان مع علامة\u200f\n{first}\n{second}"

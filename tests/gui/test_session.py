@@ -99,3 +99,98 @@ def test_spans_changed_elsewhere_reach_the_open_document_and_undo_starts_afresh(
     assert not window.controller.undo_stack.canUndo()
     qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.project.span(theirs.id) == theirs  # nothing undone into the other's work
+
+
+def test_an_undo_pressed_before_the_timer_notices_a_write_elsewhere_leaves_it(qtbot, window):
+    """The project is asked at the key, not only on the timer: an undo pressed right after
+    another process reused the freed id must not delete that process's span."""
+    from PySide6.QtCore import Qt
+
+    from annotator.core.models import NewSpan
+
+    doc = window.controller.document
+    at = doc.text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    mine = window.controller.current
+    with Project.open(window.project.path) as cli_side:
+        cli_side.delete_span(mine.id)
+        theirs = cli_side.add_span(doc.id, NewSpan(at, at + 8, "ACTOR", doc.text[at : at + 8]))
+    assert theirs.id == mine.id
+    qtbot.keyClick(window.article, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.spans(doc.id) == [theirs]
+    assert "changed outside this window" in window.statusBar().currentMessage()
+
+
+def test_the_open_document_deleted_elsewhere_is_left_for_another(qtbot, window):
+    """A script deletes the open document: the window must not keep showing it, or the next
+    label key writes to a document that is gone (it raised in the undo command)."""
+    from PySide6.QtCore import Qt
+
+    gone = window.controller.document.id
+    other = sqlite3.connect(window.project.path)
+    other.execute("PRAGMA foreign_keys = ON")
+    with other:
+        other.execute("DELETE FROM documents WHERE id = ?", [gone])
+    other.close()
+    qtbot.waitUntil(lambda: window.controller.document.id != gone, timeout=5000)
+    assert "deleted" in window.statusBar().currentMessage()
+    document = window.controller.document
+    at = document.text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    assert [s.text for s in window.project.spans(document.id)] == ["أذربيجان"]
+
+
+def test_a_write_elsewhere_while_a_link_macro_is_open_clears_undo_after_it(
+    qtbot, window, qtlog, monkeypatch
+):
+    """The stance dialog of a new link is open (one undo macro) when another process
+    writes: undo is cleared once the macro ends, not inside it."""
+    from PySide6.QtCore import Qt
+
+    from annotator.core.models import NewSpan
+    from annotator.gui.handlers.linking import Linking
+    from tests.gui.test_attribution import in_dialogs, make_current, tag
+
+    claim = tag(qtbot, window, "تم إطلاق صواريخ باليستية من الأراضي الأرمينية", Qt.Key.Key_1)
+    tag(qtbot, window, "وزارة الدفاع الأذرية", Qt.Key.Key_2)
+    doc = window.controller.document
+
+    def stance_dialog_open_while_another_process_writes(self, relation):
+        with Project.open(window.project.path) as cli_side:
+            at = doc.text.index("أذربيجان")
+            cli_side.add_span(doc.id, NewSpan(at, at + 8, "LOCATION", doc.text[at : at + 8]))
+        message = window.statusBar().currentMessage
+        qtbot.waitUntil(lambda: "changed outside" in message(), timeout=5000)
+        assert window.controller.undo_stack.count() > 0  # not cleared inside the macro
+
+    monkeypatch.setattr(Linking, "_edit", stance_dialog_open_while_another_process_writes)
+    make_current(qtbot, window, claim)
+    with in_dialogs(qtbot, ["وزارة", Qt.Key.Key_Return], [Qt.Key.Key_1]):
+        qtbot.keyClick(window.article, Qt.Key.Key_L)
+    assert [r.label for r in window.project.relations(doc.id)] == ["SOURCE"]
+    assert window.controller.undo_stack.count() == 0
+    assert not [r for r in qtlog.records if "Macro" in r.message]
+
+
+def test_the_document_filter_filling_in_title_keys_is_not_a_write_elsewhere(qtbot, window):
+    """The filter's reader thread writes the title keys that are due (new documents): the
+    window took it for another process, reloaded and cleared undo."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import type_text
+
+    text = window.controller.document.text
+    at = text.index("أذربيجان")
+    window.article.select_range(at, at + len("أذربيجان"))
+    qtbot.keyClick(window.article, Qt.Key.Key_3)
+    version = window.project.db.conn.execute("PRAGMA data_version").fetchone()
+    panel = window.document_panel
+    panel.filter.setFocus()
+    with qtbot.waitSignal(panel.filtered, timeout=10000):
+        type_text(panel.filter, "emoji")
+    assert window.project.db.conn.execute("PRAGMA data_version").fetchone() != version
+    window.session.check_now()  # as the timer would
+    assert "changed outside" not in window.statusBar().currentMessage()
+    assert window.controller.undo_stack.canUndo()

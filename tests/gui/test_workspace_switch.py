@@ -115,3 +115,19 @@ def test_columns_hidden_from_the_header_menu_stay_hidden_across_projects_and_sta
     assert not again.document_panel.view.isColumnHidden(2)
     again.close()
     project.close()
+
+
+def test_opening_the_project_already_open_here_keeps_it(qtbot, window, monkeypatch):
+    """Open Recent or File > Open on this window's own project (by a symlink too) keeps the
+    workspace and says so; its own lock made it "open in another annotator window"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: boxes.append(args[2]))
+    workspace = window.workspace
+    link = window.project.path.parent / "same.annotator.db"
+    link.symlink_to(window.project.path)
+    for path in (window.project.path, link):
+        window.files.open_project_at(path)
+        assert window.workspace is workspace and not boxes
+        assert "open in this window" in window.statusBar().currentMessage()

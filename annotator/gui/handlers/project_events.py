@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from annotator.gui.check_dialog import check_report_dialog, damage_dialog
 from annotator.gui.shell import Shell
 from annotator.gui.workspace.workspace import Workspace
+from annotator.storage.document_list import document_ids, is_stored
 from annotator.storage.safety import CheckReport
 
 
@@ -43,7 +44,18 @@ class ProjectEvents(QObject):
         afresh. An undo written before could now delete a row another process made with a
         freed id, or put back one it replaced."""
         self.w.reload_documents()
-        reloaded = self.w.reload_document()
+        shown = self.w.controller.document
+        gone = (
+            shown is not None
+            and shown.id is not None
+            and not is_stored(self.w.project.db.conn, shown.id)
+        )
+        if gone:
+            # Deleted elsewhere: left on the page, the next label key wrote to no document.
+            first = document_ids(self.w.project.db.conn, "", limit=1)
+            if first:
+                self.w.open_document(first[0])
+        reloaded = not gone and self.w.reload_document()
         document = self.w.controller.document
         if document is not None and document.id is not None:
             self.w.document_panel.select(document.id)
@@ -55,4 +67,6 @@ class ProjectEvents(QObject):
         )
         if reloaded:
             message += " " + self.tr("This document changed too; it shows what is stored now.")
+        if gone:
+            message += " " + self.tr("The document that was open was deleted there.")
         self.w.show_message(message)

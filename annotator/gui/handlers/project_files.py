@@ -67,6 +67,11 @@ class ProjectFiles(QObject):
             self.open_project_at(path)
 
     def open_project_at(self, path: Path) -> None:
+        current = self.w.project.path
+        if current is not None and path.exists() and path.samefile(current):
+            # Its own lock made this window report the project "open in another window".
+            self.w.show_message(self.tr("%s is the project open in this window.") % path.name)
+            return
         try:
             project = Project.open(path)
         except AnnotatorError as exc:

@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import normalize
 from annotator.core.changes import Changes, DocumentState, reading_order
@@ -44,6 +43,7 @@ from annotator.gui.workspace.commands import (
     UpdateSpanCommand,
 )
 from annotator.gui.workspace.proposals import Proposals
+from annotator.gui.workspace.undo_stack import UndoStack
 from annotator.storage.project import Project
 from annotator.storage.search import find_in_text
 
@@ -54,7 +54,7 @@ class Controller(QObject):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.state = DocumentState()
         self.state.changes_applied.connect(self._on_changes_applied)
         self.state.reported.connect(self.message.emit)

@@ -63,6 +63,7 @@ class ProjectSession(QObject):
         self._mark: Path | None = None
         self._version = self._data_version()
         self._child_print: tuple[object, ...] | None = None  # the lists when a child began
+        self._own_write = False  # a reader thread of this window wrote
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -188,6 +189,21 @@ class ProjectSession(QObject):
     def _data_version(self) -> int:
         return int(self.project.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def note_own_write(self) -> None:
+        """A reader thread of this window wrote (the document filter fills in due title
+        keys): the next change of the data version is not news. Taken for a write from
+        elsewhere, it cleared undo and reloaded the lists the first time a filter ran
+        after an import. Called on the reader's thread: one flag, set, read by the poll."""
+        self._own_write = True
+
+    def check_now(self) -> None:
+        """Ask now whether another process wrote, before a key acts on what the window shows.
+
+        The timer may be up to POLL_MS late: an undo pressed in between would delete a row
+        another process made with the freed id, or act on spans it replaced.
+        """
+        self._poll()
+
     def _poll(self) -> None:
         if self._child_print is not None:
             return
@@ -198,4 +214,7 @@ class ProjectSession(QObject):
             return
         if version != self._version:
             self._version = version
+            if self._own_write:
+                self._own_write = False
+                return
             self.changed_elsewhere.emit()

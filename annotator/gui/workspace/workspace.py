@@ -57,8 +57,8 @@ class Workspace(QObject):
             model.follow(state)
         # Filters and searches on one thread, suggestions on another: a keystroke in the
         # filter does not wait behind the 0.6 s of a 100,000-document project's suggestions.
-        self.reader = StoreReader(project, self)
-        self._suggestions_reader = StoreReader(project, self)
+        self.reader = StoreReader(project, self, wrote=session.note_own_write)
+        self._suggestions_reader = StoreReader(project, self, wrote=session.note_own_write)
         controller.proposals.compute_on(self._suggestions_reader)
         # The session's worker thread may report as soon as it starts: these reach this
         # object queued, by then the window is connected to it.
