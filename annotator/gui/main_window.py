@@ -329,6 +329,9 @@ class MainWindow(QMainWindow):
     def _on_changes_applied(self, changes: Changes) -> None:
         if changes.opened is not None:
             self._on_document_opened(changes.opened)
+        elif changes.closed:
+            self.article.show_document("", [], 0)
+            self.setWindowTitle(window_title(self.project.path, None))
         self.refresh_enabled()
 
     def _on_document_opened(self, document: Document) -> None:
