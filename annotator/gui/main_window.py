@@ -48,7 +48,6 @@ from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
     AnnotationModel,
-    LabelModel,
     LinkModel,
 )
 from annotator.gui.panels.registry import RegistryPanel, outer_dock_area
@@ -235,10 +234,6 @@ class MainWindow(QMainWindow):
     @property
     def documents(self) -> DocumentListModel:
         return self.workspace.documents
-
-    @property
-    def labels(self) -> LabelModel:
-        return self.workspace.labels
 
     @property
     def annotations(self) -> AnnotationModel:
