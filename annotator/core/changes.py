@@ -54,6 +54,7 @@ class Changes:
     """One write's effect. ``doc_id``: the document it touched (None: the registry only).
 
     ``opened``: a document was (re)loaded whole; the views redraw everything.
+    ``closed``: no document is open any more (deleted by another process, the last one).
     """
 
     doc_id: int | None = None
@@ -68,6 +69,12 @@ class Changes:
     suggestions: bool = False  # a suggestion was rejected or brought back
     doc_attrs: Mapping[str, Any] | None = None  # the document's attribute values, if set
     opened: Document | None = None
+    closed: bool = False
+
+    @property
+    def whole(self) -> bool:
+        """The open document was replaced (opened, or closed): every view starts again."""
+        return self.opened is not None or self.closed
 
     @property
     def spans(self) -> bool:
@@ -115,6 +122,17 @@ class DocumentState:
         self.relations = list(relations)
         previous, self.current = self.current, None
         self.changes_applied.emit(Changes(document.id, opened=document))
+        if previous is not None:
+            self.current_changed.emit(None)
+
+    def close(self) -> None:
+        """No document open (the open one was deleted elsewhere and none is left to show)."""
+        if self.document is None:
+            return
+        closed_id = self.document.id
+        previous, self.current = self.current, None
+        self.document, self.spans, self.relations = None, [], []
+        self.changes_applied.emit(Changes(closed_id, closed=True))
         if previous is not None:
             self.current_changed.emit(None)
 

@@ -13,6 +13,8 @@ def check_span(text: str, start: int, end: int, span_text: str | None = None) ->
     """
     if type(start) is not int or type(end) is not int:
         raise SpanError(f"offsets must be integers, got start={start!r} end={end!r}")
+    if start == end and 0 <= start <= len(text):
+        raise SpanError(f"span {start}-{end} is empty: it covers no character")
     if not 0 <= start < end <= len(text):
         raise SpanError(f"span {start}-{end} is out of range for a text of {len(text)} characters")
     covered = text[start:end]

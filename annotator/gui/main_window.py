@@ -48,7 +48,6 @@ from annotator.gui.panels.document_model import DocumentListModel
 from annotator.gui.panels.lists import DocumentPanel, SidePanel
 from annotator.gui.panels.models import (
     AnnotationModel,
-    LabelModel,
     LinkModel,
 )
 from annotator.gui.panels.registry import RegistryPanel, outer_dock_area
@@ -237,10 +236,6 @@ class MainWindow(QMainWindow):
         return self.workspace.documents
 
     @property
-    def labels(self) -> LabelModel:
-        return self.workspace.labels
-
-    @property
     def annotations(self) -> AnnotationModel:
         return self.workspace.annotations
 
@@ -329,6 +324,9 @@ class MainWindow(QMainWindow):
     def _on_changes_applied(self, changes: Changes) -> None:
         if changes.opened is not None:
             self._on_document_opened(changes.opened)
+        elif changes.closed:
+            self.article.show_document("", [], 0)
+            self.setWindowTitle(window_title(self.project.path, None))
         self.refresh_enabled()
 
     def _on_document_opened(self, document: Document) -> None:

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from annotator.gui.panels.lists import DocumentPanel, SidePanel
     from annotator.gui.panels.models import (
         AnnotationModel,
-        LabelModel,
         LinkModel,
     )
     from annotator.gui.panels.registry import RegistryPanel
@@ -71,9 +70,6 @@ class Shell(Protocol):
 
     @property
     def annotations(self) -> AnnotationModel: ...
-
-    @property
-    def labels(self) -> LabelModel: ...
 
     @property
     def link_model(self) -> LinkModel: ...

@@ -41,6 +41,7 @@ class Annotations(Documents):
         check_attrs(self._require_label(span.label, LabelKind.SPAN), span.attrs)
         with write_transaction(self.db):
             check_span(self.document(doc_id).text, span.start, span.end, span.text)
+            self._require_entity(span.entity_id)
             stored = self._insert_span(doc_id, span)
             self._touch(doc_id)
             # The first annotation starts the work on a document: same transaction.
@@ -49,6 +50,14 @@ class Annotations(Documents):
                 [doc_id],
             )
         return stored
+
+    def _require_entity(self, entity_id: int | None) -> None:
+        """A link names an entity of the registry: said in words, not as a foreign-key error."""
+        if (
+            entity_id is not None
+            and not self.db.execute("SELECT 1 FROM entities WHERE id = ?", [entity_id]).fetchone()
+        ):
+            raise StoreError(f"no entity with id {entity_id} in the registry")
 
     def span(self, span_id: int) -> Span:
         row = next(self._rows("SELECT * FROM spans WHERE id = ?", [span_id]), None)
@@ -220,6 +229,7 @@ class Annotations(Documents):
         """Link a mention to a registry entity (None unlinks it)."""
         with write_transaction(self.db):
             span = self.span(span_id)
+            self._require_entity(entity_id)
             self.db.execute(
                 f"UPDATE spans SET entity_id = ?, updated_at = {NOW} WHERE id = ?",
                 [entity_id, span_id],

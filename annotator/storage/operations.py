@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from annotator.core.changes import Changes
+from annotator.core.errors import StoreError
 from annotator.core.models import Entity, NewSpan, Relation, Span, Status
 from annotator.core.suggest import Suggestion
 from annotator.storage.entities import Merge
@@ -21,6 +22,8 @@ from annotator.storage.suggestions import reject, unreject
 
 def _status(project: Project, doc_id: int) -> Status:
     row = project.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:  # deleted by another process since it was opened
+        raise StoreError(f"no document with id {doc_id}")
     return Status(row[0])
 
 

@@ -117,3 +117,15 @@ def test_opening_a_document_clears_the_current_span_and_tab_starts_at_the_caret(
     state.set_current(state.spans[1])
     assert state.span_after(10) == state.spans[0]  # from the current span, wrapping
     assert state.span_after(10, backwards=True) == state.spans[0]
+
+
+def test_closing_empties_the_state_and_tells_once_as_a_whole_change():
+    state, told = opened()
+    state.set_current(state.spans[0])
+    current = current_told(state)
+    state.close()
+    assert state.document is None and state.spans == [] and state.relations == []
+    assert told[-1].closed and told[-1].whole and told[-1].doc_id == 1
+    assert current == [None]
+    state.close()  # nothing open: nothing to tell
+    assert len([c for c in told if c.closed]) == 1

@@ -142,6 +142,28 @@ def test_the_open_document_deleted_elsewhere_is_left_for_another(qtbot, window):
     assert [s.text for s in window.project.spans(document.id)] == ["أذربيجان"]
 
 
+def test_every_document_deleted_elsewhere_leaves_no_document_open(qtbot, window):
+    """Nothing left to show: the window closes the document it had (the start view shows),
+    so a label key or Ctrl+Enter writes to nothing and says nothing false."""
+    from PySide6.QtCore import Qt
+
+    window.article.select_range(0, 4)
+    qtbot.keyClick(window.article, Qt.Key.Key_1)  # a span in the table, then all goes
+    other = sqlite3.connect(window.project.path)
+    other.execute("PRAGMA foreign_keys = ON")
+    with other:
+        other.execute("DELETE FROM documents")
+    other.close()
+    qtbot.waitUntil(lambda: window.controller.document is None, timeout=5000)
+    assert window.center.currentWidget() is window.start_view
+    assert window.workspace.annotations.rowCount() == 0
+    assert window.article.toPlainText() == ""
+    assert window.summary.plain == ""
+    assert not window.actions_by_id["doc.done"].isEnabled()
+    qtbot.keyClick(window.article, Qt.Key.Key_1)  # nothing open: nothing written, no error
+    assert window.project.db.execute("SELECT count(*) FROM spans").fetchone()[0] == 0
+
+
 def test_a_write_elsewhere_while_a_link_macro_is_open_clears_undo_after_it(
     qtbot, window, qtlog, monkeypatch
 ):

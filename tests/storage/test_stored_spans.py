@@ -75,3 +75,22 @@ def test_a_moved_or_relabelled_span_comes_back_as_stored(project: Project):
     span = project.add_span(doc_id, NewSpan(20, 29, "LOCATION", TEXT[20:29], {}, "sara", place.id))
     moved = project.update_span(span.id, start=21)
     assert moved == project.span(span.id) and moved.entity_id == place.id
+
+
+def test_an_empty_span_or_an_unknown_entity_is_refused_in_words(tmp_path):
+    import pytest
+
+    from annotator.core.errors import SpanError, StoreError
+    from annotator.core.models import Document, NewSpan
+    from annotator.storage.project import Project
+
+    with Project.open(tmp_path / "p.db") as project:
+        doc = project.add_document(Document("قال الوزير إن الهدنة صامدة"))
+        with pytest.raises(SpanError, match="span 4-4 is empty"):
+            project.add_span(doc, NewSpan(4, 4, "ACTOR", ""))
+        with pytest.raises(StoreError, match="no entity with id 99 in the registry"):
+            project.add_span(doc, NewSpan(4, 10, "ACTOR", "الوزير", entity_id=99))
+        span = project.add_span(doc, NewSpan(4, 10, "ACTOR", "الوزير"))
+        with pytest.raises(StoreError, match="no entity with id 99"):
+            project.link_entity(span.id, 99)
+        assert project.spans(doc) == [span]

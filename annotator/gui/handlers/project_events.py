@@ -55,6 +55,8 @@ class ProjectEvents(QObject):
             first = document_ids(self.w.project.db.conn, "", limit=1)
             if first:
                 self.w.open_document(first[0])
+            else:
+                self.w.controller.close_document()
         reloaded = not gone and self.w.reload_document()
         document = self.w.controller.document
         if document is not None and document.id is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,6 +41,15 @@ def make_table(parent: QWidget, name: str) -> QTableView:
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setAlternatingRowColors(True)
     return view
+
+
+def set_model(view: QTableView, model: QAbstractItemModel) -> None:
+    """Show ``model`` in ``view``; the selection model Qt made for the last one goes with it
+    (Qt leaves it behind: one per view and project switch)."""
+    old = view.selectionModel()
+    view.setModel(model)
+    if old is not None:
+        old.deleteLater()
 
 
 def fit_column(view: QTableView, column: int, texts: Iterable[str], extra: int = 0) -> None:
@@ -116,7 +125,7 @@ class DocumentPanel(QWidget):
         project's filter text goes with it)."""
         self.model = model
         self._clear_filter()
-        self.view.setModel(model)  # a new selection model: connected again
+        set_model(self.view, model)  # a new selection model: connected again
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self._selected = None
         header = self.view.horizontalHeader()
@@ -139,6 +148,7 @@ class DocumentPanel(QWidget):
 
     def _column_menu(self, at: QPoint) -> None:
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right-click
         for column in range(1, self.model.columnCount()):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             action = menu.addAction(title)
@@ -287,10 +297,10 @@ class SidePanel(QWidget):
         self, labels: LabelModel, annotations: AnnotationModel, links: LinkModel
     ) -> None:
         """Show the open project's models (a project switch brings new ones)."""
-        self.labels.setModel(labels)
-        self.annotations.setModel(annotations)  # a new selection model: connected again
+        set_model(self.labels, labels)
+        set_model(self.annotations, annotations)  # a new selection model: connected again
         self.annotations.selectionModel().selectionChanged.connect(self.annotations_selected)
-        self.links.setModel(links)
+        set_model(self.links, links)
         header = self.annotations.horizontalHeader()
         # Fixed widths: ResizeToContents would read every row on each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

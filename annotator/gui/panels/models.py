@@ -105,7 +105,7 @@ class LabelModel(TableModel):
         state.changes_applied.connect(self._on_changes_applied)
 
     def _on_changes_applied(self, changes: Changes) -> None:
-        if self._state is not None and (changes.opened is not None or changes.spans):
+        if self._state is not None and (changes.whole or changes.spans):
             self.set_counts(self._state.counts(label.name for label in self._labels))
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -150,7 +150,7 @@ class AnnotationModel(TableModel):
         state.changes_applied.connect(lambda changes: self._on_changes_applied(state, changes))
 
     def _on_changes_applied(self, state: DocumentState, changes: Changes) -> None:
-        if changes.opened is not None:
+        if changes.whole:
             self.reset(state.spans)
             return
         if not changes.spans or changes.doc_id != state.doc_id:

@@ -126,6 +126,11 @@ class Controller(QObject):
             self.state.set_current(current)
         return True
 
+    def close_document(self) -> None:
+        """Show no document: the open one is gone and there is none to show instead."""
+        self.proposals.clear()
+        self.state.close()
+
     def report(self, error: Exception) -> None:
         self.message.emit(str(error))
 
