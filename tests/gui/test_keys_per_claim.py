@@ -122,6 +122,9 @@ def test_c_steps_over_a_missing_source_to_the_cue_without_selecting_anything(qtb
     keys(Qt.Key.Key_4)
     spans = sorted((s.label, s.text) for s in window.project.spans(doc))
     assert spans == [("CLAIM", "الاتفاق صامد رغم الخروقات"), ("CUE", "أكد")]
-    keys(Qt.Key.Key_C)  # round again: the clause
+    keys(Qt.Key.Key_C)  # claim, source and cue done: the next reported clause
     start, end = window.article.selection_range()
-    assert text[start:end] == "الاتفاق صامد رغم الخروقات"
+    assert text[start:end] == "الهدنة صامدة"
+    keys(Qt.Key.Key_C, Qt.Key.Key_C, Qt.Key.Key_C)  # its source, its cue, then no more
+    start, end = window.article.selection_range()
+    assert start == end and "from here on" in window.statusBar().currentMessage()

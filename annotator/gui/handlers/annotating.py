@@ -57,7 +57,8 @@ class Annotating(QObject):
 
     def select_clause(self) -> None:
         """C: the reported clause under the caret (or the next one); pressed again, its
-        source, then its cue, so "C 1 C 2 C 4" tags a claim, who said it and the verb.
+        source, then its cue, so "C 1 C 2 C 4" tags a claim, who said it and the verb;
+        then the next reported clause.
 
         A part that was not found is a step of its own: it selects nothing and says what
         is missing, so the next label key cannot fall on the wrong text ("C 1 C 2" with
@@ -88,7 +89,14 @@ class Annotating(QObject):
             )
             slot = 0 if on is None else on + 1
         if slot == len(_slots(attribution)):
-            attribution, slot = attribution_at(document.text, selection[0]) or attribution, 0
+            # Claim, source and cue done: on to the next reported clause, as after a clause
+            # whose parts were not found ("C 1 C 2 C 4" again tags the next claim).
+            following = attribution_at(document.text, attribution.clause[1])
+            if following is None:
+                self.w.article.set_caret(attribution.clause[1])
+                self.w.show_message(self.tr("No reported clause (after إن، أن، بأن) from here on."))
+                return
+            attribution, slot = following, 0
         part = _slots(attribution)[slot]
         if part is not None:
             self.w.article.select_range(*part)
