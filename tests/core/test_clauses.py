@@ -103,3 +103,16 @@ def test_every_range_is_inside_the_text_with_no_outer_space(text, offset):
         assert 0 <= start <= end <= len(text)
         if end > start:
             assert not text[start].isspace() and not text[end - 1].isspace()
+
+
+def test_the_common_reporting_verbs_are_cues():
+    text = (
+        "وأضاف المتحدث أن الوفد وصل. وذكرت الوكالة أن الاجتماع تأجل. "
+        "وصرّح الوزير بأن الحدود مغلقة. وأفادت مصادر أن القصف توقف."
+    )
+    assert parts(text) == [
+        ("أضاف", "المتحدث", "الوفد وصل"),
+        ("ذكرت", "الوكالة", "الاجتماع تأجل"),
+        ("صرّح", "الوزير", "الحدود مغلقة"),
+        ("أفادت", "مصادر", "القصف توقف"),
+    ]
