@@ -46,6 +46,11 @@ _CUE = re.compile(
 # What stands between a cue and أن without being who said it: "وأشارت إلى أن ...",
 # "وأكد أيضا أن ..." (C selected "إلى" for the next key to tag as an ACTOR).
 _NOT_A_SOURCE = frozenset({"إلى", "الى", "أيضا", "أيضاً", "ايضا", "كذلك", "بدوره", "بدورها"})
+# Words that open an aside between commas, which a cue may stand before: "أكد الوزير، في
+# مؤتمر صحفي، أن ..." (the cue was looked for after the last comma only, and not found).
+_ASIDE_OPENERS = frozenset(
+    {"في", "خلال", "عبر", "على", "عقب", "بعد", "أمام", "لدى", "أثناء", "إثر", "من", "وفي"}
+)
 CLAUSE_END = "،؛.؟!?!\n"
 SENTENCE_END = ".؟!?\n"
 
@@ -147,6 +152,26 @@ def _next_report(text: str, start: int, end: int) -> int:
     return end
 
 
+def _before_asides(text: str, sentence: int, at: int) -> Range | None:
+    """The comma-bounded stretch before the asides that end at ``at`` ("أكد الوزير" in
+    "أكد الوزير، في مؤتمر صحفي، أن ..."), or None when there are none.
+
+    An aside is a stretch between commas that opens with a word like في, خلال, عبر: any
+    other stretch may be a clause of its own ("أعلنت الوزارة خطة، لكن المعارضة ترى
+    أن ..." is not the ministry's report), and is not skipped.
+    """
+    starts = [sentence, *(i + 1 for i in range(sentence, at) if text[i] == "،")]
+    stretches = [(a, (starts[k + 1] - 1) if k + 1 < len(starts) else at)
+                 for k, a in enumerate(starts)]  # fmt: skip
+    k = len(stretches) - 1
+    if not text[slice(*stretches[k])].strip():
+        k -= 1  # the comma that closes the last aside, right before the complementizer
+    last_aside = k
+    while k >= 0 and (text[slice(*stretches[k])].split() or [""])[0] in _ASIDE_OPENERS:
+        k -= 1
+    return stretches[k] if 0 <= k < last_aside else None
+
+
 def attributions(text: str) -> list[Attribution]:
     """Every reported clause of ``text``, in reading order."""
     found = []
@@ -164,9 +189,14 @@ def attributions(text: str) -> list[Attribution]:
         )
         cue = source = None
         cues = list(_CUE.finditer(text, begin, match.start()))
+        source_end = match.start()
+        if not cues and (before := _before_asides(text, sentence, match.start())) is not None:
+            # The cue and its source stand before the asides ("، في مؤتمر صحفي،").
+            cues = list(_CUE.finditer(text, *before))
+            source_end = before[1]
         if cues:
             cue = cues[-1].span(1)
-            between = _strip_marks(text, cue[1], match.start())
+            between = _strip_marks(text, cue[1], source_end)
             words = text[between[0] : between[1]]
             source = between if between[0] < between[1] and words not in _NOT_A_SOURCE else None
         found.append(Attribution(clause, cue, source))

@@ -116,3 +116,17 @@ def test_the_common_reporting_verbs_are_cues():
         ("صرّح", "الوزير", "الحدود مغلقة"),
         ("أفادت", "مصادر", "القصف توقف"),
     ]
+
+
+def test_a_cue_before_an_aside_between_commas_is_found():
+    text = "أكد الوزير، في مؤتمر صحفي، أن الحدود مغلقة."
+    assert parts(text) == [("أكد", "الوزير", "الحدود مغلقة")]
+    text = "وقالت الوزارة، خلال بيان، عبر حسابها الرسمي، إن القصف توقف."
+    assert parts(text) == [("قالت", "الوزارة", "القصف توقف")]
+    text = "أكد الوزير، في مؤتمر صحفي أن الحدود مغلقة."  # no comma closing the aside
+    assert parts(text) == [("أكد", "الوزير", "الحدود مغلقة")]
+
+
+def test_a_clause_of_its_own_between_commas_is_not_skipped_as_an_aside():
+    text = "أعلنت الوزارة خطة جديدة، لكن المعارضة ترى أن الخطة فاشلة."
+    assert parts(text) == [(None, None, "الخطة فاشلة")]
