@@ -39,11 +39,11 @@ def to_visual(line: str) -> str:
     # else, which took 👨‍👩‍👧 apart.
     reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
     shaped = _ARABIC_RUN.sub(lambda run: str(reshaper.reshape(run.group())), line)
-    cluster_of: list[int] = []  # code point -> the index of its cluster's first code point
+    cluster_of: list[tuple[int, int]] = []  # code point -> its cluster's (start, end)
     i = 0
     while i < len(shaped):
         end = i + 1 if shaped[i].isspace() else cluster_end(shaped, i)
-        cluster_of += [i] * (end - i)
+        cluster_of += [(i, end)] * (end - i)
         i = end
     storage = uba.get_empty_storage()
     storage["base_level"] = uba.get_base_level(shaped)
@@ -60,13 +60,12 @@ def to_visual(line: str) -> str:
     out: list[str] = []
     written: set[int] = set()
     for char in storage["chars"]:
-        first = cluster_of[char["index"]]
+        first, end = cluster_of[char["index"]]
         if first in written:
             continue
         written.add(first)
-        members = [j for j in range(first, len(shaped)) if cluster_of[j] == first]
         # A mirrored bracket is one code point: its mirrored form is what the terminal shows.
-        text = char["ch"] if len(members) == 1 else "".join(shaped[j] for j in members)
+        text = char["ch"] if end - first == 1 else shaped[first:end]
         out.append("".join(ch for ch in text if ch not in _INVISIBLE_MARKS))
     return "".join(out)
 

@@ -197,7 +197,7 @@ class ArticleView(QTextEdit):
         state.changes_applied.connect(lambda changes: self._on_changes_applied(state, changes))
 
     def _on_changes_applied(self, state: DocumentState, changes: Changes) -> None:
-        if changes.opened is not None or changes.doc_id != state.doc_id:
+        if changes.whole or changes.doc_id != state.doc_id:
             return
         for span in changes.spans_removed:
             self.remove_span(span)
